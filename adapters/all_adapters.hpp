@@ -1,0 +1,30 @@
+// The only place that names every adapter: builds the enabled ones from the config.
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "adapters/adapter.hpp"
+#include "bot/channel.hpp"
+#include "bot/config.hpp"
+
+namespace bot {
+class http_client;
+}
+
+namespace adapters {
+
+struct adapter_env {
+  bot::http_client& http;
+  std::function<void(const std::string&)> console_print;
+};
+
+struct adapter_set {
+  std::vector<std::unique_ptr<http_adapter>> http;      // inbound webhooks
+  std::vector<std::unique_ptr<bot::channel>> channels;  // outbound, one per platform
+};
+
+adapter_set make_adapters(const bot::config& cfg, adapter_env env);
+
+}  // namespace adapters

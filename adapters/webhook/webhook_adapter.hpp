@@ -1,0 +1,28 @@
+// The generic JSON webhook, for bridges (a personal-WeChat bridge, anything that can POST JSON).
+// Inbound: POST <path> with `X-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`; the schema
+// is in README.md. Outbound: replies POSTed as JSON to outbound_url, signed the same way, with
+// `X-Estatebot-Delivery: <id>` so a bridge can drop a repeated delivery.
+#pragma once
+#include "adapters/adapter.hpp"
+#include "bot/channel.hpp"
+#include "bot/config.hpp"
+
+namespace adapters::webhook {
+
+constexpr std::string_view platform = "webhook";
+
+class webhook_adapter final : public http_adapter {
+ public:
+  explicit webhook_adapter(bot::webhook_config cfg) : cfg_(std::move(cfg)) {}
+  std::string_view name() const override { return platform; }
+  std::vector<route> routes() const override { return {{"POST", cfg_.path}}; }
+  inbound_result parse_inbound(const bot::http_request& req) const override;
+
+  bot::http_call render_outbound(const storage::outbox_row& row) const;
+  bot::send_result read_send_response(const bot::http_reply& reply) const;
+
+ private:
+  bot::webhook_config cfg_;
+};
+
+}  // namespace adapters::webhook

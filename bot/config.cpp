@@ -1,0 +1,143 @@
+#include "bot/config.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "bot/config_reader.hpp"
+#include "bot/role.hpp"
+#include "bot/texts.hpp"
+
+namespace bot {
+namespace {
+
+void read_secret(config_reader& r, std::string_view adapter, std::string_view key, std::string& out) {
+  r.read(key, out);
+  if (const char* env = std::getenv(secret_env_name(adapter, key).c_str()); env && *env) out = env;
+}
+
+void require_url(const config_reader& r, std::string_view key, const std::string& url) {
+  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+    throw config_error(fmt::format("{}: must be an http:// or https:// URL", r.key_path(key)));
+}
+
+void read_server(config_reader r, server_config& c) {
+  r.read("listen", c.listen);
+  r.read("port", c.port, 0, 65535);
+  r.read("max_body_bytes", c.max_body_bytes, 1024, 64 << 20);
+  r.read("read_timeout_ms", c.read_timeout_ms, 100, 600'000);
+  r.finish();
+  if (c.listen.empty()) throw config_error("server.listen: must not be empty");
+}
+
+void read_storage(config_reader r, storage_config& c) {
+  r.read("path", c.path);
+  r.read("busy_timeout_ms", c.busy_timeout_ms, 0, 600'000);
+  r.finish();
+  if (c.path.empty()) throw config_error("storage.path: must not be empty");
+}
+
+void read_community(config_reader r, community_config& c) {
+  r.read("name", c.name);
+  r.read("lang", c.lang);
+  r.read("utc_offset_minutes", c.utc_offset_minutes, -720, 840);
+  r.read("bot_names", c.bot_names);
+  r.finish();
+  if (c.name.empty()) throw config_error("community.name: must not be empty");
+  if (!parse_locale(c.lang)) throw config_error("community.lang: must be \"zh-CN\" or \"en-US\"");
+}
+
+void read_roles(config_reader r, roles_config& c) {
+  r.read("admins", c.admins);
+  r.read("managers", c.managers);
+  r.read("staff", c.staff);
+  r.finish();
+  for (auto* list : {&c.admins, &c.managers, &c.staff})
+    for (const auto& id : *list)
+      if (id.find(':') == std::string::npos || id.front() == ':' || id.back() == ':')
+        throw config_error(fmt::format("roles: \"{}\" must look like \"platform:user_id\"", id));
+}
+
+void read_outbox(config_reader r, outbox_config& c) {
+  r.read("per_chat_per_second", c.per_chat_per_second);
+  r.read("per_chat_burst", c.per_chat_burst, 1, 1000);
+  r.read("max_attempts", c.max_attempts, 1, 100);
+  r.read("backoff_initial_ms", c.backoff_initial_ms, 10, 3'600'000);
+  r.read("backoff_max_ms", c.backoff_max_ms, 10, 86'400'000);
+  r.read("send_timeout_ms", c.send_timeout_ms, 100, 600'000);
+  r.read("max_in_flight", c.max_in_flight, 1, 1024);
+  r.finish();
+  if (c.per_chat_per_second <= 0) throw config_error("outbox.per_chat_per_second: must be above 0");
+}
+
+void read_adapters(config_reader r, config& c) {
+  {
+    auto a = r.table("console");
+    a.read("enabled", c.console.enabled);
+    a.read("user_id", c.console.user_id);
+    a.read("user_name", c.console.user_name);
+    a.finish();
+  }
+  {
+    auto a = r.table("webhook");
+    auto& w = c.webhook;
+    a.read("enabled", w.enabled);
+    a.read("path", w.path);
+    read_secret(a, "webhook", "secret", w.secret);
+    a.read("outbound_url", w.outbound_url);
+    a.finish();
+    if (w.enabled) {
+      if (w.secret.empty())
+        throw config_error(fmt::format("adapters.webhook.secret: required when the adapter is enabled "
+                                       "(or set {})",
+                                       secret_env_name("webhook", "secret")));
+      if (w.outbound_url.empty()) throw config_error("adapters.webhook.outbound_url: required when enabled");
+      require_url(a, "outbound_url", w.outbound_url);
+      if (w.path.empty() || w.path.front() != '/') throw config_error("adapters.webhook.path: must start with /");
+    }
+  }
+  r.finish();
+}
+
+}  // namespace
+
+std::string secret_env_name(std::string_view adapter, std::string_view key) {
+  std::string name = "ESTATEBOT_";
+  for (char ch : std::string(adapter) + "_" + std::string(key))
+    name.push_back(ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch == '.' ? '_' : ch);
+  return name;
+}
+
+config config::defaults() { return parse("", "defaults"); }
+
+config config::parse(std::string_view toml_text, const std::string& source_name) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, source_name);
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    throw config_error(fmt::format("{}:{}:{}: {}", source_name, where.line, where.column, e.description()));
+  }
+  config c;
+  config_reader r(&root, "");
+  read_server(r.table("server"), c.server);
+  read_storage(r.table("storage"), c.storage);
+  read_community(r.table("community"), c.community);
+  read_roles(r.table("roles"), c.roles);
+  read_outbox(r.table("outbox"), c.outbox);
+  read_adapters(r.table("adapters"), c);
+  r.finish();
+  return c;
+}
+
+config config::load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw config_error(fmt::format("{}: cannot read the file", path));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str(), path);
+}
+
+}  // namespace bot

@@ -1,0 +1,80 @@
+// The typed configuration, read once from TOML at start-up and validated there: an unknown key,
+// a wrong type or a missing secret names the key and stops the start.
+// Secrets may come from the environment instead of the file: ESTATEBOT_<ADAPTER>_<KEY>, e.g.
+// ESTATEBOT_WEBHOOK_SECRET (see secret_env_name).
+#pragma once
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace bot {
+
+struct config_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct server_config {
+  std::string listen = "127.0.0.1";
+  std::uint16_t port = 8765;
+  std::size_t max_body_bytes = 1 << 20;
+  int read_timeout_ms = 10'000;
+};
+
+struct storage_config {
+  std::string path = "data/estatebot.sqlite3";
+  int busy_timeout_ms = 5'000;
+};
+
+struct community_config {
+  std::string name = "阳光花园";
+  std::string lang = "zh-CN";            // reply language when a command's own language is unknown
+  int utc_offset_minutes = 480;           // how times are shown and typed (China: UTC+8)
+  std::vector<std::string> bot_names{"物业助手"};  // "@物业助手 我的工单" is addressed to the bot
+};
+
+struct roles_config {
+  std::vector<std::string> admins, managers, staff;  // "platform:user_id"
+};
+
+struct outbox_config {
+  double per_chat_per_second = 1.0;  // sustained rate into one chat
+  int per_chat_burst = 3;            // messages one chat may get at once
+  int max_attempts = 8;              // then the row is dead-lettered and managers are told
+  int backoff_initial_ms = 2'000;    // doubles per attempt, with ±25% jitter
+  int backoff_max_ms = 600'000;
+  int send_timeout_ms = 15'000;
+  int max_in_flight = 16;            // concurrent sends
+};
+
+struct console_config {
+  bool enabled = true;
+  std::string user_id = "owner";  // who you are when you start typing
+  std::string user_name = "业主";
+};
+
+struct webhook_config {
+  bool enabled = false;
+  std::string path = "/webhook/generic";
+  std::string secret;        // HMAC-SHA256 key for X-Signature both ways (env ESTATEBOT_WEBHOOK_SECRET)
+  std::string outbound_url;  // where replies are POSTed
+};
+
+struct config {
+  server_config server;
+  storage_config storage;
+  community_config community;
+  roles_config roles;
+  outbox_config outbox;
+  console_config console;
+  webhook_config webhook;
+
+  static config load_file(const std::string& path);  // throws config_error
+  static config parse(std::string_view toml, const std::string& source_name = "config");
+  static config defaults();  // what an empty file means
+};
+
+std::string secret_env_name(std::string_view adapter, std::string_view key);  // ESTATEBOT_WEBHOOK_SECRET
+
+}  // namespace bot

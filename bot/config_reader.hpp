@@ -1,0 +1,45 @@
+// Type-checked access to one TOML table that remembers which keys were read, so that any key
+// left over (a typo, a key from another version) is reported by name.
+#pragma once
+#include <toml++/toml.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "bot/config.hpp"
+
+namespace bot {
+
+class config_reader {
+ public:
+  config_reader(const toml::table* table, std::string path) : table_(table), path_(std::move(path)) {}
+
+  bool present() const { return table_ != nullptr; }
+  std::string key_path(std::string_view key) const;
+
+  void read(std::string_view key, bool& out);
+  void read(std::string_view key, std::string& out);
+  void read(std::string_view key, std::vector<std::string>& out);
+  void read(std::string_view key, double& out);
+  template <class Int>
+    requires std::is_integral_v<Int>
+  void read(std::string_view key, Int& out, std::int64_t min, std::int64_t max) {
+    if (auto v = integer(key, min, max)) out = static_cast<Int>(*v);
+  }
+
+  config_reader table(std::string_view key);  // a missing sub-table reads as all defaults
+  std::vector<std::string> table_keys();      // keys of sub-tables, marked as read
+  void finish() const;                        // throws on any key that was not read
+
+ private:
+  const toml::node* get(std::string_view key);
+  std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max);
+  [[noreturn]] void wrong_type(std::string_view key, std::string_view expected) const;
+
+  const toml::table* table_;
+  std::string path_;
+  std::set<std::string, std::less<>> read_;
+};
+
+}  // namespace bot

@@ -1,0 +1,40 @@
+#include "bot/context.hpp"
+
+#include "bot/clock.hpp"
+#include "storage/stores.hpp"
+
+namespace bot {
+
+std::int64_t context::now() const { return svc.clk.now_ms(); }
+
+failure context::usage() const {
+  std::string id = spec ? "cmd." + spec->id + ".usage" : std::string("common.unknown");
+  return failure{text("common.usage", fmt::arg("usage", text(id))), true};
+}
+
+void context::reply(std::string body, storage::priority p) {
+  outgoing o;
+  o.text = std::move(body);
+  if (in_group()) {
+    o.mentions.push_back({msg.sender.id, msg.sender.name});
+    o.quote_id = msg.id;
+  }
+  send(msg.chat, std::move(o), p);
+}
+
+chat_ref context::sender_direct_chat() const {
+  return chat_ref{msg.chat.platform, msg.chat.account, chat_kind::direct, msg.sender.id};
+}
+
+void context::reply_private(std::string body) {
+  outgoing o;
+  o.text = std::move(body);
+  send(sender_direct_chat(), std::move(o), storage::priority::reply);
+}
+
+void context::send(const chat_ref& to, outgoing body, storage::priority p, const std::string& ref) {
+  svc.db.outbox.enqueue(to, body, p, ref, now());
+  enqueued_ = true;
+}
+
+}  // namespace bot

@@ -1,0 +1,191 @@
+#include "bot/http_server.hpp"
+
+#include <utility>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <map>
+#include <set>
+
+#include "bot/log.hpp"
+
+namespace bot {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+namespace {
+
+constexpr std::size_t header_limit = 16 * 1024;
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+http::response<http::string_body> to_beast(const http_response& r, unsigned version, bool keep_alive) {
+  http::response<http::string_body> res{static_cast<http::status>(r.status), version};
+  res.set(http::field::server, "estatebot/" ESTATEBOT_VERSION);
+  if (!r.body.empty() || r.status != 204) res.set(http::field::content_type, r.content_type);
+  for (const auto& [k, v] : r.headers) res.set(k, v);
+  res.keep_alive(keep_alive);
+  res.body() = r.body;
+  res.prepare_payload();
+  return res;
+}
+
+}  // namespace
+
+struct http_server::impl : std::enable_shared_from_this<impl> {
+  impl(net::io_context& io, const server_config& cfg) : io(io), cfg(cfg), acceptor(io) {}
+
+  net::io_context& io;
+  server_config cfg;
+  tcp::acceptor acceptor;
+  std::map<std::string, std::map<std::string, handler>> routes;  // path → method → handler
+  std::set<std::shared_ptr<beast::tcp_stream>> sessions;
+  bool stopping = false;
+
+  http_response dispatch(const http_request& req) {
+    auto path = routes.find(req.path);
+    if (path == routes.end()) return json_error(404, "no such path");
+    auto h = path->second.find(req.method);
+    if (h == path->second.end()) {
+      http_response r = json_error(405, "method not allowed");
+      std::string allow;
+      for (const auto& [m, fn] : path->second) allow += (allow.empty() ? "" : ", ") + m;
+      r.headers.emplace_back("Allow", allow);
+      return r;
+    }
+    try {
+      return h->second(req);
+    } catch (const std::exception& e) {
+      log::error("http", "{} {} failed: {}", req.method, req.path, e.what());
+      return json_error(500, "internal error");
+    }
+  }
+
+  net::awaitable<void> write(beast::tcp_stream& stream, const http_response& r, unsigned version, bool keep_alive,
+                             beast::error_code& ec) {
+    auto res = to_beast(r, version, keep_alive);
+    co_await http::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
+  }
+
+  net::awaitable<void> session(std::shared_ptr<beast::tcp_stream> stream) {
+    beast::flat_buffer buffer;
+    beast::error_code ec;
+    std::string remote;
+    {
+      auto ep = stream->socket().remote_endpoint(ec);
+      if (!ec) remote = ep.address().to_string() + ":" + std::to_string(ep.port());
+    }
+    for (;;) {
+      http::request_parser<http::string_body> parser;
+      parser.header_limit(header_limit);
+      parser.body_limit(cfg.max_body_bytes);
+      stream->expires_after(std::chrono::milliseconds(cfg.read_timeout_ms));
+      co_await http::async_read_header(*stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+      if (!ec) {
+        auto& head = parser.get();
+        if (auto len = parser.content_length(); len && *len > cfg.max_body_bytes) {
+          ec = http::error::body_limit;
+        } else if (beast::iequals(head[http::field::expect], "100-continue")) {
+          http::response<http::empty_body> cont{http::status::continue_, head.version()};
+          co_await http::async_write(*stream, cont, net::redirect_error(net::use_awaitable, ec));
+        }
+        if (!ec)
+          co_await http::async_read(*stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+      }
+      if (ec == http::error::body_limit) {
+        log::warn("http", "{}: body over {} bytes refused", remote, cfg.max_body_bytes);
+        co_await write(*stream, json_error(413, "body too large"), 11, false, ec);
+        break;
+      }
+      if (ec == http::error::end_of_stream || ec == net::error::operation_aborted || ec == beast::error::timeout ||
+          ec == net::error::connection_reset || ec == net::error::eof)
+        break;
+      if (ec) {
+        log::warn("http", "{}: malformed request: {}", remote, ec.message());
+        co_await write(*stream, json_error(400, "malformed HTTP request"), 11, false, ec);
+        break;
+      }
+      auto msg = parser.release();
+      http_request req;
+      req.method = std::string(msg.method_string());
+      req.target = std::string(msg.target());
+      auto q = req.target.find('?');
+      req.path = req.target.substr(0, q);
+      if (q != std::string::npos) req.query = req.target.substr(q + 1);
+      for (const auto& f : msg) req.headers.emplace_back(lower(f.name_string()), std::string(f.value()));
+      req.body = std::move(msg.body());
+      req.remote = remote;
+      http_response res = dispatch(req);
+      if (res.status >= 400) log::info("http", "{} {} {} → {}", remote, req.method, req.path, res.status);
+      bool keep_alive = msg.keep_alive() && !stopping;
+      co_await write(*stream, res, msg.version(), keep_alive, ec);
+      if (ec || !keep_alive) break;
+    }
+    stream->socket().shutdown(tcp::socket::shutdown_both, ec);
+    sessions.erase(stream);
+  }
+
+  net::awaitable<void> listen() {
+    for (;;) {
+      beast::error_code ec;
+      tcp::socket socket(io);
+      co_await acceptor.async_accept(socket, net::redirect_error(net::use_awaitable, ec));
+      if (ec) {
+        if (ec == net::error::operation_aborted || !acceptor.is_open()) co_return;
+        log::warn("http", "accept: {}", ec.message());
+        continue;
+      }
+      auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
+      sessions.insert(stream);
+      net::co_spawn(io, session(stream), [self = shared_from_this()](std::exception_ptr e) {
+        if (!e) return;
+        try {
+          std::rethrow_exception(e);
+        } catch (const std::exception& ex) {
+          log::error("http", "session ended by exception: {}", ex.what());
+        }
+      });
+    }
+  }
+};
+
+http_server::http_server(net::io_context& io, const server_config& cfg) : impl_(std::make_shared<impl>(io, cfg)) {}
+
+http_server::~http_server() { stop(); }
+
+void http_server::route(const std::string& method, const std::string& path, handler h) {
+  impl_->routes[path][method] = std::move(h);
+}
+
+std::uint16_t http_server::start() {
+  auto& a = impl_->acceptor;
+  tcp::endpoint ep(net::ip::make_address(impl_->cfg.listen), impl_->cfg.port);
+  a.open(ep.protocol());
+  a.set_option(net::socket_base::reuse_address(true));
+  a.bind(ep);
+  a.listen(net::socket_base::max_listen_connections);
+  std::uint16_t port = a.local_endpoint().port();
+  net::co_spawn(impl_->io, impl_->listen(), [self = impl_](std::exception_ptr) {});
+  log::info("http", "listening on {}:{}", impl_->cfg.listen, port);
+  return port;
+}
+
+void http_server::stop() {
+  impl_->stopping = true;
+  beast::error_code ec;
+  if (impl_->acceptor.is_open()) impl_->acceptor.close(ec);
+  for (const auto& s : impl_->sessions) s->socket().cancel(ec);
+}
+
+}  // namespace bot

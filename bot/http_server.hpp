@@ -1,0 +1,40 @@
+// The HTTP server platforms post their webhooks to. Transport only: it reads a request within the
+// body limit and time limit, finds the route, calls its handler, writes the answer. 404 for an
+// unknown path, 405 for a wrong method, 413 for an oversize body, 400 for malformed HTTP, 500
+// when a handler throws. Handlers run on the event loop thread.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "bot/config.hpp"
+#include "bot/http_types.hpp"
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace bot {
+
+
+class http_server {
+ public:
+  using handler = std::function<http_response(const http_request&)>;
+
+  http_server(boost::asio::io_context& io, const server_config& cfg);
+  ~http_server();
+  http_server(const http_server&) = delete;
+  http_server& operator=(const http_server&) = delete;
+
+  void route(const std::string& method, const std::string& path, handler h);
+  std::uint16_t start();  // binds and listens; returns the bound port (useful with port 0)
+  void stop();            // stops accepting and closes idle connections
+
+  struct impl;
+
+ private:
+  std::shared_ptr<impl> impl_;
+};
+
+}  // namespace bot

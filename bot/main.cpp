@@ -1,0 +1,134 @@
+// estatebot: the property-management service desk in owners' group chats.
+//   estatebot [--config FILE]                 run (default: config.toml if present, else built-in defaults)
+//   estatebot --check-config FILE             validate a config and exit
+//   estatebot import-roster FILE [--config FILE] [--community NAME]
+#include <utility>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "bot/app.hpp"
+#include "bot/clock.hpp"
+#include "bot/config.hpp"
+#include "bot/log.hpp"
+#include "bot/roster_import.hpp"
+#include "storage/stores.hpp"
+
+namespace {
+
+constexpr const char* usage =
+    "usage: estatebot [--config FILE]\n"
+    "       estatebot --check-config FILE\n"
+    "       estatebot import-roster FILE [--config FILE] [--community NAME]\n"
+    "       estatebot --version\n";
+
+struct options {
+  std::string command = "run";
+  std::string config_path;
+  std::string roster_path;
+  std::string community;
+};
+
+options parse_args(int argc, char** argv) {
+  options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::invalid_argument(a + " needs a value");
+      return argv[++i];
+    };
+    if (a == "--config" || a == "-c") {
+      o.config_path = value();
+    } else if (a == "--check-config") {
+      o.command = "check";
+      o.config_path = value();
+    } else if (a == "--community") {
+      o.community = value();
+    } else if (a == "--version") {
+      o.command = "version";
+    } else if (a == "--help" || a == "-h") {
+      o.command = "help";
+    } else if (a == "import-roster") {
+      o.command = "import";
+      o.roster_path = value();
+    } else {
+      throw std::invalid_argument("unknown argument " + a);
+    }
+  }
+  return o;
+}
+
+bot::config load(const options& o) {
+  if (!o.config_path.empty()) return bot::config::load_file(o.config_path);
+  if (std::filesystem::exists("config.toml")) return bot::config::load_file("config.toml");
+  return bot::config::defaults();
+}
+
+int run(const bot::config& cfg) {
+  boost::asio::io_context io;
+  bot::system_clock clk;
+  bot::app service(cfg, io, clk);
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](boost::system::error_code ec, int sig) {
+    if (!ec) {
+      bot::log::info("main", "signal {} received", sig);
+      service.stop();
+    }
+  });
+  service.start();
+  io.run();
+  bot::log::info("main", "stopped");
+  return 0;
+}
+
+int import(const options& o, const bot::config& cfg) {
+  std::ifstream in(o.roster_path, std::ios::binary);
+  if (!in) {
+    std::cerr << "estatebot: cannot read " << o.roster_path << "\n";
+    return 2;
+  }
+  bot::system_clock clk;
+  storage::database database(cfg.storage.path, cfg.storage.busy_timeout_ms);
+  storage::stores db(database);
+  std::string name = o.community.empty() ? cfg.community.name : o.community;
+  auto community = db.communities.ensure(name, clk.now_ms());
+  auto report = bot::import_roster(db, community, in);
+  for (const auto& e : report.errors) std::cerr << e << "\n";
+  std::cout << "imported " << report.imported << " units into " << name << " (" << cfg.storage.path << ")"
+            << (report.errors.empty() ? "" : ", some lines skipped") << "\n";
+  return report.errors.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    options o = parse_args(argc, argv);
+    if (o.command == "help") {
+      std::cout << usage;
+      return 0;
+    }
+    if (o.command == "version") {
+      std::cout << "estatebot " << ESTATEBOT_VERSION << "\n";
+      return 0;
+    }
+    bot::config cfg = load(o);
+    if (o.command == "check") {
+      std::cout << "config OK: " << o.config_path << "\n";
+      return 0;
+    }
+    if (o.command == "import") return import(o, cfg);
+    return run(cfg);
+  } catch (const bot::config_error& e) {
+    std::cerr << "estatebot: config error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "estatebot: " << e.what() << "\n" << usage;
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "estatebot: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,81 @@
+// Plain value types that every adapter, command and store shares: where a message came from,
+// who sent it, what it says, and what the bot wants to send back. No I/O, no library types.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace bot {
+
+enum class chat_kind { direct, group };
+
+// Where a message came from and where replies go. `account` names the bot account on platforms
+// where one estatebot serves several (OneBot self_id, a bridge's network); it is empty otherwise.
+struct chat_ref {
+  std::string platform;
+  std::string account;
+  chat_kind kind = chat_kind::group;
+  std::string id;
+
+  bool is_group() const { return kind == chat_kind::group; }
+  std::string key() const;  // "onebot/10001/group/880001": the rate-limit and dedupe key of a chat
+  friend bool operator==(const chat_ref&, const chat_ref&) = default;
+};
+
+struct user_ref {
+  std::string platform;
+  std::string id;
+  std::string name;  // display name as the platform showed it; may be empty
+};
+
+struct image_ref {
+  std::string reference;  // the platform's own reference (file id, URL) so staff can open it
+};
+
+struct message {
+  std::string id;  // platform message id, unique per (platform, account)
+  chat_ref chat;
+  std::string chat_title;  // group name when the platform tells it
+  user_ref sender;
+  std::string text;                 // plain text, mentions of the bot and markup removed
+  bool addressed_to_bot = false;    // @-mentioned the bot or quoted one of its messages
+  std::int64_t unix_ms = 0;         // platform time when known, else receive time
+  std::string quoted_id;            // platform id of a message this one replies to, if any
+  std::vector<image_ref> images;
+  // Only the console adapter sets this: a local terminal is trusted to say who it plays.
+  std::optional<int> console_role;
+};
+
+struct mention {
+  std::string user_id;
+  std::string name;
+};
+
+// What the bot sends into one chat. Adapters render it in their platform's format.
+struct outgoing {
+  std::string text;
+  std::vector<mention> mentions;  // @ these people before the text (where the platform allows)
+  std::string quote_id;           // quote this platform message id (where the platform allows)
+  bool mention_all = false;       // @all: emergencies only, where the account may
+};
+
+// Non-message events adapters may report.
+struct member_joined {
+  chat_ref chat;
+  user_ref user;
+};
+struct removed_from_chat {
+  chat_ref chat;
+};
+struct account_health {
+  std::string platform;
+  std::string account;
+  bool online = false;
+  std::int64_t next_heartbeat_ms = 0;  // 0 when the platform does not announce one
+};
+
+using inbound_event = std::variant<message, member_joined, removed_from_chat, account_health>;
+
+}  // namespace bot

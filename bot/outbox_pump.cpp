@@ -1,0 +1,122 @@
+#include "bot/outbox_pump.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "bot/clock.hpp"
+#include "bot/log.hpp"
+#include "storage/stores.hpp"
+
+namespace bot {
+namespace {
+
+constexpr std::int64_t not_ready_recheck_ms = 1'000;
+
+void earliest(std::optional<std::int64_t>& wake, std::int64_t at) {
+  if (!wake || at < *wake) wake = at;
+}
+
+}  // namespace
+
+outbox_pump::outbox_pump(storage::stores& db, const clock& clk, const outbox_config& cfg)
+    : db_(db), clk_(clk), cfg_(cfg) {}
+
+void outbox_pump::add_channel(channel& ch) { channels_[std::string(ch.platform())] = &ch; }
+
+channel* outbox_pump::channel_for(std::string_view platform) const {
+  auto it = channels_.find(platform);
+  return it == channels_.end() ? nullptr : it->second;
+}
+
+token_bucket& outbox_pump::bucket(std::map<std::string, token_bucket>& m, const std::string& key, rate r,
+                                  std::int64_t now) {
+  auto it = m.find(key);
+  if (it == m.end()) it = m.emplace(key, token_bucket(r.per_second, r.burst, now)).first;
+  return it->second;
+}
+
+std::int64_t outbox_pump::backoff_ms(int attempts) {
+  double base = cfg_.backoff_initial_ms * std::pow(2.0, std::max(0, attempts - 1));
+  base = std::min(base, static_cast<double>(cfg_.backoff_max_ms));
+  std::uniform_real_distribution<double> jitter(0.75, 1.25);
+  return static_cast<std::int64_t>(base * jitter(rng_));
+}
+
+std::optional<std::int64_t> outbox_pump::pump() {
+  const std::int64_t now = clk_.now_ms();
+  const auto max_in_flight = static_cast<std::size_t>(cfg_.max_in_flight);
+  std::optional<std::int64_t> wake;
+  if (in_flight_.size() >= max_in_flight) return wake;  // a settle will call us again
+
+  const int window = cfg_.max_in_flight * 8 + static_cast<int>(in_flight_.size());
+  auto rows = db_.outbox.due_heads(now, window);
+  const rate chat_rate{cfg_.per_chat_per_second, cfg_.per_chat_burst};
+  for (const auto& row : rows) {
+    if (in_flight_.size() >= max_in_flight) break;
+    if (in_flight_.contains(row.id)) continue;
+    channel* ch = channel_for(row.target.platform);
+    if (!ch) {
+      std::string error = "no adapter is enabled for platform " + row.target.platform;
+      db_.outbox.mark_dead(row.id, row.attempts, error);
+      if (on_dead) on_dead(row, error);
+      continue;
+    }
+    if (!ch->ready(row.target)) {
+      earliest(wake, now + not_ready_recheck_ms);
+      continue;
+    }
+    auto& chat_bucket = bucket(chat_buckets_, row.target.key(), ch->chat_rate().value_or(chat_rate), now);
+    token_bucket* account_bucket = nullptr;
+    if (auto r = ch->account_rate())
+      account_bucket = &bucket(account_buckets_, row.target.platform + "/" + row.target.account, *r, now);
+    std::int64_t ready = chat_bucket.ready_at(now);
+    if (account_bucket) ready = std::max(ready, account_bucket->ready_at(now));
+    if (ready > now) {
+      earliest(wake, ready);
+      continue;
+    }
+    chat_bucket.try_take(now);
+    if (account_bucket) account_bucket->try_take(now);
+    in_flight_.insert(row.id);
+    ch->send(row, [this, row](send_result r) { settle(row, r); });
+  }
+  if (auto next = db_.outbox.next_due_at(); next && *next > now) earliest(wake, *next);
+  return wake;
+}
+
+void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
+  in_flight_.erase(row.id);
+  const std::int64_t now = clk_.now_ms();
+  const int attempts = row.attempts + 1;
+  try {
+    switch (r.outcome) {
+      case send_result::status::sent:
+        db_.outbox.mark_sent(row.id, attempts, r.platform_message_id, now);
+        break;
+      case send_result::status::failed:
+        log::warn("outbox", "#{} to {} failed for good: {}", row.id, row.target.key(), r.error);
+        db_.outbox.mark_dead(row.id, attempts, r.error);
+        if (on_dead) on_dead(row, r.error);
+        break;
+      case send_result::status::retry:
+      case send_result::status::uncertain:
+        if (attempts >= cfg_.max_attempts) {
+          log::warn("outbox", "#{} to {} dead after {} attempts: {}", row.id, row.target.key(), attempts, r.error);
+          db_.outbox.mark_dead(row.id, attempts, r.error);
+          if (on_dead) on_dead(row, r.error);
+        } else {
+          std::int64_t delay = std::max(backoff_ms(attempts), r.retry_after_ms.value_or(0));
+          log::info("outbox", "#{} to {} attempt {} {}: {}; next in {} ms", row.id, row.target.key(), attempts,
+                    r.outcome == send_result::status::uncertain ? "unconfirmed" : "failed", r.error, delay);
+          db_.outbox.mark_retry(row.id, attempts, r.error, now + delay);
+        }
+        break;
+    }
+  } catch (const std::exception& e) {
+    // The row stays pending and goes out again: a double send is better than a lost one.
+    log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
+  }
+  if (on_settled) on_settled();
+}
+
+}  // namespace bot

@@ -1,0 +1,57 @@
+// Drains the outbox without doing I/O itself: picks the due head of each chat's queue, most
+// urgent first, respects per-chat and per-account token buckets, hands rows to the channels, and
+// records what they answer (sent with the platform id, retry with backoff and jitter, or
+// dead-lettered after the last attempt). In-flight rows are only held in memory: after a crash
+// they are still pending and go out again, which is the only double send a crash can cause.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+
+#include "bot/channel.hpp"
+#include "bot/config.hpp"
+#include "bot/token_bucket.hpp"
+
+namespace storage {
+struct stores;
+}
+
+namespace bot {
+
+class clock;
+
+class outbox_pump {
+ public:
+  outbox_pump(storage::stores& db, const clock& clk, const outbox_config& cfg);
+  void add_channel(channel& ch);
+  channel* channel_for(std::string_view platform) const;
+
+  // Starts every send that limits allow now. Returns when it should run again (unix ms), if
+  // something is waiting for time to pass; a finished send calls on_settled instead.
+  std::optional<std::int64_t> pump();
+  std::size_t in_flight() const { return in_flight_.size(); }
+
+  std::function<void()> on_settled;
+  std::function<void(const storage::outbox_row&, const std::string& error)> on_dead;
+
+  std::int64_t backoff_ms(int attempts);  // for attempt number `attempts` (1-based), with jitter
+
+ private:
+  void settle(const storage::outbox_row& row, const send_result& r);
+  token_bucket& bucket(std::map<std::string, token_bucket>& m, const std::string& key, rate r, std::int64_t now);
+
+  storage::stores& db_;
+  const clock& clk_;
+  outbox_config cfg_;
+  std::map<std::string, channel*, std::less<>> channels_;
+  std::set<std::int64_t> in_flight_;
+  std::map<std::string, token_bucket> chat_buckets_;
+  std::map<std::string, token_bucket> account_buckets_;
+  std::mt19937 rng_{std::random_device{}()};
+};
+
+}  // namespace bot

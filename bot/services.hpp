@@ -1,0 +1,26 @@
+// What commands and scheduled jobs may use: the stores, the clock, the texts, the config and the
+// command registry. Built once by bot::app (or the test bot).
+#pragma once
+#include <cstdint>
+
+namespace storage {
+struct stores;
+}
+
+namespace bot {
+
+class clock;
+class texts;
+class registry;
+struct config;
+
+struct services {
+  storage::stores& db;
+  const clock& clk;
+  const texts& t;
+  const config& cfg;
+  const registry& commands;
+  std::int64_t default_community = 0;
+};
+
+}  // namespace bot

@@ -1,0 +1,32 @@
+// Small UTF-8 helpers for chat text: code points, full-width folding, trimming, edit distance.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bot::utf8 {
+
+std::u32string decode(std::string_view s);  // invalid bytes become U+FFFD
+std::string encode(std::u32string_view s);
+void append(std::string& out, char32_t cp);
+
+// Reads one code point at s[i], advances i. Returns U+FFFD on invalid input.
+char32_t next(std::string_view s, std::size_t& i);
+
+// Full-width ASCII (U+FF01..U+FF5E) → ASCII, ideographic space U+3000 → ' '.
+char32_t fold_width(char32_t cp);
+std::string fold_width(std::string_view s);
+
+bool is_space(char32_t cp);  // ASCII whitespace, U+3000, NBSP
+std::string_view trim(std::string_view s);
+std::size_t length(std::string_view s);  // in code points
+
+// Levenshtein distance counted in code points (so 报秀 → 报修 is 1).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+std::string to_lower_ascii(std::string_view s);
+// Cuts to at most max_points code points, appending "…" when something was cut.
+std::string truncate(std::string_view s, std::size_t max_points);
+
+}  // namespace bot::utf8

@@ -1,0 +1,73 @@
+#include "commands/help.hpp"
+
+#include <fmt/format.h>
+
+#include "bot/context.hpp"
+#include "bot/registry.hpp"
+
+namespace commands {
+namespace {
+
+std::string shown_name(const bot::command_spec& s, bot::locale l) {
+  return l == bot::locale::en_US ? "/" + s.en.front() : s.zh.front();
+}
+
+bool usable_here(const bot::context& ctx, const bot::command_spec& s) {
+  if (!bot::at_least(ctx.who.level, s.min_role)) return false;
+  if (s.where == bot::chat_rule::group_only && !ctx.in_group()) return false;
+  return true;
+}
+
+std::string overview(const bot::context& ctx) {
+  std::string out = ctx.text("cmd.help.head");
+  std::vector<std::string> topics;
+  for (const auto& s : ctx.svc.commands.all())
+    if (usable_here(ctx, s) && std::find(topics.begin(), topics.end(), s.topic) == topics.end())
+      topics.push_back(s.topic);
+  for (const auto& topic : topics) {
+    out += "\n" + ctx.text("cmd.help.topic", fmt::arg("topic", ctx.text("topic." + topic)));
+    for (const auto& s : ctx.svc.commands.all())
+      if (s.topic == topic && usable_here(ctx, s))
+        out += "\n" + ctx.text("cmd.help.line", fmt::arg("name", shown_name(s, ctx.lang)),
+                               fmt::arg("summary", ctx.text("cmd." + s.id + ".summary")));
+  }
+  return out;
+}
+
+std::string detail(const bot::context& ctx, const bot::command_spec& s) {
+  std::vector<std::string> aliases;
+  for (const auto& n : s.zh) aliases.push_back(n);
+  for (const auto& n : s.en) aliases.push_back("/" + n);
+  return ctx.text("cmd.help.detail", fmt::arg("name", shown_name(s, ctx.lang)),
+                  fmt::arg("summary", ctx.text("cmd." + s.id + ".summary")),
+                  fmt::arg("usage", ctx.text("cmd." + s.id + ".usage")),
+                  fmt::arg("aliases", fmt::format("{}", fmt::join(aliases, " · "))));
+}
+
+bot::command_result help(bot::context& ctx, const bot::args& a) {
+  if (a.empty()) {
+    ctx.reply(overview(ctx));
+    return std::nullopt;
+  }
+  std::string word = a[0];
+  if (!word.empty() && word.front() == '/') word.erase(0, 1);
+  std::vector<bot::token> words{{word, 0, 0}};
+  if (a.size() >= 2) words.push_back({a[1], 0, 0});
+  if (auto m = ctx.svc.commands.find(words)) {
+    ctx.reply(detail(ctx, *m->spec));
+    return std::nullopt;
+  }
+  auto near = ctx.svc.commands.suggest(word);
+  if (near.empty()) return ctx.fail("cmd.help.unknown", fmt::arg("name", word));
+  return ctx.fail("common.did_you_mean", fmt::arg("names", fmt::format("{}", fmt::join(near, " / "))));
+}
+
+}  // namespace
+
+std::vector<bot::command_spec> help_commands() {
+  return {
+      {"help", {"帮助", "菜单"}, {"help", "?"}, "general", bot::role::resident, bot::chat_rule::anywhere, true, help},
+  };
+}
+
+}  // namespace commands

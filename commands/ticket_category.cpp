@@ -1,0 +1,75 @@
+#include "commands/ticket_category.hpp"
+
+#include <array>
+#include <cstdint>
+#include <utility>
+
+#include "bot/utf8.hpp"
+
+namespace commands {
+namespace {
+
+struct rule {
+  const char* category;
+  std::vector<std::string_view> words;
+};
+
+// Checked in order: the first category with a matching word wins, so specific ones come first.
+const std::vector<rule>& rules() {
+  static const std::vector<rule> list = {
+      {"elevator", {"电梯", "困人", "被困", "elevator", "lift"}},
+      {"leak", {"漏水", "渗水", "跑水", "爆管", "水管破", "滴水", "返水", "leak", "flood"}},
+      {"access", {"门禁", "门卡", "单元门", "道闸", "access card", "gate"}},
+      {"lighting", {"路灯", "灯不亮", "灯坏", "照明", "楼道灯", "light"}},
+      {"water_power", {"停水", "停电", "跳闸", "水管", "水压", "电路", "插座", "水龙头", "下水", "堵", "马桶",
+                       "power", "water", "socket", "outlet"}},
+      {"fees", {"物业费", "收费", "缴费", "账单", "fee", "bill"}},
+      {"parking", {"停车", "车位", "占道", "车库", "parking"}},
+      {"noise", {"噪音", "吵", "装修声", "noise", "noisy"}},
+      {"security", {"保安", "陌生人", "偷", "盗", "监控", "security", "theft"}},
+      {"sanitation", {"垃圾", "卫生", "保洁", "异味", "臭", "老鼠", "蟑螂", "garbage", "trash", "clean"}},
+      {"greening", {"绿化", "树", "草坪", "花坛", "tree", "lawn"}},
+  };
+  return list;
+}
+
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (auto w : words)
+    if (text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+const std::vector<std::string>& category_ids() {
+  static const std::vector<std::string> ids = {"water_power", "leak",   "elevator",   "access",
+                                               "lighting",    "greening", "sanitation", "security",
+                                               "noise",       "parking", "fees",       "other"};
+  return ids;
+}
+
+std::string guess_category(std::string_view description) {
+  std::string lowered = bot::utf8::to_lower_ascii(description);
+  for (const auto& r : rules())
+    for (auto w : r.words)
+      if (lowered.find(w) != std::string::npos) return r.category;
+  return "other";
+}
+
+std::string guess_priority(std::string_view category, std::string_view description) {
+  std::string lowered = bot::utf8::to_lower_ascii(description);
+  if (category == "leak" ||
+      contains_any(lowered, {"停电", "困人", "被困", "火", "燃气", "煤气", "冒烟", "trapped", "fire", "gas", "smoke",
+                             "power cut", "no power"}))
+    return "urgent";
+  if (contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return "minor";
+  return "normal";
+}
+
+std::int64_t response_sla_ms(std::string_view priority) {
+  if (priority == "urgent") return 30LL * 60'000;
+  if (priority == "minor") return 3LL * 24 * 3'600'000;
+  return 24LL * 3'600'000;
+}
+
+}  // namespace commands

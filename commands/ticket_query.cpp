@@ -1,0 +1,62 @@
+#include "commands/ticket_query.hpp"
+
+#include <charconv>
+
+#include "bot/context.hpp"
+#include "commands/ticket_view.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+namespace {
+
+constexpr int list_limit = 10;
+
+bot::command_result mine(bot::context& ctx, const bot::args&) {
+  auto tickets = ctx.db().tickets.by_reporter(ctx.who.member.id, list_limit);
+  if (tickets.empty()) {
+    ctx.reply(ctx.text("cmd.ticket.mine.none"));
+    return std::nullopt;
+  }
+  std::int64_t total = ctx.db().tickets.count_by_reporter(ctx.who.member.id);
+  std::string out = ctx.text("cmd.ticket.mine.head", fmt::arg("n", total));
+  for (const auto& t : tickets) out += "\n" + ticket_line(ctx, t);
+  if (total > list_limit) out += "\n" + ctx.text("cmd.ticket.mine.more", fmt::arg("n", list_limit));
+  out += "\n" + ctx.text("cmd.ticket.mine.hint");
+  ctx.reply(out);
+  return std::nullopt;
+}
+
+bot::command_result show(bot::context& ctx, const bot::args& a) {
+  if (a.size() != 1) return ctx.usage();
+  auto id = parse_ticket_id(a[0]);
+  if (!id) return ctx.usage();
+  auto t = ctx.db().tickets.get(*id);
+  const bool staff = bot::at_least(ctx.who.level, bot::role::staff);
+  const bool reporter = t && t->reporter_id && *t->reporter_id == ctx.who.member.id;
+  if (!t || (staff && t->community_id != ctx.community() && ctx.who.level != bot::role::admin))
+    return ctx.fail("ticket.not_found", fmt::arg("id", *id));
+  if (!staff && !reporter) return ctx.fail("ticket.not_yours", fmt::arg("id", *id));
+  bool full_location = !ctx.in_group();
+  ctx.reply(ticket_detail(ctx, *t, ctx.db().tickets.events(*id), full_location));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_ticket_id(std::string_view word) {
+  if (!word.empty() && word.front() == '#') word.remove_prefix(1);
+  std::int64_t id = 0;
+  auto [p, ec] = std::from_chars(word.data(), word.data() + word.size(), id);
+  if (ec != std::errc() || p != word.data() + word.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::vector<bot::command_spec> ticket_query_commands() {
+  return {
+      {"ticket.mine", {"我的工单", "我的报修"}, {"mytickets", "my tickets"}, "tickets", bot::role::resident,
+       bot::chat_rule::anywhere, true, mine},
+      {"ticket.show", {"工单", "查工单"}, {"ticket"}, "tickets", bot::role::resident, bot::chat_rule::anywhere, true, show},
+  };
+}
+
+}  // namespace commands

@@ -1,0 +1,24 @@
+// Room addresses as owners type them: "3-2-1201", "3栋2单元1201", "3号楼2单元1201室", "3-1201",
+// "5栋". Groups only ever see the masked form.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace commands {
+
+struct unit_address {
+  std::string building;
+  std::string unit;  // empty when the estate has no units
+  std::string room;  // empty for a whole building ("5栋")
+
+  bool has_room() const { return !room.empty(); }
+  std::string canonical() const;  // "3-2-1201", "3-1201", "5"
+  std::string masked() const;     // "3栋2单元" / "3栋": never the room number
+};
+
+std::optional<unit_address> parse_unit_address(std::string_view text);
+// A building alone: "3栋", "3号楼", "3幢", "3#", or a bare number.
+std::optional<std::string> parse_building(std::string_view text);
+
+}  // namespace commands

@@ -1,0 +1,128 @@
+#include "storage/chat_store.hpp"
+
+namespace storage {
+namespace {
+
+constexpr const char* columns =
+    "id, platform, account, kind, chat_id, title, community_id, building, purpose, registered_at, lang, active";
+
+std::string kind_word(bot::chat_kind k) { return k == bot::chat_kind::group ? "group" : "direct"; }
+
+}  // namespace
+
+chat_row chat_store::read(SQLite::Statement& q) {
+  chat_row r;
+  r.id = q.getColumn(0).getInt64();
+  r.ref.platform = q.getColumn(1).getString();
+  r.ref.account = q.getColumn(2).getString();
+  r.ref.kind = q.getColumn(3).getString() == "group" ? bot::chat_kind::group : bot::chat_kind::direct;
+  r.ref.id = q.getColumn(4).getString();
+  r.title = q.getColumn(5).getString();
+  r.community_id = q.getColumn(6).getInt64();
+  if (!q.getColumn(7).isNull()) r.building = q.getColumn(7).getString();
+  r.purpose = q.getColumn(8).getString();
+  r.registered = !q.getColumn(9).isNull();
+  if (!q.getColumn(10).isNull()) r.lang = q.getColumn(10).getString();
+  r.active = q.getColumn(11).getInt() != 0;
+  return r;
+}
+
+chat_row chat_store::touch(const bot::chat_ref& ref, const std::string& title, std::int64_t default_community,
+                           std::int64_t now_ms) {
+  static constexpr const char* upsert_sql =
+      "INSERT INTO chats (platform, account, kind, chat_id, title, community_id, first_seen_at, last_seen_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) "
+      "ON CONFLICT (platform, kind, chat_id) DO UPDATE SET account = excluded.account, last_seen_at = ?7, "
+      "active = 1, title = CASE WHEN excluded.title = '' THEN title ELSE excluded.title END "
+      "RETURNING id, platform, account, kind, chat_id, title, community_id, building, purpose, registered_at, "
+      "lang, active";
+  auto& q = db_.prepare(upsert_sql);
+  q.bind(1, ref.platform);
+  q.bind(2, ref.account);
+  q.bind(3, kind_word(ref.kind));
+  q.bind(4, ref.id);
+  q.bind(5, title);
+  q.bind(6, default_community);
+  q.bind(7, now_ms);
+  q.executeStep();
+  chat_row row = read(q);
+  q.reset();
+  return row;
+}
+
+std::optional<chat_row> chat_store::get(std::int64_t id) {
+  static const std::string sql = std::string("SELECT ") + columns + " FROM chats WHERE id = ?";
+  auto& q = db_.prepare(sql.c_str());
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read(q);
+}
+
+std::optional<chat_row> chat_store::find(const bot::chat_ref& ref) {
+  static const std::string sql =
+      std::string("SELECT ") + columns + " FROM chats WHERE platform = ? AND kind = ? AND chat_id = ?";
+  auto& q = db_.prepare(sql.c_str());
+  q.bind(1, ref.platform);
+  q.bind(2, kind_word(ref.kind));
+  q.bind(3, ref.id);
+  if (!q.executeStep()) return std::nullopt;
+  return read(q);
+}
+
+void chat_store::register_to(std::int64_t chat_id, std::int64_t community_id,
+                             const std::optional<std::string>& building, const std::string& purpose,
+                             std::int64_t by_member, std::int64_t now_ms) {
+  static constexpr const char* sql =
+      "UPDATE chats SET community_id = ?, building = ?, purpose = ?, registered_by = ?, registered_at = ? "
+      "WHERE id = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, community_id);
+  if (building)
+    q.bind(2, *building);
+  else
+    q.bind(2);
+  q.bind(3, purpose);
+  q.bind(4, by_member);
+  q.bind(5, now_ms);
+  q.bind(6, chat_id);
+  q.exec();
+}
+
+void chat_store::set_active(std::int64_t chat_id, bool active) {
+  static constexpr const char* sql = "UPDATE chats SET active = ? WHERE id = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, active ? 1 : 0);
+  q.bind(2, chat_id);
+  q.exec();
+}
+
+void chat_store::set_lang(std::int64_t chat_id, const std::optional<std::string>& lang) {
+  static constexpr const char* sql = "UPDATE chats SET lang = ? WHERE id = ?";
+  auto& q = db_.prepare(sql);
+  if (lang)
+    q.bind(1, *lang);
+  else
+    q.bind(1);
+  q.bind(2, chat_id);
+  q.exec();
+}
+
+std::vector<chat_row> chat_store::groups_of(std::int64_t community_id, const std::optional<std::string>& building,
+                                            const std::string& purpose) {
+  static const std::string sql = std::string("SELECT ") + columns +
+                                 " FROM chats WHERE community_id = ?1 AND kind = 'group' AND active = 1 "
+                                 "AND purpose = ?2 AND (?3 IS NULL OR building IS NULL OR building = ?3) "
+                                 "ORDER BY id";
+  auto& q = db_.prepare(sql.c_str());
+  q.bind(1, community_id);
+  q.bind(2, purpose);
+  if (building)
+    q.bind(3, *building);
+  else
+    q.bind(3);
+  std::vector<chat_row> out;
+  while (q.executeStep()) out.push_back(read(q));
+  return out;
+}
+
+}  // namespace storage

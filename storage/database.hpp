@@ -1,0 +1,68 @@
+// The SQLite connection: per-connection PRAGMAs, the application_id stamp, migrations keyed on
+// user_version, a cache of prepared statements and IMMEDIATE write transactions (nested ones
+// become savepoints). One connection, used from the one event-loop thread.
+#pragma once
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+
+namespace storage {
+
+struct database_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class database {
+ public:
+  static constexpr int application_id = 0x45424f54;  // "EBOT"
+
+  // Opens (creating parent folders and the file), checks the stamp, migrates. ":memory:" works.
+  explicit database(const std::string& path, int busy_timeout_ms = 5000);
+  ~database();
+  database(const database&) = delete;
+  database& operator=(const database&) = delete;
+
+  // A prepared statement cached by the address of its SQL constant; reset and unbound.
+  SQLite::Statement& prepare(const char* sql);
+  SQLite::Database& raw() { return db_; }
+
+  int schema_version();
+  std::string journal_mode();
+  static int latest_version();  // the number of migrations this build knows
+  const std::string& path() const { return path_; }
+
+  // Transaction depth, for the transaction class.
+  int& depth() { return depth_; }
+
+ private:
+  void check_stamp();
+  void migrate();
+
+  std::string path_;
+  SQLite::Database db_;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  int depth_ = 0;
+};
+
+// BEGIN IMMEDIATE at the outermost level, a SAVEPOINT inside another transaction. Rolls back
+// unless committed.
+class transaction {
+ public:
+  explicit transaction(database& db);
+  ~transaction();
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+  void commit();
+  void rollback();
+
+ private:
+  database& db_;
+  int level_;
+  bool open_ = true;
+};
+
+}  // namespace storage

@@ -1,0 +1,37 @@
+// Timers as rows: scheduled notices, SLA checks, reminders, clean-ups. The scheduler runs what is
+// due; a restart loses none.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace storage {
+
+struct job_row {
+  std::int64_t id = 0;
+  std::string kind;
+  std::string ref;
+  std::int64_t due_at = 0;
+  std::string payload;  // JSON
+};
+
+class job_store {
+ public:
+  explicit job_store(database& db) : db_(db) {}
+  std::int64_t schedule(const std::string& kind, const std::string& ref, std::int64_t due_at,
+                        const std::string& payload, std::int64_t now_ms);
+  std::vector<job_row> due(std::int64_t now_ms, int limit);
+  std::optional<std::int64_t> next_due_at();
+  void done(std::int64_t id, std::int64_t now_ms);
+  void postpone(std::int64_t id, std::int64_t due_at);
+  int cancel(const std::string& kind, const std::string& ref, std::int64_t now_ms);  // pending ones
+  std::vector<job_row> pending(const std::string& kind, const std::string& ref);
+
+ private:
+  database& db_;
+};
+
+}  // namespace storage

@@ -1,0 +1,199 @@
+#include "storage/migrations.hpp"
+
+namespace storage {
+namespace {
+
+// All times are unix milliseconds (INTEGER).
+constexpr const char* v1_foundation = R"sql(
+CREATE TABLE communities (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  created_at  INTEGER NOT NULL
+);
+
+-- Every group or direct chat the bot has seen. A chat no admin registered belongs to the default
+-- community. `account` is the bot account that last heard from it (replies go out through it).
+CREATE TABLE chats (
+  id            INTEGER PRIMARY KEY,
+  platform      TEXT NOT NULL,
+  account       TEXT NOT NULL DEFAULT '',
+  kind          TEXT NOT NULL CHECK (kind IN ('group', 'direct')),
+  chat_id       TEXT NOT NULL,
+  title         TEXT NOT NULL DEFAULT '',
+  community_id  INTEGER NOT NULL REFERENCES communities(id),
+  building      TEXT,                       -- a group of one building; NULL = whole community
+  purpose       TEXT NOT NULL DEFAULT 'owners' CHECK (purpose IN ('owners', 'staff', 'managers')),
+  registered_by INTEGER REFERENCES members(id),
+  registered_at INTEGER,
+  lang          TEXT,                       -- NULL: replies follow the command's language
+  active        INTEGER NOT NULL DEFAULT 1, -- 0 once the bot was removed from the group
+  first_seen_at INTEGER NOT NULL,
+  last_seen_at  INTEGER NOT NULL,
+  UNIQUE (platform, kind, chat_id)
+);
+CREATE INDEX chats_by_community ON chats (community_id, kind, active);
+
+-- People, one row per platform account.
+CREATE TABLE members (
+  id            INTEGER PRIMARY KEY,
+  platform      TEXT NOT NULL,
+  user_id       TEXT NOT NULL,
+  display_name  TEXT NOT NULL DEFAULT '',
+  first_seen_at INTEGER NOT NULL,
+  last_seen_at  INTEGER NOT NULL,
+  UNIQUE (platform, user_id)
+);
+
+-- Roles granted in chat. Roles from the config file are not stored: the file stays the authority.
+CREATE TABLE role_grants (
+  member_id    INTEGER NOT NULL REFERENCES members(id),
+  community_id INTEGER NOT NULL REFERENCES communities(id),
+  role         TEXT NOT NULL CHECK (role IN ('staff', 'manager', 'admin')),
+  granted_by   INTEGER REFERENCES members(id),
+  granted_at   INTEGER NOT NULL,
+  PRIMARY KEY (member_id, community_id)
+);
+
+-- The owner roster. Only the last four digits of a phone number are kept: binding needs no more.
+CREATE TABLE units (
+  id           INTEGER PRIMARY KEY,
+  community_id INTEGER NOT NULL REFERENCES communities(id),
+  building     TEXT NOT NULL,
+  unit         TEXT NOT NULL DEFAULT '',
+  room         TEXT NOT NULL,
+  area_centi   INTEGER NOT NULL DEFAULT 0 CHECK (area_centi >= 0),  -- 0.01 m²
+  owner_name   TEXT NOT NULL DEFAULT '',
+  phone_tail   TEXT NOT NULL DEFAULT '',
+  UNIQUE (community_id, building, unit, room)
+);
+
+CREATE TABLE bindings (
+  unit_id   INTEGER NOT NULL REFERENCES units(id),
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  method    TEXT NOT NULL CHECK (method IN ('phone_tail', 'staff')),
+  bound_at  INTEGER NOT NULL,
+  PRIMARY KEY (unit_id, member_id)
+);
+CREATE INDEX bindings_by_member ON bindings (member_id);
+
+-- Failed binding attempts, so the four digits cannot be guessed by trying them all.
+CREATE TABLE bind_failures (
+  member_id INTEGER NOT NULL REFERENCES members(id),
+  at        INTEGER NOT NULL
+);
+CREATE INDEX bind_failures_by_member ON bind_failures (member_id, at);
+
+CREATE TABLE tickets (
+  id                INTEGER PRIMARY KEY,
+  community_id      INTEGER NOT NULL REFERENCES communities(id),
+  kind              TEXT NOT NULL CHECK (kind IN ('repair', 'complaint', 'suggestion')),
+  category          TEXT NOT NULL,
+  priority          TEXT NOT NULL CHECK (priority IN ('urgent', 'normal', 'minor')),
+  state             TEXT NOT NULL,
+  description       TEXT NOT NULL,
+  location          TEXT NOT NULL DEFAULT '',   -- as typed ("3-2-1201"): shown to staff only
+  building          TEXT,
+  unit_id           INTEGER REFERENCES units(id),
+  reporter_id       INTEGER REFERENCES members(id),  -- NULL when anonymous
+  origin_chat       INTEGER REFERENCES chats(id),
+  origin_message_id TEXT,
+  assignee_id       INTEGER REFERENCES members(id),
+  created_at        INTEGER NOT NULL,
+  due_at            INTEGER,
+  first_response_at INTEGER,
+  resolved_at       INTEGER,
+  closed_at         INTEGER,
+  rating            INTEGER CHECK (rating BETWEEN 1 AND 5),
+  rating_comment    TEXT
+);
+CREATE INDEX tickets_by_reporter ON tickets (reporter_id, id);
+CREATE INDEX tickets_by_state ON tickets (community_id, state, due_at);
+CREATE INDEX tickets_by_assignee ON tickets (assignee_id, state);
+
+CREATE TABLE ticket_events (
+  id         INTEGER PRIMARY KEY,
+  ticket_id  INTEGER NOT NULL REFERENCES tickets(id),
+  at         INTEGER NOT NULL,
+  actor_id   INTEGER REFERENCES members(id),
+  action     TEXT NOT NULL,
+  from_state TEXT,
+  to_state   TEXT,
+  note       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, id);
+
+CREATE TABLE ticket_images (
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  reference TEXT NOT NULL,
+  added_at  INTEGER NOT NULL
+);
+CREATE INDEX ticket_images_by_ticket ON ticket_images (ticket_id);
+
+-- Inbound idempotency: a platform's retry of a delivery is acknowledged and not processed twice.
+CREATE TABLE inbound_seen (
+  platform   TEXT NOT NULL,
+  account    TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  seen_at    INTEGER NOT NULL,
+  PRIMARY KEY (platform, account, message_id)
+) WITHOUT ROWID;
+CREATE INDEX inbound_seen_by_age ON inbound_seen (seen_at);
+
+-- The only way out: one row per target chat, written in the transaction of the domain change.
+CREATE TABLE outbox (
+  id                  INTEGER PRIMARY KEY,
+  created_at          INTEGER NOT NULL,
+  priority            INTEGER NOT NULL,      -- 0 emergency, 1 reply, 2 notice, 3 digest
+  platform            TEXT NOT NULL,
+  account             TEXT NOT NULL,
+  kind                TEXT NOT NULL CHECK (kind IN ('group', 'direct')),
+  chat_id             TEXT NOT NULL,
+  body                TEXT NOT NULL,         -- JSON: text, mentions, quote_id, mention_all
+  ref                 TEXT,                  -- what it delivers ("notice:7"), for delivery reports
+  state               TEXT NOT NULL DEFAULT 'pending'
+                      CHECK (state IN ('pending', 'sent', 'dead', 'held', 'cancelled')),
+  attempts            INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at     INTEGER NOT NULL,
+  sent_at             INTEGER,
+  platform_message_id TEXT,
+  last_error          TEXT
+);
+CREATE INDEX outbox_due ON outbox (priority, next_attempt_at, id) WHERE state = 'pending';
+CREATE INDEX outbox_by_target ON outbox (platform, kind, chat_id, priority, id) WHERE state = 'pending';
+CREATE INDEX outbox_by_ref ON outbox (ref) WHERE ref IS NOT NULL;
+
+-- Timers of every kind (scheduled notices, SLA checks, reminders), scanned by one scheduler.
+CREATE TABLE jobs (
+  id         INTEGER PRIMARY KEY,
+  kind       TEXT NOT NULL,
+  ref        TEXT NOT NULL DEFAULT '',
+  due_at     INTEGER NOT NULL,
+  payload    TEXT NOT NULL DEFAULT '{}',
+  created_at INTEGER NOT NULL,
+  done_at    INTEGER
+);
+CREATE INDEX jobs_due ON jobs (due_at) WHERE done_at IS NULL;
+CREATE INDEX jobs_by_ref ON jobs (kind, ref);
+
+-- Every staff, manager and admin action.
+CREATE TABLE audit_log (
+  id       INTEGER PRIMARY KEY,
+  at       INTEGER NOT NULL,
+  actor_id INTEGER REFERENCES members(id),
+  action   TEXT NOT NULL,
+  target   TEXT NOT NULL DEFAULT '',
+  detail   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_by_time ON audit_log (at);
+)sql";
+
+}  // namespace
+
+const std::vector<migration>& migrations() {
+  static const std::vector<migration> list = {
+      {"foundation: communities, chats, members, roles, units, tickets, outbox, jobs", v1_foundation},
+  };
+  return list;
+}
+
+}  // namespace storage

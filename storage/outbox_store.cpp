@@ -1,0 +1,156 @@
+#include "storage/outbox_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace storage {
+namespace {
+
+constexpr const char* outbox_columns =
+    "id, created_at, priority, platform, account, kind, chat_id, body, coalesce(ref, ''), state, attempts, "
+    "next_attempt_at, sent_at, coalesce(platform_message_id, ''), coalesce(last_error, '')";
+
+}  // namespace
+
+std::string encode_outgoing(const bot::outgoing& o) {
+  nlohmann::json j{{"text", o.text}};
+  if (!o.mentions.empty()) {
+    auto& m = j["mentions"] = nlohmann::json::array();
+    for (const auto& x : o.mentions) m.push_back({{"id", x.user_id}, {"name", x.name}});
+  }
+  if (!o.quote_id.empty()) j["quote_id"] = o.quote_id;
+  if (o.mention_all) j["mention_all"] = true;
+  return j.dump();
+}
+
+bot::outgoing decode_outgoing(const std::string& json) {
+  auto j = nlohmann::json::parse(json);
+  bot::outgoing o;
+  o.text = j.value("text", "");
+  if (auto it = j.find("mentions"); it != j.end())
+    for (const auto& m : *it) o.mentions.push_back({m.value("id", ""), m.value("name", "")});
+  o.quote_id = j.value("quote_id", "");
+  o.mention_all = j.value("mention_all", false);
+  return o;
+}
+
+outbox_row outbox_store::read(SQLite::Statement& q) {
+  outbox_row r;
+  r.id = q.getColumn(0).getInt64();
+  r.created_at = q.getColumn(1).getInt64();
+  r.priority = q.getColumn(2).getInt();
+  r.target.platform = q.getColumn(3).getString();
+  r.target.account = q.getColumn(4).getString();
+  r.target.kind = q.getColumn(5).getString() == "group" ? bot::chat_kind::group : bot::chat_kind::direct;
+  r.target.id = q.getColumn(6).getString();
+  r.body = decode_outgoing(q.getColumn(7).getString());
+  r.ref = q.getColumn(8).getString();
+  r.state = q.getColumn(9).getString();
+  r.attempts = q.getColumn(10).getInt();
+  r.next_attempt_at = q.getColumn(11).getInt64();
+  if (!q.getColumn(12).isNull()) r.sent_at = q.getColumn(12).getInt64();
+  r.platform_message_id = q.getColumn(13).getString();
+  r.last_error = q.getColumn(14).getString();
+  return r;
+}
+
+std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p,
+                                   const std::string& ref, std::int64_t now_ms) {
+  static constexpr const char* sql =
+      "INSERT INTO outbox (created_at, priority, platform, account, kind, chat_id, body, ref, next_attempt_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), ?1)";
+  auto& q = db_.prepare(sql);
+  q.bind(1, now_ms);
+  q.bind(2, static_cast<int>(p));
+  q.bind(3, target.platform);
+  q.bind(4, target.account);
+  q.bind(5, target.is_group() ? "group" : "direct");
+  q.bind(6, target.id);
+  q.bind(7, encode_outgoing(body));
+  q.bind(8, ref);
+  q.exec();
+  return db_.raw().getLastInsertRowid();
+}
+
+std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) {
+  static const std::string sql =
+      std::string("SELECT ") + outbox_columns +
+      " FROM outbox o WHERE state = 'pending' AND next_attempt_at <= ?1 AND NOT EXISTS ("
+      "SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.platform = o.platform AND p.kind = o.kind "
+      "AND p.chat_id = o.chat_id AND (p.priority < o.priority OR (p.priority = o.priority AND p.id < o.id))) "
+      "ORDER BY priority, next_attempt_at, id LIMIT ?2";
+  auto& q = db_.prepare(sql.c_str());
+  q.bind(1, now_ms);
+  q.bind(2, limit);
+  std::vector<outbox_row> out;
+  while (q.executeStep()) out.push_back(read(q));
+  return out;
+}
+
+std::optional<std::int64_t> outbox_store::next_due_at() {
+  static constexpr const char* sql = "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'";
+  auto& q = db_.prepare(sql);
+  q.executeStep();
+  if (q.getColumn(0).isNull()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+std::optional<outbox_row> outbox_store::get(std::int64_t id) {
+  static const std::string sql = std::string("SELECT ") + outbox_columns + " FROM outbox WHERE id = ?";
+  auto& q = db_.prepare(sql.c_str());
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read(q);
+}
+
+std::vector<outbox_row> outbox_store::by_ref(const std::string& ref) {
+  static const std::string sql = std::string("SELECT ") + outbox_columns + " FROM outbox WHERE ref = ? ORDER BY id";
+  auto& q = db_.prepare(sql.c_str());
+  q.bind(1, ref);
+  std::vector<outbox_row> out;
+  while (q.executeStep()) out.push_back(read(q));
+  return out;
+}
+
+std::int64_t outbox_store::count_in_state(const std::string& state) {
+  static constexpr const char* sql = "SELECT count(*) FROM outbox WHERE state = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, state);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+void outbox_store::mark_sent(std::int64_t id, int attempts, const std::string& platform_message_id,
+                             std::int64_t now_ms) {
+  static constexpr const char* sql =
+      "UPDATE outbox SET state = 'sent', attempts = ?, platform_message_id = NULLIF(?, ''), sent_at = ?, "
+      "last_error = NULL WHERE id = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, attempts);
+  q.bind(2, platform_message_id);
+  q.bind(3, now_ms);
+  q.bind(4, id);
+  q.exec();
+}
+
+void outbox_store::mark_retry(std::int64_t id, int attempts, const std::string& error,
+                              std::int64_t next_attempt_at) {
+  static constexpr const char* sql =
+      "UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, attempts);
+  q.bind(2, error);
+  q.bind(3, next_attempt_at);
+  q.bind(4, id);
+  q.exec();
+}
+
+void outbox_store::mark_dead(std::int64_t id, int attempts, const std::string& error) {
+  static constexpr const char* sql = "UPDATE outbox SET state = 'dead', attempts = ?, last_error = ? WHERE id = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, attempts);
+  q.bind(2, error);
+  q.bind(3, id);
+  q.exec();
+}
+
+}  // namespace storage

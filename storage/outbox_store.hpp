@@ -1,0 +1,56 @@
+// The durable outbox: one row per message per target chat, written in the transaction of the
+// domain change that caused it; drained by bot/outbox_worker.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bot/message.hpp"
+#include "storage/database.hpp"
+
+namespace storage {
+
+enum class priority : int { emergency = 0, reply = 1, notice = 2, digest = 3 };
+
+struct outbox_row {
+  std::int64_t id = 0;
+  std::int64_t created_at = 0;
+  int priority = 1;
+  bot::chat_ref target;
+  bot::outgoing body;
+  std::string ref;
+  std::string state;  // pending | sent | dead | held | cancelled
+  int attempts = 0;
+  std::int64_t next_attempt_at = 0;
+  std::optional<std::int64_t> sent_at;
+  std::string platform_message_id;
+  std::string last_error;
+};
+
+class outbox_store {
+ public:
+  explicit outbox_store(database& db) : db_(db) {}
+  std::int64_t enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p, const std::string& ref,
+                       std::int64_t now_ms);
+  // The head of each target's queue (in priority, then id order) that is due, most urgent first.
+  // Later rows of a target wait for its head, so one chat always sees its messages in order.
+  std::vector<outbox_row> due_heads(std::int64_t now_ms, int limit);
+  std::optional<std::int64_t> next_due_at();  // the earliest pending attempt time
+  std::optional<outbox_row> get(std::int64_t id);
+  std::vector<outbox_row> by_ref(const std::string& ref);
+  std::int64_t count_in_state(const std::string& state);
+
+  void mark_sent(std::int64_t id, int attempts, const std::string& platform_message_id, std::int64_t now_ms);
+  void mark_retry(std::int64_t id, int attempts, const std::string& error, std::int64_t next_attempt_at);
+  void mark_dead(std::int64_t id, int attempts, const std::string& error);
+
+ private:
+  outbox_row read(SQLite::Statement& q);
+  database& db_;
+};
+
+std::string encode_outgoing(const bot::outgoing& o);  // JSON, as stored in outbox.body
+bot::outgoing decode_outgoing(const std::string& json);
+
+}  // namespace storage

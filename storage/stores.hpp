@@ -1,0 +1,31 @@
+// All stores over one database, handed to commands as one object.
+#pragma once
+#include "storage/audit_store.hpp"
+#include "storage/chat_store.hpp"
+#include "storage/community_store.hpp"
+#include "storage/database.hpp"
+#include "storage/inbound_store.hpp"
+#include "storage/job_store.hpp"
+#include "storage/member_store.hpp"
+#include "storage/outbox_store.hpp"
+#include "storage/ticket_store.hpp"
+#include "storage/unit_store.hpp"
+
+namespace storage {
+
+struct stores {
+  explicit stores(database& d)
+      : db(d), communities(d), chats(d), members(d), units(d), tickets(d), inbound(d), outbox(d), jobs(d), audit(d) {}
+  database& db;
+  community_store communities;
+  chat_store chats;
+  member_store members;
+  unit_store units;
+  ticket_store tickets;
+  inbound_store inbound;
+  outbox_store outbox;
+  job_store jobs;
+  audit_store audit;
+};
+
+}  // namespace storage

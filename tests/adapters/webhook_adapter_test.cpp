@@ -1,0 +1,159 @@
+// The generic webhook adapter from raw fixture bodies: signatures, schema, rendering, answers.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "adapters/webhook/webhook_adapter.hpp"
+#include "bot/crypto.hpp"
+#include "support/fixtures.hpp"
+
+using adapters::webhook::webhook_adapter;
+
+namespace {
+
+constexpr const char* secret = "test-secret-不要用在生产";
+
+webhook_adapter make() {
+  bot::webhook_config c;
+  c.enabled = true;
+  c.secret = secret;
+  c.outbound_url = "http://127.0.0.1:9/bridge";
+  return webhook_adapter(c);
+}
+
+bot::http_request signed_post(const std::string& body, std::string sig = "") {
+  bot::http_request r;
+  r.method = "POST";
+  r.path = "/webhook/generic";
+  r.body = body;
+  if (sig.empty()) sig = "sha256=" + bot::crypto::hmac_sha256_hex(secret, body);
+  r.headers.emplace_back("x-signature", sig);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("HMAC known answers (RFC 4231, RFC 2202)", "[crypto]") {
+  CHECK(bot::crypto::hmac_sha256_hex("Jefe", "what do ya want for nothing?") ==
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  CHECK(bot::crypto::hmac_sha1_hex("Jefe", "what do ya want for nothing?") == "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+  CHECK(bot::crypto::constant_time_equal("abc", "abc"));
+  CHECK_FALSE(bot::crypto::constant_time_equal("abc", "abd"));
+  CHECK_FALSE(bot::crypto::constant_time_equal("abc", "ab"));
+}
+
+TEST_CASE("webhook: a signed group message becomes one normalized message", "[webhook]") {
+  auto a = make();
+  auto r = a.parse_inbound(signed_post(testing::fixture("webhook/group_message.json")));
+  CHECK(r.response.status == 200);
+  REQUIRE(r.events.size() == 1);
+  const auto& m = std::get<bot::message>(r.events[0]);
+  CHECK(m.id == "wx-8870213");
+  CHECK(m.chat == bot::chat_ref{"webhook", "wechat", bot::chat_kind::group, "2233445566@chatroom"});
+  CHECK(m.chat_title == "3栋业主群");
+  CHECK(m.sender.id == "wxid_wang_ayi");
+  CHECK(m.sender.name == "王阿姨");
+  CHECK(m.text == "报修 3-2-1201 厨房水管漏水");
+  CHECK(m.unix_ms == 1'764'547'200'000);
+  CHECK_FALSE(m.addressed_to_bot);
+}
+
+TEST_CASE("webhook: numeric ids, mentions, quotes and images, unknown fields are ignored", "[webhook]") {
+  auto a = make();
+  auto r = a.parse_inbound(signed_post(testing::fixture("webhook/direct_message_with_image.json")));
+  REQUIRE(r.events.size() == 1);
+  const auto& m = std::get<bot::message>(r.events[0]);
+  CHECK(m.id == "99881");
+  CHECK(m.chat.kind == bot::chat_kind::direct);
+  CHECK(m.addressed_to_bot);
+  CHECK(m.quoted_id == "wx-8870100");
+  REQUIRE(m.images.size() == 1);
+  CHECK(m.images[0].reference == "https://bridge.example/media/abc.jpg");
+}
+
+TEST_CASE("webhook: wrong or missing signatures are 401 and yield nothing", "[webhook]") {
+  auto a = make();
+  const std::string body = testing::fixture("webhook/group_message.json");
+  auto check = [&](const bot::http_request& req) {
+    auto r = a.parse_inbound(req);
+    CHECK(r.response.status == 401);
+    CHECK(r.events.empty());
+  };
+  check(signed_post(body, "sha256=" + bot::crypto::hmac_sha256_hex("wrong secret", body)));
+  check(signed_post(body, "sha1=" + bot::crypto::hmac_sha1_hex(secret, body)));
+  auto tampered = signed_post(body);
+  tampered.body[10] = 'X';
+  check(tampered);
+  bot::http_request unsigned_req;
+  unsigned_req.body = body;
+  check(unsigned_req);
+  // Upper-case hex is the same signature.
+  std::string upper = bot::crypto::hmac_sha256_hex(secret, body);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  CHECK(a.parse_inbound(signed_post(body, "sha256=" + upper)).response.status == 200);
+}
+
+TEST_CASE("webhook: malformed bodies are 400 with a reason", "[webhook]") {
+  auto a = make();
+  for (const char* name : {"webhook/missing_sender.json", "webhook/bad_chat_type.json", "webhook/truncated.json"}) {
+    INFO(name);
+    auto r = a.parse_inbound(signed_post(testing::fixture(name)));
+    CHECK(r.response.status == 400);
+    CHECK(r.events.empty());
+    CHECK(nlohmann::json::parse(r.response.body).contains("error"));
+  }
+  CHECK(a.parse_inbound(signed_post("[1,2,3]")).response.status == 400);
+  CHECK(a.parse_inbound(signed_post("")).response.status == 400);
+}
+
+TEST_CASE("webhook: replies are signed JSON with a delivery id", "[webhook]") {
+  auto a = make();
+  storage::outbox_row row;
+  row.id = 42;
+  row.target = {"webhook", "wechat", bot::chat_kind::group, "2233445566@chatroom"};
+  row.body.text = "已登记报修工单 #1";
+  row.body.mentions.push_back({"wxid_wang_ayi", "王阿姨"});
+  row.body.quote_id = "wx-8870213";
+  auto call = a.render_outbound(row);
+  CHECK(call.url == "http://127.0.0.1:9/bridge");
+  auto j = nlohmann::json::parse(call.body);
+  CHECK(j["platform"] == "wechat");
+  CHECK(j["chat"]["id"] == "2233445566@chatroom");
+  CHECK(j["chat"]["type"] == "group");
+  CHECK(j["text"] == "已登记报修工单 #1");
+  CHECK(j["mentions"][0]["id"] == "wxid_wang_ayi");
+  CHECK(j["quote_id"] == "wx-8870213");
+  CHECK(j["delivery_id"] == "42");
+  bool signed_ok = false, has_delivery = false;
+  for (const auto& [k, v] : call.headers) {
+    if (k == "X-Signature") signed_ok = v == "sha256=" + bot::crypto::hmac_sha256_hex(secret, call.body);
+    if (k == "X-Estatebot-Delivery") has_delivery = v == "42";
+  }
+  CHECK(signed_ok);
+  CHECK(has_delivery);
+}
+
+TEST_CASE("webhook: how the bridge's answers are read", "[webhook]") {
+  auto a = make();
+  using st = bot::send_result::status;
+  auto read = [&](int status, std::string body = "", bool sent = true) {
+    bot::http_reply r;
+    r.status = status;
+    r.body = std::move(body);
+    r.request_sent = sent;
+    if (status == 0) r.error = "connect: refused";
+    return a.read_send_response(r);
+  };
+  auto ok = read(200, R"({"message_id":"wx-9"})");
+  CHECK(ok.outcome == st::sent);
+  CHECK(ok.platform_message_id == "wx-9");
+  CHECK(read(204).outcome == st::sent);
+  CHECK(read(500).outcome == st::retry);
+  CHECK(read(429).outcome == st::retry);
+  CHECK(read(404).outcome == st::failed);
+  CHECK(read(0, "", false).outcome == st::retry);     // never reached the bridge
+  CHECK(read(0, "", true).outcome == st::uncertain);  // may have been delivered
+  bot::http_reply limited;
+  limited.status = 429;
+  limited.headers.emplace_back("Retry-After", "30");
+  CHECK(a.read_send_response(limited).retry_after_ms == 30'000);
+}

@@ -1,0 +1,89 @@
+// Small helpers users feel through the bot: room addresses, categories, times, token buckets.
+#include <catch2/catch.hpp>
+
+#include "bot/local_time.hpp"
+#include "bot/roster_import.hpp"
+#include "bot/token_bucket.hpp"
+#include "bot/utf8.hpp"
+#include "commands/ticket_category.hpp"
+#include "commands/unit_address.hpp"
+
+using commands::parse_unit_address;
+
+TEST_CASE("room addresses in the ways owners type them", "[address]") {
+  struct row {
+    const char* text;
+    const char* canonical;
+    const char* masked;
+  };
+  for (const auto& r : {row{"3-2-1201", "3-2-1201", "3栋2单元"}, row{"3栋2单元1201", "3-2-1201", "3栋2单元"},
+                        row{"3号楼2单元1201室", "3-2-1201", "3栋2单元"}, row{"３－２－１２０１", "3-2-1201", "3栋2单元"},
+                        row{"3-1201", "3-1201", "3栋"}, row{"3栋1201", "3-1201", "3栋"}, row{"a-2-101", "A-2-101", "A栋2单元"},
+                        row{"5栋", "5", "5栋"}}) {
+    INFO(r.text);
+    auto a = parse_unit_address(r.text);
+    REQUIRE(a);
+    CHECK(a->canonical() == r.canonical);
+    CHECK(a->masked() == r.masked);
+  }
+  for (const char* bad : {"厨房漏水", "3-2-", "-1-2", "1-2-3-4", "电梯", ""}) {
+    INFO(bad);
+    CHECK_FALSE(parse_unit_address(bad));
+  }
+}
+
+TEST_CASE("category and priority from the owner's words", "[category]") {
+  CHECK(commands::guess_category("厨房水管漏水") == "leak");
+  CHECK(commands::guess_priority("leak", "厨房水管漏水") == "urgent");
+  CHECK(commands::guess_category("5栋电梯困人了") == "elevator");
+  CHECK(commands::guess_priority("elevator", "5栋电梯困人了") == "urgent");
+  CHECK(commands::guess_category("电梯异响") == "elevator");
+  CHECK(commands::guess_priority("elevator", "电梯异响") == "normal");
+  CHECK(commands::guess_category("楼道灯不亮") == "lighting");
+  CHECK(commands::guess_category("Kitchen pipe LEAKING") == "leak");
+  CHECK(commands::guess_category("隔壁装修太吵") == "noise");
+  CHECK(commands::guess_category("说不清楚") == "other");
+}
+
+TEST_CASE("local times in the community's zone", "[time]") {
+  bot::local_time_zone cst{480};
+  const std::int64_t now = 1'764'547'200'000;  // 2025-12-01 00:00 UTC = 08:00 in China
+  CHECK(cst.format(now) == "12-01 08:00");
+  CHECK(cst.format_with_year(now) == "2025-12-01 08:00");
+  CHECK(cst.parse("2025-12-01", "09:30", now) == now + 90 * 60'000);
+  CHECK(cst.parse("12-01", "07:00", now) == std::int64_t{1'796'083'200'000} - 60 * 60'000);  // next year
+  CHECK_FALSE(cst.parse("2025-02-30", "09:00", now));
+  CHECK_FALSE(cst.parse("2025-12-01", "25:00", now));
+  CHECK(bot::round_duration(30 * 60'000).value == 30);
+  CHECK(std::string(bot::round_duration(24LL * 3'600'000).unit) == "hours");
+  CHECK(std::string(bot::round_duration(72LL * 3'600'000).unit) == "days");
+}
+
+TEST_CASE("token bucket refills at its rate", "[outbox]") {
+  bot::token_bucket b(1.0, 2, 0);
+  CHECK(b.try_take(0));
+  CHECK(b.try_take(0));
+  CHECK_FALSE(b.try_take(0));
+  CHECK(b.ready_at(0) == 1000);
+  CHECK_FALSE(b.try_take(999));
+  CHECK(b.try_take(1000));
+  CHECK(b.ready_at(5000) == 5000);
+}
+
+TEST_CASE("areas are read exactly, in hundredths of m²", "[roster]") {
+  CHECK(bot::parse_area_centi("89.5") == 8950);
+  CHECK(bot::parse_area_centi("89.55") == 8955);
+  CHECK(bot::parse_area_centi(" 120 ") == 12000);
+  CHECK(bot::parse_area_centi("75.25㎡") == 7525);
+  CHECK_FALSE(bot::parse_area_centi("89.555"));
+  CHECK_FALSE(bot::parse_area_centi("abc"));
+  CHECK(bot::split_csv_line(R"(a,"b,c","d""e")") == std::vector<std::string>{"a", "b,c", "d\"e"});
+}
+
+TEST_CASE("utf8 edit distance counts characters", "[utf8]") {
+  CHECK(bot::utf8::edit_distance("报秀", "报修") == 1);
+  CHECK(bot::utf8::edit_distance("repiar", "repair") == 2);
+  CHECK(bot::utf8::trim("\u3000 报修 \u3000") == "报修");
+  CHECK(bot::utf8::truncate("一二三四五", 3) == "一二三…");
+  CHECK(bot::utf8::decode("\xE4\xBD") == std::u32string(U"\uFFFD"));  // truncated sequence
+}

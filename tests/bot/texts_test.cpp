@@ -1,0 +1,89 @@
+// The text catalogue: every id the code uses exists in both languages with the same fields.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "bot/registry.hpp"
+#include "bot/texts.hpp"
+#include "commands/all_commands.hpp"
+#include "commands/ticket_category.hpp"
+
+namespace {
+
+std::set<std::string> fields(std::string_view tmpl) {
+  std::set<std::string> out;
+  static const std::regex field(R"(\{([a-z_]+)\})");
+  std::string s(tmpl);
+  for (std::sregex_iterator it(s.begin(), s.end(), field), end; it != end; ++it) out.insert((*it)[1]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every text has zh and en with the same fields", "[texts]") {
+  const auto& t = bot::texts::embedded();
+  REQUIRE(t.ids().size() > 50);
+  for (const auto& id : t.ids()) {
+    INFO(id);
+    CHECK(fields(t.raw(bot::locale::zh_CN, id)) == fields(t.raw(bot::locale::en_US, id)));
+    CHECK_FALSE(t.raw(bot::locale::zh_CN, id).empty());
+  }
+}
+
+TEST_CASE("every command has a summary and a usage", "[texts][registry]") {
+  bot::registry r;
+  commands::register_all(r);
+  const auto& t = bot::texts::embedded();
+  for (const auto& spec : r.all()) {
+    INFO(spec.id);
+    CHECK(t.has("cmd." + spec.id + ".summary"));
+    CHECK(t.has("cmd." + spec.id + ".usage"));
+    CHECK(t.has("topic." + spec.topic));
+  }
+}
+
+TEST_CASE("every text id named in the code exists", "[texts]") {
+  const auto& t = bot::texts::embedded();
+  static const std::regex use(R"re((?:text|fail|t)\(\s*(?:[a-z_.:]+,\s*)?"([a-z_]+\.[a-z_.]+)")re");
+  int seen = 0;
+  for (const char* dir : {"bot", "commands", "adapters"}) {
+    for (const auto& f : std::filesystem::recursive_directory_iterator(std::string(ESTATEBOT_SOURCE_DIR) + "/" + dir)) {
+      if (f.path().extension() != ".cpp") continue;
+      std::ifstream in(f.path());
+      std::stringstream ss;
+      ss << in.rdbuf();
+      std::string src = ss.str();
+      for (std::sregex_iterator it(src.begin(), src.end(), use), end; it != end; ++it) {
+        std::string id = (*it)[1];
+        if (id.back() == '.') continue;  // a prefix completed at run time; checked below
+        INFO(f.path().filename().string() << ": " << id);
+        CHECK(t.has(id));
+        ++seen;
+      }
+    }
+  }
+  CHECK(seen > 20);
+  // Ids built at run time from a known set of values.
+  for (const auto& c : commands::category_ids()) CHECK(t.has("category." + c));
+  for (const char* p : {"urgent", "normal", "minor"}) CHECK(t.has(std::string("priority.") + p));
+  for (const char* s : {"new", "assigned", "in_progress", "resolved", "closed", "cancelled"})
+    CHECK(t.has(std::string("ticket.state.") + s));
+  for (const char* k : {"repair", "complaint", "suggestion"}) CHECK(t.has(std::string("ticket.kind.") + k));
+  for (const char* r : {"resident", "owner", "staff", "manager", "admin"}) CHECK(t.has(std::string("role.") + r));
+  for (const char* p : {"owners", "staff", "managers"}) CHECK(t.has(std::string("purpose.") + p));
+  for (const char* d : {"minutes", "hours", "days"}) CHECK(t.has(std::string("duration.") + d));
+}
+
+TEST_CASE("a missing id or field never crashes a reply", "[texts]") {
+  bot::texts t;
+  t.add_toml("x.toml", "[a.b]\nzh = \"工单 #{id}\"\nen = \"ticket #{id}\"\n");
+  CHECK(t(bot::locale::zh_CN, "a.b", fmt::arg("id", 3)) == "工单 #3");
+  CHECK(t(bot::locale::en_US, "a.b", fmt::arg("id", 3)) == "ticket #3");
+  CHECK(t(bot::locale::en_US, "a.b") == "ticket #{id}");
+  CHECK(t(bot::locale::zh_CN, "no.such") == "no.such");
+  CHECK_THROWS(t.add_toml("y.toml", "[a.b]\nzh = \"again\"\nen = \"again\"\n"));
+  CHECK_THROWS(t.add_toml("z.toml", "[c.d]\nzh = \"only zh\"\n"));
+}

@@ -1,0 +1,171 @@
+// The real server on 127.0.0.1 port 0, a real HTTP client posting signed generic-webhook messages,
+// and a fake bridge on loopback receiving the signed replies.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "bot/app.hpp"
+#include "bot/clock.hpp"
+#include "bot/core.hpp"
+#include "bot/crypto.hpp"
+#include "bot/http_client.hpp"
+#include "bot/http_server.hpp"
+#include "bot/log.hpp"
+#include "storage/stores.hpp"
+#include "support/loop.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+constexpr const char* secret = "loopback-secret";
+
+struct received {
+  std::string body;
+  std::string signature;
+  std::string delivery;
+};
+
+std::string message_body(const std::string& id, const std::string& text) {
+  return nlohmann::json{{"platform", "wechat"},
+                        {"message_id", id},
+                        {"chat", {{"type", "group"}, {"id", "3dong@chatroom"}, {"name", "3栋业主群"}}},
+                        {"sender", {{"id", "wxid_wang"}, {"name", "王阿姨"}}},
+                        {"text", text}}
+      .dump();
+}
+
+struct harness {
+  harness() : bridge(io, bridge_config()) {
+    bridge.route("POST", "/bridge", [this](const bot::http_request& req) {
+      inbox.push_back({req.body, req.header("x-signature"), req.header("x-estatebot-delivery")});
+      if (fail_next > 0) {
+        --fail_next;
+        return bot::http_response{503, "application/json", R"({"error":"busy"})", {}};
+      }
+      return bot::http_response{200, "application/json", R"({"message_id":"bridge-)" + std::to_string(inbox.size()) + "\"}", {}};
+    });
+    std::uint16_t bridge_port = bridge.start();
+    auto cfg = bot::config::parse(fmt::format(R"(
+[server]
+port = 0
+max_body_bytes = 4096
+[storage]
+path = "{}"
+[outbox]
+backoff_initial_ms = 10
+[adapters.console]
+enabled = false
+[adapters.webhook]
+enabled = true
+secret = "{}"
+outbound_url = "http://127.0.0.1:{}/bridge"
+)",
+                                              dir.file("bot.sqlite3"), secret, bridge_port));
+    service = std::make_unique<bot::app>(cfg, io, clock);
+    port = service->start(false);
+  }
+
+  static bot::server_config bridge_config() {
+    bot::server_config c;
+    c.port = 0;
+    return c;
+  }
+
+  bot::http_reply call(const std::string& method, const std::string& path, const std::string& body,
+                       const std::string& signature = "auto") {
+    bot::http_call c;
+    c.method = method;
+    c.url = fmt::format("http://127.0.0.1:{}{}", port, path);
+    c.body = body;
+    c.headers.emplace_back("Content-Type", "application/json");
+    if (signature == "auto")
+      c.headers.emplace_back("X-Signature", "sha256=" + bot::crypto::hmac_sha256_hex(secret, body));
+    else if (!signature.empty())
+      c.headers.emplace_back("X-Signature", signature);
+    std::optional<bot::http_reply> reply;
+    client.request(c, [&](bot::http_reply r) { reply = std::move(r); });
+    REQUIRE(testing::run_until(io, [&] { return reply.has_value(); }));
+    return *reply;
+  }
+
+  std::int64_t count(const char* table) {
+    return service->state().database.raw().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+  }
+
+  testing::temp_dir dir;
+  boost::asio::io_context io;
+  bot::system_clock clock;
+  bot::http_server bridge;
+  bot::http_client client{io};
+  std::unique_ptr<bot::app> service;
+  std::uint16_t port = 0;
+  std::vector<received> inbox;
+  int fail_next = 0;
+};
+
+}  // namespace
+
+TEST_CASE("loopback: a signed 报修 over HTTP gets a signed reply with the ticket number", "[loopback][webhook]") {
+  harness h;
+  auto r = h.call("POST", "/webhook/generic", message_body("wx-1", "报修 3-2-1201 厨房水管漏水"));
+  CHECK(r.status == 200);
+  REQUIRE(testing::run_until(h.io, [&] { return !h.inbox.empty(); }));
+  const auto& got = h.inbox.front();
+  CHECK(got.signature == "sha256=" + bot::crypto::hmac_sha256_hex(secret, got.body));
+  auto j = nlohmann::json::parse(got.body);
+  CHECK(j["chat"]["id"] == "3dong@chatroom");
+  CHECK(j["platform"] == "wechat");
+  CHECK(j["text"].get<std::string>().find("#1") != std::string::npos);
+  CHECK(j["text"].get<std::string>().find("1201") == std::string::npos);
+  CHECK(j["mentions"][0]["id"] == "wxid_wang");
+  CHECK(j["quote_id"] == "wx-1");
+  CHECK_FALSE(got.delivery.empty());
+  REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 1; }));
+  auto sent = h.service->state().db.outbox.get(std::stoll(got.delivery));
+  REQUIRE(sent);
+  CHECK(sent->platform_message_id == "bridge-1");
+
+  SECTION("the same delivery again is acknowledged but processed once") {
+    auto again = h.call("POST", "/webhook/generic", message_body("wx-1", "报修 3-2-1201 厨房水管漏水"));
+    CHECK(again.status == 200);
+    CHECK(h.count("tickets") == 1);
+    CHECK(h.count("outbox") == 1);
+  }
+}
+
+TEST_CASE("loopback: bad input is refused with the right status and stores nothing", "[loopback][webhook]") {
+  harness h;
+  auto before_members = h.count("members");
+  const std::string body = message_body("wx-2", "报修 3-2-1201 漏水");
+  CHECK(h.call("POST", "/webhook/generic", body, "sha256=" + std::string(64, '0')).status == 401);
+  CHECK(h.call("POST", "/webhook/generic", body, "").status == 401);
+  CHECK(h.count("members") == before_members);
+  CHECK(h.count("inbound_seen") == 0);
+  CHECK(h.count("tickets") == 0);
+
+  CHECK(h.call("POST", "/webhook/generic", "{not json").status == 400);
+  CHECK(h.call("POST", "/webhook/generic", message_body("wx-3", std::string(5000, 'x'))).status == 413);
+  CHECK(h.call("POST", "/no/such/path", body).status == 404);
+  CHECK(h.call("GET", "/webhook/generic", "").status == 405);
+  CHECK(h.count("tickets") == 0);
+  CHECK(h.inbox.empty());
+
+  auto health = h.call("GET", "/healthz", "", "");
+  CHECK(health.status == 200);
+  auto j = nlohmann::json::parse(health.body);
+  CHECK(j["version"] == ESTATEBOT_VERSION);
+  CHECK(j["database"]["ok"] == true);
+  CHECK(j["database"]["journal_mode"] == "wal");
+  CHECK(j["database"]["schema_version"] == j["database"]["latest_schema"]);
+}
+
+TEST_CASE("loopback: a bridge that is busy gets the reply again later, with the same delivery id", "[loopback][webhook]") {
+  harness h;
+  h.fail_next = 1;
+  CHECK(h.call("POST", "/webhook/generic", message_body("wx-4", "我的工单")).status == 200);
+  REQUIRE(testing::run_until(h.io, [&] { return h.inbox.size() == 2; }));
+  CHECK(h.inbox[0].delivery == h.inbox[1].delivery);
+  CHECK(h.inbox[0].body == h.inbox[1].body);
+  REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 1; }));
+  auto row = h.service->state().db.outbox.get(std::stoll(h.inbox[0].delivery));
+  CHECK(row->attempts == 2);
+}
