@@ -38,6 +38,9 @@ class channel {
   virtual std::optional<rate> account_rate() const { return std::nullopt; }
   // The per-chat limit when it differs from [outbox] (a terminal needs none).
   virtual std::optional<rate> chat_rate() const { return std::nullopt; }
+  // Whether rows with `body.recall_id` can be carried out (delete a message the bot sent).
+  virtual bool can_recall() const { return false; }
+  // Sends the row: its text, or the recall of body.recall_id.
   virtual void send(const storage::outbox_row& row, std::function<void(send_result)> done) = 0;
 };
 

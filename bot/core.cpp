@@ -29,7 +29,8 @@ core::core(const config& c, const clock& clock_)
       dispatch(svc),
       outbox(db, clk, cfg.outbox),
       jobs(db, clk) {
-  commands::install_hooks(dispatch);
+  svc.outbox = &outbox;
+  commands::install_hooks(*this);
   install_builtin_jobs();
 }
 

@@ -3,6 +3,7 @@
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
+#include "bot/crypto.hpp"
 #include "bot/invocation.hpp"
 #include "bot/log.hpp"
 #include "bot/registry.hpp"
@@ -11,6 +12,12 @@
 
 namespace bot {
 namespace {
+
+// The dedupe key of a delivery: message ids are only unique within a chat on some platforms
+// (OneBot), and a hash keeps the table from saying who wrote in which chat.
+std::string dedupe_key(const message& m) {
+  return crypto::sha256_hex((m.chat.is_group() ? "g/" : "d/") + m.chat.id + "/" + m.id).substr(0, 32);
+}
 
 bool looks_english(std::string_view word) {
   return !word.empty() && static_cast<unsigned char>(word.front()) < 0x80;
@@ -55,13 +62,14 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   auto& db = svc_.db;
   const std::int64_t now = svc_.clk.now_ms();
   storage::transaction txn(db.db);
-  if (!m.id.empty() && !db.inbound.remember(m.chat.platform, m.chat.account, m.id, now)) {
+  if (!m.id.empty() && !db.inbound.remember(m.chat.platform, m.chat.account, dedupe_key(m), now)) {
     log::info("dispatch", "duplicate delivery {}/{} ignored", m.chat.platform, m.id);
     return dispatch_outcome::duplicate;
   }
   storage::chat_row chat = db.chats.touch(m.chat, m.chat_title, svc_.default_community, now);
   caller who;
   who.member = db.members.touch(m.sender, now);
+  if (m.chat.is_group()) db.chats.touch_member(chat.id, who.member.id, now);
   who.units = db.units.units_of(who.member.id);
   who.level = config_role(m.sender);
   if (auto granted = db.members.granted_role(who.member.id, chat.community_id); granted && !at_least(who.level, *granted))

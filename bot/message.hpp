@@ -55,10 +55,16 @@ struct mention {
 
 // What the bot sends into one chat. Adapters render it in their platform's format.
 struct outgoing {
+  static outgoing plain(std::string text) {
+    outgoing o;
+    o.text = std::move(text);
+    return o;
+  }
   std::string text;
   std::vector<mention> mentions;  // @ these people before the text (where the platform allows)
   std::string quote_id;           // quote this platform message id (where the platform allows)
   bool mention_all = false;       // @all: emergencies only, where the account may
+  std::string recall_id;          // when set: recall (delete) this platform message instead of sending text
 };
 
 // Non-message events adapters may report.

@@ -10,6 +10,7 @@ struct stores;
 namespace bot {
 
 class clock;
+class outbox_pump;
 class texts;
 class registry;
 struct config;
@@ -21,6 +22,7 @@ struct services {
   const config& cfg;
   const registry& commands;
   std::int64_t default_community = 0;
+  outbox_pump* outbox = nullptr;  // what the platforms can do (recall, @all); set by bot::core
 };
 
 }  // namespace bot

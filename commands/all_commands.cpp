@@ -1,6 +1,6 @@
 #include "commands/all_commands.hpp"
 
-#include "bot/dispatcher.hpp"
+#include "bot/core.hpp"
 #include "bot/registry.hpp"
 #include "commands/binding.hpp"
 #include "commands/group_admin.hpp"
@@ -15,6 +15,6 @@ void register_all(bot::registry& r) {
     for (auto& spec : make()) r.add(std::move(spec));
 }
 
-void install_hooks(bot::dispatcher&) {}
+void install_hooks(bot::core&) {}
 
 }  // namespace commands

@@ -3,12 +3,13 @@
 
 namespace bot {
 class registry;
-class dispatcher;
+class core;
 }  // namespace bot
 
 namespace commands {
 
 void register_all(bot::registry& r);
-void install_hooks(bot::dispatcher& d);
+// Chat hooks (dispatcher) and job handlers (scheduler) of the features.
+void install_hooks(bot::core& c);
 
 }  // namespace commands

@@ -60,7 +60,7 @@ bot::command_result report(bot::context& ctx, const bot::args& a) {
                                     fmt::arg("category", ctx.text("category." + t.category)),
                                     fmt::arg("description", bot::utf8::truncate(description, 60)));
   for (const auto& g : ctx.db().chats.groups_of(ctx.community(), std::nullopt, "staff"))
-    ctx.send(g.ref, bot::outgoing{staff_note, {}, {}, false},
+    ctx.send(g.ref, bot::outgoing::plain(staff_note),
              t.priority == "urgent" ? storage::priority::emergency : storage::priority::reply,
              "ticket:" + std::to_string(t.id));
   return std::nullopt;

@@ -96,6 +96,26 @@ void chat_store::set_active(std::int64_t chat_id, bool active) {
   q.exec();
 }
 
+void chat_store::touch_member(std::int64_t chat_id, std::int64_t member_id, std::int64_t now_ms) {
+  static constexpr const char* sql =
+      "INSERT INTO chat_members (chat_id, member_id, first_seen_at, last_seen_at) VALUES (?1, ?2, ?3, ?3) "
+      "ON CONFLICT (chat_id, member_id) DO UPDATE SET last_seen_at = ?3";
+  auto& q = db_.prepare(sql);
+  q.bind(1, chat_id);
+  q.bind(2, member_id);
+  q.bind(3, now_ms);
+  q.exec();
+}
+
+std::vector<std::int64_t> chat_store::members_of(std::int64_t chat_id) {
+  static constexpr const char* sql = "SELECT member_id FROM chat_members WHERE chat_id = ? ORDER BY member_id";
+  auto& q = db_.prepare(sql);
+  q.bind(1, chat_id);
+  std::vector<std::int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
 void chat_store::set_lang(std::int64_t chat_id, const std::optional<std::string>& lang) {
   static constexpr const char* sql = "UPDATE chats SET lang = ? WHERE id = ?";
   auto& q = db_.prepare(sql);

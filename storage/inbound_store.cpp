@@ -3,14 +3,14 @@
 namespace storage {
 
 bool inbound_store::remember(const std::string& platform, const std::string& account,
-                             const std::string& message_id, std::int64_t now_ms) {
+                             const std::string& message_key, std::int64_t now_ms) {
   static constexpr const char* sql =
-      "INSERT INTO inbound_seen (platform, account, message_id, seen_at) VALUES (?, ?, ?, ?) "
+      "INSERT INTO inbound_seen (platform, account, message_key, seen_at) VALUES (?, ?, ?, ?) "
       "ON CONFLICT DO NOTHING";
   auto& q = db_.prepare(sql);
   q.bind(1, platform);
   q.bind(2, account);
-  q.bind(3, message_id);
+  q.bind(3, message_key);
   q.bind(4, now_ms);
   return q.exec() > 0;
 }

@@ -33,6 +33,16 @@ CREATE TABLE chats (
 );
 CREATE INDEX chats_by_community ON chats (community_id, kind, active);
 
+-- Who has been heard in which chat: whom an emergency reminder may @, how big a group is.
+CREATE TABLE chat_members (
+  chat_id       INTEGER NOT NULL REFERENCES chats(id),
+  member_id     INTEGER NOT NULL REFERENCES members(id),
+  first_seen_at INTEGER NOT NULL,
+  last_seen_at  INTEGER NOT NULL,
+  PRIMARY KEY (chat_id, member_id)
+) WITHOUT ROWID;
+CREATE INDEX chat_members_by_member ON chat_members (member_id);
+
 -- People, one row per platform account.
 CREATE TABLE members (
   id            INTEGER PRIMARY KEY,
@@ -130,12 +140,14 @@ CREATE TABLE ticket_images (
 CREATE INDEX ticket_images_by_ticket ON ticket_images (ticket_id);
 
 -- Inbound idempotency: a platform's retry of a delivery is acknowledged and not processed twice.
+-- `message_key` is a hash of the chat and the platform's message id: it finds repeats without
+-- recording who wrote in which chat.
 CREATE TABLE inbound_seen (
-  platform   TEXT NOT NULL,
-  account    TEXT NOT NULL,
-  message_id TEXT NOT NULL,
+  platform    TEXT NOT NULL,
+  account     TEXT NOT NULL,
+  message_key TEXT NOT NULL,
   seen_at    INTEGER NOT NULL,
-  PRIMARY KEY (platform, account, message_id)
+  PRIMARY KEY (platform, account, message_key)
 ) WITHOUT ROWID;
 CREATE INDEX inbound_seen_by_age ON inbound_seen (seen_at);
 

@@ -19,6 +19,7 @@ std::string encode_outgoing(const bot::outgoing& o) {
   }
   if (!o.quote_id.empty()) j["quote_id"] = o.quote_id;
   if (o.mention_all) j["mention_all"] = true;
+  if (!o.recall_id.empty()) j["recall_id"] = o.recall_id;
   return j.dump();
 }
 
@@ -30,6 +31,7 @@ bot::outgoing decode_outgoing(const std::string& json) {
     for (const auto& m : *it) o.mentions.push_back({m.value("id", ""), m.value("name", "")});
   o.quote_id = j.value("quote_id", "");
   o.mention_all = j.value("mention_all", false);
+  o.recall_id = j.value("recall_id", "");
   return o;
 }
 

@@ -42,7 +42,7 @@ struct fixture {
   }
   std::int64_t put(const std::string& to, const std::string& text, storage::priority p = storage::priority::reply,
                    const std::string& ref = {}) {
-    return stores.outbox.enqueue(chat(to), bot::outgoing{text, {}, {}, false}, p, ref, clock.now_ms());
+    return stores.outbox.enqueue(chat(to), bot::outgoing::plain(text), p, ref, clock.now_ms());
   }
   bot::manual_clock clock;
   storage::database db;
@@ -143,7 +143,7 @@ TEST_CASE("a failing chat never holds back the others", "[outbox]") {
 
 TEST_CASE("rows of a platform with no adapter are dead-lettered, not retried forever", "[outbox]") {
   fixture f;
-  auto id = f.stores.outbox.enqueue({"nowhere", "", bot::chat_kind::group, "g"}, bot::outgoing{"x", {}, {}, false},
+  auto id = f.stores.outbox.enqueue({"nowhere", "", bot::chat_kind::group, "g"}, bot::outgoing::plain("x"),
                                     storage::priority::reply, "", f.clock.now_ms());
   f.pump.pump();
   CHECK(f.stores.outbox.get(id)->state == "dead");
