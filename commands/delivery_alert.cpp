@@ -128,10 +128,9 @@ void install_delivery_alerts(bot::core& c) {
       return;
     }
     on_notice_row_dead(c.svc, row);
+    // In the transaction that marks the row dead: a crash cannot lose the alert.
     c.jobs.ensure("outbox.dead_alert", "", now + c.cfg.outbox.dead_alert_delay_ms);
   };
-  // Rows that died just before a crash still get their summary.
-  if (!c.db.outbox.unalerted_dead(1).empty()) c.jobs.ensure("outbox.dead_alert", "", c.clk.now_ms());
 }
 
 }  // namespace commands

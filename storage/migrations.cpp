@@ -264,6 +264,7 @@ CREATE INDEX emergency_acks_by_chat ON emergency_acks (emergency_id, chat_id);
 
 -- A dead row is reported to managers once, in a summary.
 ALTER TABLE outbox ADD COLUMN alerted_at INTEGER;
+UPDATE outbox SET alerted_at = created_at WHERE state = 'dead';  -- died before alerts existed
 CREATE INDEX outbox_dead_unalerted ON outbox (id) WHERE state = 'dead' AND alerted_at IS NULL;
 )sql";
 
