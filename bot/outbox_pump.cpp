@@ -70,7 +70,11 @@ std::optional<std::int64_t> outbox_pump::pump() {
   std::optional<std::int64_t> wake;
   if (in_flight_.size() >= max_in_flight) return wake;  // a settle will call us again
 
-  const int window = cfg_.max_in_flight * 8 + static_cast<int>(in_flight_.size());
+  // In-flight rows are still pending heads and come back from the query: read past them, and a few
+  // rows per free slot beyond, since some heads wait for their bucket. Reading (and decoding) far
+  // more than that on every settle made draining a 10,000-group backlog slow.
+  const int free_slots = cfg_.max_in_flight - static_cast<int>(in_flight_.size());
+  const int window = free_slots * 8 + static_cast<int>(in_flight_.size());
   auto rows = db_.outbox.due_heads(now, window);
   for (const auto& row : rows) {
     if (in_flight_.size() >= max_in_flight) break;

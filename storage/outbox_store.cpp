@@ -90,7 +90,13 @@ std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) 
 }
 
 std::optional<std::int64_t> outbox_store::next_due_at() {
-  static constexpr const char* sql = "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'";
+  // One indexed lookup per priority (outbox_due) instead of a scan of every pending row.
+  static constexpr const char* sql =
+      "SELECT min(m) FROM ("
+      "SELECT min(next_attempt_at) AS m FROM outbox WHERE state = 'pending' AND priority = 0 UNION ALL "
+      "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority = 1 UNION ALL "
+      "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority = 2 UNION ALL "
+      "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority = 3)";
   auto& q = db_.prepare(sql);
   q.executeStep();
   if (q.getColumn(0).isNull()) return std::nullopt;
