@@ -181,8 +181,9 @@ std::string secret_env_name(std::string_view adapter, std::string_view key) {
 std::map<std::string, platform_limits> outbox_config::platform_limit_defaults() {
   return {
       // OneBot v11 clients: go-cqhttp's own limiter is 1 call/s, the spec's _rate_limited queue 500 ms;
-      // bursts of group messages trigger QQ risk control (protocols/onebot-v11.md §5.4).
-      {"onebot", {1.0, 3, 0.5, 3}},
+      // many group messages in a short time trigger QQ risk control (protocols/onebot-v11.md §5.4).
+      // A small burst keeps replies to a few commands immediate; a broadcast goes at one group a second.
+      {"onebot", {1.0, 5, 0, 0}},
       // WeCom group robot: 20 messages a minute per robot, i.e. per group; burst + 60 s × rate ≤ 20
       // (protocols/wecom-wechat.md §2.1).
       {"wecom", {0, 1, 0.3, 2}},

@@ -48,8 +48,8 @@ std::vector<storage::chat_row> groups_of(bot::services& svc, const storage::emer
 
 // The emergency named by a staff command: it exists in the caller's community, and (for changes)
 // it is still open.
-std::optional<bot::failure> find(bot::context& ctx, std::string_view word, bool must_be_open,
-                                 storage::emergency_row& out) {
+std::optional<bot::failure> find_emergency(bot::context& ctx, std::string_view word, bool must_be_open,
+                                           storage::emergency_row& out) {
   auto id = parse_record_id(word);
   if (!id) return ctx.usage();
   auto e = ctx.db().emergencies.get(*id);
@@ -105,7 +105,9 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
   if (tmpl) {
     e.template_id = tmpl->id;
   } else {
-    if (i >= a.size() || parse_record_id(a[i])) return ctx.usage();
+    // A title of one's own only with a prefix, an @ or in private: "紧急 的事情我来处理" in a staff
+    // group is chat, and must not become an @all to every owners' group.
+    if (!a.addressed || i >= a.size() || parse_record_id(a[i])) return ctx.usage();
     e.title = a[i++];
     if (bot::utf8::length(e.title) > max_title_points) return ctx.usage();
     if (!e.building && i < a.size() && (e.building = parse_scope_building(a[i]))) ++i;
@@ -152,7 +154,7 @@ bot::command_result emergency(bot::context& ctx, const bot::args& a) {
   if (a.empty()) return ctx.usage();
   if (parse_record_id(a[0]) && a.size() <= 2) {
     storage::emergency_row e;
-    if (auto f = find(ctx, a[0], false, e)) return f;
+    if (auto f = find_emergency(ctx, a[0], false, e)) return f;
     if (a.size() == 1 || is_word(a[1], {"确认情况", "确认", "acks", "ack", "status"})) {
       ctx.reply(ack_report(ctx, e));
       return std::nullopt;
@@ -170,7 +172,7 @@ bot::command_result emergency(bot::context& ctx, const bot::args& a) {
 bot::command_result update(bot::context& ctx, const bot::args& a) {
   if (a.size() < 2) return ctx.usage();
   storage::emergency_row e;
-  if (auto f = find(ctx, a[0], true, e)) return f;
+  if (auto f = find_emergency(ctx, a[0], true, e)) return f;
   std::string text = a.rest(1);
   if (bot::utf8::length(text) > max_text_points)
     return ctx.fail("emergency.too_long", fmt::arg("max", max_text_points));
@@ -193,7 +195,7 @@ bot::command_result update(bot::context& ctx, const bot::args& a) {
 bot::command_result remind_now(bot::context& ctx, const bot::args& a) {
   if (a.size() != 1) return ctx.usage();
   storage::emergency_row e;
-  if (auto f = find(ctx, a[0], true, e)) return f;
+  if (auto f = find_emergency(ctx, a[0], true, e)) return f;
   auto [groups, mentioned] = remind(ctx.svc, e, ctx.who.member.id);
   ctx.db().audit.record(ctx.who.member.id, "emergency.remind", ref_of(e.id), "", ctx.now());
   ctx.reply(ctx.text("emergency.reminded", fmt::arg("id", e.id), fmt::arg("groups", groups),
@@ -205,7 +207,7 @@ bot::command_result remind_now(bot::context& ctx, const bot::args& a) {
 bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
   if (a.empty()) return ctx.usage();
   storage::emergency_row e;
-  if (auto f = find(ctx, a[0], true, e)) return f;
+  if (auto f = find_emergency(ctx, a[0], true, e)) return f;
   std::string note = a.size() > 1 ? a.rest(1) : std::string();
   if (bot::utf8::length(note) > max_text_points)
     return ctx.fail("emergency.too_long", fmt::arg("max", max_text_points));

@@ -35,7 +35,7 @@ struct draft {
   std::string title, body;
 };
 
-// [楼栋] 标题 | 正文  — or just the text, without a title.
+// [楼栋] 标题 | 正文  — or just the text, without a title, when clearly addressed to the bot.
 std::optional<bot::failure> read_draft(bot::context& ctx, const bot::args& a, std::size_t from, draft& d) {
   if (a.size() <= from) return ctx.usage();
   if (auto b = parse_scope_building(a[from])) {
@@ -53,6 +53,9 @@ std::optional<bot::failure> read_draft(bot::context& ctx, const bot::args& a, st
     d.title = std::string(bot::utf8::trim(std::string_view(text).substr(0, bar)));
     d.body = std::string(bot::utf8::trim(std::string_view(text).substr(bar + bar_len)));
   } else {
+    // Group chat that merely starts with 公告 ("公告 一下明天的安排") must never reach every group:
+    // without a prefix or an @, a notice needs its "标题 | 正文".
+    if (!a.addressed) return ctx.usage();
     d.body = std::string(bot::utf8::trim(text));
   }
   if (d.body.empty()) std::swap(d.title, d.body);  // "公告 停水通知 |": the title is all there is

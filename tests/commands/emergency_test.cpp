@@ -242,6 +242,19 @@ TEST_CASE("emergency arguments that do not fit get the usage or a reason", "[com
   }
 }
 
+TEST_CASE("staff chat that starts with 紧急 never becomes an emergency", "[commands][emergency][parser]") {
+  test_bot bot;
+  make_groups(bot);
+  bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
+  bot.as("王师傅").in_group("维修群").say("紧急 的事情我来处理").should_be_silent();
+  bot.say("紧急 情况大家先别慌").should_be_silent();
+  CHECK_FALSE(bot.db().emergencies.get(1));
+  // A template name, a prefix or an @ makes it one.
+  bot.say("紧急 停电 3栋 配电房跳闸").should_reply_containing("已发布紧急通知 #1");
+  bot.say("/紧急 水管爆裂 5栋").should_reply_containing("已发布紧急通知 #2");
+  bot.say("@物业助手 紧急 屋顶漏水").should_reply_containing("已发布紧急通知 #3");
+}
+
 TEST_CASE("a staff member's own title works, and English commands answer in English",
           "[commands][emergency]") {
   test_bot bot;

@@ -104,6 +104,17 @@ TEST_CASE("notice arguments that do not fit get a helpful answer and store nothi
   CHECK(bot.db().notices.count(1, true) == 0);
 }
 
+TEST_CASE("staff chat that starts with 公告 is not a notice; with the separator or a prefix it is",
+          "[commands][notice][parser]") {
+  test_bot bot;
+  make_groups(bot);
+  bot.as("王师傅").in_group("维修群").say("公告 一下明天的安排").should_be_silent();
+  CHECK(bot.db().notices.count(1, true) == 0);
+  bot.say("公告 停水 | 明天停水").should_reply_containing("已发布公告 #1");
+  bot.say("/公告 明天停水").should_reply_containing("已发布公告 #2");
+  bot.say("@物业助手 公告 后天停电").should_reply_containing("已发布公告 #3");
+}
+
 TEST_CASE("without any owners' group a notice is refused rather than sent nowhere", "[commands][notice]") {
   test_bot bot;
   bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
