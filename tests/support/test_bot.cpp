@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <sstream>
+#include <stdexcept>
 
 #include "adapters/console/console_session.hpp"
 #include "bot/roster_import.hpp"
