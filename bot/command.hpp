@@ -23,6 +23,7 @@ struct args {
   std::vector<token> tokens;  // after the command name
   std::string body;           // original text the offsets refer to
   std::string invoked_name;   // which name the user typed
+  bool addressed = false;     // prefix, @-mention or private chat; false for a bare word in a group
 
   std::size_t size() const { return tokens.size(); }
   bool empty() const { return tokens.empty(); }

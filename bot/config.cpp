@@ -2,13 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "bot/config_reader.hpp"
 #include "bot/role.hpp"
 #include "bot/texts.hpp"
+#include "bot/utf8.hpp"
 
 namespace bot {
 namespace {
@@ -16,6 +19,13 @@ namespace {
 void read_secret(config_reader& r, std::string_view adapter, std::string_view key, std::string& out) {
   r.read(key, out);
   if (const char* env = std::getenv(secret_env_name(adapter, key).c_str()); env && *env) out = env;
+}
+
+bool valid_name(std::string_view s) {
+  if (s.empty() || s.size() > 32) return false;
+  for (char ch : s)
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_')) return false;
+  return true;
 }
 
 void require_url(const config_reader& r, std::string_view key, const std::string& url) {
@@ -68,8 +78,66 @@ void read_outbox(config_reader r, outbox_config& c) {
   r.read("backoff_max_ms", c.backoff_max_ms, 10, 86'400'000);
   r.read("send_timeout_ms", c.send_timeout_ms, 100, 600'000);
   r.read("max_in_flight", c.max_in_flight, 1, 1024);
+  r.read("dead_alert_delay_ms", c.dead_alert_delay_ms, 0, 86'400'000);
+  {
+    auto platforms = r.table("platforms");
+    for (const auto& name : platforms.table_keys()) {
+      if (!valid_name(name))
+        throw config_error(fmt::format("{}: a platform name is a-z 0-9 - _", platforms.key_path(name)));
+      auto p = platforms.table(name);
+      auto& limits = c.platforms[name];  // starts from the built-in default of a known platform
+      p.read("per_second", limits.per_second);
+      p.read("burst", limits.burst, 1, 100'000);
+      p.read("per_chat_per_second", limits.per_chat_per_second);
+      p.read("per_chat_burst", limits.per_chat_burst, 0, 100'000);
+      p.finish();
+      if (limits.per_second < 0) throw config_error(p.key_path("per_second") + ": must not be negative");
+      if (limits.per_chat_per_second < 0)
+        throw config_error(p.key_path("per_chat_per_second") + ": must not be negative");
+    }
+    platforms.finish();
+  }
   r.finish();
   if (c.per_chat_per_second <= 0) throw config_error("outbox.per_chat_per_second: must be above 0");
+}
+
+void read_emergency(config_reader r, emergency_config& c) {
+  r.read("duty_phone", c.duty_phone);
+  r.read("remind_after_minutes", c.remind_after_minutes, 0, 24 * 60);
+  auto templates = r.table("templates");
+  for (const auto& id : templates.table_keys()) {
+    if (!valid_name(id))
+      throw config_error(fmt::format("{}: a template id is a-z 0-9 - _", templates.key_path(id)));
+    auto t = templates.table(id);
+    auto it = std::find_if(c.templates.begin(), c.templates.end(), [&](const auto& x) { return x.id == id; });
+    if (it == c.templates.end())
+      it = c.templates.insert(c.templates.end(), emergency_template{id, {}, {}, {}, {}, {}});
+    t.read("names", it->names);
+    t.read("title_zh", it->title_zh);
+    t.read("title_en", it->title_en);
+    t.read("zh", it->zh);
+    t.read("en", it->en);
+    t.finish();
+    if (it->names.empty()) throw config_error(t.key_path("names") + ": at least one name is needed");
+    const auto builtins = emergency_config::builtin_templates();
+    const bool builtin =
+        std::any_of(builtins.begin(), builtins.end(), [&](const auto& b) { return b.id == id; });
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"title_zh", &it->title_zh}, {"title_en", &it->title_en}, {"zh", &it->zh}, {"en", &it->en}};
+    for (const auto& [key, value] : fields)
+      if (!builtin && value->empty())
+        throw config_error(t.key_path(key) + ": required for a template that is not built in");
+  }
+  templates.finish();
+  r.finish();
+  std::set<std::string> seen;
+  for (const auto& t : c.templates)
+    for (const auto& n : t.names)
+      if (n.empty() || n.find(' ') != std::string::npos || !seen.insert(utf8::to_lower_ascii(n)).second)
+        throw config_error(
+            fmt::format("emergency.templates.{}.names: \"{}\" is empty, has a space or is "
+                        "already the name of another template",
+                        t.id, n));
 }
 
 void read_adapters(config_reader r, config& c) {
@@ -110,6 +178,39 @@ std::string secret_env_name(std::string_view adapter, std::string_view key) {
   return name;
 }
 
+std::map<std::string, platform_limits> outbox_config::platform_limit_defaults() {
+  return {
+      // OneBot v11 clients: go-cqhttp's own limiter is 1 call/s, the spec's _rate_limited queue 500 ms;
+      // many group messages in a short time trigger QQ risk control (protocols/onebot-v11.md §5.4).
+      // A small burst keeps replies to a few commands immediate; a broadcast goes at one group a second.
+      {"onebot", {1.0, 5, 0, 0}},
+      // WeCom group robot: 20 messages a minute per robot, i.e. per group; burst + 60 s × rate ≤ 20
+      // (protocols/wecom-wechat.md §2.1).
+      {"wecom", {0, 1, 0.3, 2}},
+      // Bridges to personal WeChat: no published limit, accounts get banned for bursts (§5).
+      {"webhook", {1.0, 5, 0, 0}},
+  };
+}
+
+std::vector<emergency_template> emergency_config::builtin_templates() {
+  // Names are what staff type after 紧急 (like command names); titles and advice are texts.
+  return {
+      {"fire", {"火警", "火灾", "着火", "fire"}, {}, {}, {}, {}},
+      {"power_cut", {"停电", "断电", "power", "blackout"}, {}, {}, {}, {}},
+      {"water_cut", {"停水", "断水", "water"}, {}, {}, {}, {}},
+      {"elevator", {"电梯困人", "困人", "电梯", "elevator", "lift"}, {}, {}, {}, {}},
+      {"gas_leak", {"燃气泄漏", "燃气", "煤气", "gas"}, {}, {}, {}, {}},
+  };
+}
+
+const emergency_template* emergency_config::find(std::string_view name) const {
+  std::string key = utf8::to_lower_ascii(name);
+  for (const auto& t : templates)
+    for (const auto& n : t.names)
+      if (utf8::to_lower_ascii(n) == key) return &t;
+  return nullptr;
+}
+
 config config::defaults() { return parse("", "defaults"); }
 
 config config::parse(std::string_view toml_text, const std::string& source_name) {
@@ -127,6 +228,7 @@ config config::parse(std::string_view toml_text, const std::string& source_name)
   read_community(r.table("community"), c.community);
   read_roles(r.table("roles"), c.roles);
   read_outbox(r.table("outbox"), c.outbox);
+  read_emergency(r.table("emergency"), c.emergency);
   read_adapters(r.table("adapters"), c);
   r.finish();
   return c;

@@ -7,6 +7,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bot {
@@ -38,6 +39,15 @@ struct roles_config {
   std::vector<std::string> admins, managers, staff;  // "platform:user_id"
 };
 
+// Token buckets of one platform (the key is the platform name: onebot, wecom, webhook, ...).
+// Built-in defaults follow the platforms' published limits (see platform_limit_defaults()).
+struct platform_limits {
+  double per_second = 0;  // per bot account of the platform; 0: no account-wide limit
+  int burst = 1;
+  double per_chat_per_second = 0;  // 0: [outbox] per_chat_per_second
+  int per_chat_burst = 0;          // 0: [outbox] per_chat_burst
+};
+
 struct outbox_config {
   double per_chat_per_second = 1.0;  // sustained rate into one chat
   int per_chat_burst = 3;            // messages one chat may get at once
@@ -46,6 +56,29 @@ struct outbox_config {
   int backoff_max_ms = 600'000;
   int send_timeout_ms = 15'000;
   int max_in_flight = 16;            // concurrent sends
+  int dead_alert_delay_ms = 60'000;  // dead rows are reported to managers in one summary after this wait
+  std::map<std::string, platform_limits> platforms = platform_limit_defaults();
+
+  static std::map<std::string, platform_limits> platform_limit_defaults();
+};
+
+// An emergency template: what staff type after 紧急 and the advice that goes with it. The five
+// built-in ids (fire, power_cut, water_cut, elevator, gas_leak) take their titles and advice from
+// texts/emergencies.toml unless the config gives them.
+struct emergency_template {
+  std::string id;
+  std::vector<std::string> names;  // "停电", "断电", "power": the first Chinese one is not special
+  std::string title_zh, title_en;  // empty: the built-in text
+  std::string zh, en;              // the advice; empty: the built-in text
+};
+
+struct emergency_config {
+  std::string duty_phone;         // 值班电话, shown in every emergency broadcast and refusal
+  int remind_after_minutes = 30;  // an automatic reminder to those who have not acknowledged; 0: none
+  std::vector<emergency_template> templates = builtin_templates();
+
+  static std::vector<emergency_template> builtin_templates();
+  const emergency_template* find(std::string_view name) const;  // by any name, case-insensitive for ASCII
 };
 
 struct console_config {
@@ -67,6 +100,7 @@ struct config {
   community_config community;
   roles_config roles;
   outbox_config outbox;
+  emergency_config emergency;
   console_config console;
   webhook_config webhook;
 

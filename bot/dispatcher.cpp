@@ -129,6 +129,7 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
   args a;
   a.body = inv.body;
   a.invoked_name = match->name;
+  a.addressed = inv.addressed;
   a.tokens.assign(inv.tokens.begin() + static_cast<std::ptrdiff_t>(match->words_used), inv.tokens.end());
 
   storage::transaction cmd_txn(svc_.db.db);  // a savepoint: a failed command leaves no half-written rows

@@ -4,10 +4,12 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "bot/log.hpp"
@@ -43,38 +45,60 @@ http::response<http::string_body> to_beast(const http_response& r, unsigned vers
 
 }  // namespace
 
+// An answer that an asynchronous handler gives later; the session waits on the timer.
+struct pending_answer {
+  explicit pending_answer(net::io_context& io) : wake(io, net::steady_timer::time_point::max()) {}
+  net::steady_timer wake;
+  std::optional<http_response> answer;
+};
+
 struct http_server::impl : std::enable_shared_from_this<impl> {
   impl(net::io_context& io, const server_config& cfg) : io(io), cfg(cfg), acceptor(io) {}
 
   net::io_context& io;
   server_config cfg;
   tcp::acceptor acceptor;
-  std::map<std::string, std::map<std::string, handler>> routes;  // path → method → handler
+  std::map<std::string, std::map<std::string, async_handler>> routes;  // path → method → handler
   std::set<std::shared_ptr<beast::tcp_stream>> sessions;
+  std::set<std::shared_ptr<pending_answer>> waiting;
   bool stopping = false;
 
-  http_response dispatch(const http_request& req) {
+  // The answer, or nullopt when the server stopped before an asynchronous handler gave one.
+  net::awaitable<std::optional<http_response>> dispatch(const http_request& req) {
     auto path = routes.find(req.path);
-    if (path == routes.end()) return json_error(404, "no such path");
+    if (path == routes.end()) co_return json_error(404, "no such path");
     auto h = path->second.find(req.method);
     if (h == path->second.end()) {
       http_response r = json_error(405, "method not allowed");
       std::string allow;
       for (const auto& [m, fn] : path->second) allow += (allow.empty() ? "" : ", ") + m;
       r.headers.emplace_back("Allow", allow);
-      return r;
+      co_return r;
     }
+    auto pending = std::make_shared<pending_answer>(io);
     try {
-      return h->second(req);
+      h->second(req, [pending](http_response r) {
+        if (pending->answer) return;
+        pending->answer = std::move(r);
+        pending->wake.cancel();
+      });
     } catch (const std::exception& e) {
       log::error("http", "{} {} failed: {}", req.method, req.path, e.what());
-      return json_error(500, "internal error");
+      co_return json_error(500, "internal error");
     }
+    if (!pending->answer && !stopping) {
+      waiting.insert(pending);
+      beast::error_code ec;
+      co_await pending->wake.async_wait(net::redirect_error(net::use_awaitable, ec));
+      waiting.erase(pending);
+    }
+    co_return std::move(pending->answer);
   }
 
   net::awaitable<void> write(beast::tcp_stream& stream, const http_response& r, unsigned version, bool keep_alive,
                              beast::error_code& ec) {
     auto res = to_beast(r, version, keep_alive);
+    stream.expires_after(std::chrono::milliseconds(cfg.read_timeout_ms));
     co_await http::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
   }
 
@@ -126,7 +150,9 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
       for (const auto& f : msg) req.headers.emplace_back(lower(f.name_string()), std::string(f.value()));
       req.body = std::move(msg.body());
       req.remote = remote;
-      http_response res = dispatch(req);
+      auto answer = co_await dispatch(req);
+      if (!answer) break;
+      http_response& res = *answer;
       if (res.status >= 400) log::info("http", "{} {} {} → {}", remote, req.method, req.path, res.status);
       bool keep_alive = msg.keep_alive() && !stopping;
       co_await write(*stream, res, msg.version(), keep_alive, ec);
@@ -165,6 +191,13 @@ http_server::http_server(net::io_context& io, const server_config& cfg) : impl_(
 http_server::~http_server() { stop(); }
 
 void http_server::route(const std::string& method, const std::string& path, handler h) {
+  impl_->routes[path][method] = [h = std::move(h)](const http_request& req,
+                                                   std::function<void(http_response)> respond) {
+    respond(h(req));
+  };
+}
+
+void http_server::route_async(const std::string& method, const std::string& path, async_handler h) {
   impl_->routes[path][method] = std::move(h);
 }
 
@@ -186,6 +219,7 @@ void http_server::stop() {
   beast::error_code ec;
   if (impl_->acceptor.is_open()) impl_->acceptor.close(ec);
   for (const auto& s : impl_->sessions) s->socket().cancel(ec);
+  for (const auto& w : impl_->waiting) w->wake.cancel();
 }
 
 }  // namespace bot

@@ -21,6 +21,9 @@ namespace bot {
 class http_server {
  public:
   using handler = std::function<http_response(const http_request&)>;
+  // Answers later: `respond` may be called after the handler returned (on the event loop, once).
+  // A fake platform in tests holds answers this way; a response never given ends with stop().
+  using async_handler = std::function<void(const http_request&, std::function<void(http_response)> respond)>;
 
   http_server(boost::asio::io_context& io, const server_config& cfg);
   ~http_server();
@@ -28,6 +31,7 @@ class http_server {
   http_server& operator=(const http_server&) = delete;
 
   void route(const std::string& method, const std::string& path, handler h);
+  void route_async(const std::string& method, const std::string& path, async_handler h);
   std::uint16_t start();  // binds and listens; returns the bound port (useful with port 0)
   void stop();            // stops accepting and closes idle connections
 

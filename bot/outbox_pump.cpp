@@ -16,6 +16,10 @@ void earliest(std::optional<std::int64_t>& wake, std::int64_t at) {
   if (!wake || at < *wake) wake = at;
 }
 
+std::string account_key(const chat_ref& target) {
+  return target.platform + "/" + target.account;
+}
+
 }  // namespace
 
 outbox_pump::outbox_pump(storage::stores& db, const clock& clk, const outbox_config& cfg)
@@ -26,6 +30,24 @@ void outbox_pump::add_channel(channel& ch) { channels_[std::string(ch.platform()
 channel* outbox_pump::channel_for(std::string_view platform) const {
   auto it = channels_.find(platform);
   return it == channels_.end() ? nullptr : it->second;
+}
+
+// [outbox.platforms.<name>] first (built-in defaults follow the platforms' published limits), then
+// what the adapter asks for, then the [outbox] per-chat default.
+rate outbox_pump::chat_rate(const channel& ch) const {
+  auto it = cfg_.platforms.find(std::string(ch.platform()));
+  if (it != cfg_.platforms.end() && it->second.per_chat_per_second > 0)
+    return {it->second.per_chat_per_second,
+            it->second.per_chat_burst > 0 ? it->second.per_chat_burst : cfg_.per_chat_burst};
+  if (auto r = ch.chat_rate()) return *r;
+  return {cfg_.per_chat_per_second, cfg_.per_chat_burst};
+}
+
+std::optional<rate> outbox_pump::account_rate(const channel& ch) const {
+  auto it = cfg_.platforms.find(std::string(ch.platform()));
+  if (it != cfg_.platforms.end() && it->second.per_second > 0)
+    return rate{it->second.per_second, it->second.burst};
+  return ch.account_rate();
 }
 
 token_bucket& outbox_pump::bucket(std::map<std::string, token_bucket>& m, const std::string& key, rate r,
@@ -48,27 +70,28 @@ std::optional<std::int64_t> outbox_pump::pump() {
   std::optional<std::int64_t> wake;
   if (in_flight_.size() >= max_in_flight) return wake;  // a settle will call us again
 
-  const int window = cfg_.max_in_flight * 8 + static_cast<int>(in_flight_.size());
+  // In-flight rows are still pending heads and come back from the query: read past them, and a few
+  // rows per free slot beyond, since some heads wait for their bucket. Reading (and decoding) far
+  // more than that on every settle made draining a 10,000-group backlog slow.
+  const int free_slots = cfg_.max_in_flight - static_cast<int>(in_flight_.size());
+  const int window = free_slots * 8 + static_cast<int>(in_flight_.size());
   auto rows = db_.outbox.due_heads(now, window);
-  const rate chat_rate{cfg_.per_chat_per_second, cfg_.per_chat_burst};
   for (const auto& row : rows) {
     if (in_flight_.size() >= max_in_flight) break;
     if (in_flight_.contains(row.id)) continue;
     channel* ch = channel_for(row.target.platform);
     if (!ch) {
-      std::string error = "no adapter is enabled for platform " + row.target.platform;
-      db_.outbox.mark_dead(row.id, row.attempts, error);
-      if (on_dead) on_dead(row, error);
+      die(row, row.attempts, "no adapter is enabled for platform " + row.target.platform);
       continue;
     }
     if (!ch->ready(row.target)) {
       earliest(wake, now + not_ready_recheck_ms);
       continue;
     }
-    auto& chat_bucket = bucket(chat_buckets_, row.target.key(), ch->chat_rate().value_or(chat_rate), now);
+    auto& chat_bucket = bucket(chat_buckets_, row.target.key(), chat_rate(*ch), now);
     token_bucket* account_bucket = nullptr;
-    if (auto r = ch->account_rate())
-      account_bucket = &bucket(account_buckets_, row.target.platform + "/" + row.target.account, *r, now);
+    if (auto r = account_rate(*ch))
+      account_bucket = &bucket(account_buckets_, account_key(row.target), *r, now);
     std::int64_t ready = chat_bucket.ready_at(now);
     if (account_bucket) ready = std::max(ready, account_bucket->ready_at(now));
     if (ready > now) {
@@ -84,6 +107,37 @@ std::optional<std::int64_t> outbox_pump::pump() {
   return wake;
 }
 
+wait_reason outbox_pump::explain(const storage::outbox_row& row) {
+  const std::int64_t now = clk_.now_ms();
+  using k = wait_reason::kind;
+  if (row.state == "held") return {k::held, 0};
+  if (in_flight_.contains(row.id)) return {k::sending, 0};
+  channel* ch = channel_for(row.target.platform);
+  if (!ch) return {k::no_adapter, 0};
+  if (!ch->ready(row.target)) return {k::not_connected, 0};
+  if (row.next_attempt_at > now) return {k::backoff, row.next_attempt_at};
+  if (db_.outbox.ahead_in_chat(row) > 0) return {k::behind_in_chat, 0};
+  std::int64_t at = now;
+  if (auto it = chat_buckets_.find(row.target.key()); it != chat_buckets_.end()) at = it->second.ready_at(now);
+  if (auto r = account_rate(*ch)) {
+    std::int64_t account_ready = now;
+    if (auto it = account_buckets_.find(account_key(row.target)); it != account_buckets_.end())
+      account_ready = it->second.ready_at(now);
+    // Rows queued before it on the account take the next tokens first (those in flight already did).
+    auto ahead = std::max<std::int64_t>(0, db_.outbox.ahead_on_account(row) - static_cast<std::int64_t>(in_flight_.size()));
+    at = std::max(at, account_ready + static_cast<std::int64_t>(std::ceil(static_cast<double>(ahead) * 1000.0 / r->per_second)));
+  }
+  if (at > now) return {k::rate_limited, at};
+  return {k::due, now};
+}
+
+void outbox_pump::die(const storage::outbox_row& row, int attempts, const std::string& error) {
+  storage::transaction txn(db_.db);
+  db_.outbox.mark_dead(row.id, attempts, error);
+  if (on_dead) on_dead(row, error);
+  txn.commit();
+}
+
 void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   in_flight_.erase(row.id);
   const std::int64_t now = clk_.now_ms();
@@ -95,15 +149,13 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
         break;
       case send_result::status::failed:
         log::warn("outbox", "#{} to {} failed for good: {}", row.id, row.target.key(), r.error);
-        db_.outbox.mark_dead(row.id, attempts, r.error);
-        if (on_dead) on_dead(row, r.error);
+        die(row, attempts, r.error);
         break;
       case send_result::status::retry:
       case send_result::status::uncertain:
         if (attempts >= cfg_.max_attempts) {
           log::warn("outbox", "#{} to {} dead after {} attempts: {}", row.id, row.target.key(), attempts, r.error);
-          db_.outbox.mark_dead(row.id, attempts, r.error);
-          if (on_dead) on_dead(row, r.error);
+          die(row, attempts, r.error);
         } else {
           std::int64_t delay = std::max(backoff_ms(attempts), r.retry_after_ms.value_or(0));
           log::info("outbox", "#{} to {} attempt {} {}: {}; next in {} ms", row.id, row.target.key(), attempts,

@@ -24,6 +24,22 @@ namespace bot {
 
 class clock;
 
+// Why a pending row has not been sent yet, for delivery reports.
+struct wait_reason {
+  enum class kind {
+    due,             // goes out with the next round
+    sending,         // handed to the platform, no answer yet
+    no_adapter,      // no adapter of its platform is enabled: it will be dead-lettered
+    not_connected,   // the adapter cannot send right now (connection down)
+    backoff,         // an attempt failed; `at` is the next one (last_error says why)
+    behind_in_chat,  // earlier messages into the same chat go first
+    rate_limited,    // the chat's or the account's token bucket; `at` is an estimate
+    held,            // waits for a person to confirm it on the platform (WeCom customer groups)
+  };
+  kind why = kind::due;
+  std::int64_t at = 0;
+};
+
 class outbox_pump {
  public:
   outbox_pump(storage::stores& db, const clock& clk, const outbox_config& cfg);
@@ -34,15 +50,22 @@ class outbox_pump {
   // something is waiting for time to pass; a finished send calls on_settled instead.
   std::optional<std::int64_t> pump();
   std::size_t in_flight() const { return in_flight_.size(); }
+  bool sending(std::int64_t row_id) const { return in_flight_.contains(row_id); }
+  wait_reason explain(const storage::outbox_row& pending_row);
 
   std::function<void()> on_settled;
+  // Runs in the transaction that marks the row dead, so what it writes (an alert job) cannot be lost.
   std::function<void(const storage::outbox_row&, const std::string& error)> on_dead;
 
   std::int64_t backoff_ms(int attempts);  // for attempt number `attempts` (1-based), with jitter
 
  private:
   void settle(const storage::outbox_row& row, const send_result& r);
-  token_bucket& bucket(std::map<std::string, token_bucket>& m, const std::string& key, rate r, std::int64_t now);
+  void die(const storage::outbox_row& row, int attempts, const std::string& error);
+  rate chat_rate(const channel& ch) const;
+  std::optional<rate> account_rate(const channel& ch) const;
+  token_bucket& bucket(std::map<std::string, token_bucket>& m, const std::string& key, rate r,
+                       std::int64_t now);
 
   storage::stores& db_;
   const clock& clk_;

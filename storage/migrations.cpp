@@ -199,11 +199,81 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_by_time ON audit_log (at);
 )sql";
 
+// Notices and emergencies (issue 4), and the dead-letter alert mark on the outbox.
+constexpr const char* v2_broadcasts = R"sql(
+-- Every notice is numbered and kept, so one drowned in chat can be found again. Its deliveries are
+-- the outbox rows with ref 'notice:<id>'.
+CREATE TABLE notices (
+  id           INTEGER PRIMARY KEY,
+  community_id INTEGER NOT NULL REFERENCES communities(id),
+  building     TEXT,                        -- NULL: the whole community
+  title        TEXT NOT NULL,
+  body         TEXT NOT NULL,
+  author_id    INTEGER REFERENCES members(id),
+  created_at   INTEGER NOT NULL,
+  publish_at   INTEGER NOT NULL,            -- later than created_at for a scheduled notice
+  published_at INTEGER,                     -- NULL while it waits for its time
+  recalled_at  INTEGER,
+  recalled_by  INTEGER REFERENCES members(id)
+);
+CREATE INDEX notices_by_community ON notices (community_id, id);
+
+CREATE TABLE emergencies (
+  id           INTEGER PRIMARY KEY,
+  community_id INTEGER NOT NULL REFERENCES communities(id),
+  building     TEXT,                        -- NULL: the whole community
+  template     TEXT NOT NULL DEFAULT '',    -- [emergency.templates] id; '' for a typed title
+  title        TEXT NOT NULL DEFAULT '',    -- the typed title when there is no template
+  detail       TEXT NOT NULL DEFAULT '',
+  started_by   INTEGER REFERENCES members(id),
+  started_at   INTEGER NOT NULL,
+  closed_at    INTEGER,
+  closed_by    INTEGER REFERENCES members(id),
+  close_note   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX emergencies_open ON emergencies (community_id) WHERE closed_at IS NULL;
+
+-- The groups an emergency went to: updates, reminders and the all-clear follow the same groups.
+CREATE TABLE emergency_groups (
+  emergency_id INTEGER NOT NULL REFERENCES emergencies(id),
+  chat_id      INTEGER NOT NULL REFERENCES chats(id),
+  PRIMARY KEY (emergency_id, chat_id)
+) WITHOUT ROWID;
+CREATE INDEX emergency_groups_by_chat ON emergency_groups (chat_id);
+
+-- Progress updates, reminders and the closing note, in order.
+CREATE TABLE emergency_updates (
+  id           INTEGER PRIMARY KEY,
+  emergency_id INTEGER NOT NULL REFERENCES emergencies(id),
+  at           INTEGER NOT NULL,
+  author_id    INTEGER REFERENCES members(id),
+  kind         TEXT NOT NULL CHECK (kind IN ('update', 'reminder', 'close')),
+  text         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX emergency_updates_by_emergency ON emergency_updates (emergency_id, id);
+
+-- One acknowledgement per person and emergency, counted in the group where it was given.
+CREATE TABLE emergency_acks (
+  emergency_id INTEGER NOT NULL REFERENCES emergencies(id),
+  member_id    INTEGER NOT NULL REFERENCES members(id),
+  chat_id      INTEGER REFERENCES chats(id),
+  at           INTEGER NOT NULL,
+  PRIMARY KEY (emergency_id, member_id)
+) WITHOUT ROWID;
+CREATE INDEX emergency_acks_by_chat ON emergency_acks (emergency_id, chat_id);
+
+-- A dead row is reported to managers once, in a summary.
+ALTER TABLE outbox ADD COLUMN alerted_at INTEGER;
+UPDATE outbox SET alerted_at = created_at WHERE state = 'dead';  -- died before alerts existed
+CREATE INDEX outbox_dead_unalerted ON outbox (id) WHERE state = 'dead' AND alerted_at IS NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<migration>& migrations() {
   static const std::vector<migration> list = {
       {"foundation: communities, chats, members, roles, units, tickets, outbox, jobs", v1_foundation},
+      {"notices, emergencies and their acknowledgements; dead-letter alerts", v2_broadcasts},
   };
   return list;
 }

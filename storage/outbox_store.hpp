@@ -44,6 +44,16 @@ class outbox_store {
   void mark_sent(std::int64_t id, int attempts, const std::string& platform_message_id, std::int64_t now_ms);
   void mark_retry(std::int64_t id, int attempts, const std::string& error, std::int64_t next_attempt_at);
   void mark_dead(std::int64_t id, int attempts, const std::string& error);
+  // A pending row will not be sent after all (a recalled notice). False when it was not pending.
+  bool cancel(std::int64_t id);
+
+  // Why a pending row waits: rows that go before it into the same chat, and on the same account.
+  std::int64_t ahead_in_chat(const outbox_row& row);
+  std::int64_t ahead_on_account(const outbox_row& row);
+
+  // Dead rows no manager has been told about yet, oldest first; and marking them told.
+  std::vector<outbox_row> unalerted_dead(int limit);
+  void mark_alerted(std::int64_t id, std::int64_t now_ms);
 
  private:
   outbox_row read(SQLite::Statement& q);

@@ -4,9 +4,11 @@
 #include "storage/chat_store.hpp"
 #include "storage/community_store.hpp"
 #include "storage/database.hpp"
+#include "storage/emergency_store.hpp"
 #include "storage/inbound_store.hpp"
 #include "storage/job_store.hpp"
 #include "storage/member_store.hpp"
+#include "storage/notice_store.hpp"
 #include "storage/outbox_store.hpp"
 #include "storage/ticket_store.hpp"
 #include "storage/unit_store.hpp"
@@ -15,7 +17,18 @@ namespace storage {
 
 struct stores {
   explicit stores(database& d)
-      : db(d), communities(d), chats(d), members(d), units(d), tickets(d), inbound(d), outbox(d), jobs(d), audit(d) {}
+      : db(d),
+        communities(d),
+        chats(d),
+        members(d),
+        units(d),
+        tickets(d),
+        inbound(d),
+        outbox(d),
+        jobs(d),
+        audit(d),
+        notices(d),
+        emergencies(d) {}
   database& db;
   community_store communities;
   chat_store chats;
@@ -26,6 +39,8 @@ struct stores {
   outbox_store outbox;
   job_store jobs;
   audit_store audit;
+  notice_store notices;
+  emergency_store emergencies;
 };
 
 }  // namespace storage

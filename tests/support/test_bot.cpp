@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <sstream>
+#include <stdexcept>
 
 #include "adapters/console/console_session.hpp"
 #include "bot/roster_import.hpp"
@@ -10,16 +11,31 @@ namespace testing {
 
 class test_bot::capture_channel final : public bot::channel {
  public:
-  explicit capture_channel(std::vector<sent_message>& out) : out_(out) {}
-  std::string_view platform() const override { return "console"; }
+  capture_channel(std::string platform, std::vector<sent_message>& out, bool can_recall)
+      : platform_(std::move(platform)), out_(out), can_recall_(can_recall) {}
+  std::string_view platform() const override { return platform_; }
   std::optional<bot::rate> chat_rate() const override { return bot::rate{1000.0, 1000}; }
+  bool ready(const bot::chat_ref&) const override { return connected; }
+  bool can_recall() const override { return can_recall_; }
   void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
-    out_.push_back({row.target, row.body, adapters::console::render(row.target, row.body)});
-    done({bot::send_result::status::sent, "m" + std::to_string(row.id), {}, std::nullopt});
+    bot::send_result r = answer ? answer(row)
+                                : bot::send_result{bot::send_result::status::sent,
+                                                   (platform_ == "console" ? "m" : platform_ + "-") + std::to_string(row.id),
+                                                   {}, std::nullopt};
+    if (r.outcome == bot::send_result::status::sent) {
+      std::string shown = row.body.recall_id.empty() ? adapters::console::render(row.target, row.body)
+                                                     : "[recall " + row.body.recall_id + " in " + row.target.id + "]";
+      out_.push_back({row.target, row.body, std::move(shown)});
+    }
+    done(r);
   }
+  answer_fn answer;
+  bool connected = true;
 
  private:
+  std::string platform_;
   std::vector<sent_message>& out_;
+  bool can_recall_;
 };
 
 namespace {
@@ -74,10 +90,29 @@ void replies::should_be_silent() const {
 }
 
 test_bot::test_bot(const std::string& extra_toml)
-    : core_(std::make_unique<bot::core>(bot::config::parse(base_config(extra_toml), "test"), clock_)),
-      channel_(std::make_unique<capture_channel>(captured_)) {
-  core_->outbox.add_channel(*channel_);
+    : core_(std::make_unique<bot::core>(bot::config::parse(base_config(extra_toml), "test"), clock_)) {
+  add_platform("console");
 }
+
+void test_bot::add_platform(const std::string& name, bool can_recall) {
+  channels_.push_back(std::make_unique<capture_channel>(name, captured_, can_recall));
+  core_->outbox.add_channel(*channels_.back());
+}
+
+test_bot::capture_channel& test_bot::channel(const std::string& platform) {
+  for (auto& c : channels_)
+    if (c->platform() == platform) return *c;
+  throw std::logic_error("test_bot: no platform " + platform);
+}
+
+test_bot& test_bot::on(std::string platform) {
+  platform_ = std::move(platform);
+  return *this;
+}
+
+void test_bot::answer_with(const std::string& platform, answer_fn f) { channel(platform).answer = std::move(f); }
+
+void test_bot::set_connected(const std::string& platform, bool connected) { channel(platform).connected = connected; }
 
 test_bot::~test_bot() = default;
 
@@ -97,11 +132,11 @@ test_bot& test_bot::in_private() {
 }
 
 bot::chat_ref test_bot::group(const std::string& name) const {
-  return {"console", "", bot::chat_kind::group, name};
+  return {platform_, "", bot::chat_kind::group, name};
 }
 
 bot::chat_ref test_bot::current_chat() const {
-  return group_.empty() ? bot::chat_ref{"console", "", bot::chat_kind::direct, user_} : group(group_);
+  return group_.empty() ? bot::chat_ref{platform_, "", bot::chat_kind::direct, user_} : group(group_);
 }
 
 replies test_bot::say(const std::string& text) {
@@ -109,7 +144,7 @@ replies test_bot::say(const std::string& text) {
   m.id = "t" + std::to_string(++counter_);
   m.chat = current_chat();
   m.chat_title = group_;
-  m.sender = {"console", user_, user_};
+  m.sender = {platform_, user_, user_};
   m.text = text;
   m.unix_ms = clock_.now_ms();
   return deliver(m);
@@ -123,10 +158,12 @@ replies test_bot::deliver(const bot::message& m) {
 
 replies test_bot::drain() {
   std::size_t before = captured_.size();
+  auto& outbox = core_->db.outbox;
+  auto settled = [&] { return outbox.count_in_state("sent") + outbox.count_in_state("dead"); };
   for (int i = 0; i < 100; ++i) {
-    std::size_t n = captured_.size();
+    auto before_round = settled();
     core_->outbox.pump();
-    if (captured_.size() == n) break;
+    if (settled() == before_round) break;
   }
   replies r;
   r.all.assign(captured_.begin() + static_cast<std::ptrdiff_t>(before), captured_.end());

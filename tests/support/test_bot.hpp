@@ -4,6 +4,7 @@
 //   test_bot bot;
 //   bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 漏水").should_reply_containing("#1");
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,12 +44,20 @@ class test_bot {
   test_bot& as(std::string user);  // id and display name
   test_bot& in_group(std::string group);
   test_bot& in_private();
+  // Another chat platform ("console" is always there). Messages said after on("qq") come from it.
+  void add_platform(const std::string& name, bool can_recall = false);
+  test_bot& on(std::string platform);
+  // How a platform answers sends (default: sent, with message id "<platform>-<row id>"). Only sent
+  // messages appear in replies.
+  using answer_fn = std::function<bot::send_result(const storage::outbox_row&)>;
+  void answer_with(const std::string& platform, answer_fn f);
+  void set_connected(const std::string& platform, bool connected);
   replies say(const std::string& text);
   replies deliver(const bot::message& m);  // a hand-built message
   replies run_jobs();                      // the scheduler, then the outbox
   replies drain();                         // whatever the outbox can send now
 
-  bot::chat_ref group(const std::string& name) const;  // the chat_ref of a console group
+  bot::chat_ref group(const std::string& name) const;  // a group on the current platform
   bot::chat_ref current_chat() const;
   bot::manual_clock& clock() { return clock_; }
   bot::core& core() { return *core_; }
@@ -58,10 +67,12 @@ class test_bot {
 
  private:
   class capture_channel;
+  capture_channel& channel(const std::string& platform);
   bot::manual_clock clock_;
   std::unique_ptr<bot::core> core_;
-  std::unique_ptr<capture_channel> channel_;
+  std::vector<std::unique_ptr<capture_channel>> channels_;
   std::vector<sent_message> captured_;
+  std::string platform_ = "console";
   std::string user_ = "业主";
   std::string group_;  // empty: private
   std::string last_id_;

@@ -1,0 +1,60 @@
+#include "commands/broadcast.hpp"
+
+#include <charconv>
+
+#include "bot/clock.hpp"
+#include "bot/config.hpp"
+#include "bot/texts.hpp"
+#include "commands/unit_address.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+
+std::vector<storage::chat_row> broadcast_targets(bot::services& svc, std::int64_t community,
+                                                 const std::optional<std::string>& building) {
+  return svc.db.chats.groups_of(community, building, "owners");
+}
+
+bot::locale group_locale(const bot::services& svc, const storage::chat_row& group) {
+  bot::locale fallback = bot::parse_locale(svc.cfg.community.lang).value_or(bot::locale::zh_CN);
+  return group.lang ? bot::parse_locale(*group.lang).value_or(fallback) : fallback;
+}
+
+std::size_t broadcast(bot::services& svc, const std::vector<storage::chat_row>& groups,
+                      const std::function<bot::outgoing(bot::locale)>& render, storage::priority p,
+                      const std::string& ref) {
+  std::optional<bot::outgoing> zh, en;
+  const std::int64_t now = svc.clk.now_ms();
+  for (const auto& g : groups) {
+    bot::locale l = group_locale(svc, g);
+    auto& body = l == bot::locale::en_US ? en : zh;
+    if (!body) body = render(l);
+    svc.db.outbox.enqueue(g.ref, *body, p, ref, now);
+  }
+  return groups.size();
+}
+
+std::string scope_text(const bot::services& svc, bot::locale l, const std::optional<std::string>& building) {
+  return building ? svc.t(l, "scope.building", fmt::arg("building", *building)) : svc.t(l, "scope.community");
+}
+
+std::optional<std::string> parse_scope_building(std::string_view word) {
+  if (parse_record_id(word)) return std::nullopt;
+  return parse_building(word);
+}
+
+std::optional<std::int64_t> parse_record_id(std::string_view word) {
+  if (!word.empty() && word.front() == '#') word.remove_prefix(1);
+  std::int64_t id = 0;
+  auto [p, ec] = std::from_chars(word.data(), word.data() + word.size(), id);
+  if (ec != std::errc() || p != word.data() + word.size() || id <= 0) return std::nullopt;
+  return id;
+}
+
+std::string elapsed_text(const bot::services& svc, bot::locale l, std::int64_t ms) {
+  std::int64_t minutes = std::max<std::int64_t>(ms, 0) / 60'000;
+  if (minutes < 60) return svc.t(l, "duration.minutes", fmt::arg("n", minutes));
+  return svc.t(l, "duration.hours_minutes", fmt::arg("h", minutes / 60), fmt::arg("m", minutes % 60));
+}
+
+}  // namespace commands

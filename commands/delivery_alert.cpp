@@ -1,0 +1,136 @@
+#include "commands/delivery_alert.hpp"
+
+#include <map>
+
+#include "bot/clock.hpp"
+#include "bot/core.hpp"
+#include "bot/log.hpp"
+#include "bot/utf8.hpp"
+#include "commands/broadcast.hpp"
+#include "commands/notice.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+namespace {
+
+constexpr std::string_view alert_ref = "alert:dead";
+constexpr int batch = 1000;
+constexpr std::size_t max_items = 10;
+constexpr std::size_t max_group_names = 3;
+constexpr std::size_t max_error_points = 60;
+
+// What a dead row belonged to, as managers would name it: "公告 #7", "紧急通知 #5", or other messages.
+std::string what_of(const bot::services& svc, bot::locale l, const std::string& ref) {
+  auto colon = ref.find(':');
+  std::string kind = ref.substr(0, colon);
+  std::optional<std::int64_t> id;
+  if (colon != std::string::npos) {
+    std::string_view rest = std::string_view(ref).substr(colon + 1);
+    id = parse_record_id(rest.substr(0, rest.find(':')));
+  }
+  if (id && kind == "notice") return svc.t(l, "notice.what", fmt::arg("id", *id));
+  if (id && kind == "emergency") return svc.t(l, "emergency.what", fmt::arg("id", *id));
+  return svc.t(l, "alert.dead.other");
+}
+
+struct item {
+  std::string ref;
+  std::vector<std::string> groups;
+  std::string last_error;
+};
+
+std::vector<bot::chat_ref> recipients(bot::services& svc, std::int64_t community) {
+  std::vector<bot::chat_ref> out;
+  for (const auto& g : svc.db.chats.groups_of(community, std::nullopt, "managers")) out.push_back(g.ref);
+  if (!out.empty()) return out;
+  std::vector<std::string> managers = svc.cfg.roles.managers;
+  for (const auto& m : svc.db.members.with_role(community, bot::role::manager))
+    managers.push_back(m.platform + ":" + m.user_id);
+  for (const auto& key : managers) {
+    auto colon = key.find(':');
+    bot::chat_ref direct{key.substr(0, colon), "", bot::chat_kind::direct, key.substr(colon + 1)};
+    if (auto chat = svc.db.chats.find(direct)) out.push_back(chat->ref);  // only where they talked to the bot
+  }
+  if (!out.empty()) return out;
+  for (const auto& g : svc.db.chats.groups_of(community, std::nullopt, "staff")) out.push_back(g.ref);
+  return out;
+}
+
+std::string summary(const bot::services& svc, bot::locale l, const std::vector<item>& items) {
+  std::string out = svc.t(l, "alert.dead.head");
+  std::size_t shown = 0;
+  for (const auto& it : items) {
+    if (shown++ == max_items) {
+      out += "\n" + svc.t(l, "alert.dead.more", fmt::arg("n", items.size() - max_items));
+      break;
+    }
+    std::vector<std::string> names(
+        it.groups.begin(),
+        it.groups.begin() + static_cast<std::ptrdiff_t>(std::min(it.groups.size(), max_group_names)));
+    std::string where = fmt::format("{}", fmt::join(names, "、"));
+    if (it.groups.size() > names.size())
+      where += svc.t(l, "alert.dead.and_more", fmt::arg("n", it.groups.size()));
+    out += "\n" + svc.t(l, "alert.dead.item", fmt::arg("what", what_of(svc, l, it.ref)),
+                        fmt::arg("n", it.groups.size()), fmt::arg("where", where),
+                        fmt::arg("error", bot::utf8::truncate(it.last_error, max_error_points)));
+  }
+  out += "\n" + svc.t(l, "alert.dead.hint");
+  return out;
+}
+
+void run_alert(bot::services& svc) {
+  const std::int64_t now = svc.clk.now_ms();
+  for (;;) {
+    auto dead = svc.db.outbox.unalerted_dead(batch);
+    if (dead.empty()) return;
+    // community → items in order of first death; one item per broadcast (ref), or per lone row.
+    std::map<std::int64_t, std::vector<item>> by_community;
+    std::map<std::pair<std::int64_t, std::string>, std::size_t> index;
+    for (const auto& row : dead) {
+      svc.db.outbox.mark_alerted(row.id, now);
+      auto chat = svc.db.chats.find(row.target);
+      std::int64_t community = chat ? chat->community_id : svc.default_community;
+      std::string name = chat && !chat->title.empty() ? chat->title : row.target.id;
+      auto& items = by_community[community];
+      std::string key = row.ref.empty() ? "#" + std::to_string(row.id) : row.ref;
+      auto [it, fresh] = index.try_emplace({community, key}, items.size());
+      if (fresh) items.push_back({row.ref, {}, {}});
+      items[it->second].groups.push_back(name);
+      items[it->second].last_error = row.last_error;
+    }
+    for (const auto& [community, items] : by_community) {
+      auto to = recipients(svc, community);
+      if (to.empty()) {
+        bot::log::error("outbox",
+                        "{} failed deliveries in community {} and nobody to tell: register a managers' group",
+                        items.size(), community);
+        continue;
+      }
+      for (const auto& chat_ref : to) {
+        auto chat = svc.db.chats.find(chat_ref);
+        bot::locale l = chat ? group_locale(svc, *chat) : bot::locale::zh_CN;
+        svc.db.outbox.enqueue(chat_ref, bot::outgoing::plain(summary(svc, l, items)),
+                              storage::priority::reply, std::string(alert_ref), now);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void install_delivery_alerts(bot::core& c) {
+  c.jobs.on("outbox.dead_alert", [&svc = c.svc](const storage::job_row&) { run_alert(svc); });
+  c.outbox.on_dead = [&c](const storage::outbox_row& row, const std::string& error) {
+    const std::int64_t now = c.clk.now_ms();
+    if (row.ref == alert_ref) {
+      bot::log::error("outbox", "an alert to {} could not be delivered either: {}", row.target.key(), error);
+      c.db.outbox.mark_alerted(row.id, now);
+      return;
+    }
+    on_notice_row_dead(c.svc, row);
+    // In the transaction that marks the row dead: a crash cannot lose the alert.
+    c.jobs.ensure("outbox.dead_alert", "", now + c.cfg.outbox.dead_alert_delay_ms);
+  };
+}
+
+}  // namespace commands

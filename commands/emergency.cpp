@@ -1,0 +1,294 @@
+#include "commands/emergency.hpp"
+
+#include <algorithm>
+
+#include "bot/clock.hpp"
+#include "bot/config.hpp"
+#include "bot/context.hpp"
+#include "bot/core.hpp"
+#include "bot/local_time.hpp"
+#include "bot/log.hpp"
+#include "bot/utf8.hpp"
+#include "commands/broadcast.hpp"
+#include "commands/delivery_report.hpp"
+#include "commands/emergency_view.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+namespace {
+
+constexpr std::size_t max_title_points = 20;
+constexpr std::size_t max_text_points = 300;
+constexpr std::size_t max_reminder_mentions = 20;  // more @s in one message look like spam to QQ
+
+std::string ref_of(std::int64_t id) {
+  return "emergency:" + std::to_string(id);
+}
+
+bool is_staff(const bot::context& ctx) {
+  return bot::at_least(ctx.who.level, bot::role::staff);
+}
+
+// Staff, managers and admins are not reminded to acknowledge their own emergency.
+bool is_staff_member(bot::services& svc, const storage::member_row& m, std::int64_t community) {
+  const std::string key = m.platform + ":" + m.user_id;
+  for (const auto* list : {&svc.cfg.roles.staff, &svc.cfg.roles.managers, &svc.cfg.roles.admins})
+    if (std::find(list->begin(), list->end(), key) != list->end()) return true;
+  auto granted = svc.db.members.granted_role(m.id, community);
+  return granted && bot::at_least(*granted, bot::role::staff);
+}
+
+// The groups the emergency went to that the bot can still send to.
+std::vector<storage::chat_row> groups_of(bot::services& svc, const storage::emergency_row& e) {
+  std::vector<storage::chat_row> out;
+  for (auto id : svc.db.emergencies.group_ids(e.id))
+    if (auto chat = svc.db.chats.get(id); chat && chat->active) out.push_back(std::move(*chat));
+  return out;
+}
+
+// The emergency named by a staff command: it exists in the caller's community, and (for changes)
+// it is still open.
+std::optional<bot::failure> find_emergency(bot::context& ctx, std::string_view word, bool must_be_open,
+                                           storage::emergency_row& out) {
+  auto id = parse_record_id(word);
+  if (!id) return ctx.usage();
+  auto e = ctx.db().emergencies.get(*id);
+  if (!e || (e->community_id != ctx.community() && ctx.who.level != bot::role::admin))
+    return ctx.fail("emergency.not_found", fmt::arg("id", *id));
+  if (must_be_open && !e->open()) {
+    bot::local_time_zone tz{ctx.svc.cfg.community.utc_offset_minutes};
+    return ctx.fail("emergency.already_closed", fmt::arg("id", *id),
+                    fmt::arg("time", tz.format(*e->closed_at)));
+  }
+  out = std::move(*e);
+  return std::nullopt;
+}
+
+// Sends a reminder into every group, @-mentioning the people heard there who have not
+// acknowledged (at most max_reminder_mentions per group). Returns (groups, mentioned people).
+std::pair<std::size_t, std::size_t> remind(bot::services& svc, const storage::emergency_row& e,
+                                           std::optional<std::int64_t> by) {
+  std::size_t mentioned = 0;
+  auto groups = groups_of(svc, e);
+  const std::int64_t now = svc.clk.now_ms();
+  for (const auto& g : groups) {
+    bot::locale l = group_locale(svc, g);
+    bot::outgoing o = bot::outgoing::plain(
+        svc.t(l, "emergency.reminder", fmt::arg("id", e.id), fmt::arg("title", emergency_title(svc, l, e)),
+              fmt::arg("scope", scope_text(svc, l, e.building))) +
+        (e.detail.empty() ? std::string() : "\n" + e.detail) + "\n" + emergency_help_line(svc, l));
+    for (auto member_id : svc.db.emergencies.unacknowledged_members(e.id, g.id)) {
+      if (o.mentions.size() == max_reminder_mentions) break;
+      auto m = svc.db.members.get(member_id);
+      if (!m || is_staff_member(svc, *m, e.community_id)) continue;
+      o.mentions.push_back({m->user_id, m->display_name});
+    }
+    mentioned += o.mentions.size();
+    svc.db.outbox.enqueue(g.ref, o, storage::priority::emergency, ref_of(e.id) + ":reminder", now);
+  }
+  svc.db.emergencies.add_update(e.id, by, "reminder", "", now);
+  return {groups.size(), mentioned};
+}
+
+// 紧急 <模板|标题> [楼栋] [说明]
+bot::command_result start(bot::context& ctx, const bot::args& a) {
+  storage::emergency_row e;
+  std::size_t i = 0;
+  const bot::emergency_template* tmpl = nullptr;
+  for (int round = 0; round < 2 && i < a.size(); ++round) {  // template and building, in either order
+    if (!tmpl && (tmpl = ctx.svc.cfg.emergency.find(a[i]))) {
+      ++i;
+    } else if (!e.building && (e.building = parse_scope_building(a[i]))) {
+      ++i;
+    }
+  }
+  if (tmpl) {
+    e.template_id = tmpl->id;
+  } else {
+    // A title of one's own only with a prefix, an @ or in private: "紧急 的事情我来处理" in a staff
+    // group is chat, and must not become an @all to every owners' group.
+    if (!a.addressed || i >= a.size() || parse_record_id(a[i])) return ctx.usage();
+    e.title = a[i++];
+    if (bot::utf8::length(e.title) > max_title_points) return ctx.usage();
+    if (!e.building && i < a.size() && (e.building = parse_scope_building(a[i]))) ++i;
+  }
+  e.detail = i < a.size() ? a.rest(i) : std::string();
+  if (bot::utf8::length(e.detail) > max_text_points)
+    return ctx.fail("emergency.too_long", fmt::arg("max", max_text_points));
+
+  auto groups = broadcast_targets(ctx.svc, ctx.community(), e.building);
+  if (groups.empty())
+    return ctx.fail("emergency.no_groups", fmt::arg("scope", scope_text(ctx.svc, ctx.lang, e.building)));
+  e.community_id = ctx.community();
+  e.started_by = ctx.who.member.id;
+  e.started_at = ctx.now();
+  e.id = ctx.db().emergencies.create(e);
+  for (const auto& g : groups) ctx.db().emergencies.add_group(e.id, g.id);
+  broadcast(
+      ctx.svc, groups, [&](bot::locale l) { return render_alert(ctx.svc, l, e); },
+      storage::priority::emergency, ref_of(e.id));
+  if (int minutes = ctx.svc.cfg.emergency.remind_after_minutes; minutes > 0)
+    ctx.db().jobs.schedule("emergency.remind", ref_of(e.id), ctx.now() + minutes * 60'000LL, "{}", ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, "emergency.start", ref_of(e.id),
+                        emergency_title(ctx.svc, ctx.lang, e), ctx.now());
+  std::string out = ctx.text(
+      "emergency.started", fmt::arg("id", e.id), fmt::arg("title", emergency_title(ctx.svc, ctx.lang, e)),
+      fmt::arg("scope", scope_text(ctx.svc, ctx.lang, e.building)), fmt::arg("groups", groups.size()));
+  if (ctx.svc.cfg.emergency.duty_phone.empty()) out += "\n" + ctx.text("emergency.no_duty_phone");
+  ctx.reply(out);
+  return std::nullopt;
+}
+
+bool is_word(const std::string& w, std::initializer_list<std::string_view> words) {
+  std::string lower = bot::utf8::to_lower_ascii(w);
+  return std::find(words.begin(), words.end(), lower) != words.end();
+}
+
+// 紧急 5 [确认情况|送达] · 紧急 <模板|标题> [楼栋] [说明]
+bot::command_result emergency(bot::context& ctx, const bot::args& a) {
+  if (!is_staff(ctx)) {
+    const std::string& phone = ctx.svc.cfg.emergency.duty_phone;
+    return phone.empty() ? ctx.fail("emergency.denied")
+                         : ctx.fail("emergency.denied_phone", fmt::arg("phone", phone));
+  }
+  if (a.empty()) return ctx.usage();
+  if (parse_record_id(a[0]) && a.size() <= 2) {
+    storage::emergency_row e;
+    if (auto f = find_emergency(ctx, a[0], false, e)) return f;
+    if (a.size() == 1 || is_word(a[1], {"确认情况", "确认", "acks", "ack", "status"})) {
+      ctx.reply(ack_report(ctx, e));
+      return std::nullopt;
+    }
+    if (is_word(a[1], {"送达", "送达情况", "delivery"})) {
+      ctx.reply(delivery_report(ctx, ref_of(e.id), ctx.text("emergency.what", fmt::arg("id", e.id))));
+      return std::nullopt;
+    }
+    return ctx.usage();
+  }
+  return start(ctx, a);
+}
+
+// 进展 5 已抢修，预计17:00恢复
+bot::command_result update(bot::context& ctx, const bot::args& a) {
+  if (a.size() < 2) return ctx.usage();
+  storage::emergency_row e;
+  if (auto f = find_emergency(ctx, a[0], true, e)) return f;
+  std::string text = a.rest(1);
+  if (bot::utf8::length(text) > max_text_points)
+    return ctx.fail("emergency.too_long", fmt::arg("max", max_text_points));
+  auto groups = groups_of(ctx.svc, e);
+  broadcast(
+      ctx.svc, groups,
+      [&](bot::locale l) {
+        return bot::outgoing::plain(ctx.svc.t(l, "emergency.update", fmt::arg("id", e.id),
+                                              fmt::arg("title", emergency_title(ctx.svc, l, e)),
+                                              fmt::arg("text", text)));
+      },
+      storage::priority::emergency, ref_of(e.id) + ":update");
+  ctx.db().emergencies.add_update(e.id, ctx.who.member.id, "update", text, ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, "emergency.update", ref_of(e.id), text, ctx.now());
+  ctx.reply(ctx.text("emergency.update_sent", fmt::arg("id", e.id), fmt::arg("groups", groups.size())));
+  return std::nullopt;
+}
+
+// 提醒 5
+bot::command_result remind_now(bot::context& ctx, const bot::args& a) {
+  if (a.size() != 1) return ctx.usage();
+  storage::emergency_row e;
+  if (auto f = find_emergency(ctx, a[0], true, e)) return f;
+  auto [groups, mentioned] = remind(ctx.svc, e, ctx.who.member.id);
+  ctx.db().audit.record(ctx.who.member.id, "emergency.remind", ref_of(e.id), "", ctx.now());
+  ctx.reply(ctx.text("emergency.reminded", fmt::arg("id", e.id), fmt::arg("groups", groups),
+                     fmt::arg("mentioned", mentioned)));
+  return std::nullopt;
+}
+
+// 解除 5 已恢复供电
+bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
+  if (a.empty()) return ctx.usage();
+  storage::emergency_row e;
+  if (auto f = find_emergency(ctx, a[0], true, e)) return f;
+  std::string note = a.size() > 1 ? a.rest(1) : std::string();
+  if (bot::utf8::length(note) > max_text_points)
+    return ctx.fail("emergency.too_long", fmt::arg("max", max_text_points));
+  auto& db = ctx.db();
+  const std::int64_t elapsed = ctx.now() - e.started_at;
+  db.emergencies.close(e.id, ctx.who.member.id, ctx.now(), note);
+  db.emergencies.add_update(e.id, ctx.who.member.id, "close", note, ctx.now());
+  db.jobs.cancel("emergency.remind", ref_of(e.id), ctx.now());
+  broadcast(
+      ctx.svc, groups_of(ctx.svc, e),
+      [&](bot::locale l) {
+        return bot::outgoing::plain(
+            ctx.svc.t(l, note.empty() ? "emergency.closed_plain" : "emergency.closed", fmt::arg("id", e.id),
+                      fmt::arg("title", emergency_title(ctx.svc, l, e)), fmt::arg("note", note),
+                      fmt::arg("elapsed", elapsed_text(ctx.svc, l, elapsed))));
+      },
+      storage::priority::emergency, ref_of(e.id) + ":close");
+  int updates = 0, reminders = 0;
+  for (const auto& u : db.emergencies.updates(e.id)) {
+    updates += u.kind == "update";
+    reminders += u.kind == "reminder";
+  }
+  db.audit.record(ctx.who.member.id, "emergency.close", ref_of(e.id), note, ctx.now());
+  ctx.reply(ctx.text("emergency.closed_summary", fmt::arg("id", e.id),
+                     fmt::arg("title", emergency_title(ctx.svc, ctx.lang, e)),
+                     fmt::arg("elapsed", elapsed_text(ctx.svc, ctx.lang, elapsed)),
+                     fmt::arg("acks", ack_totals_text(ctx.svc, ctx.lang, count_acks(ctx.svc, e))),
+                     fmt::arg("updates", updates), fmt::arg("reminders", reminders)));
+  return std::nullopt;
+}
+
+void run_reminder(bot::services& svc, const storage::job_row& job) {
+  auto id = parse_record_id(std::string_view(job.ref).substr(job.ref.find(':') + 1));
+  auto e = id ? svc.db.emergencies.get(*id) : std::nullopt;
+  if (!e || !e->open()) return;
+  auto [groups, mentioned] = remind(svc, *e, std::nullopt);
+  bot::log::info("emergency", "#{}: reminder to {} groups, {} people mentioned", e->id, groups, mentioned);
+}
+
+}  // namespace
+
+void install_emergency_jobs(bot::core& c) {
+  c.jobs.on("emergency.remind", [&svc = c.svc](const storage::job_row& job) { run_reminder(svc, job); });
+}
+
+std::vector<bot::command_spec> emergency_commands() {
+  return {
+      // Residents reach the handler so that a refusal can give them the duty phone.
+      {"emergency",
+       {"紧急", "紧急通知"},
+       {"emergency", "sos"},
+       "emergencies",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       emergency},
+      {"emergency.update",
+       {"进展", "紧急进展"},
+       {"emergency update", "progress"},
+       "emergencies",
+       bot::role::staff,
+       bot::chat_rule::anywhere,
+       true,
+       update},
+      {"emergency.remind",
+       {"提醒", "紧急提醒"},
+       {"emergency remind", "remind"},
+       "emergencies",
+       bot::role::staff,
+       bot::chat_rule::anywhere,
+       true,
+       remind_now},
+      {"emergency.close",
+       {"解除", "解除紧急"},
+       {"emergency close", "allclear"},
+       "emergencies",
+       bot::role::staff,
+       bot::chat_rule::anywhere,
+       true,
+       close_emergency},
+  };
+}
+
+}  // namespace commands

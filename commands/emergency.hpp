@@ -1,0 +1,18 @@
+// Emergencies (紧急情况): staff broadcast first to every affected group with @all where allowed,
+// post progress into the same emergency, remind those who have not acknowledged, and close it
+// with a summary. Acknowledgements (收到) are in emergency_ack.
+#pragma once
+#include <vector>
+
+#include "bot/command.hpp"
+
+namespace bot {
+class core;
+}
+
+namespace commands {
+
+std::vector<bot::command_spec> emergency_commands();
+void install_emergency_jobs(bot::core& c);  // "emergency.remind": the automatic reminder
+
+}  // namespace commands

@@ -1,0 +1,270 @@
+#include "commands/notice.hpp"
+
+#include "bot/clock.hpp"
+#include "bot/config.hpp"
+#include "bot/context.hpp"
+#include "bot/core.hpp"
+#include "bot/local_time.hpp"
+#include "bot/log.hpp"
+#include "bot/outbox_pump.hpp"
+#include "bot/utf8.hpp"
+#include "commands/broadcast.hpp"
+#include "commands/delivery_report.hpp"
+#include "commands/notice_query.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+namespace {
+
+// A notice must fit one message on every platform: WeCom takes 2048 bytes of text, and a Chinese
+// character is three of them.
+constexpr std::size_t max_title_points = 40;
+constexpr std::size_t max_body_points = 600;
+constexpr std::int64_t max_schedule_ahead_ms = 366LL * 24 * 3'600'000;
+
+std::string ref_of(std::int64_t id) {
+  return "notice:" + std::to_string(id);
+}
+
+bool is_staff(const bot::context& ctx) {
+  return bot::at_least(ctx.who.level, bot::role::staff);
+}
+
+struct draft {
+  std::optional<std::string> building;
+  std::string title, body;
+};
+
+// [楼栋] 标题 | 正文  — or just the text, without a title, when clearly addressed to the bot.
+std::optional<bot::failure> read_draft(bot::context& ctx, const bot::args& a, std::size_t from, draft& d) {
+  if (a.size() <= from) return ctx.usage();
+  if (auto b = parse_scope_building(a[from])) {
+    d.building = *b;
+    ++from;
+  }
+  std::string text = a.rest(from);
+  std::size_t bar = text.find('|');
+  std::size_t bar_len = 1;
+  if (auto wide = text.find("\uFF5C"); wide != std::string::npos && wide < bar) {  // ｜
+    bar = wide;
+    bar_len = 3;
+  }
+  if (bar != std::string::npos) {
+    d.title = std::string(bot::utf8::trim(std::string_view(text).substr(0, bar)));
+    d.body = std::string(bot::utf8::trim(std::string_view(text).substr(bar + bar_len)));
+  } else {
+    // Group chat that merely starts with 公告 ("公告 一下明天的安排") must never reach every group:
+    // without a prefix or an @, a notice needs its "标题 | 正文".
+    if (!a.addressed) return ctx.usage();
+    d.body = std::string(bot::utf8::trim(text));
+  }
+  if (d.body.empty()) std::swap(d.title, d.body);  // "公告 停水通知 |": the title is all there is
+  if (d.body.empty()) return ctx.usage();
+  if (bot::utf8::length(d.title) > max_title_points)
+    return ctx.fail("notice.title_too_long", fmt::arg("max", max_title_points));
+  if (bot::utf8::length(d.body) > max_body_points)
+    return ctx.fail("notice.too_long", fmt::arg("max", max_body_points));
+  return std::nullopt;
+}
+
+bot::outgoing render(const bot::services& svc, bot::locale l, const storage::notice_row& n) {
+  std::string scope = scope_text(svc, l, n.building);
+  if (n.title.empty())
+    return bot::outgoing::plain(svc.t(l, "notice.broadcast_untitled", fmt::arg("id", n.id),
+                                      fmt::arg("body", n.body), fmt::arg("scope", scope)));
+  return bot::outgoing::plain(svc.t(l, "notice.broadcast", fmt::arg("id", n.id), fmt::arg("title", n.title),
+                                    fmt::arg("body", n.body), fmt::arg("scope", scope)));
+}
+
+std::size_t publish(bot::services& svc, storage::notice_row& n) {
+  auto groups = broadcast_targets(svc, n.community_id, n.building);
+  n.published_at = svc.clk.now_ms();
+  svc.db.notices.mark_published(n.id, *n.published_at);
+  return broadcast(
+      svc, groups, [&](bot::locale l) { return render(svc, l, n); }, storage::priority::notice, ref_of(n.id));
+}
+
+std::optional<bot::failure> no_groups(bot::context& ctx, const std::optional<std::string>& building) {
+  if (!broadcast_targets(ctx.svc, ctx.community(), building).empty()) return std::nullopt;
+  return ctx.fail("notice.no_groups", fmt::arg("scope", scope_text(ctx.svc, ctx.lang, building)));
+}
+
+bot::command_result post(bot::context& ctx, const bot::args& a) {
+  draft d;
+  if (auto f = read_draft(ctx, a, 0, d)) return f;
+  if (auto f = no_groups(ctx, d.building)) return f;
+  storage::notice_row n;
+  n.community_id = ctx.community();
+  n.building = d.building;
+  n.title = d.title;
+  n.body = d.body;
+  n.author_id = ctx.who.member.id;
+  n.created_at = n.publish_at = ctx.now();
+  n.id = ctx.db().notices.create(n);
+  std::size_t groups = publish(ctx.svc, n);
+  ctx.db().audit.record(ctx.who.member.id, "notice.post", ref_of(n.id), notice_title(n), ctx.now());
+  ctx.reply(ctx.text("notice.posted", fmt::arg("id", n.id), fmt::arg("title", notice_title(n)),
+                     fmt::arg("groups", groups),
+                     fmt::arg("scope", scope_text(ctx.svc, ctx.lang, n.building))));
+  return std::nullopt;
+}
+
+// 公告 7 · 公告 7 送达 · 公告 [楼栋] 标题 | 正文
+bot::command_result notice(bot::context& ctx, const bot::args& a) {
+  if (a.empty()) return ctx.usage();
+  if (auto id = parse_record_id(a[0])) {
+    if (a.size() == 1) return show_notice(ctx, *id);
+    if (a.size() == 2 &&
+        (a[1] == "送达" || a[1] == "送达情况" || bot::utf8::to_lower_ascii(a[1]) == "delivery")) {
+      if (!is_staff(ctx)) return ctx.fail("notice.delivery_denied");
+      auto n = visible_notice(ctx, *id);
+      if (!n) return ctx.fail("notice.not_found", fmt::arg("id", *id));
+      if (!n->published()) return ctx.fail("notice.not_yet", fmt::arg("id", *id));
+      ctx.reply(delivery_report(ctx, ref_of(*id), ctx.text("notice.what", fmt::arg("id", *id))));
+      return std::nullopt;
+    }
+  }
+  if (!is_staff(ctx)) return ctx.fail("notice.denied");
+  return post(ctx, a);
+}
+
+// 定时公告 2026-12-01 09:00 [楼栋] 标题 | 正文
+bot::command_result schedule(bot::context& ctx, const bot::args& a) {
+  if (a.size() < 2) return ctx.usage();
+  bot::local_time_zone tz{ctx.svc.cfg.community.utc_offset_minutes};
+  std::size_t used = 2;
+  auto at = tz.parse(a[0], a[1], ctx.now());
+  if (!at) {
+    at = tz.parse(a[0], "", ctx.now());  // 2026-12-01T09:00
+    used = 1;
+  }
+  if (!at) return ctx.usage();
+  if (*at <= ctx.now()) return ctx.fail("notice.schedule_past", fmt::arg("time", tz.format_with_year(*at)));
+  if (*at > ctx.now() + max_schedule_ahead_ms) return ctx.fail("notice.schedule_too_far");
+  draft d;
+  if (auto f = read_draft(ctx, a, used, d)) return f;
+  if (auto f = no_groups(ctx, d.building)) return f;
+  storage::notice_row n;
+  n.community_id = ctx.community();
+  n.building = d.building;
+  n.title = d.title;
+  n.body = d.body;
+  n.author_id = ctx.who.member.id;
+  n.created_at = ctx.now();
+  n.publish_at = *at;
+  n.id = ctx.db().notices.create(n);
+  ctx.db().jobs.schedule("notice.publish", ref_of(n.id), *at, "{}", ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, "notice.schedule", ref_of(n.id), tz.format_with_year(*at),
+                        ctx.now());
+  ctx.reply(ctx.text("notice.scheduled", fmt::arg("id", n.id), fmt::arg("title", notice_title(n)),
+                     fmt::arg("time", tz.format_with_year(*at)),
+                     fmt::arg("scope", scope_text(ctx.svc, ctx.lang, n.building))));
+  return std::nullopt;
+}
+
+bot::outgoing correction(const bot::services& svc, bot::locale l, const storage::notice_row& n) {
+  return bot::outgoing::plain(
+      svc.t(l, "notice.correction", fmt::arg("id", n.id), fmt::arg("title", notice_title(n))));
+}
+
+// 撤回公告 7: take it back where the platform can, correct it where it cannot, and stop what has
+// not gone out yet.
+bot::command_result recall(bot::context& ctx, const bot::args& a) {
+  if (a.size() != 1) return ctx.usage();
+  auto id = parse_record_id(a[0]);
+  if (!id) return ctx.usage();
+  auto n = visible_notice(ctx, *id);
+  if (!n) return ctx.fail("notice.not_found", fmt::arg("id", *id));
+  if (n->recalled()) return ctx.fail("notice.already_recalled", fmt::arg("id", *id));
+  auto& db = ctx.db();
+  db.notices.mark_recalled(*id, ctx.who.member.id, ctx.now());
+  db.audit.record(ctx.who.member.id, "notice.recall", ref_of(*id), notice_title(*n), ctx.now());
+  if (!n->published()) {
+    db.jobs.cancel("notice.publish", ref_of(*id), ctx.now());
+    ctx.reply(ctx.text("notice.schedule_cancelled", fmt::arg("id", *id)));
+    return std::nullopt;
+  }
+  int recalled = 0, corrected = 0, stopped = 0;
+  for (const auto& row : db.outbox.by_ref(ref_of(*id))) {
+    const bool in_flight = ctx.svc.outbox && ctx.svc.outbox->sending(row.id);
+    if (row.state == "pending" && !in_flight && db.outbox.cancel(row.id)) {
+      ++stopped;
+      continue;
+    }
+    if (row.state != "sent" && !(row.state == "pending" && in_flight))
+      continue;  // failed or held: never seen
+    auto chat = db.chats.find(row.target);
+    bot::locale l = chat ? group_locale(ctx.svc, *chat) : ctx.lang;
+    bot::channel* ch = ctx.svc.outbox ? ctx.svc.outbox->channel_for(row.target.platform) : nullptr;
+    if (row.state == "sent" && ch && ch->can_recall() && !row.platform_message_id.empty()) {
+      bot::outgoing o;
+      o.recall_id = row.platform_message_id;
+      ctx.send(row.target, o, storage::priority::notice, ref_of(*id) + ":recall");
+      ++recalled;
+    } else {
+      ctx.send(row.target, correction(ctx.svc, l, *n), storage::priority::notice,
+               ref_of(*id) + ":correction");
+      ++corrected;
+    }
+  }
+  ctx.reply(ctx.text("notice.recalled", fmt::arg("id", *id), fmt::arg("recalled", recalled),
+                     fmt::arg("corrected", corrected), fmt::arg("stopped", stopped)));
+  return std::nullopt;
+}
+
+void run_publish(bot::services& svc, const storage::job_row& job) {
+  auto id = parse_record_id(std::string_view(job.ref).substr(job.ref.find(':') + 1));
+  auto n = id ? svc.db.notices.get(*id) : std::nullopt;
+  if (!n || n->published() || n->recalled()) return;
+  std::size_t groups = publish(svc, *n);
+  bot::log::info("notice", "scheduled notice #{} published to {} groups", n->id, groups);
+}
+
+}  // namespace
+
+void on_notice_row_dead(bot::services& svc, const storage::outbox_row& row) {
+  constexpr std::string_view suffix = ":recall";
+  if (row.body.recall_id.empty() || row.ref.rfind("notice:", 0) != 0 || !row.ref.ends_with(suffix)) return;
+  auto id = parse_record_id(std::string_view(row.ref).substr(7, row.ref.size() - 7 - suffix.size()));
+  auto n = id ? svc.db.notices.get(*id) : std::nullopt;
+  if (!n) return;
+  auto chat = svc.db.chats.find(row.target);
+  bot::locale l = chat ? group_locale(svc, *chat) : bot::locale::zh_CN;
+  svc.db.outbox.enqueue(row.target, correction(svc, l, *n), storage::priority::notice,
+                        ref_of(*id) + ":correction", svc.clk.now_ms());
+}
+
+void install_notice_jobs(bot::core& c) {
+  c.jobs.on("notice.publish", [&svc = c.svc](const storage::job_row& job) { run_publish(svc, job); });
+}
+
+std::vector<bot::command_spec> notice_commands() {
+  return {
+      {"notice",
+       {"公告", "物业公告"},
+       {"notice"},
+       "notices",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       notice},
+      {"notice.schedule",
+       {"定时公告"},
+       {"notice at", "schedule notice"},
+       "notices",
+       bot::role::staff,
+       bot::chat_rule::anywhere,
+       true,
+       schedule},
+      {"notice.recall",
+       {"撤回公告"},
+       {"notice recall", "recall notice"},
+       "notices",
+       bot::role::staff,
+       bot::chat_rule::anywhere,
+       true,
+       recall},
+  };
+}
+
+}  // namespace commands

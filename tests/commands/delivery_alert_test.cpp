@@ -1,0 +1,116 @@
+// Dead letters reach managers: one summary per broadcast after a short wait, never one message per
+// failed group, never an alert about an alert.
+#include <catch2/catch.hpp>
+
+#include "storage/stores.hpp"
+#include "support/test_bot.hpp"
+
+using testing::test_bot;
+
+namespace {
+
+const bot::chat_ref managers_group{"console", "", bot::chat_kind::group, "经理群"};
+
+bot::send_result fail_broken(const storage::outbox_row& row) {
+  if (row.target.id.find("坏") != std::string::npos)
+    return {bot::send_result::status::failed, "", "retcode 1200: bot removed from group", {}};
+  return {bot::send_result::status::sent, "qq-" + std::to_string(row.id), {}, {}};
+}
+
+void qq_groups(test_bot& bot, int broken, int fine) {
+  bot.add_platform("qq");
+  for (int i = 0; i < broken; ++i)
+    bot.on("qq").as("张先生").in_group("QQ坏群" + std::to_string(i)).say("大家好");
+  for (int i = 0; i < fine; ++i)
+    bot.on("qq").as("张先生").in_group("QQ好群" + std::to_string(i)).say("大家好");
+  bot.on("console");
+  bot.answer_with("qq", fail_broken);
+}
+
+}  // namespace
+
+TEST_CASE("managers get one summary of a broadcast's failed groups", "[commands][alert][outbox]") {
+  test_bot bot;
+  bot.as("管理员").in_group("经理群").say("绑定小区 阳光花园 经理群");
+  qq_groups(bot, 2, 1);
+  auto posted = bot.as("王师傅").in_private().say("公告 停水 | 明天停水");
+  CHECK(posted.to(managers_group).empty());  // managers' groups are not owners' groups
+  CHECK(bot.db().outbox.count_in_state("dead") == 2);
+  REQUIRE(bot.db().jobs.pending("outbox.dead_alert", "").size() == 1);
+
+  CHECK(bot.run_jobs().to(managers_group).empty());  // the rest of a failing broadcast may follow
+  bot.clock().advance_ms(60'000);
+  auto alert = bot.run_jobs();
+  auto got = alert.to(managers_group);
+  REQUIRE(got.size() == 1);
+  CHECK(alert.size() == 1);
+  CHECK(got[0].shown.find("【发送失败提醒】") != std::string::npos);
+  CHECK(got[0].shown.find("公告 #1：2 个群（QQ坏群0、QQ坏群1）") != std::string::npos);
+  CHECK(got[0].shown.find("retcode 1200: bot removed from group") != std::string::npos);
+  CHECK(got[0].shown.find("QQ好群") == std::string::npos);
+
+  bot.clock().advance_ms(60'000);
+  CHECK(bot.run_jobs().size() == 0);  // told once
+}
+
+TEST_CASE("thirty failed groups are still one alert", "[commands][alert][outbox]") {
+  test_bot bot;
+  bot.as("管理员").in_group("经理群").say("绑定小区 阳光花园 经理群");
+  qq_groups(bot, 30, 0);
+  bot.as("王师傅").in_private().say("紧急 停电 预计18:00恢复");
+  bot.clock().advance_ms(60'000);
+  auto alert = bot.run_jobs();
+  REQUIRE(alert.size() == 1);
+  CHECK(alert.all[0].shown.find("紧急通知 #1：30 个群（QQ坏群0、QQ坏群1、QQ坏群2 等 30 个）") !=
+        std::string::npos);
+}
+
+TEST_CASE("an alert that cannot be delivered is not alerted about", "[commands][alert][outbox]") {
+  test_bot bot;
+  bot.add_platform("mgr");
+  bot.on("mgr").as("经理").in_group("经理群").say("大家好");
+  auto chat = bot.db().chats.find(bot.group("经理群"));
+  REQUIRE(chat);
+  bot.db().chats.register_to(chat->id, chat->community_id, std::nullopt, "managers", 1, bot.clock().now_ms());
+  bot.on("console");
+  bot.answer_with("mgr", [](const storage::outbox_row&) {
+    return bot::send_result{bot::send_result::status::failed, "", "HTTP 403", {}};
+  });
+  qq_groups(bot, 1, 0);
+  bot.as("王师傅").in_private().say("公告 停水 | 明天停水");
+  bot.clock().advance_ms(60'000);
+  bot.run_jobs();  // the alert goes to the managers' group, and dies there
+  auto alerts = bot.db().outbox.by_ref("alert:dead");
+  REQUIRE(alerts.size() == 1);
+  CHECK(alerts[0].state == "dead");
+  CHECK(bot.db().jobs.pending("outbox.dead_alert", "").empty());
+  bot.clock().advance_ms(10 * 60'000);
+  bot.run_jobs();
+  CHECK(bot.db().outbox.by_ref("alert:dead").size() == 1);
+  CHECK(bot.db().outbox.unalerted_dead(10).empty());
+}
+
+TEST_CASE("without a managers' group, managers hear it privately, else the staff groups",
+          "[commands][alert][outbox]") {
+  SECTION("a manager who has talked to the bot privately") {
+    test_bot bot;
+    bot.as("经理").in_private().say("帮助");
+    bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
+    qq_groups(bot, 1, 0);
+    bot.as("王师傅").in_private().say("公告 停水 | 明天停水");
+    bot.clock().advance_ms(60'000);
+    auto alert = bot.run_jobs();
+    REQUIRE(alert.size() == 1);
+    CHECK(alert.all[0].target == bot::chat_ref{"console", "", bot::chat_kind::direct, "经理"});
+  }
+  SECTION("nobody but staff") {
+    test_bot bot;
+    bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
+    qq_groups(bot, 1, 0);
+    bot.as("王师傅").in_private().say("公告 停水 | 明天停水");
+    bot.clock().advance_ms(60'000);
+    auto alert = bot.run_jobs();
+    REQUIRE(alert.size() == 1);
+    CHECK(alert.all[0].target == bot::chat_ref{"console", "", bot::chat_kind::group, "维修群"});
+  }
+}

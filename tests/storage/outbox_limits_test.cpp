@@ -1,0 +1,207 @@
+// The outbox pump's limits on a manual clock: per-platform (per account) buckets from the config,
+// the platforms' built-in defaults, why a row waits, dead letters recorded with their alert, and
+// the persisted retry time after a restart.
+#include <catch2/catch.hpp>
+
+#include "bot/clock.hpp"
+#include "bot/outbox_pump.hpp"
+#include "storage/stores.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+bot::chat_ref chat(const std::string& id, const std::string& platform = "fake") {
+  return {platform, "acct", bot::chat_kind::group, id};
+}
+
+class counting_channel final : public bot::channel {
+ public:
+  explicit counting_channel(std::string platform = "fake") : platform_(std::move(platform)) {}
+  std::string_view platform() const override { return platform_; }
+  std::optional<bot::rate> account_rate() const override { return own_account_rate; }
+  bool ready(const bot::chat_ref&) const override { return connected; }
+  void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
+    sent.push_back(row.target.id);
+    if (hold) {
+      held.push_back(std::move(done));
+      return;
+    }
+    done({outcome, outcome == bot::send_result::status::sent ? "pm" : "", "HTTP 503", std::nullopt});
+  }
+  std::vector<std::string> sent;
+  std::vector<std::function<void(bot::send_result)>> held;
+  bot::send_result::status outcome = bot::send_result::status::sent;
+  std::optional<bot::rate> own_account_rate;
+  bool connected = true;
+  bool hold = false;
+
+ private:
+  std::string platform_;
+};
+
+struct fixture {
+  explicit fixture(const bot::outbox_config& cfg, const std::string& path = ":memory:")
+      : db(path), stores(db), pump(stores, clock, cfg) {
+    pump.add_channel(channel);
+  }
+  std::int64_t put(const std::string& to, storage::priority p = storage::priority::notice) {
+    return stores.outbox.enqueue(chat(to), bot::outgoing::plain("x"), p, "notice:1", clock.now_ms());
+  }
+  bot::manual_clock clock;
+  storage::database db;
+  storage::stores stores;
+  counting_channel channel;
+  bot::outbox_pump pump;
+};
+
+bot::outbox_config with_platform(const std::string& toml) {
+  return bot::config::parse(toml, "test").outbox;
+}
+
+}  // namespace
+
+TEST_CASE("a platform's account bucket from the config paces a broadcast across chats", "[outbox][limits]") {
+  fixture f(with_platform("[outbox.platforms.fake]\nper_second = 2\nburst = 2\n"));
+  for (int i = 0; i < 5; ++i) f.put("g" + std::to_string(i));
+  auto wake = f.pump.pump();
+  CHECK(f.channel.sent == std::vector<std::string>{"g0", "g1"});  // the burst
+  REQUIRE(wake);
+  CHECK(*wake == f.clock.now_ms() + 500);  // two a second
+  f.clock.advance_ms(499);
+  f.pump.pump();
+  CHECK(f.channel.sent.size() == 2);
+  f.clock.advance_ms(1);
+  f.pump.pump();
+  CHECK(f.channel.sent.size() == 3);
+  f.clock.advance_ms(1000);
+  f.pump.pump();
+  CHECK(f.channel.sent.size() == 5);
+}
+
+TEST_CASE("per-chat limits of a platform come from the config, else the adapter, else [outbox]",
+          "[outbox][limits]") {
+  SECTION("config") {
+    fixture f(with_platform("[outbox.platforms.fake]\nper_chat_per_second = 0.5\nper_chat_burst = 1\n"));
+    f.put("g");
+    f.put("g");
+    f.pump.pump();
+    auto wake = f.pump.pump();  // the chat's second message waits for the chat's bucket
+    CHECK(f.channel.sent.size() == 1);
+    REQUIRE(wake);
+    CHECK(*wake == f.clock.now_ms() + 2000);
+  }
+  SECTION("[outbox] defaults when neither says") {
+    fixture f(with_platform("[outbox]\nper_chat_per_second = 1.0\nper_chat_burst = 2\n"));
+    for (int i = 0; i < 3; ++i) f.put("g");
+    for (int i = 0; i < 3; ++i) f.pump.pump();
+    CHECK(f.channel.sent.size() == 2);
+  }
+  SECTION("the adapter's own account rate when the config has none for its platform") {
+    fixture f(with_platform(""));
+    f.channel.own_account_rate = bot::rate{1.0, 1};
+    f.put("a");
+    f.put("b");
+    f.pump.pump();
+    CHECK(f.channel.sent.size() == 1);
+  }
+}
+
+TEST_CASE("built-in platform limits follow the platforms' published limits and can be changed",
+          "[outbox][config]") {
+  auto defaults = bot::config::defaults().outbox.platforms;
+  REQUIRE(defaults.contains("onebot"));
+  CHECK(defaults["onebot"].per_second == 1.0);  // go-cqhttp's own limiter
+  REQUIRE(defaults.contains("wecom"));
+  // A WeCom group robot takes 20 messages a minute: burst + 60 s × rate must stay within it.
+  CHECK(defaults["wecom"].per_chat_burst + 60 * defaults["wecom"].per_chat_per_second <= 20.0);
+  auto changed = with_platform("[outbox.platforms.onebot]\nper_second = 0.5\n").platforms["onebot"];
+  CHECK(changed.per_second == 0.5);
+  CHECK(changed.per_chat_per_second == defaults["onebot"].per_chat_per_second);  // the rest stays
+  CHECK_THROWS_WITH(bot::config::parse("[outbox.platforms.onebot]\nper_secnd = 1\n"),
+                    Catch::Contains("outbox.platforms.onebot.per_secnd: unknown key"));
+  CHECK_THROWS_WITH(bot::config::parse("[outbox.platforms.onebot]\nper_second = \"fast\"\n"),
+                    Catch::Contains("outbox.platforms.onebot.per_second"));
+  CHECK_THROWS_WITH(bot::config::parse("[outbox.platforms.onebot]\nper_second = -1\n"),
+                    Catch::Contains("must not be negative"));
+  CHECK_THROWS_WITH(bot::config::parse("[outbox.platforms.\"Bad Name\"]\nper_second = 1\n"),
+                    Catch::Contains("a platform name"));
+}
+
+TEST_CASE("the pump explains why a row waits", "[outbox][limits]") {
+  bot::outbox_config cfg = with_platform(
+      "[outbox]\nbackoff_initial_ms = 10000\n[outbox.platforms.fake]\nper_second = 1\nburst = 1\n");
+  fixture f(cfg);
+  using k = bot::wait_reason::kind;
+  auto why = [&](std::int64_t id) { return f.pump.explain(*f.stores.outbox.get(id)); };
+
+  f.channel.hold = true;
+  auto a = f.put("a");
+  auto a2 = f.put("a");
+  auto b = f.put("b");
+  auto c = f.put("c");
+  f.pump.pump();
+  CHECK(why(a).why == k::sending);
+  CHECK(why(a2).why == k::behind_in_chat);
+  auto rl = why(b);
+  CHECK(rl.why == k::rate_limited);
+  CHECK(rl.at == f.clock.now_ms() + 2000);      // the account's next token goes to a's second row
+  CHECK(why(c).at == f.clock.now_ms() + 3000);  // and the one after that to b
+
+  f.channel.held.front()({bot::send_result::status::retry, "", "HTTP 503", std::nullopt});
+  auto backoff = why(a);
+  CHECK(backoff.why == k::backoff);
+  CHECK(backoff.at == f.stores.outbox.get(a)->next_attempt_at);
+
+  f.channel.connected = false;
+  CHECK(why(b).why == k::not_connected);
+  f.stores.db.raw().exec("UPDATE outbox SET state = 'held' WHERE id = " + std::to_string(c));
+  CHECK(why(c).why == k::held);
+
+  auto lost = f.stores.outbox.enqueue(chat("z", "nowhere"), bot::outgoing::plain("x"),
+                                      storage::priority::notice, "", f.clock.now_ms());
+  CHECK(why(lost).why == k::no_adapter);
+}
+
+TEST_CASE("a dead letter and what its alert writes commit together or not at all", "[outbox][dead]") {
+  bot::outbox_config cfg;
+  fixture f(cfg);
+  f.channel.outcome = bot::send_result::status::failed;
+  bool fail_alert = true;
+  f.pump.on_dead = [&](const storage::outbox_row& row, const std::string&) {
+    f.stores.jobs.schedule("alert", std::to_string(row.id), f.clock.now_ms(), "{}", f.clock.now_ms());
+    if (fail_alert) throw std::runtime_error("disk full");
+  };
+  auto id = f.put("g");
+  f.pump.pump();
+  // The alert could not be written: the row is not dead either, and goes out again.
+  CHECK(f.stores.outbox.get(id)->state == "pending");
+  CHECK(f.stores.jobs.pending("alert", std::to_string(id)).empty());
+  fail_alert = false;
+  f.pump.pump();
+  CHECK(f.stores.outbox.get(id)->state == "dead");
+  CHECK(f.stores.jobs.pending("alert", std::to_string(id)).size() == 1);
+}
+
+TEST_CASE("after a restart a row in backoff waits for its persisted retry time", "[outbox][restart]") {
+  testing::temp_dir dir;
+  const auto path = dir.file("bot.sqlite3");
+  bot::outbox_config cfg = with_platform("[outbox]\nbackoff_initial_ms = 10000\n");
+  std::int64_t retry_at = 0, id = 0;
+  {
+    fixture f(cfg, path);
+    f.channel.outcome = bot::send_result::status::retry;
+    id = f.put("g");
+    f.pump.pump();
+    retry_at = f.stores.outbox.get(id)->next_attempt_at;
+    CHECK(retry_at > f.clock.now_ms());
+  }
+  fixture restarted(cfg, path);
+  auto wake = restarted.pump.pump();
+  CHECK(restarted.channel.sent.empty());
+  REQUIRE(wake);
+  CHECK(*wake == retry_at);
+  restarted.clock.set(retry_at);
+  restarted.pump.pump();
+  CHECK(restarted.channel.sent == std::vector<std::string>{"g"});
+  CHECK(restarted.stores.outbox.get(id)->attempts == 2);
+}
