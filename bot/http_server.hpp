@@ -2,6 +2,8 @@
 // body limit and time limit, finds the route, calls its handler, writes the answer. 404 for an
 // unknown path, 405 for a wrong method, 413 for an oversize body, 400 for malformed HTTP, 500
 // when a handler throws. Handlers run on the event loop thread.
+// WebSocket routes take upgrade requests (reverse WebSocket clients): the handler sees the
+// handshake request and accepts or refuses; frames are limited to max_body_bytes.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -10,6 +12,7 @@
 
 #include "bot/config.hpp"
 #include "bot/http_types.hpp"
+#include "bot/ws_connection.hpp"
 
 namespace boost::asio {
 class io_context;
@@ -17,10 +20,10 @@ class io_context;
 
 namespace bot {
 
-
 class http_server {
  public:
   using handler = std::function<http_response(const http_request&)>;
+  using ws_handler = std::function<ws_answer(const http_request&)>;
 
   http_server(boost::asio::io_context& io, const server_config& cfg);
   ~http_server();
@@ -28,8 +31,10 @@ class http_server {
   http_server& operator=(const http_server&) = delete;
 
   void route(const std::string& method, const std::string& path, handler h);
+  // Upgrade requests to `path` go here; other requests to the same path still reach route().
+  void websocket_route(const std::string& path, ws_handler h);
   std::uint16_t start();  // binds and listens; returns the bound port (useful with port 0)
-  void stop();            // stops accepting and closes idle connections
+  void stop();            // stops accepting, closes idle connections and WebSockets
 
   struct impl;
 
