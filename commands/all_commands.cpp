@@ -7,6 +7,7 @@
 #include "commands/help.hpp"
 #include "commands/repair.hpp"
 #include "commands/ticket_query.hpp"
+#include "commands/welcome.hpp"
 
 namespace commands {
 
@@ -15,6 +16,8 @@ void register_all(bot::registry& r) {
     for (auto& spec : make()) r.add(std::move(spec));
 }
 
-void install_hooks(bot::core&) {}
+void install_hooks(bot::core& c) {
+  install_welcome(c);
+}
 
 }  // namespace commands
