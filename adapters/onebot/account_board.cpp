@@ -37,6 +37,25 @@ void account_board::set_links(const std::string& self_id, std::vector<std::strin
   accounts_[self_id].links = std::move(roles);
 }
 
+void account_board::risk_control(const std::string& self_id, std::int64_t now_ms) {
+  auto& a = accounts_[self_id];
+  a.risk_strikes = std::min(a.risk_strikes + 1, 16);
+  a.last_risk_at = now_ms;
+  a.paused_until = now_ms + std::min(longest_pause_ms, first_pause_ms << (a.risk_strikes - 1));
+}
+
+void account_board::sent(const std::string& self_id) {
+  auto it = accounts_.find(self_id);
+  if (it == accounts_.end()) return;
+  it->second.risk_strikes = 0;
+  it->second.paused_until = 0;
+}
+
+bool account_board::paused(const std::string& self_id, std::int64_t now_ms) const {
+  auto it = accounts_.find(self_id);
+  return it != accounts_.end() && now_ms < it->second.paused_until;
+}
+
 std::string account_board::state_of(const std::string& self_id, std::int64_t now_ms, bool http_api) const {
   auto it = accounts_.find(self_id);
   if (it == accounts_.end()) return http_api ? "ok" : "no_route";
@@ -45,6 +64,7 @@ std::string account_board::state_of(const std::string& self_id, std::int64_t now
   if (a.heartbeat_interval_ms > 0 &&
       now_ms - a.last_heartbeat_at > missed_heartbeats_allowed * a.heartbeat_interval_ms)
     return "no_heartbeat";
+  if (now_ms < a.paused_until) return "paused";
   if (!http_api && !can_send_over_ws(a.links)) return "no_route";
   return "ok";
 }
@@ -66,6 +86,10 @@ nlohmann::json account_board::to_json(std::int64_t now_ms,
     j["ws_connected"] = can_send_over_ws(a.links);
     j["ws_links"] = a.links;
     j["http_api"] = http;
+    j["risk_control"] = a.last_risk_at == 0 ? nlohmann::json(nullptr)
+                                            : nlohmann::json{{"last_at", a.last_risk_at},
+                                                             {"strikes", a.risk_strikes},
+                                                             {"paused_until", time_or_null(a.paused_until)}};
   }
   return out;
 }

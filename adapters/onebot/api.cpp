@@ -54,6 +54,14 @@ std::vector<api_call> calls_for(const storage::outbox_row& row, const render_opt
   return calls;
 }
 
+bool risk_control(const api_answer& a) {
+  if (a.how != api_answer::transport::answered || a.http_status != 200 || !a.body.is_object()) return false;
+  if (text_of(a.body, "status") == "ok") return false;
+  auto rc = a.body.find("retcode");
+  return (rc != a.body.end() && rc->is_number_integer() && rc->get<int>() == 1200) ||
+         sounds_like_risk_control(a.body);
+}
+
 bot::send_result read_answer(const api_answer& a) {
   if (a.how == api_answer::transport::not_sent) return result(status::retry, "not sent: " + a.error);
   if (a.how == api_answer::transport::no_answer) return result(status::uncertain, "no answer: " + a.error);
@@ -80,8 +88,7 @@ bot::send_result read_answer(const api_answer& a) {
   if (why.empty()) why = text_of(a.body, "message");
   if (why.empty()) why = text_of(a.body, "msg");
   std::string error = "retcode " + std::to_string(retcode) + (why.empty() ? "" : ": " + why);
-  if (retcode == 1200 || sounds_like_risk_control(a.body))
-    return result(status::uncertain, "possibly risk control, " + error);
+  if (risk_control(a)) return result(status::uncertain, "possibly risk control, " + error);
   if (retcode == 1400 || retcode == 400 || retcode == 404 || retcode == 1404)
     return result(status::failed, error);
   return result(status::retry, error);

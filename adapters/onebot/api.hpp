@@ -36,6 +36,8 @@ struct api_answer {
 };
 
 bot::send_result read_answer(const api_answer& answer);
+// The client answered with what QQ risk control looks like (retcode 1200, 风控, a send timeout).
+bool risk_control(const api_answer& answer);
 api_answer from_http(const bot::http_reply& reply);
 
 std::string ws_frame(const api_call& call, const std::string& echo);

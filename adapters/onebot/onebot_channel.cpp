@@ -37,6 +37,7 @@ void onebot_channel::step(std::shared_ptr<sending> s) {
   const api_call& call = s->calls[s->next];
   svc_.call(s->row.target.account, call, [this, s](api_answer answer) {
     bot::send_result r = read_answer(answer);
+    svc_.note_send(s->row.target.account, answer, r.outcome == bot::send_result::status::sent);
     if (r.outcome == bot::send_result::status::sent) {
       if (!r.platform_message_id.empty()) s->ids += (s->ids.empty() ? "" : ",") + r.platform_message_id;
       if (++s->next < s->calls.size()) return step(s);

@@ -1,7 +1,8 @@
 // Sends outbox rows to QQ through the OneBot service: send_group_msg / send_private_msg (long texts
 // as several messages), delete_msg for recalls. @all goes out only for rows that ask for it
 // (emergencies); where the client refuses it, the message goes out again without it and that
-// group gets plain text for a day. Pacing: per chat and per QQ account, from the config.
+// group gets plain text for a day. Pacing: per chat and per QQ account, from the config; an
+// account that meets risk control pauses as a whole (see account_board) and is not ready meanwhile.
 #pragma once
 #include <cstdint>
 #include <map>

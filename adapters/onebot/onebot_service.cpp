@@ -156,7 +156,18 @@ onebot_service::link* onebot_service::api_link_for(const std::string& self_id) c
 }
 
 bool onebot_service::can_send(const std::string& self_id) const {
+  if (board_.paused(self_id, clk_.now_ms())) return false;
   return api_link_for(self_id) != nullptr || !api_url_for(self_id).empty();
+}
+
+void onebot_service::note_send(const std::string& self_id, const api_answer& answer, bool sent) {
+  if (sent) {
+    board_.sent(self_id);
+  } else if (risk_control(answer)) {
+    board_.risk_control(self_id, clk_.now_ms());
+    bot::log::warn("onebot", "QQ {} may be under risk control (风控); it pauses sending for a while",
+                   self_id);
+  }
 }
 
 void onebot_service::call(const std::string& self_id, const api_call& c,

@@ -43,8 +43,10 @@ class onebot_service final : public service {
   nlohmann::json health() const override;
 
   // Whether a send for this account has a way out now (a WebSocket that takes API calls, or an
-  // HTTP API URL).
+  // HTTP API URL) and the account is not pausing for risk control.
   bool can_send(const std::string& self_id) const;
+  // What the client answered to a send: risk control pauses the account, a success ends a pause.
+  void note_send(const std::string& self_id, const api_answer& answer, bool sent);
   // `done` runs exactly once, on the event loop, never inside call().
   void call(const std::string& self_id, const api_call& c, std::function<void(api_answer)> done);
 

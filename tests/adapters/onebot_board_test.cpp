@@ -49,3 +49,21 @@ TEST_CASE("onebot: lifecycle disable is offline; no link and no HTTP API is no_r
   CHECK(j["3889001234"]["lifecycle"] == "connect");
   CHECK(j["3889001234"]["ws_links"] == nlohmann::json::array({"Event", "API"}));
 }
+
+TEST_CASE("onebot: risk control pauses the account, longer each time, until a send succeeds",
+          "[onebot][health]") {
+  account_board board;
+  board.set_links("10001", {"Universal"});
+  board.risk_control("10001", 0);
+  CHECK(board.paused("10001", 29'999));
+  CHECK(board.state_of("10001", 29'999, false) == "paused");
+  CHECK_FALSE(board.paused("10001", 30'000));
+  board.risk_control("10001", 30'000);
+  CHECK(board.paused("10001", 89'999));
+  CHECK_FALSE(board.paused("10001", 90'000));
+  for (int i = 0; i < 10; ++i) board.risk_control("10001", 100'000);
+  CHECK_FALSE(board.paused("10001", 100'000 + account_board::longest_pause_ms));
+  board.sent("10001");
+  CHECK_FALSE(board.paused("10001", 100'001));
+  CHECK(board.state_of("10001", 100'001, false) == "ok");
+}
