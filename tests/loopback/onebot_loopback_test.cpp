@@ -428,3 +428,28 @@ TEST_CASE(
   REQUIRE(testing::run_until(h.io,
                              [&] { return h.count("chats WHERE chat_id = '880001' AND active = 0") == 1; }));
 }
+
+TEST_CASE("loopback onebot: go-cqhttp's CQ strings: @物业助手 我的工单 and /ticket 1 answer the owner",
+          "[loopback][onebot]") {
+  harness h;
+  auto qq = h.connect("Universal", std::string("Token ") + token);
+  auto say = [&](std::int64_t id, const std::string& cq) {
+    json e = group_message(id, 880002, 20002, "", "Zhang");
+    e["message"] = cq;
+    e["raw_message"] = cq;
+    e["font"] = 0;
+    qq->send(e);
+    const std::size_t n = qq->calls.size() + 1;
+    REQUIRE(testing::run_until(h.io, [&] { return qq->calls.size() == n; }));
+    qq->answer(qq->calls.back(), 0, -static_cast<int>(id));
+    return qq->calls.back();
+  };
+  auto created = say(-5001, "报修 5-1-802 楼道灯不亮");
+  CHECK(text_of(created).find("#1") != std::string::npos);
+  auto mine = say(-5002, "[CQ:at,qq=3889001234] 我的工单");
+  CHECK(text_of(mine).find("#1") != std::string::npos);
+  CHECK(has_segment(mine, "reply", "id", "-5002"));
+  auto shown = say(-5003, "/ticket 1");
+  CHECK(text_of(shown).find("#1") != std::string::npos);
+  CHECK(text_of(shown).find("State") != std::string::npos);  // an English command answers in English
+}
