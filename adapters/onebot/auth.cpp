@@ -62,7 +62,8 @@ post_admission admit_post(const bot::http_request& req, const auth_rules& rules)
 
 std::optional<std::string> presented_token(const bot::http_request& req) {
   if (req.has_header("authorization")) {
-    std::string_view value = bot::utf8::trim(req.header("authorization"));
+    const std::string header = req.header("authorization");
+    std::string_view value = bot::utf8::trim(header);
     std::size_t space = value.find(' ');
     std::string scheme = bot::utf8::to_lower_ascii(value.substr(0, space));
     if (scheme == "bearer" || scheme == "token")

@@ -16,7 +16,7 @@ constexpr const char* secret = "estatebot-onebot-密钥";
 auth_rules rules() {
   auth_rules r;
   r.secret = secret;
-  r.access_token = "tok-123";
+  r.access_token = "tok-123-long-enough-to-leave-sso";
   return r;
 }
 
@@ -101,18 +101,23 @@ TEST_CASE("onebot: reverse WebSocket accepts Bearer, Token and ?access_token=", 
     INFO((a.refusal ? a.refusal->body : "accepted"));
     return !a.refusal;
   };
-  CHECK(ok(upgrade(
-      {{"authorization", "Bearer tok-123"}, {"x-self-id", "10001"}, {"x-client-role", "Universal"}})));
-  CHECK(
-      ok(upgrade({{"authorization", "Token tok-123"}, {"x-self-id", "10001"}, {"x-client-role", "Event"}})));
-  CHECK(ok(upgrade({{"x-self-id", "10001"}}, "access_token=tok-123")));
-  auto api = admit_ws(
-      upgrade({{"authorization", "bearer tok-123"}, {"x-self-id", "10001"}, {"x-client-role", "API"}}),
-      rules());
+  CHECK(ok(upgrade({{"authorization", "Bearer tok-123-long-enough-to-leave-sso"},
+                    {"x-self-id", "10001"},
+                    {"x-client-role", "Universal"}})));
+  CHECK(ok(upgrade({{"authorization", "Token tok-123-long-enough-to-leave-sso"},
+                    {"x-self-id", "10001"},
+                    {"x-client-role", "Event"}})));
+  CHECK(ok(upgrade({{"x-self-id", "10001"}}, "access_token=tok-123-long-enough-to-leave-sso")));
+  auto api = admit_ws(upgrade({{"authorization", "bearer tok-123-long-enough-to-leave-sso"},
+                               {"x-self-id", "10001"},
+                               {"x-client-role", "API"}}),
+                      rules());
   CHECK(api.role == ws_role::api);
   CHECK(api.self_id == "10001");
-  CHECK(admit_ws(upgrade({{"authorization", "Bearer tok-123"}, {"x-self-id", "10001"}}), rules()).role ==
-        ws_role::universal);
+  CHECK(admit_ws(
+            upgrade({{"authorization", "Bearer tok-123-long-enough-to-leave-sso"}, {"x-self-id", "10001"}}),
+            rules())
+            .role == ws_role::universal);
 }
 
 TEST_CASE("onebot: reverse WebSocket refusals", "[onebot]") {
@@ -123,15 +128,21 @@ TEST_CASE("onebot: reverse WebSocket refusals", "[onebot]") {
   CHECK(status(upgrade({{"x-self-id", "10001"}})) == 401);
   CHECK(status(upgrade({{"authorization", "Bearer "}, {"x-self-id", "10001"}})) ==
         401);  // Lagrange with no token
-  CHECK(status(upgrade({{"authorization", "Bearer tok-124"}, {"x-self-id", "10001"}})) == 403);
-  CHECK(status(upgrade({{"x-self-id", "10001"}}, "access_token=nope")) == 403);
-  CHECK(status(upgrade({{"authorization", "Bearer tok-123"}})) == 400);
   CHECK(status(upgrade(
-            {{"authorization", "Bearer tok-123"}, {"x-self-id", "10001"}, {"x-client-role", "Bot"}})) == 400);
+            {{"authorization", "Bearer tok-124-long-enough-to-leave-sso"}, {"x-self-id", "10001"}})) == 403);
+  CHECK(status(upgrade({{"x-self-id", "10001"}}, "access_token=nope")) == 403);
+  CHECK(status(upgrade({{"authorization", "Bearer tok-123-long-enough-to-leave-sso"}})) == 400);
+  CHECK(status(upgrade({{"authorization", "Bearer tok-123-long-enough-to-leave-sso"},
+                        {"x-self-id", "10001"},
+                        {"x-client-role", "Bot"}})) == 400);
   auto listed = rules();
   listed.self_ids = {"3889001234"};
-  CHECK(status(upgrade({{"authorization", "Bearer tok-123"}, {"x-self-id", "10001"}}), listed) == 403);
-  CHECK(status(upgrade({{"authorization", "Bearer tok-123"}, {"x-self-id", "3889001234"}}), listed) == 101);
+  CHECK(
+      status(upgrade({{"authorization", "Bearer tok-123-long-enough-to-leave-sso"}, {"x-self-id", "10001"}}),
+             listed) == 403);
+  CHECK(status(upgrade({{"authorization", "Bearer tok-123-long-enough-to-leave-sso"},
+                        {"x-self-id", "3889001234"}}),
+               listed) == 101);
   auto no_token = rules();
   no_token.access_token.clear();
   CHECK(status(upgrade({{"authorization", "Bearer "}, {"x-self-id", "10001"}}), no_token) == 401);
