@@ -103,8 +103,4 @@ void api_link::fail_all(const std::string& why) {
   }
 }
 
-std::size_t api_link::waiting() const {
-  return impl_->calls.size();
-}
-
 }  // namespace adapters::onebot

@@ -36,7 +36,6 @@ class api_link {
   bool answer(const nlohmann::json& frame);
   // The connection ended: every waiting call ends as "no answer" (the request went out).
   void fail_all(const std::string& why);
-  std::size_t waiting() const;
 
  private:
   struct impl;

@@ -123,14 +123,4 @@ std::vector<json> render(const bot::outgoing& body, const render_options& opt) {
   return messages;
 }
 
-json to_json(const std::vector<segment>& segments) {
-  json out = json::array();
-  for (const auto& seg : segments) {
-    json data = json::object();
-    for (const auto& [k, v] : seg.data) data[k] = v;
-    out.push_back({{"type", seg.type}, {"data", std::move(data)}});
-  }
-  return out;
-}
-
 }  // namespace adapters::onebot

@@ -32,6 +32,5 @@ struct render_options {
 std::vector<nlohmann::json> render(const bot::outgoing& body, const render_options& opt);
 // Cuts at the last line break in the second half of a chunk, else at max_chars code points.
 std::vector<std::string> split_text(const std::string& text, std::size_t max_chars);
-nlohmann::json to_json(const std::vector<segment>& segments);
 
 }  // namespace adapters::onebot
