@@ -9,7 +9,12 @@
 #include "bot/channel.hpp"
 #include "bot/config.hpp"
 
+namespace boost::asio {
+class io_context;
+}
+
 namespace bot {
+class clock;
 class http_client;
 }
 
@@ -18,9 +23,12 @@ namespace adapters {
 struct adapter_env {
   bot::http_client& http;
   std::function<void(const std::string&)> console_print;
+  boost::asio::io_context& io;
+  const bot::clock& clk;
 };
 
 struct adapter_set {
+  std::vector<std::unique_ptr<service>> services;       // stateful adapters; destroyed after their channels
   std::vector<std::unique_ptr<http_adapter>> http;      // inbound webhooks
   std::vector<std::unique_ptr<bot::channel>> channels;  // outbound, one per platform
 };

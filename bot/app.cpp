@@ -36,7 +36,7 @@ struct app::impl {
           ++printed;
           out(s);
         }),
-        adapters(adapters::make_adapters(cfg, {client, this->print})),
+        adapters(adapters::make_adapters(cfg, {client, this->print, io, clk})),
         outbox_timer(io, clk, [this] { return state.outbox.pump(); }),
         job_timer(io, clk, [this] { return state.jobs.run_due(); }),
         shutdown_timer(io) {
@@ -52,7 +52,15 @@ struct app::impl {
           job_timer.poke();
           return result.response;
         });
+    for (auto& s : adapters.services)
+      s->attach({server, [this](const inbound_event& e) { deliver(e); }, [this] { outbox_timer.poke(); }});
     server.route("GET", "/healthz", [this](const http_request&) { return health(); });
+  }
+
+  // Events from adapters that hold their own connections (reverse WebSockets).
+  void deliver(const inbound_event& e) {
+    state.dispatch.handle(e);
+    job_timer.poke();
   }
 
   http_response health() {
@@ -74,6 +82,7 @@ struct app::impl {
     auto& ad = j["adapters"] = nlohmann::json::object();
     ad["console"] = {{"enabled", state.cfg.console.enabled}};
     ad["webhook"] = {{"enabled", state.cfg.webhook.enabled}};
+    for (const auto& s : adapters.services) ad[std::string(s->name())] = s->health();
     return {200, "application/json", j.dump(), {}};
   }
 

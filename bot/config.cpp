@@ -140,6 +140,51 @@ void read_emergency(config_reader r, emergency_config& c) {
                         t.id, n));
 }
 
+bool all_digits(const std::string& s) {
+  if (s.empty() || s.size() > 20) return false;
+  for (char ch : s)
+    if (ch < '0' || ch > '9') return false;
+  return true;
+}
+
+void read_onebot(config_reader a, onebot_config& o) {
+  a.read("enabled", o.enabled);
+  a.read("path", o.path);
+  a.read("ws_path", o.ws_path);
+  read_secret(a, "onebot", "secret", o.secret);
+  read_secret(a, "onebot", "access_token", o.access_token);
+  a.read("api_url", o.api_url);
+  a.read("api_urls", o.api_urls);
+  a.read_ids("self_ids", o.self_ids);
+  a.read("chat_per_second", o.chat_per_second);
+  a.read("chat_burst", o.chat_burst, 1, 100);
+  a.read("account_per_second", o.account_per_second);
+  a.read("account_burst", o.account_burst, 1, 1000);
+  a.read("max_text_chars", o.max_text_chars, 100, 20'000);
+  a.finish();
+  if (!o.enabled) return;
+  if (o.secret.empty() && o.access_token.empty())
+    throw config_error(
+        fmt::format("adapters.onebot.secret or adapters.onebot.access_token: required when the adapter "
+                    "is enabled (secret for HTTP POST, access_token for the reverse WebSocket; or set "
+                    "{} / {})",
+                    secret_env_name("onebot", "secret"), secret_env_name("onebot", "access_token")));
+  if (o.path.empty() || o.path.front() != '/') throw config_error("adapters.onebot.path: must start with /");
+  if (o.ws_path.empty() || o.ws_path.front() != '/')
+    throw config_error("adapters.onebot.ws_path: must start with /");
+  if (!o.api_url.empty()) require_url(a, "api_url", o.api_url);
+  for (const auto& [id, url] : o.api_urls) {
+    if (!all_digits(id))
+      throw config_error(fmt::format("adapters.onebot.api_urls.{}: the key must be a QQ number", id));
+    require_url(a, "api_urls." + id, url);
+  }
+  for (const auto& id : o.self_ids)
+    if (!all_digits(id))
+      throw config_error(fmt::format("adapters.onebot.self_ids: \"{}\" is not a QQ number", id));
+  if (o.chat_per_second <= 0) throw config_error("adapters.onebot.chat_per_second: must be above 0");
+  if (o.account_per_second <= 0) throw config_error("adapters.onebot.account_per_second: must be above 0");
+}
+
 void read_adapters(config_reader r, config& c) {
   {
     auto a = r.table("console");
@@ -166,6 +211,7 @@ void read_adapters(config_reader r, config& c) {
       if (w.path.empty() || w.path.front() != '/') throw config_error("adapters.webhook.path: must start with /");
     }
   }
+  read_onebot(r.table("onebot"), c.onebot);
   r.finish();
 }
 

@@ -94,6 +94,25 @@ struct webhook_config {
   std::string outbound_url;  // where replies are POSTed
 };
 
+// QQ through a OneBot v11 client (NapCat, Lagrange, LLOneBot, go-cqhttp): events by HTTP POST or
+// over a reverse WebSocket where estatebot is the server; sends over that WebSocket or the
+// client's HTTP API.
+struct onebot_config {
+  bool enabled = false;
+  std::string path = "/onebot";        // HTTP POST of events
+  std::string ws_path = "/onebot/ws";  // reverse WebSocket (Universal, or API + Event)
+  std::string secret;        // HMAC-SHA1 key of X-Signature on HTTP POST (env ESTATEBOT_ONEBOT_SECRET)
+  std::string access_token;  // reverse WebSocket and HTTP API token (env ESTATEBOT_ONEBOT_ACCESS_TOKEN)
+  std::string api_url;       // the client's HTTP API, used when no WebSocket is connected
+  std::map<std::string, std::string> api_urls;  // self_id → HTTP API of that account's own client
+  std::vector<std::string> self_ids;            // the bot accounts; empty: any account that authenticates
+  double chat_per_second = 1.0;                 // into one group or private chat
+  int chat_burst = 1;
+  double account_per_second = 2.0;  // everything one QQ account sends
+  int account_burst = 5;
+  int max_text_chars = 1500;  // longer texts go out as several messages
+};
+
 struct config {
   server_config server;
   storage_config storage;
@@ -103,6 +122,7 @@ struct config {
   emergency_config emergency;
   console_config console;
   webhook_config webhook;
+  onebot_config onebot;
 
   static config load_file(const std::string& path);  // throws config_error
   static config parse(std::string_view toml, const std::string& source_name = "config");

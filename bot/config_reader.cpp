@@ -55,6 +55,36 @@ void config_reader::read(std::string_view key, std::vector<std::string>& out) {
   }
 }
 
+void config_reader::read(std::string_view key, std::map<std::string, std::string>& out) {
+  if (const auto* n = get(key)) {
+    const auto* t = n->as_table();
+    if (!t) wrong_type(key, "a table of strings");
+    std::map<std::string, std::string> values;
+    for (const auto& [k, v] : *t) {
+      if (!v.is_string()) throw config_error(fmt::format("{}.{}: expected a string", key_path(key), k.str()));
+      values.emplace(std::string(k.str()), v.as_string()->get());
+    }
+    out = std::move(values);
+  }
+}
+
+void config_reader::read_ids(std::string_view key, std::vector<std::string>& out) {
+  if (const auto* n = get(key)) {
+    const auto* arr = n->as_array();
+    if (!arr) wrong_type(key, "a list of ids");
+    std::vector<std::string> values;
+    for (const auto& item : *arr) {
+      if (item.is_string() && !item.as_string()->get().empty())
+        values.push_back(item.as_string()->get());
+      else if (item.is_integer())
+        values.push_back(std::to_string(item.as_integer()->get()));
+      else
+        wrong_type(key, "a list of ids (numbers or strings)");
+    }
+    out = std::move(values);
+  }
+}
+
 std::optional<std::int64_t> config_reader::integer(std::string_view key, std::int64_t min, std::int64_t max) {
   const auto* n = get(key);
   if (!n) return std::nullopt;

@@ -3,6 +3,7 @@
 #pragma once
 #include <toml++/toml.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ class config_reader {
   void read(std::string_view key, std::string& out);
   void read(std::string_view key, std::vector<std::string>& out);
   void read(std::string_view key, double& out);
+  void read(std::string_view key, std::map<std::string, std::string>& out);  // a table of strings
+  // A list of ids written as strings or integers (QQ numbers: [10001, "10002"]).
+  void read_ids(std::string_view key, std::vector<std::string>& out);
   template <class Int>
     requires std::is_integral_v<Int>
   void read(std::string_view key, Int& out, std::int64_t min, std::int64_t max) {

@@ -2,6 +2,8 @@
 // body limit and time limit, finds the route, calls its handler, writes the answer. 404 for an
 // unknown path, 405 for a wrong method, 413 for an oversize body, 400 for malformed HTTP, 500
 // when a handler throws. Handlers run on the event loop thread.
+// WebSocket routes take upgrade requests (reverse WebSocket clients): the handler sees the
+// handshake request and accepts or refuses; frames are limited to max_body_bytes.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -10,6 +12,7 @@
 
 #include "bot/config.hpp"
 #include "bot/http_types.hpp"
+#include "bot/ws_connection.hpp"
 
 namespace boost::asio {
 class io_context;
@@ -17,13 +20,13 @@ class io_context;
 
 namespace bot {
 
-
 class http_server {
  public:
   using handler = std::function<http_response(const http_request&)>;
   // Answers later: `respond` may be called after the handler returned (on the event loop, once).
   // A fake platform in tests holds answers this way; a response never given ends with stop().
   using async_handler = std::function<void(const http_request&, std::function<void(http_response)> respond)>;
+  using ws_handler = std::function<ws_answer(const http_request&)>;
 
   http_server(boost::asio::io_context& io, const server_config& cfg);
   ~http_server();
@@ -32,8 +35,10 @@ class http_server {
 
   void route(const std::string& method, const std::string& path, handler h);
   void route_async(const std::string& method, const std::string& path, async_handler h);
+  // Upgrade requests to `path` go here; other requests to the same path still reach route().
+  void websocket_route(const std::string& path, ws_handler h);
   std::uint16_t start();  // binds and listens; returns the bound port (useful with port 0)
-  void stop();            // stops accepting and closes idle connections
+  void stop();            // stops accepting, closes idle connections and WebSockets
 
   struct impl;
 

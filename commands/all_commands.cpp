@@ -12,6 +12,7 @@
 #include "commands/notice_query.hpp"
 #include "commands/repair.hpp"
 #include "commands/ticket_query.hpp"
+#include "commands/welcome.hpp"
 
 namespace commands {
 
@@ -26,6 +27,7 @@ void install_hooks(bot::core& c) {
   install_notice_jobs(c);
   install_emergency_jobs(c);
   install_delivery_alerts(c);
+  install_welcome(c);
 }
 
 }  // namespace commands

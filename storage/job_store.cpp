@@ -81,4 +81,30 @@ std::vector<job_row> job_store::pending(const std::string& kind, const std::stri
   return out;
 }
 
+void job_store::set_payload(std::int64_t id, const std::string& payload) {
+  static constexpr const char* sql = "UPDATE jobs SET payload = ? WHERE id = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, payload);
+  q.bind(2, id);
+  q.exec();
+}
+
+std::optional<std::pair<job_row, std::int64_t>> job_store::last_done(const std::string& kind,
+                                                                     const std::string& ref) {
+  static constexpr const char* sql =
+      "SELECT id, kind, ref, due_at, payload, done_at FROM jobs WHERE kind = ? AND ref = ? AND done_at IS "
+      "NOT NULL "
+      "ORDER BY done_at DESC, id DESC LIMIT 1";
+  auto& q = db_.prepare(sql);
+  q.bind(1, kind);
+  q.bind(2, ref);
+  if (!q.executeStep()) {
+    q.reset();
+    return std::nullopt;
+  }
+  std::pair<job_row, std::int64_t> out{read(q), q.getColumn(5).getInt64()};
+  q.reset();
+  return out;
+}
+
 }  // namespace storage

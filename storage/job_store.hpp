@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -29,6 +30,9 @@ class job_store {
   void postpone(std::int64_t id, std::int64_t due_at);
   int cancel(const std::string& kind, const std::string& ref, std::int64_t now_ms);  // pending ones
   std::vector<job_row> pending(const std::string& kind, const std::string& ref);
+  void set_payload(std::int64_t id, const std::string& payload);  // a pending job gathers more work
+  // The job of this kind and ref that ran last, and when (for "at most once per ..." rules).
+  std::optional<std::pair<job_row, std::int64_t>> last_done(const std::string& kind, const std::string& ref);
 
  private:
   database& db_;

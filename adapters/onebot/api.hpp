@@ -1,0 +1,47 @@
+// OneBot API calls estatebot makes and how their answers map onto the outbox's outcomes. Pure:
+// the same call goes out as a WebSocket frame {action, params, echo} or as POST <api_url>/<action>.
+//   status ok                                  → sent (message_id kept as an opaque string)
+//   retcode 1200, "风控", a timeout in the text  → uncertain (risk control: it may have gone out)
+//   no answer after the request went out       → uncertain
+//   not sent at all (no connection)            → retry
+//   bad parameters (HTTP 400/406, retcode 1400/400/404/1404) → failed
+//   anything else (auth, 5xx, other retcodes)  → retry, with the outbox's growing pauses
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "adapters/onebot/segments.hpp"
+#include "bot/channel.hpp"
+#include "bot/http_types.hpp"
+#include "storage/outbox_store.hpp"
+
+namespace adapters::onebot {
+
+struct api_call {
+  std::string action;
+  nlohmann::json params;
+};
+
+// send_group_msg / send_private_msg per message part, or delete_msg per id of body.recall_id
+// (ids of a message sent in several parts are joined with ',').
+std::vector<api_call> calls_for(const storage::outbox_row& row, const render_options& opt);
+
+struct api_answer {
+  enum class transport { answered, not_sent, no_answer };
+  transport how = transport::answered;
+  int http_status = 200;  // 200 over the WebSocket
+  nlohmann::json body;    // the answer object
+  std::string error;      // transport error, for logs
+};
+
+bot::send_result read_answer(const api_answer& answer);
+// The client answered with what QQ risk control looks like (retcode 1200, 风控, a send timeout).
+bool risk_control(const api_answer& answer);
+api_answer from_http(const bot::http_reply& reply);
+
+std::string ws_frame(const api_call& call, const std::string& echo);
+bot::http_call http_request(const api_call& call, const std::string& api_url, const std::string& access_token,
+                            int timeout_ms);
+
+}  // namespace adapters::onebot

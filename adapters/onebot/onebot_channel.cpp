@@ -1,0 +1,65 @@
+#include "adapters/onebot/onebot_channel.hpp"
+
+#include "bot/clock.hpp"
+#include "bot/log.hpp"
+
+namespace adapters::onebot {
+
+struct onebot_channel::sending {
+  storage::outbox_row row;
+  std::function<void(bot::send_result)> done;
+  std::vector<api_call> calls;
+  std::size_t next = 0;
+  bool at_all = false;
+  std::string ids;  // message ids of the parts sent so far, joined with ','
+};
+
+bool onebot_channel::at_all_allowed(const bot::chat_ref& chat) const {
+  auto it = at_all_refused_.find(chat.key());
+  return it == at_all_refused_.end() || clk_.now_ms() - it->second > at_all_refusal_memory_ms;
+}
+
+void onebot_channel::send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) {
+  auto s = std::make_shared<sending>();
+  s->row = row;
+  s->done = std::move(done);
+  s->at_all = row.body.mention_all && at_all_allowed(row.target);
+  s->calls = calls_for(row, {static_cast<std::size_t>(cfg_.max_text_chars), s->at_all});
+  if (s->calls.empty()) {
+    bot::log::warn("onebot", "#{} to {} has nothing to send", row.id, row.target.key());
+    s->done({bot::send_result::status::failed, "", "empty message", std::nullopt});
+    return;
+  }
+  step(std::move(s));
+}
+
+void onebot_channel::step(std::shared_ptr<sending> s) {
+  const api_call& call = s->calls[s->next];
+  svc_.call(s->row.target.account, call, [this, s](api_answer answer) {
+    bot::send_result r = read_answer(answer);
+    svc_.note_send(s->row.target.account, answer, r.outcome == bot::send_result::status::sent);
+    if (r.outcome == bot::send_result::status::sent) {
+      if (!r.platform_message_id.empty()) s->ids += (s->ids.empty() ? "" : ",") + r.platform_message_id;
+      if (++s->next < s->calls.size()) return step(s);
+      r.platform_message_id = s->ids;
+      return s->done(std::move(r));
+    }
+    const bool refused_by_client =
+        answer.how == api_answer::transport::answered && answer.http_status == 200 &&
+        (r.outcome == bot::send_result::status::failed || r.outcome == bot::send_result::status::retry);
+    if (s->at_all && s->next == 0 && refused_by_client) {
+      bot::log::warn("onebot", "#{}: {} refused @all ({}); sending it without", s->row.id,
+                     s->row.target.key(), r.error);
+      at_all_refused_[s->row.target.key()] = clk_.now_ms();
+      s->at_all = false;
+      s->calls = calls_for(s->row, {static_cast<std::size_t>(cfg_.max_text_chars), false});
+      return step(s);
+    }
+    if (s->next > 0)
+      r.error =
+          "part " + std::to_string(s->next + 1) + " of " + std::to_string(s->calls.size()) + ": " + r.error;
+    s->done(std::move(r));
+  });
+}
+
+}  // namespace adapters::onebot

@@ -1,0 +1,51 @@
+// Sends outbox rows to QQ through the OneBot service: send_group_msg / send_private_msg (long texts
+// as several messages), delete_msg for recalls. @all goes out only for rows that ask for it
+// (emergencies); where the client refuses it, the message goes out again without it and that
+// group gets plain text for a day. Pacing: per chat and per QQ account, from the config; an
+// account that meets risk control pauses as a whole (see account_board) and is not ready meanwhile.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "adapters/onebot/onebot_service.hpp"
+#include "bot/channel.hpp"
+#include "bot/config.hpp"
+
+namespace bot {
+class clock;
+}
+
+namespace adapters::onebot {
+
+class onebot_channel final : public bot::channel {
+ public:
+  static constexpr std::int64_t at_all_refusal_memory_ms = 24LL * 3'600'000;
+
+  onebot_channel(onebot_service& svc, const bot::onebot_config& cfg, const bot::clock& clk)
+      : svc_(svc), cfg_(cfg), clk_(clk) {}
+
+  std::string_view platform() const override { return onebot::platform; }
+  bool ready(const bot::chat_ref& chat) const override { return svc_.can_send(chat.account); }
+  std::optional<bot::rate> account_rate() const override {
+    return bot::rate{cfg_.account_per_second, cfg_.account_burst};
+  }
+  std::optional<bot::rate> chat_rate() const override {
+    return bot::rate{cfg_.chat_per_second, cfg_.chat_burst};
+  }
+  bool can_recall() const override { return true; }
+  void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override;
+
+ private:
+  struct sending;
+  void step(std::shared_ptr<sending> s);
+  bool at_all_allowed(const bot::chat_ref& chat) const;
+
+  onebot_service& svc_;
+  bot::onebot_config cfg_;
+  const bot::clock& clk_;
+  std::map<std::string, std::int64_t> at_all_refused_;  // chat key → when the client refused @all
+};
+
+}  // namespace adapters::onebot

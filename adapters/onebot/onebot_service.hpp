@@ -1,0 +1,79 @@
+// The OneBot v11 adapter as a running service: the HTTP POST route for events, the reverse
+// WebSocket route (estatebot is the server; Universal, or API and Event connections), the
+// per-account health shown in /healthz, and the API calls the channel makes — over a live
+// WebSocket of the account when there is one, else over the client's HTTP API.
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "adapters/adapter.hpp"
+#include "adapters/onebot/account_board.hpp"
+#include "adapters/onebot/api.hpp"
+#include "adapters/onebot/auth.hpp"
+#include "adapters/onebot/event_parser.hpp"
+#include "bot/config.hpp"
+#include "bot/ws_connection.hpp"
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace bot {
+class clock;
+class http_client;
+}  // namespace bot
+
+namespace adapters::onebot {
+
+class api_link;
+
+class onebot_service final : public service {
+ public:
+  onebot_service(const bot::onebot_config& cfg, boost::asio::io_context& io, bot::http_client& http,
+                 const bot::clock& clk, int call_timeout_ms);
+  ~onebot_service() override;
+  onebot_service(const onebot_service&) = delete;
+  onebot_service& operator=(const onebot_service&) = delete;
+
+  std::string_view name() const override { return platform; }
+  void attach(service_host host) override;
+  nlohmann::json health() const override;
+
+  // Whether a send for this account has a way out now (a WebSocket that takes API calls, or an
+  // HTTP API URL) and the account is not pausing for risk control.
+  bool can_send(const std::string& self_id) const;
+  // What the client answered to a send: risk control pauses the account, a success ends a pause.
+  void note_send(const std::string& self_id, const api_answer& answer, bool sent);
+  // `done` runs exactly once, on the event loop, never inside call().
+  void call(const std::string& self_id, const api_call& c, std::function<void(api_answer)> done);
+
+  bot::http_response on_post(const bot::http_request& req);
+  bot::ws_answer on_upgrade(const bot::http_request& req);
+
+ private:
+  struct link;
+  void opened(const std::shared_ptr<link>& l);
+  void closed(const std::shared_ptr<link>& l);
+  void on_frame(link& l, const std::string& text);
+  void take(const event_result& e);
+  const std::string& api_url_for(const std::string& self_id) const;
+  link* api_link_for(const std::string& self_id) const;
+  void publish_links(const std::string& self_id);
+
+  bot::onebot_config cfg_;
+  boost::asio::io_context& io_;
+  bot::http_client& http_;
+  const bot::clock& clk_;
+  int call_timeout_ms_;
+  auth_rules auth_;
+  event_rules rules_;
+  std::unique_ptr<service_host> host_;
+  account_board board_;
+  std::map<std::string, std::vector<std::shared_ptr<link>>, std::less<>> links_;  // self_id → oldest first
+  std::uint64_t link_counter_ = 0;
+};
+
+}  // namespace adapters::onebot

@@ -1,0 +1,69 @@
+// Per-account health for /healthz: heartbeats (dead after three missed intervals), lifecycle,
+// and whether there is a way to send.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "adapters/onebot/account_board.hpp"
+#include "support/fixtures.hpp"
+
+using namespace adapters::onebot;
+
+namespace {
+
+event_result fixture_event(const std::string& name) {
+  return parse_event(nlohmann::json::parse(testing::fixture("onebot/events/" + name + ".json")), {});
+}
+
+}  // namespace
+
+TEST_CASE("onebot: an account is alive while heartbeats come, dead after three missed", "[onebot][health]") {
+  account_board board;
+  const std::int64_t t0 = 1'764'548'400'000;
+  board.saw(fixture_event("napcat_heartbeat"), t0);  // interval 30 s
+  board.set_links("3889001234", {"Universal"});
+  CHECK(board.state_of("3889001234", t0 + 60'000, false) == "ok");
+  CHECK(board.state_of("3889001234", t0 + 90'000, false) == "ok");
+  CHECK(board.state_of("3889001234", t0 + 90'001, false) == "no_heartbeat");
+  board.saw(fixture_event("napcat_heartbeat"), t0 + 95'000);
+  CHECK(board.state_of("3889001234", t0 + 100'000, false) == "ok");
+
+  auto j = board.to_json(t0 + 100'000, [](const std::string&) { return false; });
+  CHECK(j["3889001234"]["heartbeat_interval_ms"] == 30000);
+  CHECK(j["3889001234"]["last_heartbeat_at"] == t0 + 95'000);
+  CHECK(j["3889001234"]["ws_connected"] == true);
+  CHECK(j["3889001234"]["good"] == true);
+}
+
+TEST_CASE("onebot: lifecycle disable is offline; no link and no HTTP API is no_route", "[onebot][health]") {
+  account_board board;
+  board.saw(fixture_event("gocq_lifecycle_disable"), 1000);
+  CHECK(board.state_of("10001", 2000, true) == "offline");
+  board.saw(fixture_event("lagrange_lifecycle_connect"), 1000);
+  CHECK(board.state_of("3889001234", 2000, false) == "no_route");
+  CHECK(board.state_of("3889001234", 2000, true) == "ok");
+  board.set_links("3889001234", {"Event"});  // events only: nothing to send through
+  CHECK(board.state_of("3889001234", 2000, false) == "no_route");
+  board.set_links("3889001234", {"Event", "API"});
+  CHECK(board.state_of("3889001234", 2000, false) == "ok");
+  auto j = board.to_json(2000, [](const std::string&) { return false; });
+  CHECK(j["3889001234"]["lifecycle"] == "connect");
+  CHECK(j["3889001234"]["ws_links"] == nlohmann::json::array({"Event", "API"}));
+}
+
+TEST_CASE("onebot: risk control pauses the account, longer each time, until a send succeeds",
+          "[onebot][health]") {
+  account_board board;
+  board.set_links("10001", {"Universal"});
+  board.risk_control("10001", 0);
+  CHECK(board.paused("10001", 29'999));
+  CHECK(board.state_of("10001", 29'999, false) == "paused");
+  CHECK_FALSE(board.paused("10001", 30'000));
+  board.risk_control("10001", 30'000);
+  CHECK(board.paused("10001", 89'999));
+  CHECK_FALSE(board.paused("10001", 90'000));
+  for (int i = 0; i < 10; ++i) board.risk_control("10001", 100'000);
+  CHECK_FALSE(board.paused("10001", 100'000 + account_board::longest_pause_ms));
+  board.sent("10001");
+  CHECK_FALSE(board.paused("10001", 100'001));
+  CHECK(board.state_of("10001", 100'001, false) == "ok");
+}

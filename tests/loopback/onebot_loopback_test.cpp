@@ -1,0 +1,455 @@
+// The real estatebot app on 127.0.0.1 port 0 with the OneBot adapter, and fake OneBot clients on
+// the other side of real sockets: a reverse-WebSocket client that sends events and answers API
+// calls (out of order, or not at all), and an HTTP API sink that answers with chosen retcodes.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "bot/app.hpp"
+#include "bot/clock.hpp"
+#include "bot/core.hpp"
+#include "bot/crypto.hpp"
+#include "bot/http_client.hpp"
+#include "storage/stores.hpp"
+#include "support/fake_onebot.hpp"
+#include "support/loop.hpp"
+#include "support/temp_dir.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* secret = "post-secret";
+constexpr const char* token = "ws-token";
+constexpr const char* bot_qq = "3889001234";
+
+json group_message(std::int64_t message_id, std::int64_t group, std::int64_t user, const std::string& text,
+                   const std::string& name = "王阿姨") {
+  return {{"time", 1764547200},
+          {"self_id", 3889001234LL},
+          {"post_type", "message"},
+          {"message_type", "group"},
+          {"sub_type", "normal"},
+          {"message_id", message_id},
+          {"group_id", group},
+          {"user_id", user},
+          {"message", json::array({{{"type", "text"}, {"data", {{"text", text}}}}})},
+          {"raw_message", text},
+          {"font", 14},
+          {"sender", {{"user_id", user}, {"nickname", name}, {"card", ""}, {"role", "member"}}}};
+}
+
+json lifecycle_connect() {
+  return {{"time", 1764547200},
+          {"self_id", 3889001234LL},
+          {"post_type", "meta_event"},
+          {"meta_event_type", "lifecycle"},
+          {"sub_type", "connect"}};
+}
+
+json heartbeat() {
+  return {{"time", 1764547200},
+          {"self_id", 3889001234LL},
+          {"post_type", "meta_event"},
+          {"meta_event_type", "heartbeat"},
+          {"status", {{"online", true}, {"good", true}}},
+          {"interval", 30000}};
+}
+
+std::string text_of(const json& call) {
+  std::string out;
+  for (const auto& seg : call["params"]["message"])
+    if (seg["type"] == "text") out += seg["data"]["text"].get<std::string>();
+  return out;
+}
+
+bool has_segment(const json& call, const std::string& type, const std::string& key,
+                 const std::string& value) {
+  for (const auto& seg : call["params"]["message"])
+    if (seg["type"] == type && seg["data"].value(key, "") == value) return true;
+  return false;
+}
+
+struct harness {
+  // With `http_api`, a fake HTTP API on the same loop is the client's api_url. `extra` is appended
+  // to the config; with `manual_time` the app runs on a manual clock the test moves.
+  explicit harness(bool http_api = false, const std::string& extra = "", bool manual_time = false) {
+    if (http_api) sink = std::make_unique<testing::fake_http_api>(io);
+    auto cfg = bot::config::parse(fmt::format(R"(
+[server]
+port = 0
+max_body_bytes = 8192
+[storage]
+path = "{}"
+[outbox]
+backoff_initial_ms = 10
+backoff_max_ms = 50
+[adapters.console]
+enabled = false
+[adapters.onebot]
+enabled = true
+secret = "{}"
+access_token = "{}"
+api_url = "{}"
+self_ids = [{}]
+chat_burst = 5
+account_burst = 20
+{}
+)",
+                                              dir.file("bot.sqlite3"), secret, token, sink ? sink->url() : "",
+                                              bot_qq, extra));
+    service =
+        std::make_unique<bot::app>(cfg, io, manual_time ? static_cast<const bot::clock&>(manual) : clock);
+    port = service->start(false);
+  }
+
+  std::shared_ptr<testing::fake_ws_client> connect(const std::string& role = "Universal",
+                                                   const std::string& auth = std::string("Bearer ") + token) {
+    auto c = std::make_shared<testing::fake_ws_client>(io);
+    testing::fake_ws_client::headers h{
+        {"X-Self-ID", bot_qq}, {"X-Client-Role", role}, {"User-Agent", "OneBot/11"}};
+    if (!auth.empty()) h.emplace_back("Authorization", auth);
+    c->connect(port, "/onebot/ws", h);
+    REQUIRE(testing::run_until(io, [&] { return c->open || c->ended; }));
+    return c;
+  }
+
+  bot::http_reply post(const std::string& body, const std::string& self_id = bot_qq,
+                       std::string signature = "auto") {
+    bot::http_call c;
+    c.url = fmt::format("http://127.0.0.1:{}/onebot", port);
+    c.body = body;
+    c.headers.emplace_back("Content-Type", "application/json");
+    if (!self_id.empty()) c.headers.emplace_back("X-Self-ID", self_id);
+    if (signature == "auto") signature = "sha1=" + bot::crypto::hmac_sha1_hex(secret, body);
+    if (!signature.empty()) c.headers.emplace_back("X-Signature", signature);
+    return request(c);
+  }
+
+  json health() {
+    bot::http_call c;
+    c.method = "GET";
+    c.url = fmt::format("http://127.0.0.1:{}/healthz", port);
+    return json::parse(request(c).body);
+  }
+
+  bot::http_reply request(const bot::http_call& c) {
+    std::optional<bot::http_reply> reply;
+    client.request(c, [&](bot::http_reply r) { reply = std::move(r); });
+    REQUIRE(testing::run_until(io, [&] { return reply.has_value(); }));
+    return *reply;
+  }
+
+  std::int64_t count(const std::string& from) {
+    return service->state().database.raw().execAndGet("SELECT count(*) FROM " + from).getInt64();
+  }
+
+  std::vector<json> calls_to(const testing::fake_ws_client& c, std::int64_t group) {
+    std::vector<json> out;
+    for (const auto& call : c.calls)
+      if (call["action"] == "send_group_msg" && call["params"]["group_id"] == group) out.push_back(call);
+    return out;
+  }
+
+  testing::temp_dir dir;
+  boost::asio::io_context io;
+  bot::system_clock clock;
+  bot::manual_clock manual;
+  bot::http_client client{io};
+  std::unique_ptr<testing::fake_http_api> sink;
+  std::unique_ptr<bot::app> service;
+  std::uint16_t port = 0;
+};
+
+}  // namespace
+
+TEST_CASE(
+    "loopback onebot: 报修 over the reverse WebSocket gets exactly one send_group_msg with the ticket, an @ "
+    "and a quote; answers may come back out of order",
+    "[loopback][onebot]") {
+  harness h;
+  auto qq = h.connect();
+  REQUIRE(qq->handshake_status == 101);
+  qq->send(lifecycle_connect());
+  qq->send(group_message(-1184223170, 880001, 2200334455, "报修 3-2-1201 电梯异响"));
+  qq->send(group_message(702212345, 880002, 1912345678, "我的工单", "李叔"));
+  REQUIRE(testing::run_until(h.io, [&] { return qq->calls.size() == 2; }));
+
+  // The second call is answered first: each answer must reach its own row through the echo.
+  const json first = qq->calls[0], second = qq->calls[1];
+  CHECK(first["echo"] != second["echo"]);
+  qq->answer(second, 0, -222);
+  qq->answer(first, 0, -111);
+  REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 2; }));
+  auto ids = h.service->state().database.raw().execAndGet(
+      "SELECT group_concat(chat_id || '=' || platform_message_id, ' ') FROM (SELECT * FROM outbox ORDER BY "
+      "chat_id)");
+  const json& repair = first["params"]["group_id"] == 880001 ? first : second;
+  const json& other = first["params"]["group_id"] == 880001 ? second : first;
+  CHECK(ids.getString() ==
+        fmt::format("880001={} 880002={}", &repair == &first ? -111 : -222, &other == &first ? -111 : -222));
+
+  CHECK(repair["action"] == "send_group_msg");
+  CHECK(has_segment(repair, "reply", "id", "-1184223170"));
+  CHECK(has_segment(repair, "at", "qq", "2200334455"));
+  CHECK(text_of(repair).find("#1") != std::string::npos);
+  CHECK(text_of(repair).find("1201") == std::string::npos);  // no room number in a group
+  CHECK(h.count("tickets") == 1);
+
+  SECTION("the same event delivered again (a client's retry, here over HTTP POST) is processed once") {
+    auto again = group_message(-1184223170, 880001, 2200334455, "报修 3-2-1201 电梯异响");
+    CHECK(h.post(again.dump()).status == 204);
+    qq->send(again);
+    // A later message is the barrier: a duplicate reply would have been sent before its answer.
+    qq->send(group_message(702212399, 880003, 1912345678, "我的工单", "李叔"));
+    REQUIRE(testing::run_until(h.io, [&] { return qq->calls.size() == 3; }));
+    CHECK(qq->calls[2]["params"]["group_id"] == 880003);
+    CHECK(h.calls_to(*qq, 880001).size() == 1);
+    CHECK(h.count("tickets") == 1);
+  }
+}
+
+TEST_CASE("loopback onebot: a dropped and re-established WebSocket loses no reply", "[loopback][onebot]") {
+  harness h;
+  auto qq = h.connect();
+  qq->send(group_message(101, 880001, 2200334455, "我的工单"));
+  REQUIRE(testing::run_until(h.io, [&] { return qq->calls.size() == 1; }));
+  qq->drop();  // the call was sent and never answered
+  REQUIRE(testing::run_until(
+      h.io, [&] { return h.health()["adapters"]["onebot"]["accounts"][bot_qq]["ws_connected"] == false; }));
+
+  // While the link is down an event arrives by HTTP POST: its reply waits in the outbox.
+  CHECK(h.post(group_message(102, 880002, 1912345678, "报修 5-1-802 楼道灯不亮", "李叔").dump()).status ==
+        204);
+  auto health = h.health()["adapters"]["onebot"]["accounts"][bot_qq];
+  CHECK(health["state"] == "no_route");
+  CHECK(h.count("outbox WHERE state = 'pending'") == 2);
+
+  auto back = h.connect();
+  REQUIRE(testing::run_until(h.io, [&] {
+    for (const auto& call : back->calls)
+      if (!call.contains("answered")) {
+        back->answer(call, 0, call["params"]["group_id"]);
+        const_cast<json&>(call)["answered"] = true;
+      }
+    return h.count("outbox WHERE state = 'sent'") == 2;
+  }));
+  CHECK(h.calls_to(*back, 880001).size() == 1);
+  CHECK(h.calls_to(*back, 880002).size() == 1);
+  CHECK(text_of(h.calls_to(*back, 880002)[0]).find("#1") != std::string::npos);
+  CHECK(h.count("outbox WHERE state != 'sent'") == 0);
+  auto resent =
+      h.service->state().database.raw().execAndGet("SELECT attempts FROM outbox WHERE chat_id = '880001'");
+  CHECK(resent.getInt() == 2);  // the unanswered call counted as an attempt that may have gone out
+}
+
+TEST_CASE("loopback onebot: split API and Event connections (go-cqhttp, Token scheme) work together",
+          "[loopback][onebot]") {
+  harness h;
+  auto api = h.connect("API", std::string("Token ") + token);
+  auto events = h.connect("Event", std::string("Token ") + token);
+  REQUIRE(api->open);
+  REQUIRE(events->open);
+  events->send(lifecycle_connect());
+  events->send(group_message(201, 880001, 2200334455, "我的工单"));
+  REQUIRE(testing::run_until(h.io, [&] { return api->calls.size() == 1; }));
+  api->answer(api->calls[0], 0, 9);
+  REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 1; }));
+  CHECK(events->calls.empty());
+  auto health = h.health()["adapters"]["onebot"]["accounts"][bot_qq];
+  CHECK(health["ws_links"] == json::array({"API", "Event"}));
+  CHECK(health["lifecycle"] == "connect");
+}
+
+TEST_CASE("loopback onebot: the WebSocket handshake is refused without the right token or X-Self-ID",
+          "[loopback][onebot]") {
+  harness h;
+  CHECK(h.connect("Universal", "Bearer wrong")->handshake_status == 403);
+  CHECK(h.connect("Universal", "")->handshake_status == 401);
+  auto c = std::make_shared<testing::fake_ws_client>(h.io);
+  c->connect(h.port, "/onebot/ws?access_token=ws-token", {{"X-Client-Role", "Universal"}});
+  REQUIRE(testing::run_until(h.io, [&] { return c->open || c->ended; }));
+  CHECK(c->handshake_status == 400);
+  auto q = std::make_shared<testing::fake_ws_client>(h.io);
+  q->connect(h.port, "/onebot/ws?access_token=ws-token", {{"X-Self-ID", bot_qq}});
+  REQUIRE(testing::run_until(h.io, [&] { return q->open || q->ended; }));
+  CHECK(q->handshake_status == 101);
+}
+
+TEST_CASE("loopback onebot: HTTP POST refusals store nothing; duplicates are processed once",
+          "[loopback][onebot]") {
+  harness h;
+  const std::string body = group_message(301, 880001, 2200334455, "报修 3-2-1201 电梯异响").dump();
+  auto members = h.count("members");
+  CHECK(h.post(body, "").status == 400);
+  CHECK(h.post(body, bot_qq, "").status == 401);
+  CHECK(h.post(body, bot_qq, "sha1=" + std::string(40, 'f')).status == 403);
+  CHECK(h.post(body, "10001").status == 403);  // not one of self_ids
+  CHECK(h.post("{\"self_id\": 3889001234, \"post_type\":").status == 400);
+  CHECK(h.post(json{{"self_id", 3889001234LL}, {"post_type", "message"}, {"message_type", "group"}}.dump())
+            .status == 400);
+  json big = group_message(302, 880001, 2200334455, std::string(9000, 'x'));
+  CHECK(h.post(big.dump()).status == 413);
+  CHECK(h.count("members") == members);
+  CHECK(h.count("inbound_seen") == 0);
+  CHECK(h.count("tickets") == 0);
+  CHECK(h.count("outbox") == 0);
+
+  CHECK(h.post(body).status == 204);
+  CHECK(h.post(body).status == 204);  // go-cqhttp re-posts after a timeout
+  CHECK(h.count("tickets") == 1);
+  CHECK(h.count("outbox") == 1);
+
+  CHECK(h.post(heartbeat().dump()).status == 204);
+  auto account = h.health()["adapters"]["onebot"]["accounts"][bot_qq];
+  CHECK(account["heartbeat_interval_ms"] == 30000);
+  CHECK(account["online"] == true);
+  CHECK(account["state"] == "no_route");  // no WebSocket and no HTTP API: the reply waits
+  CHECK(h.post(json{{"time", 1},
+                    {"self_id", 3889001234LL},
+                    {"post_type", "request"},
+                    {"request_type", "friend"},
+                    {"user_id", 20002},
+                    {"comment", "hi"},
+                    {"flag", "f"}}
+                   .dump())
+            .status == 204);
+}
+
+TEST_CASE(
+    "loopback onebot: over the HTTP API, a risk-control answer (retcode 1200) pauses the account and is "
+    "retried later, not lost",
+    "[loopback][onebot]") {
+  harness h(true, "", true);
+  int answered = 0;
+  h.sink->answer = [&](const testing::fake_http_api::call&) { return answered++ == 0 ? 1200 : 0; };
+  CHECK(h.post(group_message(401, 880001, 2200334455, "报修 3-2-1201 电梯异响").dump()).status == 204);
+  REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE attempts = 1") == 1; }));
+  const bot::chat_ref group{"onebot", bot_qq, bot::chat_kind::group, "880001"};
+  auto* channel = h.service->state().outbox.channel_for("onebot");
+  CHECK_FALSE(channel->ready(group));  // the whole account waits, not only this message
+  auto account = h.health()["adapters"]["onebot"]["accounts"][bot_qq];
+  CHECK(account["state"] == "paused");
+  CHECK(account["risk_control"]["strikes"] == 1);
+  CHECK(h.service->state().db.outbox.get(1)->last_error.find("1200") != std::string::npos);
+  CHECK(h.sink->calls.size() == 1);
+
+  h.manual.advance_ms(30'001);
+  CHECK(channel->ready(group));
+  REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 1; }));
+  const auto& calls = h.sink->calls;
+  REQUIRE(calls.size() == 2);
+  CHECK(calls[0].action == "send_group_msg");
+  CHECK(calls[0].params == calls[1].params);  // the same message, sent again after the pause
+  CHECK(calls[0].params["group_id"] == 880001);
+  CHECK(calls[0].authorization == std::string("Bearer ") + token);
+  auto row = h.service->state().db.outbox.get(1);
+  REQUIRE(row);
+  CHECK(row->attempts == 2);
+  CHECK(row->platform_message_id == "1002");
+  CHECK(h.health()["adapters"]["onebot"]["accounts"][bot_qq]["state"] == "ok");
+}
+
+TEST_CASE(
+    "loopback onebot: @all that the client refuses goes out again as plain text; recalls become delete_msg",
+    "[loopback][onebot]") {
+  harness h;
+  auto qq = h.connect();
+  auto& core = h.service->state();
+  const bot::chat_ref group{"onebot", bot_qq, bot::chat_kind::group, "880001"};
+  bot::outgoing alert = bot::outgoing::plain("【紧急通知】3栋停电，预计18:00恢复");
+  alert.mention_all = true;
+  core.db.outbox.enqueue(group, alert, storage::priority::emergency, "emergency:1", h.clock.now_ms());
+  core.outbox.pump();
+  REQUIRE(testing::run_until(h.io, [&] { return qq->calls.size() == 1; }));
+  CHECK(has_segment(qq->calls[0], "at", "qq", "all"));
+  qq->answer(qq->calls[0], 200);  // not an admin of this group
+  REQUIRE(testing::run_until(h.io, [&] { return qq->calls.size() == 2; }));
+  CHECK_FALSE(has_segment(qq->calls[1], "at", "qq", "all"));
+  CHECK(text_of(qq->calls[1]) == "【紧急通知】3栋停电，预计18:00恢复");
+  qq->answer(qq->calls[1], 0, 777);
+  REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 1; }));
+
+  SECTION("the next emergency in that group goes out plain at once") {
+    core.db.outbox.enqueue(group, alert, storage::priority::emergency, "emergency:2", h.clock.now_ms());
+    core.outbox.pump();
+    REQUIRE(testing::run_until(h.io, [&] { return qq->calls.size() == 3; }));
+    CHECK_FALSE(has_segment(qq->calls[2], "at", "qq", "all"));
+  }
+  SECTION("a recall of the sent message is a delete_msg with its id") {
+    CHECK(h.service->state().outbox.channel_for("onebot")->can_recall());
+    bot::outgoing recall;
+    recall.recall_id = core.db.outbox.get(1)->platform_message_id;
+    core.db.outbox.enqueue(group, recall, storage::priority::reply, "recall:1", h.clock.now_ms());
+    core.outbox.pump();
+    REQUIRE(testing::run_until(h.io, [&] { return qq->calls.size() == 3; }));
+    CHECK(qq->calls[2]["action"] == "delete_msg");
+    CHECK(qq->calls[2]["params"]["message_id"] == 777);
+    qq->send(json{{"status", "ok"}, {"retcode", 0}, {"data", nullptr}, {"echo", qq->calls[2]["echo"]}});
+    REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 2; }));
+  }
+}
+
+TEST_CASE(
+    "loopback onebot: an admin registers a QQ group in the group; newcomers are welcomed; a kick stops it",
+    "[loopback][onebot]") {
+  harness h(false, "[roles]\nadmins = [\"onebot:10086\"]", true);
+  auto qq = h.connect();
+  auto answer_all = [&](std::size_t n) {
+    REQUIRE(testing::run_until(h.io, [&] { return qq->calls.size() == n; }));
+    qq->answer(qq->calls[n - 1], 0, static_cast<int>(n));
+  };
+  qq->send(group_message(601, 880001, 10086, "绑定小区 阳光花园 3栋", "物业管理员"));
+  answer_all(1);
+  CHECK(text_of(qq->calls[0]).find("阳光花园") != std::string::npos);
+
+  qq->send({{"time", 1764547300},
+            {"self_id", 3889001234LL},
+            {"post_type", "notice"},
+            {"notice_type", "group_increase"},
+            {"sub_type", "approve"},
+            {"group_id", 880001},
+            {"operator_id", 0},
+            {"user_id", 2233445566LL}});
+  REQUIRE(testing::run_until(h.io, [&] { return h.count("jobs WHERE kind = 'welcome'") == 1; }));
+  h.manual.advance_ms(31'000);
+  qq->send(group_message(602, 880001, 2200334455, "大家好"));  // any event wakes the scheduler
+  answer_all(2);
+  CHECK(has_segment(qq->calls[1], "at", "qq", "2233445566"));
+  CHECK(text_of(qq->calls[1]).find("绑定") != std::string::npos);
+
+  qq->send({{"time", 1764547400},
+            {"self_id", 3889001234LL},
+            {"post_type", "notice"},
+            {"notice_type", "group_decrease"},
+            {"sub_type", "kick_me"},
+            {"group_id", 880001},
+            {"operator_id", 10086},
+            {"user_id", 3889001234LL}});
+  REQUIRE(testing::run_until(h.io,
+                             [&] { return h.count("chats WHERE chat_id = '880001' AND active = 0") == 1; }));
+}
+
+TEST_CASE("loopback onebot: go-cqhttp's CQ strings: @物业助手 我的工单 and /ticket 1 answer the owner",
+          "[loopback][onebot]") {
+  harness h;
+  auto qq = h.connect("Universal", std::string("Token ") + token);
+  auto say = [&](std::int64_t id, const std::string& cq) {
+    json e = group_message(id, 880002, 20002, "", "Zhang");
+    e["message"] = cq;
+    e["raw_message"] = cq;
+    e["font"] = 0;
+    qq->send(e);
+    const std::size_t n = qq->calls.size() + 1;
+    REQUIRE(testing::run_until(h.io, [&] { return qq->calls.size() == n; }));
+    qq->answer(qq->calls.back(), 0, -static_cast<int>(id));
+    return qq->calls.back();
+  };
+  auto created = say(-5001, "报修 5-1-802 楼道灯不亮");
+  CHECK(text_of(created).find("#1") != std::string::npos);
+  auto mine = say(-5002, "[CQ:at,qq=3889001234] 我的工单");
+  CHECK(text_of(mine).find("#1") != std::string::npos);
+  CHECK(has_segment(mine, "reply", "id", "-5002"));
+  auto shown = say(-5003, "/ticket 1");
+  CHECK(text_of(shown).find("#1") != std::string::npos);
+  CHECK(text_of(shown).find("State") != std::string::npos);  // an English command answers in English
+}

@@ -1,0 +1,165 @@
+// The other side of the wire for OneBot loopback tests and the benchmark: a reverse-WebSocket
+// client such as NapCat or go-cqhttp opens to estatebot (Beast, on the same io_context), and an
+// HTTP API sink that records calls and answers with the retcodes a test chooses.
+#pragma once
+#include <utility>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "bot/http_server.hpp"
+
+namespace testing {
+
+class fake_ws_client : public std::enable_shared_from_this<fake_ws_client> {
+ public:
+  using headers = std::vector<std::pair<std::string, std::string>>;
+
+  explicit fake_ws_client(boost::asio::io_context& io) : io_(io), ws_(io) {}
+
+  void connect(std::uint16_t port, std::string target, headers h) {
+    boost::asio::co_spawn(io_, run(shared_from_this(), port, std::move(target), std::move(h)),
+                          boost::asio::detached);
+  }
+
+  void send(const nlohmann::json& frame) { send_text(frame.dump()); }
+  void send_text(std::string text) {
+    out_.push_back(std::move(text));
+    if (writing_) return;
+    writing_ = true;
+    boost::asio::co_spawn(io_, write(shared_from_this()), boost::asio::detached);
+  }
+
+  // Answers one API call frame as NapCat does.
+  void answer(const nlohmann::json& call, int retcode, const nlohmann::json& message_id = nullptr) {
+    nlohmann::json a{
+        {"status", retcode == 0 ? "ok" : "failed"},
+        {"retcode", retcode},
+        {"data", retcode == 0 ? nlohmann::json{{"message_id", message_id}} : nlohmann::json(nullptr)},
+        {"message", retcode == 1200 ? "Timeout: NTEvent serviceAndMethod:NodeIKernelMsgService/sendMsg" : ""},
+        {"wording", ""},
+        {"echo", call.at("echo")}};
+    send(a);
+  }
+
+  // The peer vanishes without a close frame (the client crashed or the network dropped).
+  void drop() {
+    boost::beast::error_code ec;
+    boost::beast::get_lowest_layer(ws_).socket().close(ec);
+  }
+
+  bool open = false;
+  bool ended = false;
+  int handshake_status = 0;           // 101 when accepted, else the HTTP status of the refusal
+  std::vector<nlohmann::json> calls;  // API call frames received, in order
+
+ private:
+  static boost::asio::awaitable<void> run(std::shared_ptr<fake_ws_client> self, std::uint16_t port,
+                                          std::string target, headers h) {
+    namespace beast = boost::beast;
+    namespace websocket = beast::websocket;
+    beast::error_code ec;
+    boost::asio::ip::tcp::endpoint ep(boost::asio::ip::make_address("127.0.0.1"), port);
+    co_await beast::get_lowest_layer(self->ws_).async_connect(
+        ep, boost::asio::redirect_error(boost::asio::use_awaitable, ec));
+    if (ec) {
+      self->ended = true;
+      co_return;
+    }
+    self->ws_.set_option(websocket::stream_base::decorator([h](websocket::request_type& req) {
+      for (const auto& [k, v] : h) req.set(k, v);
+    }));
+    websocket::response_type res;
+    co_await self->ws_.async_handshake(res, "127.0.0.1:" + std::to_string(port), target,
+                                       boost::asio::redirect_error(boost::asio::use_awaitable, ec));
+    self->handshake_status = static_cast<int>(res.result_int());
+    if (ec) {
+      self->ended = true;
+      co_return;
+    }
+    self->open = true;
+    beast::flat_buffer buffer;
+    for (;;) {
+      co_await self->ws_.async_read(buffer, boost::asio::redirect_error(boost::asio::use_awaitable, ec));
+      if (ec) break;
+      self->calls.push_back(nlohmann::json::parse(beast::buffers_to_string(buffer.data())));
+      buffer.consume(buffer.size());
+    }
+    self->open = false;
+    self->ended = true;
+  }
+
+  static boost::asio::awaitable<void> write(std::shared_ptr<fake_ws_client> self) {
+    boost::beast::error_code ec;
+    while (!ec && !self->out_.empty()) {
+      self->ws_.text(true);
+      co_await self->ws_.async_write(boost::asio::buffer(self->out_.front()),
+                                     boost::asio::redirect_error(boost::asio::use_awaitable, ec));
+      self->out_.pop_front();
+    }
+    self->writing_ = false;
+  }
+
+  boost::asio::io_context& io_;
+  boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+  std::deque<std::string> out_;
+  bool writing_ = false;
+};
+
+// The client's HTTP API (NapCat's "HTTP server"): records every call; `answer` decides the reply.
+struct fake_http_api {
+  struct call {
+    std::string action;
+    nlohmann::json params;
+    std::string authorization;
+  };
+
+  explicit fake_http_api(boost::asio::io_context& io) : server(io, config()) {
+    server.route("POST", "/send_group_msg",
+                 [this](const bot::http_request& r) { return take("send_group_msg", r); });
+    server.route("POST", "/send_private_msg",
+                 [this](const bot::http_request& r) { return take("send_private_msg", r); });
+    server.route("POST", "/delete_msg", [this](const bot::http_request& r) { return take("delete_msg", r); });
+    port = server.start();
+  }
+
+  static bot::server_config config() {
+    bot::server_config c;
+    c.port = 0;
+    return c;
+  }
+
+  bot::http_response take(const std::string& action, const bot::http_request& r) {
+    calls.push_back({action, nlohmann::json::parse(r.body, nullptr, false), r.header("authorization")});
+    int retcode = answer ? answer(calls.back()) : 0;
+    nlohmann::json body{
+        {"status", retcode == 0 ? "ok" : "failed"},
+        {"retcode", retcode},
+        {"data", retcode == 0 ? nlohmann::json{{"message_id", 1000 + static_cast<int>(calls.size())}}
+                              : nlohmann::json(nullptr)},
+        {"message", retcode == 1200 ? "Timeout: NTEvent serviceAndMethod:NodeIKernelMsgService/sendMsg" : ""},
+        {"wording", ""}};
+    return {200, "application/json", body.dump(), {}};
+  }
+
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
+
+  bot::http_server server;
+  std::uint16_t port = 0;
+  std::vector<call> calls;
+  std::function<int(const call&)> answer;  // the retcode to answer with (0: ok)
+};
+
+}  // namespace testing
