@@ -96,6 +96,11 @@ class app_thread {
 port = 0
 [storage]
 path = ")" + dir + R"(/bench.sqlite3"
+[outbox.platforms.onebot]
+per_second = 100000.0
+burst = 1000
+per_chat_per_second = 1000.0
+per_chat_burst = 100
 [adapters.console]
 enabled = false
 [adapters.onebot]
@@ -105,10 +110,6 @@ secret = ")" + std::string(secret) +
 access_token = ")" + std::string(token) +
                                   R"("
 api_url = ")" + api_url + R"("
-chat_per_second = 1000.0
-chat_burst = 100
-account_per_second = 100000.0
-account_burst = 1000
 )");
     std::promise<std::uint16_t> port;
     thread_ = std::thread([&, cfg] {

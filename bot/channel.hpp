@@ -34,10 +34,6 @@ class channel {
   virtual std::string_view platform() const = 0;
   // False while the platform cannot take sends (reverse WebSocket down, no fallback): rows wait.
   virtual bool ready(const chat_ref&) const { return true; }
-  // An extra limit per bot account, on top of the per-chat one (QQ risk control, WeCom quotas).
-  virtual std::optional<rate> account_rate() const { return std::nullopt; }
-  // The per-chat limit when it differs from [outbox] (a terminal needs none).
-  virtual std::optional<rate> chat_rate() const { return std::nullopt; }
   // Whether rows with `body.recall_id` can be carried out (delete a message the bot sent).
   virtual bool can_recall() const { return false; }
   // Sends the row: its text, or the recall of body.recall_id.

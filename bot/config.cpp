@@ -156,10 +156,6 @@ void read_onebot(config_reader a, onebot_config& o) {
   a.read("api_url", o.api_url);
   a.read("api_urls", o.api_urls);
   a.read_ids("self_ids", o.self_ids);
-  a.read("chat_per_second", o.chat_per_second);
-  a.read("chat_burst", o.chat_burst, 1, 100);
-  a.read("account_per_second", o.account_per_second);
-  a.read("account_burst", o.account_burst, 1, 1000);
   a.read("max_text_chars", o.max_text_chars, 100, 20'000);
   a.finish();
   if (!o.enabled) return;
@@ -181,8 +177,6 @@ void read_onebot(config_reader a, onebot_config& o) {
   for (const auto& id : o.self_ids)
     if (!all_digits(id))
       throw config_error(fmt::format("adapters.onebot.self_ids: \"{}\" is not a QQ number", id));
-  if (o.chat_per_second <= 0) throw config_error("adapters.onebot.chat_per_second: must be above 0");
-  if (o.account_per_second <= 0) throw config_error("adapters.onebot.account_per_second: must be above 0");
 }
 
 void read_adapters(config_reader r, config& c) {
@@ -235,6 +229,8 @@ std::map<std::string, platform_limits> outbox_config::platform_limit_defaults() 
       {"wecom", {0, 1, 0.3, 2}},
       // Bridges to personal WeChat: no published limit, accounts get banned for bursts (§5).
       {"webhook", {1.0, 5, 0, 0}},
+      // The terminal: no pacing, a pasted script is answered at once.
+      {"console", {0, 1, 1000.0, 1000}},
   };
 }
 

@@ -106,10 +106,6 @@ struct onebot_config {
   std::string api_url;       // the client's HTTP API, used when no WebSocket is connected
   std::map<std::string, std::string> api_urls;  // self_id → HTTP API of that account's own client
   std::vector<std::string> self_ids;            // the bot accounts; empty: any account that authenticates
-  double chat_per_second = 1.0;                 // into one group or private chat
-  int chat_burst = 1;
-  double account_per_second = 2.0;  // everything one QQ account sends
-  int account_burst = 5;
   int max_text_chars = 1500;  // longer texts go out as several messages
 };
 

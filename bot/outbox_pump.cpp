@@ -32,14 +32,13 @@ channel* outbox_pump::channel_for(std::string_view platform) const {
   return it == channels_.end() ? nullptr : it->second;
 }
 
-// [outbox.platforms.<name>] first (built-in defaults follow the platforms' published limits), then
-// what the adapter asks for, then the [outbox] per-chat default.
+// Pacing is configured in one place: [outbox.platforms.<name>] (built-in defaults follow the
+// platforms' published limits), falling back to the [outbox] per-chat default.
 rate outbox_pump::chat_rate(const channel& ch) const {
   auto it = cfg_.platforms.find(std::string(ch.platform()));
   if (it != cfg_.platforms.end() && it->second.per_chat_per_second > 0)
     return {it->second.per_chat_per_second,
             it->second.per_chat_burst > 0 ? it->second.per_chat_burst : cfg_.per_chat_burst};
-  if (auto r = ch.chat_rate()) return *r;
   return {cfg_.per_chat_per_second, cfg_.per_chat_burst};
 }
 
@@ -47,7 +46,7 @@ std::optional<rate> outbox_pump::account_rate(const channel& ch) const {
   auto it = cfg_.platforms.find(std::string(ch.platform()));
   if (it != cfg_.platforms.end() && it->second.per_second > 0)
     return rate{it->second.per_second, it->second.burst};
-  return ch.account_rate();
+  return std::nullopt;
 }
 
 token_bucket& outbox_pump::bucket(std::map<std::string, token_bucket>& m, const std::string& key, rate r,

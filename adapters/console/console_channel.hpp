@@ -11,7 +11,6 @@ class console_channel final : public bot::channel {
  public:
   explicit console_channel(std::function<void(const std::string&)> print) : print_(std::move(print)) {}
   std::string_view platform() const override { return "console"; }
-  std::optional<bot::rate> chat_rate() const override { return bot::rate{1000.0, 1000}; }
   void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override;
 
  private:

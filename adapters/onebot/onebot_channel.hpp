@@ -28,12 +28,6 @@ class onebot_channel final : public bot::channel {
 
   std::string_view platform() const override { return onebot::platform; }
   bool ready(const bot::chat_ref& chat) const override { return svc_.can_send(chat.account); }
-  std::optional<bot::rate> account_rate() const override {
-    return bot::rate{cfg_.account_per_second, cfg_.account_burst};
-  }
-  std::optional<bot::rate> chat_rate() const override {
-    return bot::rate{cfg_.chat_per_second, cfg_.chat_burst};
-  }
   bool can_recall() const override { return true; }
   void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override;
 

@@ -25,10 +25,6 @@ TEST_CASE("onebot config: the example file shows the defaults", "[config][onebot
   CHECK(c.onebot.ws_path == "/onebot/ws");
   CHECK(c.onebot.path == d.onebot.path);
   CHECK(c.onebot.ws_path == d.onebot.ws_path);
-  CHECK(c.onebot.chat_per_second == d.onebot.chat_per_second);
-  CHECK(c.onebot.chat_burst == d.onebot.chat_burst);
-  CHECK(c.onebot.account_per_second == d.onebot.account_per_second);
-  CHECK(c.onebot.account_burst == d.onebot.account_burst);
   CHECK(c.onebot.max_text_chars == d.onebot.max_text_chars);
   CHECK(c.onebot.self_ids.empty());
 }
@@ -40,13 +36,11 @@ enabled = true
 access_token = "t"
 self_ids = [3889001234, "10001"]
 api_url = "http://127.0.0.1:3000"
-chat_per_second = 0.5
 [adapters.onebot.api_urls]
 10001 = "http://127.0.0.1:5700"
 )");
   CHECK(c.onebot.self_ids == std::vector<std::string>{"3889001234", "10001"});
   CHECK(c.onebot.api_urls.at("10001") == "http://127.0.0.1:5700");
-  CHECK(c.onebot.chat_per_second == 0.5);
 }
 
 TEST_CASE("onebot config: mistakes name the key", "[config][onebot]") {
@@ -61,8 +55,8 @@ TEST_CASE("onebot config: mistakes name the key", "[config][onebot]") {
             .find("adapters.onebot.api_urls.bot") == 0);
   CHECK(error_of("[adapters.onebot]\nenabled = true\naccess_token = \"t\"\nws_path = \"ws\"\n")
             .find("adapters.onebot.ws_path") == 0);
-  CHECK(error_of("[adapters.onebot]\nenabled = true\naccess_token = \"t\"\nchat_per_second = 0\n")
-            .find("adapters.onebot.chat_per_second") == 0);
+  CHECK(error_of("[adapters.onebot]\nenabled = true\naccess_token = \"t\"\nchat_per_second = 1\n") ==
+        "adapters.onebot.chat_per_second: unknown key");  // pacing lives in [outbox.platforms.onebot]
   CHECK(error_of("[adapters.onebot]\nself_id = [1]\n") == "adapters.onebot.self_id: unknown key");
   CHECK(error_of("[adapters.onebot]\nself_ids = 1\n") == "adapters.onebot.self_ids: expected a list of ids");
 }

@@ -83,6 +83,10 @@ path = "{}"
 [outbox]
 backoff_initial_ms = 10
 backoff_max_ms = 50
+[outbox.platforms.onebot]
+per_second = 20.0
+burst = 20
+per_chat_burst = 5
 [adapters.console]
 enabled = false
 [adapters.onebot]
@@ -91,8 +95,6 @@ secret = "{}"
 access_token = "{}"
 api_url = "{}"
 self_ids = [{}]
-chat_burst = 5
-account_burst = 20
 {}
 )",
                                               dir.file("bot.sqlite3"), secret, token, sink ? sink->url() : "",

@@ -18,7 +18,6 @@ class counting_channel final : public bot::channel {
  public:
   explicit counting_channel(std::string platform = "fake") : platform_(std::move(platform)) {}
   std::string_view platform() const override { return platform_; }
-  std::optional<bot::rate> account_rate() const override { return own_account_rate; }
   bool ready(const bot::chat_ref&) const override { return connected; }
   void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
     sent.push_back(row.target.id);
@@ -31,7 +30,6 @@ class counting_channel final : public bot::channel {
   std::vector<std::string> sent;
   std::vector<std::function<void(bot::send_result)>> held;
   bot::send_result::status outcome = bot::send_result::status::sent;
-  std::optional<bot::rate> own_account_rate;
   bool connected = true;
   bool hold = false;
 
@@ -78,7 +76,7 @@ TEST_CASE("a platform's account bucket from the config paces a broadcast across 
   CHECK(f.channel.sent.size() == 5);
 }
 
-TEST_CASE("per-chat limits of a platform come from the config, else the adapter, else [outbox]",
+TEST_CASE("per-chat limits of a platform come from its config, else from [outbox]",
           "[outbox][limits]") {
   SECTION("config") {
     fixture f(with_platform("[outbox.platforms.fake]\nper_chat_per_second = 0.5\nper_chat_burst = 1\n"));
@@ -95,14 +93,6 @@ TEST_CASE("per-chat limits of a platform come from the config, else the adapter,
     for (int i = 0; i < 3; ++i) f.put("g");
     for (int i = 0; i < 3; ++i) f.pump.pump();
     CHECK(f.channel.sent.size() == 2);
-  }
-  SECTION("the adapter's own account rate when the config has none for its platform") {
-    fixture f(with_platform(""));
-    f.channel.own_account_rate = bot::rate{1.0, 1};
-    f.put("a");
-    f.put("b");
-    f.pump.pump();
-    CHECK(f.channel.sent.size() == 1);
   }
 }
 

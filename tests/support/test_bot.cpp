@@ -14,7 +14,6 @@ class test_bot::capture_channel final : public bot::channel {
   capture_channel(std::string platform, std::vector<sent_message>& out, bool can_recall)
       : platform_(std::move(platform)), out_(out), can_recall_(can_recall) {}
   std::string_view platform() const override { return platform_; }
-  std::optional<bot::rate> chat_rate() const override { return bot::rate{1000.0, 1000}; }
   bool ready(const bot::chat_ref&) const override { return connected; }
   bool can_recall() const override { return can_recall_; }
   void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
