@@ -16,6 +16,11 @@ void earliest(std::optional<std::int64_t>& wake, std::int64_t at) {
   if (!wake || at < *wake) wake = at;
 }
 
+bool sealed(const storage::outbox_row& row) { return row.ref == storage::sealed_ref; }
+
+// Logs never name the chat of a sealed message: it is an anonymous writer.
+std::string target_of(const storage::outbox_row& row) { return sealed(row) ? "(sealed)" : row.target.key(); }
+
 }  // namespace
 
 outbox_pump::outbox_pump(storage::stores& db, const clock& clk, const outbox_config& cfg)
@@ -57,6 +62,10 @@ std::optional<std::int64_t> outbox_pump::pump() {
     channel* ch = channel_for(row.target.platform);
     if (!ch) {
       std::string error = "no adapter is enabled for platform " + row.target.platform;
+      if (sealed(row)) {
+        db_.outbox.forget(row.id);
+        continue;
+      }
       db_.outbox.mark_dead(row.id, row.attempts, error);
       if (on_dead) on_dead(row, error);
       continue;
@@ -89,24 +98,34 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   const std::int64_t now = clk_.now_ms();
   const int attempts = row.attempts + 1;
   try {
+    // A sealed message leaves no trace once settled; its failure is not reported to anyone,
+    // because the report would say who the writer is.
+    const bool done = r.outcome == send_result::status::sent || r.outcome == send_result::status::failed ||
+                      attempts >= cfg_.max_attempts;
+    if (sealed(row) && done) {
+      if (r.outcome != send_result::status::sent) log::warn("outbox", "#{} (sealed) given up: {}", row.id, r.error);
+      db_.outbox.forget(row.id);
+      if (on_settled) on_settled();
+      return;
+    }
     switch (r.outcome) {
       case send_result::status::sent:
         db_.outbox.mark_sent(row.id, attempts, r.platform_message_id, now);
         break;
       case send_result::status::failed:
-        log::warn("outbox", "#{} to {} failed for good: {}", row.id, row.target.key(), r.error);
+        log::warn("outbox", "#{} to {} failed for good: {}", row.id, target_of(row), r.error);
         db_.outbox.mark_dead(row.id, attempts, r.error);
         if (on_dead) on_dead(row, r.error);
         break;
       case send_result::status::retry:
       case send_result::status::uncertain:
         if (attempts >= cfg_.max_attempts) {
-          log::warn("outbox", "#{} to {} dead after {} attempts: {}", row.id, row.target.key(), attempts, r.error);
+          log::warn("outbox", "#{} to {} dead after {} attempts: {}", row.id, target_of(row), attempts, r.error);
           db_.outbox.mark_dead(row.id, attempts, r.error);
           if (on_dead) on_dead(row, r.error);
         } else {
           std::int64_t delay = std::max(backoff_ms(attempts), r.retry_after_ms.value_or(0));
-          log::info("outbox", "#{} to {} attempt {} {}: {}; next in {} ms", row.id, row.target.key(), attempts,
+          log::info("outbox", "#{} to {} attempt {} {}: {}; next in {} ms", row.id, target_of(row), attempts,
                     r.outcome == send_result::status::uncertain ? "unconfirmed" : "failed", r.error, delay);
           db_.outbox.mark_retry(row.id, attempts, r.error, now + delay);
         }

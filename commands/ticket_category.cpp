@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "bot/texts.hpp"
 #include "bot/utf8.hpp"
 
 namespace commands {
@@ -66,10 +67,16 @@ std::string guess_priority(std::string_view category, std::string_view descripti
   return "normal";
 }
 
-std::int64_t response_sla_ms(std::string_view priority) {
-  if (priority == "urgent") return 30LL * 60'000;
-  if (priority == "minor") return 3LL * 24 * 3'600'000;
-  return 24LL * 3'600'000;
+std::optional<std::string> category_from_name(std::string_view word) {
+  const auto& t = bot::texts::embedded();
+  std::string lowered = bot::utf8::to_lower_ascii(word);
+  for (const auto& id : category_ids()) {
+    std::string key = "category." + id;
+    if (lowered == id || word == t.raw(bot::locale::zh_CN, key) ||
+        lowered == bot::utf8::to_lower_ascii(t.raw(bot::locale::en_US, key)))
+      return id;
+  }
+  return std::nullopt;
 }
 
 }  // namespace commands

@@ -155,4 +155,11 @@ void outbox_store::mark_dead(std::int64_t id, int attempts, const std::string& e
   q.exec();
 }
 
+void outbox_store::forget(std::int64_t id) {
+  static constexpr const char* sql = "DELETE FROM outbox WHERE id = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, id);
+  q.exec();
+}
+
 }  // namespace storage

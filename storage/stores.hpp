@@ -4,10 +4,13 @@
 #include "storage/chat_store.hpp"
 #include "storage/community_store.hpp"
 #include "storage/database.hpp"
+#include "storage/duty_store.hpp"
 #include "storage/inbound_store.hpp"
 #include "storage/job_store.hpp"
 #include "storage/member_store.hpp"
+#include "storage/offer_store.hpp"
 #include "storage/outbox_store.hpp"
+#include "storage/suggestion_store.hpp"
 #include "storage/ticket_store.hpp"
 #include "storage/unit_store.hpp"
 
@@ -15,7 +18,19 @@ namespace storage {
 
 struct stores {
   explicit stores(database& d)
-      : db(d), communities(d), chats(d), members(d), units(d), tickets(d), inbound(d), outbox(d), jobs(d), audit(d) {}
+      : db(d),
+        communities(d),
+        chats(d),
+        members(d),
+        units(d),
+        tickets(d),
+        inbound(d),
+        outbox(d),
+        jobs(d),
+        audit(d),
+        duty(d),
+        suggestions(d),
+        offers(d) {}
   database& db;
   community_store communities;
   chat_store chats;
@@ -26,6 +41,9 @@ struct stores {
   outbox_store outbox;
   job_store jobs;
   audit_store audit;
+  duty_store duty;
+  suggestion_store suggestions;
+  offer_store offers;
 };
 
 }  // namespace storage
