@@ -24,10 +24,10 @@ class test_bot::capture_channel final : public bot::channel {
 
 namespace {
 
-std::string base_config(const std::string& extra) {
+std::string base_config(const std::string& extra, const std::string& storage_path) {
   return R"(
 [storage]
-path = ":memory:"
+path = ")" + storage_path + R"("
 [roles]
 admins = ["console:管理员"]
 managers = ["console:经理"]
@@ -73,8 +73,8 @@ void replies::should_be_silent() const {
   CHECK(all.empty());
 }
 
-test_bot::test_bot(const std::string& extra_toml)
-    : core_(std::make_unique<bot::core>(bot::config::parse(base_config(extra_toml), "test"), clock_)),
+test_bot::test_bot(const std::string& extra_toml, const std::string& storage_path)
+    : core_(std::make_unique<bot::core>(bot::config::parse(base_config(extra_toml, storage_path), "test"), clock_)),
       channel_(std::make_unique<capture_channel>(captured_)) {
   core_->outbox.add_channel(*channel_);
 }
