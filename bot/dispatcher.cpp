@@ -21,8 +21,9 @@ std::string dedupe_key(const message& m) {
 
 constexpr std::int64_t anonymous_time_grain_ms = 24LL * 3'600'000;
 
+// A Latin letter first: digits say nothing ("3栋电梯又坏了" is Chinese).
 bool looks_english(std::string_view word) {
-  return !word.empty() && static_cast<unsigned char>(word.front()) < 0x80;
+  return !word.empty() && ((word.front() >= 'a' && word.front() <= 'z') || (word.front() >= 'A' && word.front() <= 'Z'));
 }
 
 }  // namespace
