@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 
 #include "bot/crypto.hpp"
 #include "bot/log.hpp"
@@ -206,6 +208,35 @@ TEST_CASE("replies reach the writer after a restart only with the same key", "[s
     r.should_reply_containing("已无法联系");
     CHECK(r.to(direct("赵女士")).empty());
   }
+}
+
+TEST_CASE("deleted seals are overwritten in the database file, not just unlinked", "[suggestions][privacy]") {
+  testing::temp_dir dir;
+  const std::string path = dir.file("box.sqlite3");
+  std::string inbox_seal, relay_seal;
+  {
+    test_bot bot(key_a, path);
+    bot.as("赵女士").in_private().say("匿名建议 希望增加快递柜");
+    inbox_seal = bot.db().suggestions.inbox().at(0).sealed;
+    bot.clock().advance_minutes(60);
+    bot.run_jobs();
+    relay_seal = bot.db().suggestions.relay(1).value();
+    bot.as("王师傅").say("接单 1");
+    bot.say("完成 1 已联系快递公司");
+    bot.clock().advance_minutes(3 * 24 * 60);
+    bot.run_jobs();
+    REQUIRE(bot.db().tickets.get(1)->state == "closed");
+  }
+  std::string bytes;
+  for (const auto& f : std::filesystem::directory_iterator(dir.path())) {
+    std::ifstream in(f.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    bytes += ss.str();
+  }
+  REQUIRE(bytes.size() > 4096);
+  CHECK(bytes.find(inbox_seal) == std::string::npos);
+  CHECK(bytes.find(relay_seal) == std::string::npos);
 }
 
 TEST_CASE("a seal opens only with its key and for its purpose", "[suggestions][crypto]") {
