@@ -217,10 +217,12 @@ void ticket_desk::apply(storage::ticket_row& t, const transition& row, const act
   svc_.db.tickets.update(t);
   std::optional<std::int64_t> actor_id;
   if (who.member && who.member->id != 0) actor_id = who.member->id;
-  svc_.db.tickets.add_event(
-      {0, t.id, at, actor_id, "", event, from != to ? from : "", from != to ? to : "", in.note});
+  std::string note = in.note;
+  if (row.action == ticket_action::rate)  // the score belongs in the history too
+    note = std::to_string(in.score.value_or(0)) + "/5" + (in.note.empty() ? "" : " " + in.note);
+  svc_.db.tickets.add_event({0, t.id, at, actor_id, "", event, from != to ? from : "", from != to ? to : "", note});
   if (actor_id && bot::at_least(who.level, bot::role::staff) && !(parties(t, who) & party::reporter))
-    svc_.db.audit.record(actor_id, "ticket." + event, ref_of(t), in.note, at);
+    svc_.db.audit.record(actor_id, "ticket." + event, ref_of(t), note, at);
   if (in.target) svc_.db.duty.assigned(in.target->id, t.community_id, at);
   if (row.action == ticket_action::take) svc_.db.duty.assigned(who.member->id, t.community_id, at);
 

@@ -1,6 +1,7 @@
 // Transcripts on the manual clock: due times, escalation to managers (once, then again), automatic
 // closing, and the three dispatch modes.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 
 #include "bot/config.hpp"
 #include "support/test_bot.hpp"
@@ -236,4 +237,35 @@ TEST_CASE("bad ticket settings name the key", "[tickets][config]") {
   auto c = bot::config::parse("[tickets.sla.elevator]\nurgent = { respond_minutes = 15 }\n");
   CHECK(c.tickets.sla.at("elevator.urgent").respond_minutes == 15);
   CHECK(c.tickets.sla.at("elevator.urgent").resolve_minutes == 0);  // the rest from urgent
+}
+
+TEST_CASE("config.example.toml shows the ticket defaults", "[tickets][config]") {
+  auto c = bot::config::load_file(std::string(ESTATEBOT_SOURCE_DIR) + "/config.example.toml");
+  auto d = bot::config::defaults();
+  CHECK(c.tickets.dispatch == d.tickets.dispatch);
+  REQUIRE(c.tickets.sla.size() == d.tickets.sla.size());
+  for (const auto& [key, target] : d.tickets.sla) {
+    INFO(key);
+    CHECK(c.tickets.sla.at(key).respond_minutes == target.respond_minutes);
+    CHECK(c.tickets.sla.at(key).resolve_minutes == target.resolve_minutes);
+  }
+  CHECK(c.tickets.auto_close_days == d.tickets.auto_close_days);
+  CHECK(c.tickets.urge_interval_minutes == d.tickets.urge_interval_minutes);
+  CHECK(c.tickets.second_escalation_minutes == d.tickets.second_escalation_minutes);
+  CHECK(c.tickets.offers.keywords == d.tickets.offers.keywords);
+  CHECK(c.tickets.offers.ignore == d.tickets.offers.ignore);
+  CHECK(c.tickets.offers.window_minutes == d.tickets.offers.window_minutes);
+  CHECK(c.suggestions.relay_key.empty());
+  CHECK(c.suggestions.per_day == d.suggestions.per_day);
+  CHECK(c.suggestions.batch_minutes == d.suggestions.batch_minutes);
+}
+
+TEST_CASE("the relay key may come from the environment", "[suggestions][config]") {
+  const std::string key(64, 'c');
+  ::setenv("ESTATEBOT_SUGGESTIONS_RELAY_KEY", key.c_str(), 1);
+  auto c = bot::config::parse("[suggestions]\nrelay_key = \"\"\n");
+  ::setenv("ESTATEBOT_SUGGESTIONS_RELAY_KEY", "not hex", 1);
+  CHECK_THROWS_AS(bot::config::parse(""), bot::config_error);
+  ::unsetenv("ESTATEBOT_SUGGESTIONS_RELAY_KEY");
+  CHECK(c.suggestions.relay_key == key);
 }
