@@ -129,7 +129,8 @@ void read_tickets(config_reader r, tickets_config& c) {
   }
   {
     auto s = r.table("sla");
-    for (const char* key : {"urgent", "normal", "minor", "complaint", "suggestion"}) read_sla(s.table(key), c.sla[key]);
+    for (const char* key : {"urgent", "normal", "minor", "complaint", "suggestion"})
+      read_sla(s.table(key), c.sla[key]);
     for (const auto& id : commands::category_ids()) {
       auto per_category = s.table(id);
       for (const char* p : {"urgent", "normal", "minor"}) {

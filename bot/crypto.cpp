@@ -90,7 +90,9 @@ constexpr std::size_t aes256_key = 32;
 
 using cipher_ctx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 
-const unsigned char* bytes(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+const unsigned char* bytes(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
 
 }  // namespace
 
@@ -102,17 +104,20 @@ std::string aes256gcm_seal(std::string_view key, std::string_view plaintext, std
   out.resize(gcm_nonce + plaintext.size() + gcm_tag);
   auto* body = reinterpret_cast<unsigned char*>(out.data() + gcm_nonce);
   int len = 0;
-  bool ok = ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) == 1 &&
-            (aad.empty() || EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) == 1) &&
-            EVP_EncryptUpdate(ctx.get(), body, &len, bytes(plaintext), static_cast<int>(plaintext.size())) == 1 &&
-            EVP_EncryptFinal_ex(ctx.get(), body + len, &len) == 1 &&
-            EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(gcm_tag),
-                                body + plaintext.size()) == 1;
+  bool ok =
+      ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) == 1 &&
+      (aad.empty() ||
+       EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) == 1) &&
+      EVP_EncryptUpdate(ctx.get(), body, &len, bytes(plaintext), static_cast<int>(plaintext.size())) == 1 &&
+      EVP_EncryptFinal_ex(ctx.get(), body + len, &len) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(gcm_tag),
+                          body + plaintext.size()) == 1;
   if (!ok) throw std::runtime_error("AES-256-GCM encryption failed");
   return out;
 }
 
-std::optional<std::string> aes256gcm_open(std::string_view key, std::string_view sealed, std::string_view aad) {
+std::optional<std::string> aes256gcm_open(std::string_view key, std::string_view sealed,
+                                          std::string_view aad) {
   if (key.size() != aes256_key || sealed.size() < gcm_nonce + gcm_tag) return std::nullopt;
   std::string_view nonce = sealed.substr(0, gcm_nonce);
   std::string_view body = sealed.substr(gcm_nonce, sealed.size() - gcm_nonce - gcm_tag);
@@ -121,11 +126,13 @@ std::optional<std::string> aes256gcm_open(std::string_view key, std::string_view
   std::string out(body.size(), '\0');
   auto* dst = reinterpret_cast<unsigned char*>(out.data());
   int len = 0;
-  bool ok = ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) == 1 &&
-            (aad.empty() || EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) == 1) &&
-            EVP_DecryptUpdate(ctx.get(), dst, &len, bytes(body), static_cast<int>(body.size())) == 1 &&
-            EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(gcm_tag), tag.data()) == 1 &&
-            EVP_DecryptFinal_ex(ctx.get(), dst + len, &len) == 1;
+  bool ok =
+      ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) == 1 &&
+      (aad.empty() ||
+       EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) == 1) &&
+      EVP_DecryptUpdate(ctx.get(), dst, &len, bytes(body), static_cast<int>(body.size())) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(gcm_tag), tag.data()) == 1 &&
+      EVP_DecryptFinal_ex(ctx.get(), dst + len, &len) == 1;
   if (!ok) return std::nullopt;
   return out;
 }

@@ -21,6 +21,7 @@ std::optional<std::string> from_hex(std::string_view hex);  // nullopt unless an
 // `aad` is authenticated but not stored: opening needs the same aad (it binds a seal to its use).
 std::string aes256gcm_seal(std::string_view key, std::string_view plaintext, std::string_view aad);
 // nullopt when the key, the aad or any byte is wrong.
-std::optional<std::string> aes256gcm_open(std::string_view key, std::string_view sealed, std::string_view aad);
+std::optional<std::string> aes256gcm_open(std::string_view key, std::string_view sealed,
+                                          std::string_view aad);
 
 }  // namespace bot::crypto

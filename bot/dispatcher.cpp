@@ -23,7 +23,8 @@ constexpr std::int64_t anonymous_time_grain_ms = 24LL * 3'600'000;
 
 // A Latin letter first: digits say nothing ("3栋电梯又坏了" is Chinese).
 bool looks_english(std::string_view word) {
-  return !word.empty() && ((word.front() >= 'a' && word.front() <= 'z') || (word.front() >= 'A' && word.front() <= 'Z'));
+  return !word.empty() &&
+         ((word.front() >= 'a' && word.front() <= 'z') || (word.front() >= 'A' && word.front() <= 'Z'));
 }
 
 }  // namespace
@@ -66,7 +67,8 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   const std::int64_t now = svc_.clk.now_ms();
   // Parsing is pure, so it comes first: an anonymous command must be known before anything about
   // its sender is recorded.
-  invocation inv = parse_invocation(m.text, !m.chat.is_group(), m.addressed_to_bot, svc_.cfg.community.bot_names);
+  invocation inv =
+      parse_invocation(m.text, !m.chat.is_group(), m.addressed_to_bot, svc_.cfg.community.bot_names);
   split_glued_name(inv, svc_.commands);
   auto match = svc_.commands.find(inv.tokens);
   const bool anonymous = match && match->spec->anonymous && !m.chat.is_group();

@@ -16,10 +16,14 @@ void earliest(std::optional<std::int64_t>& wake, std::int64_t at) {
   if (!wake || at < *wake) wake = at;
 }
 
-bool sealed(const storage::outbox_row& row) { return row.ref == storage::sealed_ref; }
+bool sealed(const storage::outbox_row& row) {
+  return row.ref == storage::sealed_ref;
+}
 
 // Logs never name the chat of a sealed message: it is an anonymous writer.
-std::string target_of(const storage::outbox_row& row) { return sealed(row) ? "(sealed)" : row.target.key(); }
+std::string target_of(const storage::outbox_row& row) {
+  return sealed(row) ? "(sealed)" : row.target.key();
+}
 
 }  // namespace
 
@@ -103,7 +107,8 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
     const bool done = r.outcome == send_result::status::sent || r.outcome == send_result::status::failed ||
                       attempts >= cfg_.max_attempts;
     if (sealed(row) && done) {
-      if (r.outcome != send_result::status::sent) log::warn("outbox", "#{} (sealed) given up: {}", row.id, r.error);
+      if (r.outcome != send_result::status::sent)
+        log::warn("outbox", "#{} (sealed) given up: {}", row.id, r.error);
       db_.outbox.forget(row.id);
       if (on_settled) on_settled();
       return;
@@ -120,7 +125,8 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
       case send_result::status::retry:
       case send_result::status::uncertain:
         if (attempts >= cfg_.max_attempts) {
-          log::warn("outbox", "#{} to {} dead after {} attempts: {}", row.id, target_of(row), attempts, r.error);
+          log::warn("outbox", "#{} to {} dead after {} attempts: {}", row.id, target_of(row), attempts,
+                    r.error);
           db_.outbox.mark_dead(row.id, attempts, r.error);
           if (on_dead) on_dead(row, r.error);
         } else {

@@ -19,17 +19,20 @@ namespace commands {
 
 void register_all(bot::registry& r) {
   for (auto* make : {help_commands, repair_commands, ticket_query_commands, ticket_owner_commands,
-                     suggestion_box_commands, complaint_offer_commands, ticket_staff_commands, ticket_duty_commands,
-                     ticket_report_commands, binding_commands, group_admin_commands})
+                     suggestion_box_commands, complaint_offer_commands, ticket_staff_commands,
+                     ticket_duty_commands, ticket_report_commands, binding_commands, group_admin_commands})
     for (auto& spec : make()) r.add(std::move(spec));
 }
 
 void install_hooks(bot::core& c) {
   c.dispatch.hooks().on_chatter = offer_to_register;
   auto ticket_id = [](const storage::job_row& job) { return std::stoll(job.ref); };
-  c.jobs.on("ticket.sla", [&c, ticket_id](const storage::job_row& job) { ticket_desk::of(c.svc).check_sla(ticket_id(job)); });
-  c.jobs.on("ticket.autoclose",
-            [&c, ticket_id](const storage::job_row& job) { ticket_desk::of(c.svc).auto_close(ticket_id(job)); });
+  c.jobs.on("ticket.sla", [&c, ticket_id](const storage::job_row& job) {
+    ticket_desk::of(c.svc).check_sla(ticket_id(job));
+  });
+  c.jobs.on("ticket.autoclose", [&c, ticket_id](const storage::job_row& job) {
+    ticket_desk::of(c.svc).auto_close(ticket_id(job));
+  });
   c.jobs.on("suggestions.flush", [&c](const storage::job_row&) { flush_suggestions(c.svc); });
 }
 

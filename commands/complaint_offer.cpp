@@ -33,7 +33,8 @@ bool sounds_like_complaint(std::string_view text) {
 bot::command_result take(bot::context& ctx, const bot::args& a) {
   if (!a.empty()) return ctx.usage();
   const auto& cfg = ctx.svc.cfg.tickets.offers;
-  auto offer = ctx.db().offers.open_offer(ctx.chat.id, ctx.who.member.id, ctx.now() - cfg.valid_minutes * minute_ms);
+  auto offer =
+      ctx.db().offers.open_offer(ctx.chat.id, ctx.who.member.id, ctx.now() - cfg.valid_minutes * minute_ms);
   if (!offer) return ctx.usage();  // nothing offered: chat in a group, the usage when addressed
 
   storage::ticket_row t;
@@ -69,7 +70,8 @@ bot::command_result toggle(bot::context& ctx, const bot::args& a) {
     ctx.db().offers.switch_on(ctx.chat.id);
   else
     ctx.db().offers.switch_off(ctx.chat.id, ctx.who.member.id, ctx.now());
-  ctx.db().audit.record(ctx.who.member.id, on ? "offers.on" : "offers.off", ctx.msg.chat.key(), "", ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, on ? "offers.on" : "offers.off", ctx.msg.chat.key(), "",
+                        ctx.now());
   ctx.reply(ctx.text(on ? "cmd.offers.switch.on" : "cmd.offers.switch.off"));
   return std::nullopt;
 }
@@ -86,9 +88,11 @@ void offer_to_register(bot::context& ctx) {
   if (!contains_any(text, cfg.keywords) || contains_any(text, cfg.ignore)) return;
   auto& offers = ctx.db().offers;
   if (offers.switched_off(ctx.chat.id)) return;
-  if (auto last = offers.last_offer_at(ctx.who.member.id); last && ctx.now() - *last < cfg.window_minutes * minute_ms)
+  if (auto last = offers.last_offer_at(ctx.who.member.id);
+      last && ctx.now() - *last < cfg.window_minutes * minute_ms)
     return;
-  offers.add({0, ctx.chat.id, ctx.who.member.id, ctx.msg.id, std::string(bot::utf8::trim(text)), ctx.now(), std::nullopt});
+  offers.add({0, ctx.chat.id, ctx.who.member.id, ctx.msg.id, std::string(bot::utf8::trim(text)), ctx.now(),
+              std::nullopt});
   ctx.reply(ctx.text("cmd.offers.take.offer"));
 }
 
@@ -96,9 +100,23 @@ std::vector<bot::command_spec> complaint_offer_commands() {
   using bot::chat_rule;
   using bot::role;
   return {
-      {"offers.take", {"登记"}, {"file it", "fileit"}, "tickets", role::resident, chat_rule::group_only, true, take,
+      {"offers.take",
+       {"登记"},
+       {"file it", "fileit"},
+       "tickets",
+       role::resident,
+       chat_rule::group_only,
+       true,
+       take,
        [](const bot::args& a) { return a.empty(); }},
-      {"offers.switch", {"报修提示"}, {"offers"}, "admin", role::manager, chat_rule::group_only, true, toggle,
+      {"offers.switch",
+       {"报修提示"},
+       {"offers"},
+       "admin",
+       role::manager,
+       chat_rule::group_only,
+       true,
+       toggle,
        [](const bot::args& a) { return a.size() == 1; }},
   };
 }

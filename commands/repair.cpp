@@ -72,12 +72,30 @@ std::vector<bot::command_spec> repair_commands() {
     return [kind](bot::context& ctx, const bot::args& a) { return report(ctx, a, kind); };
   };
   return {
-      {"repair.report", {"报修", "维修"}, {"repair", "report"}, "tickets", bot::role::resident, bot::chat_rule::anywhere,
-       true, as("repair")},
-      {"ticket.complain", {"投诉"}, {"complain", "complaint"}, "tickets", bot::role::resident,
-       bot::chat_rule::anywhere, true, as("complaint")},
-      {"ticket.suggest", {"建议", "意见"}, {"suggest", "suggestion"}, "tickets", bot::role::resident,
-       bot::chat_rule::anywhere, true, as("suggestion")},
+      {"repair.report",
+       {"报修", "维修"},
+       {"repair", "report"},
+       "tickets",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       as("repair")},
+      {"ticket.complain",
+       {"投诉"},
+       {"complain", "complaint"},
+       "tickets",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       as("complaint")},
+      {"ticket.suggest",
+       {"建议", "意见"},
+       {"suggest", "suggestion"},
+       "tickets",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       as("suggestion")},
   };
 }
 

@@ -9,7 +9,9 @@ namespace commands {
 
 bot::role role_of(const bot::services& svc, const storage::member_row& m, std::int64_t community_id) {
   const std::string key = m.platform + ":" + m.user_id;
-  auto listed = [&](const std::vector<std::string>& ids) { return std::find(ids.begin(), ids.end(), key) != ids.end(); };
+  auto listed = [&](const std::vector<std::string>& ids) {
+    return std::find(ids.begin(), ids.end(), key) != ids.end();
+  };
   bot::role r = bot::role::resident;
   if (listed(svc.cfg.roles.staff)) r = bot::role::staff;
   if (listed(svc.cfg.roles.managers)) r = bot::role::manager;
@@ -20,8 +22,10 @@ bot::role role_of(const bot::services& svc, const storage::member_row& m, std::i
 }
 
 std::string strip_at(std::string_view word) {
-  if (word.rfind("@", 0) == 0) word.remove_prefix(1);
-  else if (word.rfind("\uFF20", 0) == 0) word.remove_prefix(3);  // ＠
+  if (word.rfind("@", 0) == 0)
+    word.remove_prefix(1);
+  else if (word.rfind("\uFF20", 0) == 0)
+    word.remove_prefix(3);  // ＠
   return std::string(word);
 }
 

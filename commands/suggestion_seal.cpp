@@ -9,7 +9,8 @@ namespace commands {
 namespace {
 
 std::string relay_key(const bot::config& cfg) {
-  if (!cfg.suggestions.relay_key.empty()) return bot::crypto::from_hex(cfg.suggestions.relay_key).value_or("");
+  if (!cfg.suggestions.relay_key.empty())
+    return bot::crypto::from_hex(cfg.suggestions.relay_key).value_or("");
   static const std::string per_run = [] {
     bot::log::warn("suggestions",
                    "no relay key configured ([suggestions] relay_key or ESTATEBOT_SUGGESTIONS_RELAY_KEY): "
@@ -26,7 +27,8 @@ std::string seal_writer(const bot::config& cfg, const sealed_writer& w, std::str
   return bot::crypto::to_hex(bot::crypto::aes256gcm_seal(relay_key(cfg), j.dump(), purpose));
 }
 
-std::optional<sealed_writer> open_writer(const bot::config& cfg, std::string_view sealed, std::string_view purpose) {
+std::optional<sealed_writer> open_writer(const bot::config& cfg, std::string_view sealed,
+                                         std::string_view purpose) {
   auto raw = bot::crypto::from_hex(sealed);
   if (!raw) return std::nullopt;
   auto plain = bot::crypto::aes256gcm_open(relay_key(cfg), *raw, purpose);
@@ -40,8 +42,8 @@ std::optional<sealed_writer> open_writer(const bot::config& cfg, std::string_vie
 }
 
 std::string quota_bucket(const bot::config& cfg, const bot::user_ref& writer, std::int64_t window_start) {
-  return bot::crypto::hmac_sha256_hex(relay_key(cfg),
-                                      "quota/" + std::to_string(window_start) + "/" + writer.platform + "/" + writer.id);
+  return bot::crypto::hmac_sha256_hex(
+      relay_key(cfg), "quota/" + std::to_string(window_start) + "/" + writer.platform + "/" + writer.id);
 }
 
 }  // namespace commands

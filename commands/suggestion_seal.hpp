@@ -21,7 +21,8 @@ struct sealed_writer {
 // `purpose` is authenticated with the seal ("inbox", "ticket:12"): a seal copied to another
 // ticket does not open.
 std::string seal_writer(const bot::config& cfg, const sealed_writer& w, std::string_view purpose);
-std::optional<sealed_writer> open_writer(const bot::config& cfg, std::string_view sealed, std::string_view purpose);
+std::optional<sealed_writer> open_writer(const bot::config& cfg, std::string_view sealed,
+                                         std::string_view purpose);
 
 // The rate-limit bucket of a writer in one window: a keyed hash that changes with every window,
 // so buckets of different days cannot be joined and none can be computed without the key.

@@ -22,10 +22,14 @@ constexpr std::int64_t day_ms = 24 * 60 * minute_ms;
 constexpr const char* sla_job = "ticket.sla";
 constexpr const char* close_job = "ticket.autoclose";
 
-std::string ref_of(const storage::ticket_row& t) { return "ticket:" + std::to_string(t.id); }
+std::string ref_of(const storage::ticket_row& t) {
+  return "ticket:" + std::to_string(t.id);
+}
 
 // The seal of an anonymous writer is bound to its ticket.
-std::string relay_purpose(std::int64_t ticket_id) { return "ticket:" + std::to_string(ticket_id); }
+std::string relay_purpose(std::int64_t ticket_id) {
+  return "ticket:" + std::to_string(ticket_id);
+}
 
 std::string duration_text(const bot::texts& tx, bot::locale l, std::int64_t ms) {
   auto d = bot::round_duration(ms);
@@ -50,11 +54,15 @@ ticket_desk ticket_desk::of(bot::context& ctx) {
 }
 
 ticket_desk ticket_desk::of(bot::services& svc) {
-  return ticket_desk(svc, [&svc](const bot::chat_ref& to, bot::outgoing o, storage::priority p,
-                                 const std::string& ref) { svc.db.outbox.enqueue(to, o, p, ref, svc.clk.now_ms()); });
+  return ticket_desk(
+      svc, [&svc](const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref) {
+        svc.db.outbox.enqueue(to, o, p, ref, svc.clk.now_ms());
+      });
 }
 
-std::int64_t ticket_desk::now() const { return svc_.clk.now_ms(); }
+std::int64_t ticket_desk::now() const {
+  return svc_.clk.now_ms();
+}
 
 bot::locale ticket_desk::default_locale() const {
   return bot::parse_locale(svc_.cfg.community.lang).value_or(bot::locale::zh_CN);
@@ -100,9 +108,11 @@ storage::ticket_row ticket_desk::open(storage::ticket_row t, const std::vector<b
       t,
       [&](bot::locale l) {
         std::string hint = assignee ? svc_.t(l, "ticket.hint.dispatched", fmt::arg("id", t.id))
-                           : mode == dispatch_mode::manual ? svc_.t(l, "ticket.hint.manual", fmt::arg("id", t.id))
-                                                           : svc_.t(l, "ticket.hint.grab", fmt::arg("id", t.id));
-        return svc_.t(l, "ticket.staff.new", fmt::arg("id", t.id), fmt::arg("priority", svc_.t(l, "priority." + t.priority)),
+                           : mode == dispatch_mode::manual
+                               ? svc_.t(l, "ticket.hint.manual", fmt::arg("id", t.id))
+                               : svc_.t(l, "ticket.hint.grab", fmt::arg("id", t.id));
+        return svc_.t(l, "ticket.staff.new", fmt::arg("id", t.id),
+                      fmt::arg("priority", svc_.t(l, "priority." + t.priority)),
                       fmt::arg("kind", svc_.t(l, "ticket.kind." + t.kind)), fmt::arg("where", where(t, l)),
                       fmt::arg("category", svc_.t(l, "category." + t.category)),
                       fmt::arg("description", redact_for_group(bot::utf8::truncate(t.description, 60))),
@@ -122,7 +132,8 @@ void ticket_desk::dispatch(storage::ticket_row& t, std::optional<std::int64_t> e
     t.assignee_id = m->id;
     t.state = "assigned";
     svc_.db.tickets.update(t);
-    svc_.db.tickets.add_event({0, t.id, now(), std::nullopt, "", "dispatch", from, "assigned", m->display_name});
+    svc_.db.tickets.add_event(
+        {0, t.id, now(), std::nullopt, "", "dispatch", from, "assigned", m->display_name});
     svc_.db.duty.assigned(m->id, t.community_id, now());
     return;
   }
@@ -153,7 +164,8 @@ guard_facts ticket_desk::facts(const storage::ticket_row& t) const {
   return f;
 }
 
-void ticket_desk::apply(storage::ticket_row& t, const transition& row, const actor& who, const act_input& in) {
+void ticket_desk::apply(storage::ticket_row& t, const transition& row, const actor& who,
+                        const act_input& in) {
   const std::int64_t at = now();
   const std::string from = t.state;
   const std::string to = row.to.empty() ? t.state : std::string(row.to);
@@ -220,7 +232,8 @@ void ticket_desk::apply(storage::ticket_row& t, const transition& row, const act
   std::string note = in.note;
   if (row.action == ticket_action::rate)  // the score belongs in the history too
     note = std::to_string(in.score.value_or(0)) + "/5" + (in.note.empty() ? "" : " " + in.note);
-  svc_.db.tickets.add_event({0, t.id, at, actor_id, "", event, from != to ? from : "", from != to ? to : "", note});
+  svc_.db.tickets.add_event(
+      {0, t.id, at, actor_id, "", event, from != to ? from : "", from != to ? to : "", note});
   if (actor_id && bot::at_least(who.level, bot::role::staff) && !(parties(t, who) & party::reporter))
     svc_.db.audit.record(actor_id, "ticket." + event, ref_of(t), note, at);
   if (in.target) svc_.db.duty.assigned(in.target->id, t.community_id, at);
@@ -253,13 +266,15 @@ void ticket_desk::apply(storage::ticket_row& t, const transition& row, const act
 
 // Who hears about what. The reporter hears about every change someone else made; staff hear
 // what they must act on; the actor gets the command's reply (not here).
-void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const actor& who, const act_input& in) {
+void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const actor& who,
+                         const act_input& in) {
   const bool by_reporter = who.member && t.reporter_id && *t.reporter_id == who.member->id;
   std::optional<storage::member_row> assignee;
   if (t.assignee_id) assignee = svc_.db.members.get(*t.assignee_id);
   auto fields = [&](bot::locale l, std::string_view id) {
     std::string staff = assignee ? assignee->display_name : svc_.t(l, "ticket.nobody");
-    return svc_.t(l, id, fmt::arg("id", t.id), fmt::arg("staff", staff), fmt::arg("note", redact_for_group(in.note)),
+    return svc_.t(l, id, fmt::arg("id", t.id), fmt::arg("staff", staff),
+                  fmt::arg("note", redact_for_group(in.note)),
                   fmt::arg("days", svc_.cfg.tickets.auto_close_days), fmt::arg("where", where(t, l)),
                   fmt::arg("category", svc_.t(l, "category." + t.category)),
                   fmt::arg("who", who.member ? who.member->display_name : svc_.t(l, "ticket.system")),
@@ -282,24 +297,33 @@ void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const ac
     case ticket_action::assign:
     case ticket_action::transfer:
       to_reporter("ticket.notify." + std::string(action_name(a)));
-      tell_staff(t, [&](bot::locale l) { return fields(l, "ticket.staff.assigned"); }, assignee);
+      tell_staff(
+          t, [&](bot::locale l) { return fields(l, "ticket.staff.assigned"); }, assignee);
       break;
     case ticket_action::reopen:
       if (!by_reporter) to_reporter("ticket.notify.reopen");
-      tell_staff(t, [&](bot::locale l) { return fields(l, "ticket.staff.reopened"); }, assignee);
+      tell_staff(
+          t, [&](bot::locale l) { return fields(l, "ticket.staff.reopened"); }, assignee);
       break;
     case ticket_action::cancel:
       if (!by_reporter) to_reporter("ticket.notify.cancel");
-      if (assignee) tell_staff(t, [&](bot::locale l) { return fields(l, "ticket.staff.cancelled"); }, assignee);
+      if (assignee)
+        tell_staff(
+            t, [&](bot::locale l) { return fields(l, "ticket.staff.cancelled"); }, assignee);
       break;
     case ticket_action::urge:
-      tell_staff(t, [&](bot::locale l) { return fields(l, assignee ? "ticket.staff.urged" : "ticket.staff.urged_pool"); },
-                 assignee);
+      tell_staff(
+          t,
+          [&](bot::locale l) {
+            return fields(l, assignee ? "ticket.staff.urged" : "ticket.staff.urged_pool");
+          },
+          assignee);
       break;
     case ticket_action::rate:
       if (assignee)
-        tell_staff(t, [&](bot::locale l) { return fields(l, "ticket.staff.rated"); }, assignee,
-                   storage::priority::notice);
+        tell_staff(
+            t, [&](bot::locale l) { return fields(l, "ticket.staff.rated"); }, assignee,
+            storage::priority::notice);
       break;
     case ticket_action::escalate:
       break;  // check_sla writes the managers' message: it knows what is late
@@ -309,9 +333,11 @@ void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const ac
   }
   if (a == ticket_action::give_back) {
     if (assignee)
-      tell_staff(t, [&](bot::locale l) { return fields(l, "ticket.staff.assigned"); }, assignee);
+      tell_staff(
+          t, [&](bot::locale l) { return fields(l, "ticket.staff.assigned"); }, assignee);
     else
-      tell_staff(t, [&](bot::locale l) { return fields(l, "ticket.staff.returned"); }, std::nullopt);
+      tell_staff(
+          t, [&](bot::locale l) { return fields(l, "ticket.staff.returned"); }, std::nullopt);
   }
 }
 
@@ -369,11 +395,13 @@ void ticket_desk::tell_managers(const storage::ticket_row& t, const text_fn& tex
   auto groups = svc_.db.chats.groups_of(t.community_id, std::nullopt, "managers");
   if (groups.empty()) {
     bot::log::warn("tickets", "no managers' group in community {}: escalation of #{} goes to staff groups",
-              t.community_id, t.id);
+                   t.community_id, t.id);
     groups = svc_.db.chats.groups_of(t.community_id, std::nullopt, "staff");
   }
   for (const auto& g : groups)
-    out_(g.ref, bot::outgoing::plain(text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale())),
+    out_(g.ref,
+         bot::outgoing::plain(
+             text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale())),
          storage::priority::emergency, ref_of(t));
 }
 
@@ -396,7 +424,8 @@ void ticket_desk::check_sla(std::int64_t ticket_id) {
   const std::int64_t again = svc_.cfg.tickets.second_escalation_minutes * minute_ms;
 
   const bool late = response_late || fix_late;
-  const bool escalate_now = late && (t.escalation == 0 || (t.escalation == 1 && at >= *t.escalated_at + again));
+  const bool escalate_now =
+      late && (t.escalation == 0 || (t.escalation == 1 && at >= *t.escalated_at + again));
   if (escalate_now) {
     auto v = check(ticket_action::escalate, t, party::system, facts(t));
     if (!v.allowed) return;
@@ -436,13 +465,15 @@ void ticket_desk::auto_close(std::int64_t ticket_id) {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::ticket_row& t, ticket_action a) {
+bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::ticket_row& t,
+                     ticket_action a) {
   std::string assignee = ctx.text("ticket.nobody");
   if (t.assignee_id)
     if (auto m = ctx.db().members.get(*t.assignee_id)) assignee = m->display_name;
   return ctx.fail(v.refusal, fmt::arg("id", t.id), fmt::arg("state", ctx.text("ticket.state." + t.state)),
                   fmt::arg("action", ctx.text("ticket.verb." + std::string(action_name(a)))),
-                  fmt::arg("assignee", assignee), fmt::arg("wait", duration_text(ctx.svc.t, ctx.lang, v.wait_ms)));
+                  fmt::arg("assignee", assignee),
+                  fmt::arg("wait", duration_text(ctx.svc.t, ctx.lang, v.wait_ms)));
 }
 
 bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t ticket_id, const act_input& in) {
@@ -453,7 +484,8 @@ bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t tic
   const unsigned p = desk.parties(*t, who);
   if (!(p & (party::reporter | party::staff))) {
     // Staff of another community do not learn that the ticket exists; owners learn it is not theirs.
-    if (bot::at_least(who.level, bot::role::staff)) return ctx.fail("ticket.not_found", fmt::arg("id", ticket_id));
+    if (bot::at_least(who.level, bot::role::staff))
+      return ctx.fail("ticket.not_found", fmt::arg("id", ticket_id));
     return ctx.fail("ticket.not_yours", fmt::arg("id", ticket_id));
   }
   verdict v = check(a, *t, p, desk.facts(*t));
@@ -462,13 +494,16 @@ bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t tic
   std::string staff = ctx.text("ticket.nobody");
   if (t->assignee_id)
     if (auto m = ctx.db().members.get(*t->assignee_id)) staff = m->display_name;
-  ctx.reply(ctx.text("ticket.done." + std::string(action_name(a)), fmt::arg("id", t->id), fmt::arg("staff", staff),
-                     fmt::arg("score", in.score.value_or(0)),
-                     fmt::arg("result", in.visit_result.empty() ? std::string()
-                                                                : ctx.text("ticket.visit." + in.visit_result))));
+  ctx.reply(
+      ctx.text("ticket.done." + std::string(action_name(a)), fmt::arg("id", t->id), fmt::arg("staff", staff),
+               fmt::arg("score", in.score.value_or(0)),
+               fmt::arg("result", in.visit_result.empty() ? std::string()
+                                                          : ctx.text("ticket.visit." + in.visit_result))));
   return std::nullopt;
 }
 
-bool starts_with_ticket_id(const bot::args& a) { return !a.empty() && parse_ticket_id(a[0]).has_value(); }
+bool starts_with_ticket_id(const bot::args& a) {
+  return !a.empty() && parse_ticket_id(a[0]).has_value();
+}
 
 }  // namespace commands

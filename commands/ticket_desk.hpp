@@ -34,15 +34,16 @@ actor actor_of(const bot::context& ctx);
 
 // What an action carries besides its ticket.
 struct act_input {
-  std::string note;                          // what was done, a reason, a reply, a comment
+  std::string note;                           // what was done, a reason, a reply, a comment
   std::optional<storage::member_row> target;  // assign / transfer: to whom
-  std::optional<int> score;                  // rate: 1-5
-  std::string visit_result;                  // visit: satisfied | unsatisfied
+  std::optional<int> score;                   // rate: 1-5
+  std::string visit_result;                   // visit: satisfied | unsatisfied
 };
 
 // Where messages go: through the command's context (so the dispatcher wakes the outbox), or for
 // timers straight into the outbox (the scheduler wakes it).
-using outlet = std::function<void(const bot::chat_ref&, bot::outgoing, storage::priority, const std::string& ref)>;
+using outlet =
+    std::function<void(const bot::chat_ref&, bot::outgoing, storage::priority, const std::string& ref)>;
 
 class ticket_desk {
  public:
@@ -70,7 +71,8 @@ class ticket_desk {
   void tell_reporter(const storage::ticket_row& t, const text_fn& text);
   // Staff groups of the ticket's community, @-mentioning `who` when given; without a staff group,
   // `who` is told privately.
-  void tell_staff(const storage::ticket_row& t, const text_fn& text, const std::optional<storage::member_row>& who,
+  void tell_staff(const storage::ticket_row& t, const text_fn& text,
+                  const std::optional<storage::member_row>& who,
                   storage::priority p = storage::priority::reply);
   void tell_managers(const storage::ticket_row& t, const text_fn& text);
   void notify(const storage::ticket_row& t, ticket_action a, const actor& who, const act_input& in);
@@ -88,9 +90,11 @@ class ticket_desk {
 // A command's way through the state machine: finds the ticket, makes sure the sender may see it,
 // asks `check`, applies the action and replies with `ticket.done.<action>`. Refusals are clear
 // replies that change nothing.
-bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t ticket_id, const act_input& in = {});
+bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t ticket_id,
+                            const act_input& in = {});
 // The refusal for a verdict, with every field the texts may use.
-bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::ticket_row& t, ticket_action a);
+bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::ticket_row& t,
+                     ticket_action a);
 // Arguments of the form "12 ...": for bare_match.
 bool starts_with_ticket_id(const bot::args& a);
 

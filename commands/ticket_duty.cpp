@@ -28,11 +28,13 @@ bot::command_result on(bot::context& ctx, const bot::args& a) {
       }
       auto id = category_from_name(tok.text);
       if (!id) return ctx.fail("cmd.duty.on.unknown_category", fmt::arg("word", tok.text));
-      if (std::find(categories->begin(), categories->end(), *id) == categories->end()) categories->push_back(*id);
+      if (std::find(categories->begin(), categories->end(), *id) == categories->end())
+        categories->push_back(*id);
     }
   }
   ctx.db().duty.set(ctx.who.member.id, ctx.community(), true, categories, ctx.now());
-  ctx.db().audit.record(ctx.who.member.id, "duty.on", "", categories ? categories_text(ctx, *categories) : "", ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, "duty.on", "", categories ? categories_text(ctx, *categories) : "",
+                        ctx.now());
   auto row = ctx.db().duty.get(ctx.who.member.id, ctx.community());
   ctx.reply(ctx.text("cmd.duty.on.done", fmt::arg("categories", categories_text(ctx, row->categories))));
   return std::nullopt;
@@ -74,11 +76,32 @@ std::vector<bot::command_spec> ticket_duty_commands() {
   using bot::chat_rule;
   using bot::role;
   return {
-      {"duty.on", {"上班", "值班开始"}, {"duty on"}, "staff", role::staff, chat_rule::anywhere, true, on,
+      {"duty.on",
+       {"上班", "值班开始"},
+       {"duty on"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       on,
        all_categories},
-      {"duty.off", {"下班", "值班结束"}, {"duty off"}, "staff", role::staff, chat_rule::anywhere, true, off,
+      {"duty.off",
+       {"下班", "值班结束"},
+       {"duty off"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       off,
        [](const bot::args& a) { return a.empty(); }},
-      {"duty.list", {"值班", "值班表"}, {"duty"}, "staff", role::staff, chat_rule::anywhere, true, list,
+      {"duty.list",
+       {"值班", "值班表"},
+       {"duty"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       list,
        [](const bot::args& a) { return a.empty(); }},
   };
 }

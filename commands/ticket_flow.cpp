@@ -69,26 +69,43 @@ const std::vector<transition>& transitions() {
 
 std::string_view action_name(ticket_action act) {
   switch (act) {
-    case a::take: return "take";
-    case a::assign: return "assign";
-    case a::transfer: return "transfer";
-    case a::start: return "start";
-    case a::resolve: return "resolve";
-    case a::give_back: return "give_back";
-    case a::confirm: return "confirm";
-    case a::reopen: return "reopen";
-    case a::cancel: return "cancel";
-    case a::auto_close: return "auto_close";
-    case a::urge: return "urge";
-    case a::rate: return "rate";
-    case a::visit: return "visit";
-    case a::reply: return "reply";
-    case a::escalate: return "escalate";
+    case a::take:
+      return "take";
+    case a::assign:
+      return "assign";
+    case a::transfer:
+      return "transfer";
+    case a::start:
+      return "start";
+    case a::resolve:
+      return "resolve";
+    case a::give_back:
+      return "give_back";
+    case a::confirm:
+      return "confirm";
+    case a::reopen:
+      return "reopen";
+    case a::cancel:
+      return "cancel";
+    case a::auto_close:
+      return "auto_close";
+    case a::urge:
+      return "urge";
+    case a::rate:
+      return "rate";
+    case a::visit:
+      return "visit";
+    case a::reply:
+      return "reply";
+    case a::escalate:
+      return "escalate";
   }
   return "unknown";
 }
 
-bool is_open(std::string_view state) { return state == "new" || state == "assigned" || state == "in_progress"; }
+bool is_open(std::string_view state) {
+  return state == "new" || state == "assigned" || state == "in_progress";
+}
 
 verdict check(ticket_action act, const storage::ticket_row& t, unsigned parties, const guard_facts& facts) {
   verdict v;

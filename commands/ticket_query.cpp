@@ -53,9 +53,22 @@ std::optional<std::int64_t> parse_ticket_id(std::string_view word) {
 
 std::vector<bot::command_spec> ticket_query_commands() {
   return {
-      {"ticket.mine", {"我的工单", "我的报修"}, {"mytickets", "my tickets"}, "tickets", bot::role::resident,
-       bot::chat_rule::anywhere, true, mine},
-      {"ticket.show", {"工单", "查工单"}, {"ticket"}, "tickets", bot::role::resident, bot::chat_rule::anywhere, true, show,
+      {"ticket.mine",
+       {"我的工单", "我的报修"},
+       {"mytickets", "my tickets"},
+       "tickets",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       mine},
+      {"ticket.show",
+       {"工单", "查工单"},
+       {"ticket"},
+       "tickets",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       show,
        [](const bot::args& a) { return a.size() == 1 && parse_ticket_id(a[0]); }},
   };
 }

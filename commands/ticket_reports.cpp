@@ -128,7 +128,8 @@ std::string ranked(const bot::context& ctx, const std::vector<std::pair<std::str
   if (rows.empty()) return ctx.text("common.unknown");
   std::string out;
   for (const auto& [key, n] : rows) {
-    std::string name = categories ? ctx.text("category." + key) : ctx.text("scope.building", fmt::arg("building", key));
+    std::string name =
+        categories ? ctx.text("category." + key) : ctx.text("scope.building", fmt::arg("building", key));
     out += (out.empty() ? "" : " · ") + name + " " + std::to_string(n);
   }
   return out;
@@ -148,10 +149,11 @@ bot::command_result stats(bot::context& ctx, const bot::args& a) {
   auto s = ctx.db().tickets.stats(ctx.community(), p->from, p->to, ctx.now());
   std::string rating = s.rated == 0 ? ctx.text("common.unknown")
                                     : fmt::format("{:.1f}", static_cast<double>(s.rating_total) / s.rated);
-  ctx.reply(ctx.text("cmd.ticket.stats.report", fmt::arg("period", ctx.text(p->name_id)), fmt::arg("created", s.created),
-                     fmt::arg("repairs", s.repairs), fmt::arg("complaints", s.complaints),
-                     fmt::arg("suggestions", s.suggestions), fmt::arg("open", s.open), fmt::arg("resolved", s.resolved),
-                     fmt::arg("closed", s.closed), fmt::arg("cancelled", s.cancelled),
+  ctx.reply(ctx.text("cmd.ticket.stats.report", fmt::arg("period", ctx.text(p->name_id)),
+                     fmt::arg("created", s.created), fmt::arg("repairs", s.repairs),
+                     fmt::arg("complaints", s.complaints), fmt::arg("suggestions", s.suggestions),
+                     fmt::arg("open", s.open), fmt::arg("resolved", s.resolved), fmt::arg("closed", s.closed),
+                     fmt::arg("cancelled", s.cancelled),
                      fmt::arg("response", average_duration(ctx, s.response_ms_total, s.responded)),
                      fmt::arg("fix", average_duration(ctx, s.fix_ms_total, s.fixed)),
                      fmt::arg("late_response", s.late_response), fmt::arg("late_fix", s.late_fix),
@@ -164,7 +166,8 @@ bot::command_result stats(bot::context& ctx, const bot::args& a) {
 
 bool filters_only(const bot::args& a) {
   for (const auto& t : a.tokens)
-    if (!parse_states(t.text) && !parse_kind(t.text) && !category_from_name(t.text) && !parse_building(t.text))
+    if (!parse_states(t.text) && !parse_kind(t.text) && !category_from_name(t.text) &&
+        !parse_building(t.text))
       return false;
   return true;
 }
@@ -175,10 +178,32 @@ std::vector<bot::command_spec> ticket_report_commands() {
   using bot::chat_rule;
   using bot::role;
   return {
-      {"ticket.list", {"工单列表"}, {"tickets"}, "staff", role::manager, chat_rule::anywhere, true, list, filters_only},
-      {"ticket.overdue", {"逾期工单", "超时工单"}, {"overdue"}, "staff", role::manager, chat_rule::anywhere, true,
-       overdue, [](const bot::args& a) { return a.empty(); }},
-      {"ticket.stats", {"工单统计"}, {"ticket stats"}, "staff", role::manager, chat_rule::anywhere, true, stats,
+      {"ticket.list",
+       {"工单列表"},
+       {"tickets"},
+       "staff",
+       role::manager,
+       chat_rule::anywhere,
+       true,
+       list,
+       filters_only},
+      {"ticket.overdue",
+       {"逾期工单", "超时工单"},
+       {"overdue"},
+       "staff",
+       role::manager,
+       chat_rule::anywhere,
+       true,
+       overdue,
+       [](const bot::args& a) { return a.empty(); }},
+      {"ticket.stats",
+       {"工单统计"},
+       {"ticket stats"},
+       "staff",
+       role::manager,
+       chat_rule::anywhere,
+       true,
+       stats,
        [](const bot::args& a) { return a.size() <= 2; }},
   };
 }

@@ -43,7 +43,8 @@ bot::command_result hand_over(bot::context& ctx, const bot::args& a, ticket_acti
     return ctx.fail(found.refusal, fmt::arg("name", strip_at(a[1])), fmt::arg("n", found.count));
   auto t = ctx.db().tickets.get(*id);
   if (t && t->assignee_id == found.member->id)
-    return ctx.fail("ticket.flow.same_assignee", fmt::arg("id", *id), fmt::arg("name", found.member->display_name));
+    return ctx.fail("ticket.flow.same_assignee", fmt::arg("id", *id),
+                    fmt::arg("name", found.member->display_name));
   act_input in;
   in.target = found.member;
   std::string reason = a.rest(2);
@@ -99,14 +100,16 @@ bot::command_result todo(bot::context& ctx, const bot::args& a) {
     storage::ticket_filter f;
     f.community_id = ctx.community();
     f.states = {"new"};
-    out += "\n" + ctx.text("cmd.ticket.todo.pool", fmt::arg("n", ctx.db().tickets.count(f)), fmt::arg("ids", ids),
-                           fmt::arg("id", pool.front().id));
+    out += "\n" + ctx.text("cmd.ticket.todo.pool", fmt::arg("n", ctx.db().tickets.count(f)),
+                           fmt::arg("ids", ids), fmt::arg("id", pool.front().id));
   }
   ctx.reply(out);
   return std::nullopt;
 }
 
-bool no_args(const bot::args& a) { return a.empty(); }
+bool no_args(const bot::args& a) {
+  return a.empty();
+}
 
 }  // namespace
 
@@ -123,22 +126,86 @@ std::vector<bot::command_spec> ticket_staff_commands() {
     return [act](bot::context& ctx, const bot::args& a) { return hand_over(ctx, a, act); };
   };
   return {
-      {"ticket.take", {"接单", "抢单"}, {"take"}, "staff", role::staff, chat_rule::anywhere, true,
-       simple(ticket_action::take), starts_with_ticket_id},
-      {"ticket.start", {"处理", "开始处理"}, {"start"}, "staff", role::staff, chat_rule::anywhere, true,
-       simple(ticket_action::start), starts_with_ticket_id},
-      {"ticket.resolve", {"完成", "完工"}, {"done", "resolve"}, "staff", role::staff, chat_rule::anywhere, true,
-       noted(ticket_action::resolve), starts_with_ticket_id},
-      {"ticket.transfer", {"转单"}, {"transfer"}, "staff", role::staff, chat_rule::anywhere, true,
-       handed(ticket_action::transfer), starts_with_ticket_id},
-      {"ticket.give_back", {"退单"}, {"giveback", "give back"}, "staff", role::staff, chat_rule::anywhere, true,
-       noted(ticket_action::give_back), starts_with_ticket_id},
-      {"ticket.reply", {"回复"}, {"reply"}, "staff", role::staff, chat_rule::anywhere, true, reply,
+      {"ticket.take",
+       {"接单", "抢单"},
+       {"take"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       simple(ticket_action::take),
        starts_with_ticket_id},
-      {"ticket.todo", {"待办", "我的待办"}, {"todo"}, "staff", role::staff, chat_rule::anywhere, true, todo, no_args},
-      {"ticket.assign", {"派单"}, {"assign"}, "staff", role::manager, chat_rule::anywhere, true,
-       handed(ticket_action::assign), starts_with_ticket_id},
-      {"ticket.visit", {"回访"}, {"visit"}, "staff", role::manager, chat_rule::anywhere, true, visit,
+      {"ticket.start",
+       {"处理", "开始处理"},
+       {"start"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       simple(ticket_action::start),
+       starts_with_ticket_id},
+      {"ticket.resolve",
+       {"完成", "完工"},
+       {"done", "resolve"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       noted(ticket_action::resolve),
+       starts_with_ticket_id},
+      {"ticket.transfer",
+       {"转单"},
+       {"transfer"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       handed(ticket_action::transfer),
+       starts_with_ticket_id},
+      {"ticket.give_back",
+       {"退单"},
+       {"giveback", "give back"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       noted(ticket_action::give_back),
+       starts_with_ticket_id},
+      {"ticket.reply",
+       {"回复"},
+       {"reply"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       reply,
+       starts_with_ticket_id},
+      {"ticket.todo",
+       {"待办", "我的待办"},
+       {"todo"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       todo,
+       no_args},
+      {"ticket.assign",
+       {"派单"},
+       {"assign"},
+       "staff",
+       role::manager,
+       chat_rule::anywhere,
+       true,
+       handed(ticket_action::assign),
+       starts_with_ticket_id},
+      {"ticket.visit",
+       {"回访"},
+       {"visit"},
+       "staff",
+       role::manager,
+       chat_rule::anywhere,
+       true,
+       visit,
        starts_with_ticket_id},
   };
 }

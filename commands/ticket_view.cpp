@@ -20,7 +20,8 @@ std::string member_name(const bot::context& ctx, std::optional<std::int64_t> id)
 }
 
 // Who did it, for the history: a person, the system (timers), or the reporter.
-std::string event_actor(const bot::context& ctx, const storage::ticket_row& t, const storage::ticket_event_row& e) {
+std::string event_actor(const bot::context& ctx, const storage::ticket_row& t,
+                        const storage::ticket_event_row& e) {
   if (!e.actor_name.empty()) return e.actor_name;
   if (e.action == "created") return ctx.text(t.anonymous ? "ticket.anonymous" : "ticket.someone");
   return ctx.text("ticket.system");
@@ -63,7 +64,8 @@ std::string ticket_work_line(const bot::context& ctx, const storage::ticket_row&
   if (due)
     due_text = ctx.text(*due < ctx.now() ? "ticket.work_overdue" : "ticket.work_due",
                         fmt::arg("due", zone(ctx).format(*due)));
-  return ctx.text("ticket.work_line", fmt::arg("id", t.id), fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
+  return ctx.text("ticket.work_line", fmt::arg("id", t.id),
+                  fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
                   fmt::arg("category", category_label(ctx, t.category, t.priority)),
                   fmt::arg("where", where.empty() ? ctx.text("ticket.no_location") : where),
                   fmt::arg("state", ctx.text("ticket.state." + t.state)),
@@ -72,7 +74,8 @@ std::string ticket_work_line(const bot::context& ctx, const storage::ticket_row&
 }
 
 std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
-                          const std::vector<storage::ticket_event_row>& events, bool full_location, bool staff_view) {
+                          const std::vector<storage::ticket_event_row>& events, bool full_location,
+                          bool staff_view) {
   auto tz = zone(ctx);
   std::string out = ctx.text("ticket.detail_head", fmt::arg("id", t.id), fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
                              fmt::arg("category", category_label(ctx, t.category, t.priority)),
@@ -82,26 +85,35 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
   std::string description = full_location ? t.description : redact_for_group(t.description);
   out += "\n" + ctx.text("ticket.detail_description", fmt::arg("description", description));
   if (t.anonymous) out += "\n" + ctx.text("ticket.detail_anonymous");
-  if (t.assignee_id) out += "\n" + ctx.text("ticket.detail_assignee", fmt::arg("staff", member_name(ctx, t.assignee_id)));
+  if (t.assignee_id)
+    out += "\n" + ctx.text("ticket.detail_assignee", fmt::arg("staff", member_name(ctx, t.assignee_id)));
   out += "\n" + ctx.text("ticket.detail_times", fmt::arg("created", tz.format(t.created_at)),
                          fmt::arg("due", t.due_at ? tz.format(*t.due_at) : std::string("-")),
-                         fmt::arg("resolve_due", t.resolve_due_at ? tz.format(*t.resolve_due_at) : std::string("-")));
+                         fmt::arg("resolve_due",
+                                  t.resolve_due_at ? tz.format(*t.resolve_due_at) : std::string("-")));
   if (t.rating)
     out += "\n" + ctx.text("ticket.detail_rating", fmt::arg("score", *t.rating),
-                           fmt::arg("comment", t.rating_comment.empty() ? std::string()
-                                                                        : ctx.text("ticket.event_note", fmt::arg("note", t.rating_comment))));
+                           fmt::arg("comment",
+                                    t.rating_comment.empty()
+                                        ? std::string()
+                                        : ctx.text("ticket.event_note", fmt::arg("note", t.rating_comment))));
   if (t.visit_result && staff_view)
-    out += "\n" + ctx.text("ticket.detail_visit", fmt::arg("result", ctx.text("ticket.visit." + *t.visit_result)));
+    out += "\n" +
+           ctx.text("ticket.detail_visit", fmt::arg("result", ctx.text("ticket.visit." + *t.visit_result)));
   auto images = ctx.db().tickets.images(t.id);
-  if (!images.empty() && staff_view) out += "\n" + ctx.text("ticket.detail_images", fmt::arg("n", images.size()));
+  if (!images.empty() && staff_view)
+    out += "\n" + ctx.text("ticket.detail_images", fmt::arg("n", images.size()));
   out += "\n" + ctx.text("ticket.detail_history");
   for (const auto& e : events) {
     std::string note = e.note;
     if (!staff_view && staff_internal(e.action)) note.clear();
     if (!full_location) note = redact_for_group(note);
-    out += "\n" + ctx.text("ticket.event_line", fmt::arg("at", tz.format(e.at)), fmt::arg("who", event_actor(ctx, t, e)),
-                           fmt::arg("action", ctx.text("ticket.action." + e.action)),
-                           fmt::arg("note", note.empty() ? std::string() : ctx.text("ticket.event_note", fmt::arg("note", note))));
+    out += "\n" +
+           ctx.text("ticket.event_line", fmt::arg("at", tz.format(e.at)),
+                    fmt::arg("who", event_actor(ctx, t, e)),
+                    fmt::arg("action", ctx.text("ticket.action." + e.action)),
+                    fmt::arg("note", note.empty() ? std::string()
+                                                  : ctx.text("ticket.event_note", fmt::arg("note", note))));
   }
   return out;
 }

@@ -52,7 +52,8 @@ void duty_store::set(std::int64_t member_id, std::int64_t community_id, bool on_
 }
 
 std::optional<duty_row> duty_store::get(std::int64_t member_id, std::int64_t community_id) {
-  static const std::string sql = std::string("SELECT ") + columns + " WHERE d.member_id = ? AND d.community_id = ?";
+  static const std::string sql =
+      std::string("SELECT ") + columns + " WHERE d.member_id = ? AND d.community_id = ?";
   auto& q = db_.prepare(sql.c_str());
   q.bind(1, member_id);
   q.bind(2, community_id);
@@ -74,8 +75,8 @@ std::vector<duty_row> duty_store::candidates(std::int64_t community_id, const st
 }
 
 std::vector<duty_row> duty_store::on_duty(std::int64_t community_id) {
-  static const std::string sql =
-      std::string("SELECT ") + columns + " WHERE d.community_id = ? AND d.on_duty = 1 ORDER BY m.display_name";
+  static const std::string sql = std::string("SELECT ") + columns +
+                                 " WHERE d.community_id = ? AND d.on_duty = 1 ORDER BY m.display_name";
   auto& q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   std::vector<duty_row> out;

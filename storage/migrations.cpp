@@ -199,7 +199,6 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_by_time ON audit_log (at);
 )sql";
 
-
 // Tickets end to end (issue 5): resolution targets and escalation, urging, return visits,
 // anonymity; staff duty for round-robin dispatch; the suggestion box; offers to register chat
 // that reads like a complaint.

@@ -24,17 +24,24 @@ std::optional<std::int64_t> offer_store::last_offer_at(std::int64_t member_id) {
   return q.getColumn(0).getInt64();
 }
 
-std::optional<offer_row> offer_store::open_offer(std::int64_t chat_id, std::int64_t member_id, std::int64_t since_ms) {
+std::optional<offer_row> offer_store::open_offer(std::int64_t chat_id, std::int64_t member_id,
+                                                 std::int64_t since_ms) {
   static constexpr const char* sql =
       "SELECT id, chat_id, member_id, message_id, text, offered_at FROM chatter_offers "
-      "WHERE chat_id = ? AND member_id = ? AND offered_at >= ? AND ticket_id IS NULL ORDER BY id DESC LIMIT 1";
+      "WHERE chat_id = ? AND member_id = ? AND offered_at >= ? AND ticket_id IS NULL ORDER BY id DESC LIMIT "
+      "1";
   auto& q = db_.prepare(sql);
   q.bind(1, chat_id);
   q.bind(2, member_id);
   q.bind(3, since_ms);
   if (!q.executeStep()) return std::nullopt;
-  return offer_row{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getInt64(),
-                   q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64(), std::nullopt};
+  return offer_row{q.getColumn(0).getInt64(),
+                   q.getColumn(1).getInt64(),
+                   q.getColumn(2).getInt64(),
+                   q.getColumn(3).getString(),
+                   q.getColumn(4).getString(),
+                   q.getColumn(5).getInt64(),
+                   std::nullopt};
 }
 
 void offer_store::taken(std::int64_t offer_id, std::int64_t ticket_id) {

@@ -4,7 +4,8 @@ namespace storage {
 
 std::int64_t suggestion_store::queue(std::int64_t community_id, const std::string& description,
                                      const std::string& sealed) {
-  static constexpr const char* sql = "INSERT INTO suggestion_inbox (community_id, description, sealed) VALUES (?, ?, ?)";
+  static constexpr const char* sql =
+      "INSERT INTO suggestion_inbox (community_id, description, sealed) VALUES (?, ?, ?)";
   auto& q = db_.prepare(sql);
   q.bind(1, community_id);
   q.bind(2, description);
@@ -14,7 +15,8 @@ std::int64_t suggestion_store::queue(std::int64_t community_id, const std::strin
 }
 
 std::vector<suggestion_inbox_row> suggestion_store::inbox() {
-  static constexpr const char* sql = "SELECT id, community_id, description, sealed FROM suggestion_inbox ORDER BY id";
+  static constexpr const char* sql =
+      "SELECT id, community_id, description, sealed FROM suggestion_inbox ORDER BY id";
   auto& q = db_.prepare(sql);
   std::vector<suggestion_inbox_row> out;
   while (q.executeStep())
@@ -31,7 +33,8 @@ void suggestion_store::remove_from_inbox(std::int64_t id) {
 }
 
 void suggestion_store::keep_relay(std::int64_t ticket_id, const std::string& sealed) {
-  static constexpr const char* sql = "INSERT OR REPLACE INTO suggestion_relays (ticket_id, sealed) VALUES (?, ?)";
+  static constexpr const char* sql =
+      "INSERT OR REPLACE INTO suggestion_relays (ticket_id, sealed) VALUES (?, ?)";
   auto& q = db_.prepare(sql);
   q.bind(1, ticket_id);
   q.bind(2, sealed);

@@ -4,8 +4,10 @@ namespace storage {
 namespace {
 
 constexpr const char* ticket_columns =
-    "id, community_id, kind, category, priority, state, description, location, building, unit_id, reporter_id, "
-    "origin_chat, origin_message_id, assignee_id, created_at, due_at, first_response_at, resolved_at, closed_at, "
+    "id, community_id, kind, category, priority, state, description, location, building, unit_id, "
+    "reporter_id, "
+    "origin_chat, origin_message_id, assignee_id, created_at, due_at, first_response_at, resolved_at, "
+    "closed_at, "
     "rating, rating_comment, resolve_due_at, escalation, escalated_at, urged_at, visit_result, visited_at, "
     "anonymous, lang";
 
@@ -83,7 +85,8 @@ std::vector<ticket_row> ticket_store::read_all(SQLite::Statement& q) {
 std::int64_t ticket_store::create(const ticket_row& t) {
   static constexpr const char* sql =
       "INSERT INTO tickets (community_id, kind, category, priority, state, description, location, building, "
-      "unit_id, reporter_id, origin_chat, origin_message_id, assignee_id, created_at, due_at, resolve_due_at, "
+      "unit_id, reporter_id, origin_chat, origin_message_id, assignee_id, created_at, due_at, "
+      "resolve_due_at, "
       "anonymous, lang) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   auto& q = db_.prepare(sql);
@@ -227,7 +230,7 @@ std::vector<std::string> ticket_store::images(std::int64_t ticket_id) {
 }
 
 std::vector<ticket_row> ticket_store::open_for_assignee(std::int64_t member_id, std::int64_t community_id,
-                                                       int limit) {
+                                                        int limit) {
   static const std::string sql = std::string("SELECT ") + ticket_columns +
                                  " FROM tickets WHERE assignee_id = ? AND community_id = ? "
                                  "AND state IN ('assigned', 'in_progress') ORDER BY " +
@@ -240,8 +243,9 @@ std::vector<ticket_row> ticket_store::open_for_assignee(std::int64_t member_id, 
 }
 
 std::vector<ticket_row> ticket_store::pool(std::int64_t community_id, int limit) {
-  static const std::string sql = std::string("SELECT ") + ticket_columns +
-                                 " FROM tickets WHERE community_id = ? AND state = 'new' ORDER BY due_at, id LIMIT ?";
+  static const std::string sql =
+      std::string("SELECT ") + ticket_columns +
+      " FROM tickets WHERE community_id = ? AND state = 'new' ORDER BY due_at, id LIMIT ?";
   auto& q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, limit);
@@ -267,8 +271,8 @@ void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
 
 std::vector<ticket_row> ticket_store::list(const ticket_filter& f) {
   static const std::string sql = std::string("SELECT ") + ticket_columns + " FROM tickets" + filter_where +
-                                 " ORDER BY state IN ('resolved', 'closed', 'cancelled'), coalesce(" + next_due +
-                                 ", created_at), id LIMIT ?6";
+                                 " ORDER BY state IN ('resolved', 'closed', 'cancelled'), coalesce(" +
+                                 next_due + ", created_at), id LIMIT ?6";
   auto& q = db_.prepare(sql.c_str());
   bind_filter(q, f);
   q.bind(6, f.limit);
@@ -288,7 +292,8 @@ std::vector<ticket_row> ticket_store::overdue(std::int64_t community_id, std::in
       std::string("SELECT ") + ticket_columns +
       " FROM tickets WHERE community_id = ?1 AND state IN ('new', 'assigned', 'in_progress') "
       "AND ((first_response_at IS NULL AND due_at < ?2) OR resolve_due_at < ?2) "
-      "ORDER BY min(CASE WHEN first_response_at IS NULL THEN due_at ELSE ?2 END, coalesce(resolve_due_at, ?2)), id "
+      "ORDER BY min(CASE WHEN first_response_at IS NULL THEN due_at ELSE ?2 END, coalesce(resolve_due_at, "
+      "?2)), id "
       "LIMIT ?3";
   auto& q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
@@ -311,7 +316,8 @@ ticket_stats ticket_store::stats(std::int64_t community_id, std::int64_t from_ms
       "count(*) FILTER (WHERE due_at < coalesce(first_response_at, ?4) AND state != 'cancelled'), "
       "count(*) FILTER (WHERE resolve_due_at < coalesce(resolved_at, ?4) AND state != 'cancelled'), "
       "count(rating), coalesce(sum(rating), 0), "
-      "count(*) FILTER (WHERE visit_result = 'satisfied'), count(*) FILTER (WHERE visit_result = 'unsatisfied') "
+      "count(*) FILTER (WHERE visit_result = 'satisfied'), count(*) FILTER (WHERE visit_result = "
+      "'unsatisfied') "
       "FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at < ?3";
   auto& q = db_.prepare(totals_sql);
   q.bind(1, community_id);
@@ -320,21 +326,37 @@ ticket_stats ticket_store::stats(std::int64_t community_id, std::int64_t from_ms
   q.bind(4, now_ms);
   q.executeStep();
   ticket_stats s;
-  std::int64_t* fields[] = {&s.created,    &s.repairs,      &s.complaints,    &s.suggestions,
-                            &s.resolved,   &s.closed,       &s.cancelled,     &s.open,
-                            &s.responded,  &s.response_ms_total, &s.fixed,    &s.fix_ms_total,
-                            &s.late_response, &s.late_fix,  &s.rated,         &s.rating_total,
-                            &s.visits_satisfied, &s.visits_unsatisfied};
+  std::int64_t* fields[] = {&s.created,
+                            &s.repairs,
+                            &s.complaints,
+                            &s.suggestions,
+                            &s.resolved,
+                            &s.closed,
+                            &s.cancelled,
+                            &s.open,
+                            &s.responded,
+                            &s.response_ms_total,
+                            &s.fixed,
+                            &s.fix_ms_total,
+                            &s.late_response,
+                            &s.late_fix,
+                            &s.rated,
+                            &s.rating_total,
+                            &s.visits_satisfied,
+                            &s.visits_unsatisfied};
   for (int i = 0; i < static_cast<int>(std::size(fields)); ++i) *fields[i] = q.getColumn(i).getInt64();
   q.reset();
 
   static constexpr const char* categories_sql =
-      "SELECT category, count(*) AS n FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at < ?3 "
+      "SELECT category, count(*) AS n FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND "
+      "created_at < ?3 "
       "GROUP BY category ORDER BY n DESC, category LIMIT 3";
   static constexpr const char* buildings_sql =
-      "SELECT building, count(*) AS n FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at < ?3 "
+      "SELECT building, count(*) AS n FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND "
+      "created_at < ?3 "
       "AND building IS NOT NULL GROUP BY building ORDER BY n DESC, building LIMIT 3";
-  for (auto [sql, out] : {std::pair{categories_sql, &s.top_categories}, std::pair{buildings_sql, &s.top_buildings}}) {
+  for (auto [sql, out] :
+       {std::pair{categories_sql, &s.top_categories}, std::pair{buildings_sql, &s.top_buildings}}) {
     auto& g = db_.prepare(sql);
     g.bind(1, community_id);
     g.bind(2, from_ms);

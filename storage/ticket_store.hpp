@@ -96,7 +96,8 @@ class ticket_store {
   // Open tickets past their response or fix due time, longest overdue first.
   std::vector<ticket_row> overdue(std::int64_t community_id, std::int64_t now_ms, int limit);
   // Tickets created in [from, to).
-  ticket_stats stats(std::int64_t community_id, std::int64_t from_ms, std::int64_t to_ms, std::int64_t now_ms);
+  ticket_stats stats(std::int64_t community_id, std::int64_t from_ms, std::int64_t to_ms,
+                     std::int64_t now_ms);
 
  private:
   ticket_row read(SQLite::Statement& q);

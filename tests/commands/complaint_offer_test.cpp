@@ -33,7 +33,10 @@ TEST_CASE("a complaint typed without a command gets one offer, and 登记 files 
 
 TEST_CASE("a leak mentioned in passing becomes a repair", "[offers]") {
   test_bot bot;
-  bot.as("王阿姨").in_group("3栋业主群").say("楼上漏水到我家了").should_reply_containing("需要帮您登记报修吗");
+  bot.as("王阿姨")
+      .in_group("3栋业主群")
+      .say("楼上漏水到我家了")
+      .should_reply_containing("需要帮您登记报修吗");
   bot.say("登记").should_reply_containing("已登记报修工单 #1").should_reply_containing("漏水");
   CHECK(bot.db().tickets.get(1)->kind == "repair");
 }

@@ -20,7 +20,9 @@ constexpr std::int64_t minute = 60'000;
 const std::string key_a = "[suggestions]\nrelay_key = \"" + std::string(64, 'a') + "\"\n";
 const std::string key_b = "[suggestions]\nrelay_key = \"" + std::string(64, 'b') + "\"\n";
 
-bot::chat_ref direct(const std::string& who) { return {"console", "", bot::chat_kind::direct, who}; }
+bot::chat_ref direct(const std::string& who) {
+  return {"console", "", bot::chat_kind::direct, who};
+}
 
 struct cell {
   std::string table, column, text;
@@ -57,7 +59,8 @@ std::vector<cell> every_value(test_bot& bot) {
 
 }  // namespace
 
-TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace after close", "[suggestions][privacy]") {
+TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace after close",
+          "[suggestions][privacy]") {
   std::vector<std::string> log_lines;
   bot::log::set_sink([&](bot::log::level, std::string_view module, std::string_view text) {
     log_lines.push_back(std::string(module) + ": " + std::string(text));
@@ -105,7 +108,11 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
   CHECK(t->created_at == bot.clock().now_ms());
 
   // Staff see the suggestion, not who wrote it, and their reply reaches the writer.
-  bot.as("王师傅").in_group("客服群").say("工单 2").should_reply_containing("登记人：匿名").should_not_contain("赵女士");
+  bot.as("王师傅")
+      .in_group("客服群")
+      .say("工单 2")
+      .should_reply_containing("登记人：匿名")
+      .should_not_contain("赵女士");
   r = bot.say("回复 2 感谢建议，已加派夜班巡逻");
   r.should_reply_containing("已回复登记人（工单 #2）");
   for (const auto& m : r.to(bot.group("客服群"))) CHECK(m.shown.find("赵女士") == std::string::npos);
@@ -113,7 +120,8 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
   REQUIRE(to_writer.size() == 1);
   CHECK(to_writer[0].shown.find("物业回复（工单 #2）：感谢建议，已加派夜班巡逻") != std::string::npos);
   // Delivered messages to the writer do not stay in the outbox.
-  for (const auto& row : bot.db().outbox.by_ref(std::string(storage::sealed_ref))) FAIL("sealed row kept: " << row.id);
+  for (const auto& row : bot.db().outbox.by_ref(std::string(storage::sealed_ref)))
+    FAIL("sealed row kept: " << row.id);
 
   bot.say("接单 2");
   r = bot.say("完成 2 已增加夜间巡逻并修好车棚监控");
@@ -139,7 +147,8 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
         CHECK((c.table == "members" || c.table == "chats" || c.table == "outbox"));
         CHECK(c.row.find("巡逻") == std::string::npos);
         CHECK(c.row.find("#2") == std::string::npos);
-        if (c.table != "outbox") CHECK(c.row.find("last_seen_at=" + std::to_string(seen_before)) != std::string::npos);
+        if (c.table != "outbox")
+          CHECK(c.row.find("last_seen_at=" + std::to_string(seen_before)) != std::string::npos);
       }
       // No column that holds people refers to the writer's member row.
       if (c.column == "member_id" || c.column == "actor_id" || c.column == "reporter_id" ||
@@ -175,16 +184,20 @@ TEST_CASE("the suggestion box is private and rate-limited", "[suggestions]") {
   }
   SECTION("three a day") {
     bot.as("赵女士").in_private();
-    for (int i = 0; i < 3; ++i) bot.say("匿名建议 第" + std::to_string(i) + "条").should_reply_containing("已收到");
+    for (int i = 0; i < 3; ++i)
+      bot.say("匿名建议 第" + std::to_string(i) + "条").should_reply_containing("已收到");
     bot.say("匿名建议 第四条").should_reply_containing("今天已经提了 3 条");
     CHECK(bot.db().suggestions.inbox().size() == 3);
-    CHECK(bot.db().outbox.by_ref(std::string(storage::sealed_ref)).empty());  // refusals leave no trace either
+    CHECK(
+        bot.db().outbox.by_ref(std::string(storage::sealed_ref)).empty());  // refusals leave no trace either
     bot.as("钱先生").say("匿名建议 另一个人的").should_reply_containing("已收到");
     bot.as("赵女士").say("匿名建议 空白").should_reply_containing("今天已经提了");
     bot.clock().advance_minutes(24 * 60);
     bot.say("匿名建议 第二天").should_reply_containing("已收到");
   }
-  SECTION("nothing to say gets the usage") { bot.as("赵女士").in_private().say("匿名建议").should_reply_containing("用法"); }
+  SECTION("nothing to say gets the usage") {
+    bot.as("赵女士").in_private().say("匿名建议").should_reply_containing("用法");
+  }
 }
 
 TEST_CASE("replies reach the writer after a restart only with the same key", "[suggestions]") {

@@ -29,7 +29,9 @@ std::string message_to(const testing::replies& r, const bot::chat_ref& chat, std
   return found;
 }
 
-std::string state_of(test_bot& bot, std::int64_t id) { return bot.db().tickets.get(id)->state; }
+std::string state_of(test_bot& bot, std::int64_t id) {
+  return bot.db().tickets.get(id)->state;
+}
 
 }  // namespace
 
@@ -38,7 +40,9 @@ TEST_CASE("a leak from report to rating, as in the scenario", "[tickets][flow]")
   set_up_groups(bot);
 
   auto r = bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 厨房水管漏水，水流到地上了");
-  r.should_reply_containing("#1").should_reply_containing("30 分钟内响应").should_reply_containing("当天修复");
+  r.should_reply_containing("#1")
+      .should_reply_containing("30 分钟内响应")
+      .should_reply_containing("当天修复");
   auto staff = r.to(bot.group("维修群"));
   REQUIRE(staff.size() == 1);
   CHECK(staff[0].shown.find("新工单 #1 紧急") != std::string::npos);
@@ -73,7 +77,9 @@ TEST_CASE("a leak from report to rating, as in the scenario", "[tickets][flow]")
   CHECK(t->rating_comment == "师傅很快");
 
   auto d = bot.say("工单 1");
-  d.should_reply_containing("已关闭").should_reply_containing("李师傅 接单").should_reply_containing("李师傅 完成");
+  d.should_reply_containing("已关闭")
+      .should_reply_containing("李师傅 接单")
+      .should_reply_containing("李师傅 完成");
   d.should_reply_containing("评价：5 分").should_not_contain("1201");
 
   // Every change is an event row, and staff actions are in the audit log.
@@ -214,7 +220,8 @@ TEST_CASE("转单, 退单 and how a wrong name is told", "[tickets][staff]") {
 
   r = bot.as("李师傅").say("退单 1 需要物业工程部处理");
   r.should_reply_containing("已退回工单 #1");
-  CHECK(message_to(r, bot.group("维修群"), "【退单】工单 #1").find("需要物业工程部处理") != std::string::npos);
+  CHECK(message_to(r, bot.group("维修群"), "【退单】工单 #1").find("需要物业工程部处理") !=
+        std::string::npos);
   message_to(r, bot.group("3栋业主群"), "重新安排");
   CHECK(state_of(bot, 1) == "new");
   CHECK_FALSE(bot.db().tickets.get(1)->assignee_id);
@@ -292,8 +299,8 @@ TEST_CASE("待办 lists my open tickets by due time; the pool is counted", "[tic
   test_bot bot;
   set_up_groups(bot);
   bot.as("王阿姨").say("报修 3-2-1201 墙面掉漆 不急");  // minor: 3 days
-  bot.as("张先生").say("报修 5-1-301 卫生间漏水");        // urgent: 30 minutes
-  bot.as("刘女士").say("报修 6-1-101 楼道灯不亮");        // normal: 24 hours
+  bot.as("张先生").say("报修 5-1-301 卫生间漏水");      // urgent: 30 minutes
+  bot.as("刘女士").say("报修 6-1-101 楼道灯不亮");      // normal: 24 hours
   bot.as("李师傅").in_group("维修群").say("接单 1");
   bot.say("接单 2");
   auto r = bot.say("待办");

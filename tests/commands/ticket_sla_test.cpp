@@ -30,14 +30,18 @@ std::vector<testing::sent_message> managers_at(test_bot& bot, std::int64_t start
 
 TEST_CASE("the reporter sees when to expect a response and a fix", "[tickets][sla]") {
   test_bot bot;  // the manual clock starts at 2025-12-01 08:00 in UTC+8
-  bot.as("王阿姨").say("报修 3-2-1201 厨房水管漏水")
+  bot.as("王阿姨")
+      .say("报修 3-2-1201 厨房水管漏水")
       .should_reply_containing("预计 30 分钟内响应（12-01 08:30 前）")
       .should_reply_containing("当天修复");
-  bot.say("报修 3-2-1201 楼道灯不亮").should_reply_containing("24 小时内响应（12-02 08:00 前）")
+  bot.say("报修 3-2-1201 楼道灯不亮")
+      .should_reply_containing("24 小时内响应（12-02 08:00 前）")
       .should_reply_containing("12-04 08:00 前处理完毕");
   auto t = bot.db().tickets.get(1);
   CHECK(*t->resolve_due_at == bot.clock().now_ms() + (15 * 60 + 59) * minute);  // 23:59 local
-  bot.say("工单 2").should_reply_containing("应响应：12-02 08:00").should_reply_containing("应完成：12-04 08:00");
+  bot.say("工单 2")
+      .should_reply_containing("应响应：12-02 08:00")
+      .should_reply_containing("应完成：12-04 08:00");
   // The timer is a row in the jobs table, so a restart loses none.
   CHECK(bot.db().jobs.pending("ticket.sla", "1").size() == 1);
 }
@@ -51,7 +55,8 @@ TEST_CASE("an overdue ticket is escalated to the managers once, then again, then
   CHECK(managers_at(bot, start, 29).empty());
   auto first = managers_at(bot, start, 31);
   REQUIRE(first.size() == 1);
-  CHECK(first[0].shown.find("【工单逾期 #1】3栋2单元 · 漏水（紧急）· 待受理 · 负责人：未分配") != std::string::npos);
+  CHECK(first[0].shown.find("【工单逾期 #1】3栋2单元 · 漏水（紧急）· 待受理 · 负责人：未分配") !=
+        std::string::npos);
   CHECK(first[0].shown.find("应于 12-01 08:30 前响应，已超时 1 分钟") != std::string::npos);
   CHECK(first[0].shown.find("派单 1 @同事") != std::string::npos);
   CHECK(first[0].shown.find("1201") == std::string::npos);
@@ -145,9 +150,13 @@ normal = { respond_minutes = 120, resolve_minutes = 480 }
 [tickets.sla.elevator]
 urgent = { respond_minutes = 15, resolve_minutes = 240 }
 )");
-  bot.as("王阿姨").say("报修 3-2-1201 楼道灯不亮").should_reply_containing("2 小时内响应（12-01 10:00 前）")
+  bot.as("王阿姨")
+      .say("报修 3-2-1201 楼道灯不亮")
+      .should_reply_containing("2 小时内响应（12-01 10:00 前）")
       .should_reply_containing("12-01 16:00 前处理完毕");
-  bot.say("报修 5栋电梯困人了").should_reply_containing("15 分钟内响应").should_reply_containing("12-01 12:00 前");
+  bot.say("报修 5栋电梯困人了")
+      .should_reply_containing("15 分钟内响应")
+      .should_reply_containing("12-01 12:00 前");
   bot.say("报修 3-2-1201 厨房漏水").should_reply_containing("30 分钟内响应");  // urgent, not elevator
 }
 

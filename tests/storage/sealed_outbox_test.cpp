@@ -30,8 +30,9 @@ struct fixture {
     return c;
   }
   std::int64_t put(const std::string& ref) {
-    return stores.outbox.enqueue({"fake", "", bot::chat_kind::direct, "writer"}, bot::outgoing::plain("#12 回复"),
-                                 storage::priority::reply, ref, clock.now_ms());
+    return stores.outbox.enqueue({"fake", "", bot::chat_kind::direct, "writer"},
+                                 bot::outgoing::plain("#12 回复"), storage::priority::reply, ref,
+                                 clock.now_ms());
   }
   bot::manual_clock clock;
   storage::database db;
@@ -55,7 +56,8 @@ TEST_CASE("a delivered sealed message is deleted; an ordinary one is kept as sen
   CHECK(f.stores.outbox.get(plain)->state == "sent");
 }
 
-TEST_CASE("a sealed message that cannot be delivered is dropped without telling anyone", "[outbox][privacy]") {
+TEST_CASE("a sealed message that cannot be delivered is dropped without telling anyone",
+          "[outbox][privacy]") {
   fixture f;
   f.channel.outcome = bot::send_result::status::retry;
   auto sealed = f.put(std::string(storage::sealed_ref));

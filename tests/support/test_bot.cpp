@@ -27,7 +27,8 @@ namespace {
 std::string base_config(const std::string& extra, const std::string& storage_path) {
   return R"(
 [storage]
-path = ")" + storage_path + R"("
+path = ")" +
+         storage_path + R"("
 [roles]
 admins = ["console:管理员"]
 managers = ["console:经理"]
@@ -74,7 +75,8 @@ void replies::should_be_silent() const {
 }
 
 test_bot::test_bot(const std::string& extra_toml, const std::string& storage_path)
-    : core_(std::make_unique<bot::core>(bot::config::parse(base_config(extra_toml, storage_path), "test"), clock_)),
+    : core_(std::make_unique<bot::core>(bot::config::parse(base_config(extra_toml, storage_path), "test"),
+                                        clock_)),
       channel_(std::make_unique<capture_channel>(captured_)) {
   core_->outbox.add_channel(*channel_);
 }
