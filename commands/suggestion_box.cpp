@@ -32,7 +32,8 @@ bot::command_result suggest(bot::context& ctx, const bot::args& a) {
     return ctx.fail("cmd.repair.report.too_long", fmt::arg("max", max_points));
   const auto& cfg = ctx.svc.cfg;
   const std::int64_t now = ctx.now();
-  const std::int64_t window = now - now % day_ms;
+  const std::int64_t offset = cfg.community.utc_offset_minutes * minute_ms;  // a day is a local day
+  const std::int64_t window = now - ((now + offset) % day_ms + day_ms) % day_ms;
   if (!ctx.db().suggestions.use_quota(quota_bucket(cfg, ctx.msg.sender, window), window,
                                       cfg.suggestions.per_day))
     return ctx.fail("cmd.suggestion.anonymous.quota", fmt::arg("n", cfg.suggestions.per_day));

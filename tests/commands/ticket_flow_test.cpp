@@ -1,6 +1,8 @@
 // Transcripts: a ticket from report to rating, who may do what, and what the state machine refuses.
 #include <catch2/catch.hpp>
 
+#include "bot/texts.hpp"
+#include "commands/ticket_flow.hpp"
 #include "support/test_bot.hpp"
 
 using testing::test_bot;
@@ -266,7 +268,7 @@ TEST_CASE("催单 works once per interval and reaches the handler", "[tickets][o
   CHECK(urges == 2);
 }
 
-TEST_CASE("重开 sends it back to the handler; 取消 withdraws it", "[tickets][owner]") {
+TEST_CASE("重开 sends it back to the handler, 取消 withdraws it", "[tickets][owner]") {
   test_bot bot;
   set_up_groups(bot);
   bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 厨房水管漏水");
@@ -295,7 +297,7 @@ TEST_CASE("a reporter who wrote privately is told privately", "[tickets][notify]
   CHECK(r.to(bot.group("3栋业主群")).empty());
 }
 
-TEST_CASE("待办 lists my open tickets by due time; the pool is counted", "[tickets][staff]") {
+TEST_CASE("待办 lists my open tickets by due time and counts the pool", "[tickets][staff]") {
   test_bot bot;
   set_up_groups(bot);
   bot.as("王阿姨").say("报修 3-2-1201 墙面掉漆 不急");  // minor: 3 days
@@ -352,4 +354,66 @@ TEST_CASE("English commands walk the same path", "[tickets][english]") {
   bot.say("/done 1 replaced the valve").should_reply_containing("resolved");
   bot.as("Tom").in_private().say("/rate 1 5 great").should_reply_containing("Thank you");
   bot.say("/reopen 1 still leaking").should_reply_containing("closed");
+}
+
+TEST_CASE("every text the state machine builds at run time exists", "[tickets][texts]") {
+  const auto& t = bot::texts::embedded();
+  using a = commands::ticket_action;
+  for (auto act : {a::take, a::assign, a::transfer, a::start, a::resolve, a::give_back, a::confirm, a::reopen,
+                   a::cancel, a::auto_close, a::urge, a::rate, a::visit, a::reply, a::escalate}) {
+    std::string name(commands::action_name(act));
+    INFO(name);
+    CHECK(t.has("ticket.verb." + name));
+    CHECK(t.has("ticket.action." + name));
+    if (act != a::auto_close && act != a::escalate) CHECK(t.has("ticket.done." + name));
+  }
+  for (const char* n : {"take", "assign", "transfer", "start", "resolve", "give_back", "reopen", "cancel",
+                        "auto_close", "reply"})
+    CHECK(t.has(std::string("ticket.notify.") + n));
+  for (const char* e : {"created", "dispatch", "escalate_again"}) CHECK(t.has(std::string("ticket.action.") + e));
+  for (const char* v : {"satisfied", "unsatisfied"}) CHECK(t.has(std::string("ticket.visit.") + v));
+  for (const char* p : {"today", "this_week", "last_week", "this_month", "last_month"})
+    CHECK(t.has(std::string("period.") + p));
+  for (const char* k : {"complaint", "suggestion"}) CHECK(t.has(std::string("ticket.created.") + k));
+  // Every row of the table names states the catalogue knows.
+  for (const auto& row : commands::transitions()) {
+    for (auto s : row.from) CHECK(t.has("ticket.state." + std::string(s)));
+    if (!row.to.empty()) CHECK(t.has("ticket.state." + std::string(row.to)));
+  }
+}
+
+TEST_CASE("the transition table, asked directly", "[tickets][flow]") {
+  using a = commands::ticket_action;
+  namespace p = commands;
+  storage::ticket_row t;
+  t.id = 7;
+  auto ask = [&](a act, std::string state, unsigned parties, commands::guard_facts f = {}) {
+    t.state = std::move(state);
+    return commands::check(act, t, parties, f);
+  };
+  CHECK(ask(a::take, "new", p::staff).allowed->to == "assigned");
+  CHECK(ask(a::take, "assigned", p::staff | p::assignee).allowed->to.empty());  // acknowledgement
+  CHECK(ask(a::take, "assigned", p::staff).refusal == "ticket.flow.already_taken");
+  CHECK(ask(a::take, "new", p::staff, {0, 0, true}).refusal == "ticket.flow.manual_dispatch");
+  CHECK(ask(a::take, "new", p::staff | p::manager, {0, 0, true}).allowed);
+  CHECK(ask(a::assign, "new", p::staff).refusal == "ticket.flow.manager_only");
+  CHECK(ask(a::start, "new", p::staff).refusal == "ticket.flow.not_taken");
+  CHECK(ask(a::resolve, "in_progress", p::staff).refusal == "ticket.flow.not_assignee");
+  CHECK(ask(a::resolve, "in_progress", p::staff | p::manager).allowed->to == "resolved");
+  CHECK(ask(a::confirm, "resolved", p::staff | p::manager).refusal == "ticket.flow.reporter_only");
+  CHECK(ask(a::confirm, "in_progress", p::reporter).refusal == "ticket.flow.not_resolved");
+  CHECK(ask(a::reopen, "resolved", p::reporter).allowed->to == "assigned");
+  CHECK(ask(a::reopen, "closed", p::reporter).refusal == "ticket.flow.finished");
+  CHECK(ask(a::rate, "resolved", p::reporter).allowed->to == "closed");
+  CHECK(ask(a::rate, "closed", p::reporter).allowed->to.empty());
+  t.rating = 4;
+  CHECK(ask(a::rate, "closed", p::reporter).refusal == "ticket.flow.rated_already");
+  CHECK(ask(a::auto_close, "resolved", p::reporter | p::staff).refusal == "ticket.flow.not_allowed");
+  CHECK(ask(a::auto_close, "resolved", p::system).allowed);
+  t.urged_at = 1'000;
+  auto v = ask(a::urge, "assigned", p::reporter, {1'000 + 20 * 60'000, 60 * 60'000, false});
+  CHECK(v.refusal == "ticket.flow.urged_recently");
+  CHECK(v.wait_ms == 40 * 60'000);
+  CHECK(ask(a::urge, "assigned", p::reporter, {1'000 + 60 * 60'000, 60 * 60'000, false}).allowed);
+  CHECK(ask(a::cancel, "cancelled", p::manager).refusal == "ticket.flow.finished");
 }

@@ -44,7 +44,7 @@ struct fixture {
 
 }  // namespace
 
-TEST_CASE("a delivered sealed message is deleted; an ordinary one is kept as sent", "[outbox][privacy]") {
+TEST_CASE("a delivered sealed message is deleted, an ordinary one is kept as sent", "[outbox][privacy]") {
   fixture f;
   auto sealed = f.put(std::string(storage::sealed_ref));
   auto plain = f.put("ticket:12");
