@@ -1,5 +1,7 @@
 #include "commands/all_commands.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "bot/core.hpp"
 #include "bot/registry.hpp"
 #include "commands/binding.hpp"
@@ -32,6 +34,11 @@ void install_hooks(bot::core& c) {
   });
   c.jobs.on("ticket.autoclose", [&c, ticket_id](const storage::job_row& job) {
     ticket_desk::of(c.svc).auto_close(ticket_id(job));
+  });
+  c.jobs.on("ticket.escalations", [&c](const storage::job_row& job) {
+    auto payload = nlohmann::json::parse(job.payload, nullptr, false);
+    std::int64_t after = payload.is_object() ? payload.value("after", std::int64_t{0}) : 0;
+    ticket_desk::of(c.svc).announce_escalations(std::stoll(job.ref), after);
   });
   c.jobs.on("suggestions.flush", [&c](const storage::job_row&) { flush_suggestions(c.svc); });
 }

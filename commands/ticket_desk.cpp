@@ -21,6 +21,9 @@ constexpr std::int64_t minute_ms = 60'000;
 constexpr std::int64_t day_ms = 24 * 60 * minute_ms;
 constexpr const char* sla_job = "ticket.sla";
 constexpr const char* close_job = "ticket.autoclose";
+constexpr const char* escalations_job = "ticket.escalations";
+constexpr std::size_t escalations_one_by_one = 3;  // more at once are summed up in one message
+constexpr std::size_t escalations_listed = 30;
 
 std::string ref_of(const storage::ticket_row& t) {
   return "ticket:" + std::to_string(t.id);
@@ -164,8 +167,8 @@ guard_facts ticket_desk::facts(const storage::ticket_row& t) const {
   return f;
 }
 
-void ticket_desk::apply(storage::ticket_row& t, const transition& row, const actor& who,
-                        const act_input& in) {
+std::int64_t ticket_desk::apply(storage::ticket_row& t, const transition& row, const actor& who,
+                                const act_input& in) {
   const std::int64_t at = now();
   const std::string from = t.state;
   const std::string to = row.to.empty() ? t.state : std::string(row.to);
@@ -232,7 +235,7 @@ void ticket_desk::apply(storage::ticket_row& t, const transition& row, const act
   std::string note = in.note;
   if (row.action == ticket_action::rate)  // the score belongs in the history too
     note = std::to_string(in.score.value_or(0)) + "/5" + (in.note.empty() ? "" : " " + in.note);
-  svc_.db.tickets.add_event(
+  const std::int64_t event_id = svc_.db.tickets.add_event(
       {0, t.id, at, actor_id, "", event, from != to ? from : "", from != to ? to : "", note});
   if (actor_id && bot::at_least(who.level, bot::role::staff) && !(parties(t, who) & party::reporter))
     svc_.db.audit.record(actor_id, "ticket." + event, ref_of(t), note, at);
@@ -262,6 +265,7 @@ void ticket_desk::apply(storage::ticket_row& t, const transition& row, const act
     // The way back to an anonymous writer is kept only while the ticket is open.
     if (t.anonymous) svc_.db.suggestions.forget_relay(t.id);
   }
+  return event_id;
 }
 
 // Who hears about what. The reporter hears about every change someone else made; staff hear
@@ -391,18 +395,17 @@ void ticket_desk::tell_staff(const storage::ticket_row& t, const text_fn& text,
   out_(direct, bot::outgoing::plain(text(default_locale())), p, ref_of(t));
 }
 
-void ticket_desk::tell_managers(const storage::ticket_row& t, const text_fn& text) {
-  auto groups = svc_.db.chats.groups_of(t.community_id, std::nullopt, "managers");
+void ticket_desk::tell_managers(std::int64_t community_id, const std::string& ref, const text_fn& text) {
+  auto groups = svc_.db.chats.groups_of(community_id, std::nullopt, "managers");
   if (groups.empty()) {
-    bot::log::warn("tickets", "no managers' group in community {}: escalation of #{} goes to staff groups",
-                   t.community_id, t.id);
-    groups = svc_.db.chats.groups_of(t.community_id, std::nullopt, "staff");
+    bot::log::warn("tickets", "no managers' group in community {}: escalations go to the staff groups",
+                   community_id);
+    groups = svc_.db.chats.groups_of(community_id, std::nullopt, "staff");
   }
   for (const auto& g : groups)
     out_(g.ref,
-         bot::outgoing::plain(
-             text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale())),
-         storage::priority::emergency, ref_of(t));
+         bot::outgoing::plain(text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale())),
+         storage::priority::emergency, ref);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,21 +432,11 @@ void ticket_desk::check_sla(std::int64_t ticket_id) {
   if (escalate_now) {
     auto v = check(ticket_action::escalate, t, party::system, facts(t));
     if (!v.allowed) return;
-    apply(t, *v.allowed, actor{}, {});
-    const std::int64_t due = response_late ? *t.due_at : *t.resolve_due_at;
-    tell_managers(t, [&](bot::locale l) {
-      std::string hint = t.assignee_id ? svc_.t(l, "ticket.hint.urge_assignee", fmt::arg("id", t.id))
-                                       : svc_.t(l, "ticket.hint.assign", fmt::arg("id", t.id));
-      return svc_.t(l, t.escalation > 1 ? "ticket.manager.escalated_again" : "ticket.manager.escalated",
-                    fmt::arg("id", t.id), fmt::arg("where", where(t, l)),
-                    fmt::arg("category", svc_.t(l, "category." + t.category)),
-                    fmt::arg("priority", svc_.t(l, "priority." + t.priority)),
-                    fmt::arg("state", svc_.t(l, "ticket.state." + t.state)),
-                    fmt::arg("staff", name_of(t.assignee_id, l)),
-                    fmt::arg("what", svc_.t(l, response_late ? "ticket.due.respond" : "ticket.due.resolve")),
-                    fmt::arg("due", bot::local_time_zone{svc_.cfg.community.utc_offset_minutes}.format(due)),
-                    fmt::arg("late", duration_text(svc_.t, l, at - due)), fmt::arg("hint", hint));
-    });
+    const std::int64_t event = apply(t, *v.allowed, actor{}, {});
+    // The managers hear about it from one job per burst of escalations (see announce_escalations).
+    const std::string community = std::to_string(t.community_id);
+    if (svc_.db.jobs.pending(escalations_job, community).empty())
+      svc_.db.jobs.schedule(escalations_job, community, at, fmt::format(R"({{"after": {}}})", event - 1), at);
     if (t.escalation == 1) schedule(sla_job, t, at + again);
     return;
   }
@@ -451,6 +444,41 @@ void ticket_desk::check_sla(std::int64_t ticket_id) {
     schedule(sla_job, t, *t.escalated_at + again);
   } else if (t.escalation < 2 && next) {
     schedule(sla_job, t, *next);
+  }
+}
+
+void ticket_desk::announce_escalations(std::int64_t community_id, std::int64_t after_event) {
+  auto rows = svc_.db.tickets.escalations_since(community_id, after_event);
+  const std::int64_t at = now();
+  const bot::local_time_zone tz{svc_.cfg.community.utc_offset_minutes};
+  if (rows.size() > escalations_one_by_one) {
+    std::string ids;
+    for (std::size_t i = 0; i < rows.size() && i < escalations_listed; ++i)
+      ids += (ids.empty() ? "#" : " #") + std::to_string(rows[i].second);
+    if (rows.size() > escalations_listed) ids += " …";
+    tell_managers(community_id, "tickets:overdue", [&](bot::locale l) {
+      return svc_.t(l, "ticket.manager.escalated_many", fmt::arg("n", rows.size()), fmt::arg("ids", ids));
+    });
+    return;
+  }
+  for (const auto& [event, ticket_id] : rows) {
+    auto found = svc_.db.tickets.get(ticket_id);
+    if (!found || !is_open(found->state)) continue;
+    const storage::ticket_row& t = *found;
+    const bool response_late = !t.first_response_at && t.due_at && at >= *t.due_at;
+    const std::int64_t due = response_late ? *t.due_at : t.resolve_due_at.value_or(at);
+    tell_managers(t.community_id, ref_of(t), [&](bot::locale l) {
+      std::string hint = t.assignee_id ? svc_.t(l, "ticket.hint.urge_assignee", fmt::arg("id", t.id))
+                                       : svc_.t(l, "ticket.hint.assign", fmt::arg("id", t.id));
+      return svc_.t(l, t.escalation > 1 ? "ticket.manager.escalated_again" : "ticket.manager.escalated",
+                    fmt::arg("id", t.id), fmt::arg("where", where(t, l)),
+                    fmt::arg("category", svc_.t(l, "category." + t.category)),
+                    fmt::arg("priority", svc_.t(l, "priority." + t.priority)),
+                    fmt::arg("state", svc_.t(l, "ticket.state." + t.state)), fmt::arg("staff", name_of(t.assignee_id, l)),
+                    fmt::arg("what", svc_.t(l, response_late ? "ticket.due.respond" : "ticket.due.resolve")),
+                    fmt::arg("due", tz.format(due)), fmt::arg("late", duration_text(svc_.t, l, at - due)),
+                    fmt::arg("hint", hint));
+    });
   }
 }
 

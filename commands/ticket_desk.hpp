@@ -56,11 +56,15 @@ class ticket_desk {
 
   unsigned parties(const storage::ticket_row& t, const actor& who) const;
   guard_facts facts(const storage::ticket_row& t) const;
-  // Applies a transition `check` allowed.
-  void apply(storage::ticket_row& t, const transition& row, const actor& who, const act_input& in);
+  // Applies a transition `check` allowed; returns the id of the history row it wrote.
+  std::int64_t apply(storage::ticket_row& t, const transition& row, const actor& who, const act_input& in);
 
-  // Timers (jobs ticket.sla and ticket.autoclose).
+  // Timers (jobs ticket.sla, ticket.escalations and ticket.autoclose).
   void check_sla(std::int64_t ticket_id);
+  // Tells the managers about the escalations after history row `after_event`: each one when there
+  // are a few, one summary when many fell due at once (after downtime, say), so a group is never
+  // flooded.
+  void announce_escalations(std::int64_t community_id, std::int64_t after_event);
   void auto_close(std::int64_t ticket_id);
 
   // Whether a reply can reach the reporter (anonymous writers only while their seal opens).
@@ -74,7 +78,7 @@ class ticket_desk {
   void tell_staff(const storage::ticket_row& t, const text_fn& text,
                   const std::optional<storage::member_row>& who,
                   storage::priority p = storage::priority::reply);
-  void tell_managers(const storage::ticket_row& t, const text_fn& text);
+  void tell_managers(std::int64_t community_id, const std::string& ref, const text_fn& text);
   void notify(const storage::ticket_row& t, ticket_action a, const actor& who, const act_input& in);
   void dispatch(storage::ticket_row& t, std::optional<std::int64_t> exclude);
   void schedule(const std::string& kind, const storage::ticket_row& t, std::int64_t at);

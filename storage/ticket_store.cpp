@@ -172,7 +172,7 @@ void ticket_store::set_state(std::int64_t id, const std::string& state) {
   q.exec();
 }
 
-void ticket_store::add_event(const ticket_event_row& e) {
+std::int64_t ticket_store::add_event(const ticket_event_row& e) {
   static constexpr const char* sql =
       "INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_state, to_state, note) "
       "VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)";
@@ -185,6 +185,7 @@ void ticket_store::add_event(const ticket_event_row& e) {
   q.bind(6, e.to_state);
   q.bind(7, e.note);
   q.exec();
+  return db_.raw().getLastInsertRowid();
 }
 
 std::vector<ticket_event_row> ticket_store::events(std::int64_t ticket_id) {
@@ -300,6 +301,19 @@ std::vector<ticket_row> ticket_store::overdue(std::int64_t community_id, std::in
   q.bind(2, now_ms);
   q.bind(3, limit);
   return read_all(q);
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> ticket_store::escalations_since(std::int64_t community_id,
+                                                                                 std::int64_t after_id) {
+  static constexpr const char* sql =
+      "SELECT e.id, e.ticket_id FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
+      "WHERE e.id > ? AND t.community_id = ? AND e.action IN ('escalate', 'escalate_again') ORDER BY e.id";
+  auto& q = db_.prepare(sql);
+  q.bind(1, after_id);
+  q.bind(2, community_id);
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+  return out;
 }
 
 ticket_stats ticket_store::stats(std::int64_t community_id, std::int64_t from_ms, std::int64_t to_ms,

@@ -82,7 +82,7 @@ class ticket_store {
   std::vector<ticket_row> by_reporter(std::int64_t member_id, int limit);
   std::int64_t count_by_reporter(std::int64_t member_id);
   void set_state(std::int64_t id, const std::string& state);
-  void add_event(const ticket_event_row& e);
+  std::int64_t add_event(const ticket_event_row& e);  // returns the event id
   std::vector<ticket_event_row> events(std::int64_t ticket_id);
   void add_image(std::int64_t ticket_id, const std::string& reference, std::int64_t now_ms);
   std::vector<std::string> images(std::int64_t ticket_id);
@@ -95,6 +95,9 @@ class ticket_store {
   std::int64_t count(const ticket_filter& f);
   // Open tickets past their response or fix due time, longest overdue first.
   std::vector<ticket_row> overdue(std::int64_t community_id, std::int64_t now_ms, int limit);
+  // Escalation events of a community after event `after_id`, oldest first: (event id, ticket id).
+  std::vector<std::pair<std::int64_t, std::int64_t>> escalations_since(std::int64_t community_id,
+                                                                      std::int64_t after_id);
   // Tickets created in [from, to).
   ticket_stats stats(std::int64_t community_id, std::int64_t from_ms, std::int64_t to_ms,
                      std::int64_t now_ms);

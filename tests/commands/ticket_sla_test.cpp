@@ -74,6 +74,22 @@ TEST_CASE("an overdue ticket is escalated to the managers once, then again, then
   d.should_reply_containing("系统 逾期，已通知经理").should_reply_containing("系统 仍逾期，再次通知经理");
 }
 
+TEST_CASE("many tickets late at once make one message, not a flood", "[tickets][sla]") {
+  test_bot bot;
+  set_up_groups(bot);
+  for (int i = 0; i < 12; ++i) bot.as("业主" + std::to_string(i)).say("报修 3-2-120" + std::to_string(i % 10) + " 漏水了");
+  bot.clock().advance_minutes(31);  // e.g. the service was down for half an hour
+  auto r = bot.run_jobs();
+  auto managers = r.to(bot.group("经理群"));
+  REQUIRE(managers.size() == 1);
+  CHECK(managers[0].shown.find("12 个工单同时超过时限：#1 #2 #3") != std::string::npos);
+  for (int id = 1; id <= 12; ++id) CHECK(bot.db().tickets.get(id)->escalation == 1);
+  bot.clock().advance_minutes(120);
+  r = bot.run_jobs();
+  REQUIRE(r.to(bot.group("经理群")).size() == 1);  // the second round is summed up too
+  CHECK(bot.db().tickets.get(12)->escalation == 2);
+}
+
 TEST_CASE("a ticket answered in time is escalated only when its fix is late", "[tickets][sla]") {
   test_bot bot;
   set_up_groups(bot);
