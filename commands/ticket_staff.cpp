@@ -59,12 +59,13 @@ bot::command_result reply(bot::context& ctx, const bot::args& a) {
   if (a.size() < 2) return ctx.usage();
   auto id = parse_ticket_id(a[0]);
   if (!id) return ctx.usage();
+  // A writer whose seal no longer opens (another key since a restart) would get nothing: say so
+  // instead of pretending the reply went out. Closed tickets are refused by the state machine.
   auto t = ctx.db().tickets.get(*id);
-  if (t && t->anonymous && !ticket_desk::of(ctx).reporter_reachable(*t) &&
-      bot::at_least(ctx.who.level, bot::role::staff) && t->community_id == ctx.community())
+  if (t && t->anonymous && t->community_id == ctx.community() && t->state != "closed" && t->state != "cancelled" &&
+      !ticket_desk::of(ctx).reporter_reachable(*t))
     return ctx.fail("cmd.ticket.reply.unreachable", fmt::arg("id", *id));
-  if (auto failed = id_and_note(ctx, a, ticket_action::reply)) return failed;
-  return std::nullopt;
+  return id_and_note(ctx, a, ticket_action::reply);
 }
 
 // 回访 12 满意 已电话回访

@@ -132,6 +132,7 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
   r = bot.run_jobs();
   CHECK(r.to(direct("赵女士")).at(0).shown.find("转达所用的信息已删除") != std::string::npos);
   CHECK(bot.db().tickets.get(2)->state == "closed");
+  bot.as("王师傅").in_group("客服群").say("回复 2 还有别的建议吗").should_reply_containing("已关闭");
 
   SECTION("after close nothing maps the ticket to its writer") {
     CHECK_FALSE(bot.db().suggestions.relay(2));
