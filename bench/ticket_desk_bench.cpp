@@ -36,7 +36,8 @@ struct timing {
 
 int counter = 0;
 
-bot::message say(const std::string& who, const std::string& group, const std::string& text, std::int64_t now) {
+bot::message say(const std::string& who, const std::string& group, const std::string& text,
+                 std::int64_t now) {
   bot::message m;
   m.id = "b" + std::to_string(++counter);
   m.chat = group.empty() ? bot::chat_ref{"console", "", bot::chat_kind::direct, who}
@@ -69,19 +70,22 @@ int main(int argc, char** argv) {
   run(say("管理员", "维修群", "绑定小区 阳光花园 员工群", clock.now_ms()));
   run(say("管理员", "经理群", "绑定小区 阳光花园 经理群", clock.now_ms()));
 
-  const char* problems[] = {"厨房水管漏水", "楼道灯不亮", "电梯异响", "门禁卡失灵", "垃圾没人清理", "插座没电"};
+  const char* problems[] = {"厨房水管漏水", "楼道灯不亮",   "电梯异响",
+                            "门禁卡失灵",   "垃圾没人清理", "插座没电"};
   timing report, take, chatter;
   for (int i = 0; i < n; ++i) {
     clock.advance_ms(1'000);
-    std::string room = std::to_string(1 + i % 12) + "-" + std::to_string(1 + i % 3) + "-" + std::to_string(101 + i % 30);
+    std::string room =
+        std::to_string(1 + i % 12) + "-" + std::to_string(1 + i % 3) + "-" + std::to_string(101 + i % 30);
     report.ms.push_back(run(say("业主" + std::to_string(i % 800), std::to_string(1 + i % 12) + "栋业主群",
                                 "报修 " + room + " " + problems[i % 6], clock.now_ms())));
   }
   for (int i = 0; i < n / 2; ++i)
     take.ms.push_back(run(say("李师傅", "维修群", "接单 " + std::to_string(1 + 2 * i), clock.now_ms())));
   for (int i = 0; i < n; ++i)
-    chatter.ms.push_back(run(say("邻居" + std::to_string(i % 500), "3栋业主群",
-                                 i % 2 ? "大家晚上好，今天天气不错" : "3栋电梯又坏了，好几天没人修", clock.now_ms())));
+    chatter.ms.push_back(
+        run(say("邻居" + std::to_string(i % 500), "3栋业主群",
+                i % 2 ? "大家晚上好，今天天气不错" : "3栋电梯又坏了，好几天没人修", clock.now_ms())));
 
   timing list, overdue, stats;
   clock.advance_ms(3LL * 24 * 3'600'000);
@@ -102,8 +106,8 @@ int main(int argc, char** argv) {
   list.report("工单列表 待处理 3栋 水电");
   overdue.report("逾期工单");
   stats.report("工单统计 本周");
-  std::printf("%-34s %7d jobs  %9.0f jobs/s  total %.0f ms\n", "SLA timers due at once", n, n / (sla_ms / 1000),
-              sla_ms);
+  std::printf("%-34s %7d jobs  %9.0f jobs/s  total %.0f ms\n", "SLA timers due at once", n,
+              n / (sla_ms / 1000), sla_ms);
   std::filesystem::remove_all(dir);
   return 0;
 }

@@ -404,7 +404,8 @@ void ticket_desk::tell_managers(std::int64_t community_id, const std::string& re
   }
   for (const auto& g : groups)
     out_(g.ref,
-         bot::outgoing::plain(text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale())),
+         bot::outgoing::plain(
+             text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale())),
          storage::priority::emergency, ref);
 }
 
@@ -474,7 +475,8 @@ void ticket_desk::announce_escalations(std::int64_t community_id, std::int64_t a
                     fmt::arg("id", t.id), fmt::arg("where", where(t, l)),
                     fmt::arg("category", svc_.t(l, "category." + t.category)),
                     fmt::arg("priority", svc_.t(l, "priority." + t.priority)),
-                    fmt::arg("state", svc_.t(l, "ticket.state." + t.state)), fmt::arg("staff", name_of(t.assignee_id, l)),
+                    fmt::arg("state", svc_.t(l, "ticket.state." + t.state)),
+                    fmt::arg("staff", name_of(t.assignee_id, l)),
                     fmt::arg("what", svc_.t(l, response_late ? "ticket.due.respond" : "ticket.due.resolve")),
                     fmt::arg("due", tz.format(due)), fmt::arg("late", duration_text(svc_.t, l, at - due)),
                     fmt::arg("hint", hint));

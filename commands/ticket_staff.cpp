@@ -62,8 +62,8 @@ bot::command_result reply(bot::context& ctx, const bot::args& a) {
   // A writer whose seal no longer opens (another key since a restart) would get nothing: say so
   // instead of pretending the reply went out. Closed tickets are refused by the state machine.
   auto t = ctx.db().tickets.get(*id);
-  if (t && t->anonymous && t->community_id == ctx.community() && t->state != "closed" && t->state != "cancelled" &&
-      !ticket_desk::of(ctx).reporter_reachable(*t))
+  if (t && t->anonymous && t->community_id == ctx.community() && t->state != "closed" &&
+      t->state != "cancelled" && !ticket_desk::of(ctx).reporter_reachable(*t))
     return ctx.fail("cmd.ticket.reply.unreachable", fmt::arg("id", *id));
   return id_and_note(ctx, a, ticket_action::reply);
 }

@@ -304,7 +304,7 @@ std::vector<ticket_row> ticket_store::overdue(std::int64_t community_id, std::in
 }
 
 std::vector<std::pair<std::int64_t, std::int64_t>> ticket_store::escalations_since(std::int64_t community_id,
-                                                                                 std::int64_t after_id) {
+                                                                                   std::int64_t after_id) {
   static constexpr const char* sql =
       "SELECT e.id, e.ticket_id FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
       "WHERE e.id > ? AND t.community_id = ? AND e.action IN ('escalate', 'escalate_again') ORDER BY e.id";

@@ -97,7 +97,7 @@ class ticket_store {
   std::vector<ticket_row> overdue(std::int64_t community_id, std::int64_t now_ms, int limit);
   // Escalation events of a community after event `after_id`, oldest first: (event id, ticket id).
   std::vector<std::pair<std::int64_t, std::int64_t>> escalations_since(std::int64_t community_id,
-                                                                      std::int64_t after_id);
+                                                                       std::int64_t after_id);
   // Tickets created in [from, to).
   ticket_stats stats(std::int64_t community_id, std::int64_t from_ms, std::int64_t to_ms,
                      std::int64_t now_ms);

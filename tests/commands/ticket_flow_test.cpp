@@ -370,7 +370,8 @@ TEST_CASE("every text the state machine builds at run time exists", "[tickets][t
   for (const char* n : {"take", "assign", "transfer", "start", "resolve", "give_back", "reopen", "cancel",
                         "auto_close", "reply"})
     CHECK(t.has(std::string("ticket.notify.") + n));
-  for (const char* e : {"created", "dispatch", "escalate_again"}) CHECK(t.has(std::string("ticket.action.") + e));
+  for (const char* e : {"created", "dispatch", "escalate_again"})
+    CHECK(t.has(std::string("ticket.action.") + e));
   for (const char* v : {"satisfied", "unsatisfied"}) CHECK(t.has(std::string("ticket.visit.") + v));
   for (const char* p : {"today", "this_week", "last_week", "this_month", "last_month"})
     CHECK(t.has(std::string("period.") + p));

@@ -77,7 +77,8 @@ TEST_CASE("an overdue ticket is escalated to the managers once, then again, then
 TEST_CASE("many tickets late at once make one message, not a flood", "[tickets][sla]") {
   test_bot bot;
   set_up_groups(bot);
-  for (int i = 0; i < 12; ++i) bot.as("业主" + std::to_string(i)).say("报修 3-2-120" + std::to_string(i % 10) + " 漏水了");
+  for (int i = 0; i < 12; ++i)
+    bot.as("业主" + std::to_string(i)).say("报修 3-2-120" + std::to_string(i % 10) + " 漏水了");
   bot.clock().advance_minutes(31);  // e.g. the service was down for half an hour
   auto r = bot.run_jobs();
   auto managers = r.to(bot.group("经理群"));
