@@ -52,6 +52,12 @@ struct command_spec {
   chat_rule where = chat_rule::anywhere;
   bool bare_in_group = true;     // the bare Chinese name (no prefix, no @) starts it in a group
   command_handler run;
+  // For a bare group invocation: do the arguments look like this command at all? When they do
+  // not ("完成，谢谢大家"), the message is chat and gets no reply, not even a refusal.
+  std::function<bool(const args&)> bare_match = {};
+  // The sender must stay unknown (the suggestion box): the dispatcher records no activity of
+  // theirs and replies to them leave no trace in the outbox once delivered.
+  bool anonymous = false;
 };
 
 }  // namespace bot

@@ -9,9 +9,11 @@
 #include <sstream>
 
 #include "bot/config_reader.hpp"
+#include "bot/crypto.hpp"
 #include "bot/role.hpp"
 #include "bot/texts.hpp"
 #include "bot/utf8.hpp"
+#include "commands/ticket_category.hpp"
 
 namespace bot {
 namespace {
@@ -209,6 +211,72 @@ void read_adapters(config_reader r, config& c) {
   r.finish();
 }
 
+void read_sla(config_reader r, sla_target& t) {
+  r.read("respond_minutes", t.respond_minutes, 1, 365 * 24 * 60);
+  r.read("resolve_minutes", t.resolve_minutes, 0, 365 * 24 * 60);
+  r.finish();
+}
+
+void read_tickets(config_reader r, tickets_config& c) {
+  r.read("urge_interval_minutes", c.urge_interval_minutes, 1, 7 * 24 * 60);
+  r.read("second_escalation_minutes", c.second_escalation_minutes, 1, 30 * 24 * 60);
+  r.read("auto_close_days", c.auto_close_days, 1, 365);
+  std::vector<std::string> keys{"default", "complaint", "suggestion"};
+  for (const auto& id : commands::category_ids()) keys.push_back(id);
+  {
+    auto d = r.table("dispatch");
+    for (const auto& key : keys) {
+      std::string mode;
+      d.read(key, mode);
+      if (mode.empty()) continue;
+      if (mode != "manual" && mode != "grab" && mode != "round_robin")
+        throw config_error(d.key_path(key) + ": must be \"manual\", \"grab\" or \"round_robin\"");
+      c.dispatch[key] = mode;
+    }
+    d.finish();
+  }
+  {
+    auto s = r.table("sla");
+    for (const char* key : {"urgent", "normal", "minor", "complaint", "suggestion"})
+      read_sla(s.table(key), c.sla[key]);
+    for (const auto& id : commands::category_ids()) {
+      auto per_category = s.table(id);
+      for (const char* p : {"urgent", "normal", "minor"}) {
+        auto t = per_category.table(p);
+        if (!t.present()) continue;
+        sla_target target = c.sla[p];
+        read_sla(t, target);
+        c.sla[id + "." + p] = target;
+      }
+      per_category.finish();
+    }
+    s.finish();
+  }
+  {
+    auto o = r.table("offers");
+    o.read("enabled", c.offers.enabled);
+    o.read("window_minutes", c.offers.window_minutes, 1, 7 * 24 * 60);
+    o.read("valid_minutes", c.offers.valid_minutes, 1, 24 * 60);
+    o.read("keywords", c.offers.keywords);
+    o.read("ignore", c.offers.ignore);
+    o.finish();
+  }
+  r.finish();
+}
+
+void read_suggestions(config_reader r, suggestions_config& c) {
+  read_secret(r, "suggestions", "relay_key", c.relay_key);
+  r.read("per_day", c.per_day, 1, 100);
+  r.read("batch_minutes", c.batch_minutes, 1, 24 * 60);
+  r.finish();
+  if (!c.relay_key.empty()) {
+    auto key = crypto::from_hex(c.relay_key);
+    if (!key || key->size() != 32)
+      throw config_error(fmt::format("suggestions.relay_key: must be 64 hex digits (or set {})",
+                                     secret_env_name("suggestions", "relay_key")));
+  }
+}
+
 }  // namespace
 
 std::string secret_env_name(std::string_view adapter, std::string_view key) {
@@ -272,6 +340,8 @@ config config::parse(std::string_view toml_text, const std::string& source_name)
   read_outbox(r.table("outbox"), c.outbox);
   read_emergency(r.table("emergency"), c.emergency);
   read_adapters(r.table("adapters"), c);
+  read_tickets(r.table("tickets"), c.tickets);
+  read_suggestions(r.table("suggestions"), c.suggestions);
   r.finish();
   return c;
 }

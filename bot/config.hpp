@@ -109,6 +109,51 @@ struct onebot_config {
   int max_text_chars = 1500;  // longer texts go out as several messages
 };
 
+// How long a ticket may take: to the first response, and to the fix. A resolve time of 0 means
+// "the same day" (by the end of the local day the ticket came in, 当天修复).
+struct sla_target {
+  int respond_minutes = 0;
+  int resolve_minutes = 0;
+};
+
+// Group chat that reads like a repair or complaint gets one offer to register it.
+struct offers_config {
+  bool enabled = true;
+  int window_minutes = 60;  // at most one offer per person in this window
+  int valid_minutes = 30;   // how long "登记" answers an offer
+  std::vector<std::string> keywords{"坏了", "坏掉", "漏水",   "渗水",   "跑水", "停电", "停水", "没电",
+                                    "没水", "不亮", "堵了",   "堵住",   "困人", "被困", "异响", "异味",
+                                    "太吵", "噪音", "没人管", "没人修", "投诉", "乱停", "占道"};
+  std::vector<std::string> ignore{"谢谢", "感谢",   "辛苦",   "修好", "已解决", "恢复了", "你好",
+                                  "您好", "早上好", "晚上好", "晚安", "哈哈",   "收到"};
+};
+
+struct tickets_config {
+  int urge_interval_minutes = 60;       // an owner may urge one ticket this often (催单)
+  int second_escalation_minutes = 120;  // overdue: managers are told, and told again this much later
+  int auto_close_days = 3;              // a resolved ticket without objection closes after this
+  // Dispatch mode (manual | grab | round_robin) by key: "default", "complaint", "suggestion" or
+  // a category id ("elevator").
+  std::map<std::string, std::string> dispatch{{"default", "grab"}};
+  // SLA by key: "urgent", "normal", "minor" (repairs by priority), "complaint", "suggestion", or
+  // "<category>.<priority>" ("elevator.urgent") to override one category.
+  std::map<std::string, sla_target> sla{{"urgent", {30, 0}},
+                                        {"normal", {24 * 60, 3 * 24 * 60}},
+                                        {"minor", {3 * 24 * 60, 7 * 24 * 60}},
+                                        {"complaint", {24 * 60, 7 * 24 * 60}},
+                                        {"suggestion", {3 * 24 * 60, 14 * 24 * 60}}};
+  offers_config offers;
+};
+
+struct suggestions_config {
+  // 64 hex digits (AES-256) sealing the way back to anonymous writers; env
+  // ESTATEBOT_SUGGESTIONS_RELAY_KEY. Empty: a random key per run (replies reach writers only
+  // until the next restart).
+  std::string relay_key;
+  int per_day = 3;         // anonymous suggestions one writer may send per day
+  int batch_minutes = 60;  // suggestions reach staff in batches, so their time tells nothing
+};
+
 struct config {
   server_config server;
   storage_config storage;
@@ -119,6 +164,8 @@ struct config {
   console_config console;
   webhook_config webhook;
   onebot_config onebot;
+  tickets_config tickets;
+  suggestions_config suggestions;
 
   static config load_file(const std::string& path);  // throws config_error
   static config parse(std::string_view toml, const std::string& source_name = "config");

@@ -33,7 +33,9 @@ void context::reply_private(std::string body) {
 }
 
 void context::send(const chat_ref& to, outgoing body, storage::priority p, const std::string& ref) {
-  svc.db.outbox.enqueue(to, body, p, ref, now());
+  // An anonymous command's answers to its writer must not stay behind as a record of them.
+  const bool seal = spec && spec->anonymous && to == msg.chat && !to.is_group();
+  svc.db.outbox.enqueue(to, body, p, seal ? std::string(storage::sealed_ref) : ref, now());
   enqueued_ = true;
 }
 

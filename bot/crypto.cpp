@@ -5,6 +5,7 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include <memory>
 #include <stdexcept>
 
 namespace bot::crypto {
@@ -54,6 +55,86 @@ std::string random_hex(std::size_t bytes) {
   if (RAND_bytes(reinterpret_cast<unsigned char*>(buf.data()), static_cast<int>(bytes)) != 1)
     throw std::runtime_error("RAND_bytes failed");
   return to_hex(buf);
+}
+
+std::string random_bytes(std::size_t n) {
+  std::string buf(n, '\0');
+  if (n > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(buf.data()), static_cast<int>(n)) != 1)
+    throw std::runtime_error("RAND_bytes failed");
+  return buf;
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  if (hex.size() % 2 != 0) return std::nullopt;
+  std::string out;
+  out.reserve(hex.size() / 2);
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out.push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return out;
+}
+
+namespace {
+
+constexpr std::size_t gcm_nonce = 12;
+constexpr std::size_t gcm_tag = 16;
+constexpr std::size_t aes256_key = 32;
+
+using cipher_ctx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
+
+const unsigned char* bytes(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+}  // namespace
+
+std::string aes256gcm_seal(std::string_view key, std::string_view plaintext, std::string_view aad) {
+  if (key.size() != aes256_key) throw std::invalid_argument("AES-256 needs a 32-byte key");
+  std::string nonce = random_bytes(gcm_nonce);
+  cipher_ctx ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+  std::string out = nonce;
+  out.resize(gcm_nonce + plaintext.size() + gcm_tag);
+  auto* body = reinterpret_cast<unsigned char*>(out.data() + gcm_nonce);
+  int len = 0;
+  bool ok =
+      ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) == 1 &&
+      (aad.empty() ||
+       EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) == 1) &&
+      EVP_EncryptUpdate(ctx.get(), body, &len, bytes(plaintext), static_cast<int>(plaintext.size())) == 1 &&
+      EVP_EncryptFinal_ex(ctx.get(), body + len, &len) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(gcm_tag),
+                          body + plaintext.size()) == 1;
+  if (!ok) throw std::runtime_error("AES-256-GCM encryption failed");
+  return out;
+}
+
+std::optional<std::string> aes256gcm_open(std::string_view key, std::string_view sealed,
+                                          std::string_view aad) {
+  if (key.size() != aes256_key || sealed.size() < gcm_nonce + gcm_tag) return std::nullopt;
+  std::string_view nonce = sealed.substr(0, gcm_nonce);
+  std::string_view body = sealed.substr(gcm_nonce, sealed.size() - gcm_nonce - gcm_tag);
+  std::string tag(sealed.substr(sealed.size() - gcm_tag));
+  cipher_ctx ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+  std::string out(body.size(), '\0');
+  auto* dst = reinterpret_cast<unsigned char*>(out.data());
+  int len = 0;
+  bool ok =
+      ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) == 1 &&
+      (aad.empty() ||
+       EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) == 1) &&
+      EVP_DecryptUpdate(ctx.get(), dst, &len, bytes(body), static_cast<int>(body.size())) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(gcm_tag), tag.data()) == 1 &&
+      EVP_DecryptFinal_ex(ctx.get(), dst + len, &len) == 1;
+  if (!ok) return std::nullopt;
+  return out;
 }
 
 }  // namespace bot::crypto

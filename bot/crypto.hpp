@@ -1,6 +1,7 @@
 // Signatures and digests the platforms use (OpenSSL underneath). Compare secrets only with
 // constant_time_equal.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,5 +14,14 @@ std::string sha256_hex(std::string_view data);
 std::string to_hex(std::string_view bytes);
 bool constant_time_equal(std::string_view a, std::string_view b);
 std::string random_hex(std::size_t bytes);  // from the OS CSPRNG
+std::string random_bytes(std::size_t n);
+std::optional<std::string> from_hex(std::string_view hex);  // nullopt unless an even count of hex digits
+
+// AES-256-GCM with a fresh random 96-bit nonce; the result is nonce ‖ ciphertext ‖ 128-bit tag.
+// `aad` is authenticated but not stored: opening needs the same aad (it binds a seal to its use).
+std::string aes256gcm_seal(std::string_view key, std::string_view plaintext, std::string_view aad);
+// nullopt when the key, the aad or any byte is wrong.
+std::optional<std::string> aes256gcm_open(std::string_view key, std::string_view sealed,
+                                          std::string_view aad);
 
 }  // namespace bot::crypto

@@ -19,8 +19,12 @@ std::string dedupe_key(const message& m) {
   return crypto::sha256_hex((m.chat.is_group() ? "g/" : "d/") + m.chat.id + "/" + m.id).substr(0, 32);
 }
 
+constexpr std::int64_t anonymous_time_grain_ms = 24LL * 3'600'000;
+
+// A Latin letter first: digits say nothing ("3栋电梯又坏了" is Chinese).
 bool looks_english(std::string_view word) {
-  return !word.empty() && static_cast<unsigned char>(word.front()) < 0x80;
+  return !word.empty() &&
+         ((word.front() >= 'a' && word.front() <= 'z') || (word.front() >= 'A' && word.front() <= 'Z'));
 }
 
 }  // namespace
@@ -61,15 +65,42 @@ dispatch_outcome dispatcher::handle(const inbound_event& event) {
 dispatch_outcome dispatcher::handle_message(const message& m) {
   auto& db = svc_.db;
   const std::int64_t now = svc_.clk.now_ms();
+  // Parsing is pure, so it comes first: an anonymous command must be known before anything about
+  // its sender is recorded.
+  invocation inv =
+      parse_invocation(m.text, !m.chat.is_group(), m.addressed_to_bot, svc_.cfg.community.bot_names);
+  split_glued_name(inv, svc_.commands);
+  auto match = svc_.commands.find(inv.tokens);
+  const bool anonymous = match && match->spec->anonymous && !m.chat.is_group();
+
   storage::transaction txn(db.db);
-  if (!m.id.empty() && !db.inbound.remember(m.chat.platform, m.chat.account, dedupe_key(m), now)) {
+  // An anonymous writer's delivery is remembered by its day only: its exact time would point at them.
+  const std::int64_t seen_at = anonymous ? now - now % anonymous_time_grain_ms : now;
+  if (!m.id.empty() && !db.inbound.remember(m.chat.platform, m.chat.account, dedupe_key(m), seen_at)) {
     log::info("dispatch", "duplicate delivery {}/{} ignored", m.chat.platform, m.id);
     return dispatch_outcome::duplicate;
   }
-  storage::chat_row chat = db.chats.touch(m.chat, m.chat_title, svc_.default_community, now);
+  storage::chat_row chat;
   caller who;
-  who.member = db.members.touch(m.sender, now);
-  if (m.chat.is_group()) db.chats.touch_member(chat.id, who.member.id, now);
+  if (anonymous) {  // look up, never touch: last_seen_at would date the suggestion
+    if (auto known = db.chats.find(m.chat)) {
+      chat = *known;
+    } else {
+      chat.ref = m.chat;
+      chat.community_id = svc_.default_community;
+    }
+    if (auto known = db.members.find(m.sender.platform, m.sender.id)) {
+      who.member = *known;
+    } else {
+      who.member.platform = m.sender.platform;
+      who.member.user_id = m.sender.id;
+      who.member.display_name = m.sender.name;
+    }
+  } else {
+    chat = db.chats.touch(m.chat, m.chat_title, svc_.default_community, now);
+    who.member = db.members.touch(m.sender, now);
+    if (m.chat.is_group()) db.chats.touch_member(chat.id, who.member.id, now);
+  }
   who.units = db.units.units_of(who.member.id);
   who.level = config_role(m.sender);
   if (auto granted = db.members.granted_role(who.member.id, chat.community_id); granted && !at_least(who.level, *granted))
@@ -77,11 +108,7 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   if (who.level == role::resident && !who.units.empty()) who.level = role::owner;
   if (m.console_role && m.chat.platform == "console") who.level = static_cast<role>(*m.console_role);
 
-  invocation inv = parse_invocation(m.text, !m.chat.is_group(), m.addressed_to_bot, svc_.cfg.community.bot_names);
-  split_glued_name(inv, svc_.commands);
-
   locale lang = parse_locale(svc_.cfg.community.lang).value_or(locale::zh_CN);
-  auto match = svc_.commands.find(inv.tokens);
   if (match) lang = match->lang;
   else if (!inv.tokens.empty() && looks_english(inv.tokens.front().text)) lang = locale::en_US;
   if (chat.lang) lang = parse_locale(*chat.lang).value_or(lang);
@@ -112,6 +139,13 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
   const bool bare = !inv.addressed;  // a group message that merely starts with a command's name
   if (bare && (!spec.bare_in_group || match->lang == locale::en_US)) return;
 
+  args a;
+  a.body = inv.body;
+  a.invoked_name = match->name;
+  a.addressed = inv.addressed;
+  a.tokens.assign(inv.tokens.begin() + static_cast<std::ptrdiff_t>(match->words_used), inv.tokens.end());
+  if (bare && spec.bare_match && !spec.bare_match(a)) return;  // chat that starts with a command word
+
   if (!at_least(ctx.who.level, spec.min_role)) {
     std::string id = "cmd." + spec.id + ".denied";
     ctx.reply(svc_.t.has(id) ? ctx.text(id) : ctx.text("common.denied", fmt::arg("role", ctx.text("role." + std::string(role_name(spec.min_role))))));
@@ -125,12 +159,6 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
     ctx.reply(ctx.text("common.group_only"));
     return;
   }
-
-  args a;
-  a.body = inv.body;
-  a.invoked_name = match->name;
-  a.addressed = inv.addressed;
-  a.tokens.assign(inv.tokens.begin() + static_cast<std::ptrdiff_t>(match->words_used), inv.tokens.end());
 
   storage::transaction cmd_txn(svc_.db.db);  // a savepoint: a failed command leaves no half-written rows
   command_result result;

@@ -20,6 +20,15 @@ std::string account_key(const chat_ref& target) {
   return target.platform + "/" + target.account;
 }
 
+bool sealed(const storage::outbox_row& row) {
+  return row.ref == storage::sealed_ref;
+}
+
+// Logs never name the chat of a sealed message: it is an anonymous writer.
+std::string target_of(const storage::outbox_row& row) {
+  return sealed(row) ? "(sealed)" : row.target.key();
+}
+
 }  // namespace
 
 outbox_pump::outbox_pump(storage::stores& db, const clock& clk, const outbox_config& cfg)
@@ -131,6 +140,10 @@ wait_reason outbox_pump::explain(const storage::outbox_row& row) {
 }
 
 void outbox_pump::die(const storage::outbox_row& row, int attempts, const std::string& error) {
+  if (sealed(row)) {  // an anonymous writer's message: no trace, and nobody is told (it would say who)
+    db_.outbox.forget(row.id);
+    return;
+  }
   storage::transaction txn(db_.db);
   db_.outbox.mark_dead(row.id, attempts, error);
   if (on_dead) on_dead(row, error);
@@ -142,22 +155,34 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   const std::int64_t now = clk_.now_ms();
   const int attempts = row.attempts + 1;
   try {
+    // A sealed message leaves no trace once settled; its failure is not reported to anyone,
+    // because the report would say who the writer is.
+    const bool done = r.outcome == send_result::status::sent || r.outcome == send_result::status::failed ||
+                      attempts >= cfg_.max_attempts;
+    if (sealed(row) && done) {
+      if (r.outcome != send_result::status::sent)
+        log::warn("outbox", "#{} (sealed) given up: {}", row.id, r.error);
+      db_.outbox.forget(row.id);
+      if (on_settled) on_settled();
+      return;
+    }
     switch (r.outcome) {
       case send_result::status::sent:
         db_.outbox.mark_sent(row.id, attempts, r.platform_message_id, now);
         break;
       case send_result::status::failed:
-        log::warn("outbox", "#{} to {} failed for good: {}", row.id, row.target.key(), r.error);
+        log::warn("outbox", "#{} to {} failed for good: {}", row.id, target_of(row), r.error);
         die(row, attempts, r.error);
         break;
       case send_result::status::retry:
       case send_result::status::uncertain:
         if (attempts >= cfg_.max_attempts) {
-          log::warn("outbox", "#{} to {} dead after {} attempts: {}", row.id, row.target.key(), attempts, r.error);
+          log::warn("outbox", "#{} to {} dead after {} attempts: {}", row.id, target_of(row), attempts,
+                    r.error);
           die(row, attempts, r.error);
         } else {
           std::int64_t delay = std::max(backoff_ms(attempts), r.retry_after_ms.value_or(0));
-          log::info("outbox", "#{} to {} attempt {} {}: {}; next in {} ms", row.id, row.target.key(), attempts,
+          log::info("outbox", "#{} to {} attempt {} {}: {}; next in {} ms", row.id, target_of(row), attempts,
                     r.outcome == send_result::status::uncertain ? "unconfirmed" : "failed", r.error, delay);
           db_.outbox.mark_retry(row.id, attempts, r.error, now + delay);
         }

@@ -1,9 +1,12 @@
 #include "commands/repair.hpp"
 
+#include "bot/config.hpp"
 #include "bot/context.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
 #include "commands/ticket_category.hpp"
+#include "commands/ticket_desk.hpp"
+#include "commands/ticket_sla.hpp"
 #include "commands/ticket_view.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
@@ -13,65 +16,86 @@ namespace {
 
 constexpr std::size_t max_description_points = 500;
 
-bot::command_result report(bot::context& ctx, const bot::args& a) {
+bot::command_result report(bot::context& ctx, const bot::args& a, const std::string& kind) {
   if (a.empty()) return ctx.usage();
-  storage::ticket_row t;
   std::optional<unit_address> where = parse_unit_address(a[0]);
   std::string description = where ? a.rest(1) : a.rest(0);
   if (description.empty()) return ctx.usage();
   if (bot::utf8::length(description) > max_description_points)
     return ctx.fail("cmd.repair.report.too_long", fmt::arg("max", max_description_points));
 
-  if (!where && ctx.who.units.size() == 1) {  // a bound owner need not type the room every time
+  if (!where && ctx.who.units.size() == 1 && kind == "repair") {  // a bound owner need not type the room
     const auto& u = ctx.who.units.front();
     where = unit_address{u.building, u.unit, u.room};
   }
+  storage::ticket_row t;
   t.community_id = ctx.community();
-  t.kind = "repair";
+  t.kind = kind;
   t.category = guess_category(description);
-  t.priority = guess_priority(t.category, description);
-  t.state = "new";
+  t.priority = kind == "suggestion" ? "normal" : guess_priority(t.category, description);
   t.description = description;
   if (where) {
     t.location = where->canonical();
     t.building = where->building;
     if (where->has_room())
       if (auto u = ctx.db().units.find(ctx.community(), where->building, where->unit, where->room)) t.unit_id = u->id;
+  } else {
+    t.building = find_building(description);
   }
   t.reporter_id = ctx.who.member.id;
   t.origin_chat = ctx.chat.id;
   t.origin_message_id = ctx.msg.id;
   t.created_at = ctx.now();
-  t.due_at = t.created_at + response_sla_ms(t.priority);
-  t.id = ctx.db().tickets.create(t);
-  ctx.db().tickets.add_event({0, t.id, t.created_at, ctx.who.member.id, "", "created", "", "new", ""});
-  for (const auto& img : ctx.msg.images) ctx.db().tickets.add_image(t.id, img.reference, t.created_at);
-
-  auto sla = bot::round_duration(response_sla_ms(t.priority));
-  ctx.reply(ctx.text("cmd.repair.report.done", fmt::arg("id", t.id),
-                     fmt::arg("category", ctx.text("category." + t.category)),
-                     fmt::arg("priority", ctx.text("priority." + t.priority)),
-                     fmt::arg("sla", ctx.text(std::string("duration.") + sla.unit, fmt::arg("n", sla.value)))));
-
-  // Staff groups hear about it at once; the room number stays out of every group.
-  std::string staff_note = ctx.text("cmd.repair.report.staff_notice", fmt::arg("id", t.id),
-                                    fmt::arg("priority", ctx.text("priority." + t.priority)),
-                                    fmt::arg("where", where ? where->masked() : ctx.text("ticket.no_location")),
-                                    fmt::arg("category", ctx.text("category." + t.category)),
-                                    fmt::arg("description", bot::utf8::truncate(description, 60)));
-  for (const auto& g : ctx.db().chats.groups_of(ctx.community(), std::nullopt, "staff"))
-    ctx.send(g.ref, bot::outgoing::plain(staff_note),
-             t.priority == "urgent" ? storage::priority::emergency : storage::priority::reply,
-             "ticket:" + std::to_string(t.id));
+  t.lang = std::string(bot::locale_tag(ctx.lang));
+  t = ticket_desk::of(ctx).open(std::move(t), ctx.msg.images);
+  ctx.reply(created_reply(ctx, t));
   return std::nullopt;
 }
 
 }  // namespace
 
+std::string created_reply(const bot::context& ctx, const storage::ticket_row& t) {
+  bot::local_time_zone tz{ctx.svc.cfg.community.utc_offset_minutes};
+  auto sla = bot::round_duration(*t.due_at - t.created_at);
+  const bool same_day = sla_for(ctx.svc.cfg.tickets, t.kind, t.category, t.priority).resolve_minutes == 0;
+  std::string fix = same_day ? ctx.text("ticket.fix_same_day")
+                             : ctx.text("ticket.fix_by", fmt::arg("due", tz.format(*t.resolve_due_at)));
+  std::string id = t.kind == "repair" ? "cmd.repair.report.done" : "ticket.created." + t.kind;
+  return ctx.text(id, fmt::arg("id", t.id), fmt::arg("category", ctx.text("category." + t.category)),
+                  fmt::arg("priority", ctx.text("priority." + t.priority)),
+                  fmt::arg("sla", ctx.text(std::string("duration.") + sla.unit, fmt::arg("n", sla.value))),
+                  fmt::arg("due", tz.format(*t.due_at)), fmt::arg("fix", fix));
+}
+
 std::vector<bot::command_spec> repair_commands() {
+  auto as = [](std::string kind) {
+    return [kind](bot::context& ctx, const bot::args& a) { return report(ctx, a, kind); };
+  };
   return {
-      {"repair.report", {"报修", "维修"}, {"repair", "report"}, "tickets", bot::role::resident, bot::chat_rule::anywhere,
-       true, report},
+      {"repair.report",
+       {"报修", "维修"},
+       {"repair", "report"},
+       "tickets",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       as("repair")},
+      {"ticket.complain",
+       {"投诉"},
+       {"complain", "complaint"},
+       "tickets",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       as("complaint")},
+      {"ticket.suggest",
+       {"建议", "意见"},
+       {"suggest", "suggestion"},
+       "tickets",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       as("suggestion")},
   };
 }
 

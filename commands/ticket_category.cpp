@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "bot/texts.hpp"
 #include "bot/utf8.hpp"
 
 namespace commands {
@@ -58,18 +59,24 @@ std::string guess_category(std::string_view description) {
 
 std::string guess_priority(std::string_view category, std::string_view description) {
   std::string lowered = bot::utf8::to_lower_ascii(description);
-  if (category == "leak" ||
-      contains_any(lowered, {"停电", "困人", "被困", "火", "燃气", "煤气", "冒烟", "trapped", "fire", "gas", "smoke",
-                             "power cut", "no power"}))
+  if (category == "leak" || (category == "elevator" && contains_any(lowered, {"困"})) ||
+      contains_any(lowered, {"停电", "困人", "被困", "火", "燃气", "煤气", "冒烟", "trapped", "fire", "gas",
+                             "smoke", "power cut", "no power"}))
     return "urgent";
   if (contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return "minor";
   return "normal";
 }
 
-std::int64_t response_sla_ms(std::string_view priority) {
-  if (priority == "urgent") return 30LL * 60'000;
-  if (priority == "minor") return 3LL * 24 * 3'600'000;
-  return 24LL * 3'600'000;
+std::optional<std::string> category_from_name(std::string_view word) {
+  const auto& t = bot::texts::embedded();
+  std::string lowered = bot::utf8::to_lower_ascii(word);
+  for (const auto& id : category_ids()) {
+    std::string key = "category." + id;
+    if (lowered == id || word == t.raw(bot::locale::zh_CN, key) ||
+        lowered == bot::utf8::to_lower_ascii(t.raw(bot::locale::en_US, key)))
+      return id;
+  }
+  return std::nullopt;
 }
 
 }  // namespace commands

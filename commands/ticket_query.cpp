@@ -37,7 +37,7 @@ bot::command_result show(bot::context& ctx, const bot::args& a) {
     return ctx.fail("ticket.not_found", fmt::arg("id", *id));
   if (!staff && !reporter) return ctx.fail("ticket.not_yours", fmt::arg("id", *id));
   bool full_location = !ctx.in_group();
-  ctx.reply(ticket_detail(ctx, *t, ctx.db().tickets.events(*id), full_location));
+  ctx.reply(ticket_detail(ctx, *t, ctx.db().tickets.events(*id), full_location, staff));
   return std::nullopt;
 }
 
@@ -53,9 +53,23 @@ std::optional<std::int64_t> parse_ticket_id(std::string_view word) {
 
 std::vector<bot::command_spec> ticket_query_commands() {
   return {
-      {"ticket.mine", {"我的工单", "我的报修"}, {"mytickets", "my tickets"}, "tickets", bot::role::resident,
-       bot::chat_rule::anywhere, true, mine},
-      {"ticket.show", {"工单", "查工单"}, {"ticket"}, "tickets", bot::role::resident, bot::chat_rule::anywhere, true, show},
+      {"ticket.mine",
+       {"我的工单", "我的报修"},
+       {"mytickets", "my tickets"},
+       "tickets",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       mine},
+      {"ticket.show",
+       {"工单", "查工单"},
+       {"ticket"},
+       "tickets",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       show,
+       [](const bot::args& a) { return a.size() == 1 && parse_ticket_id(a[0]); }},
   };
 }
 

@@ -1,18 +1,40 @@
 #include "commands/ticket_view.hpp"
 
+#include <regex>
+
 #include "bot/config.hpp"
 #include "bot/local_time.hpp"
+#include "bot/utf8.hpp"
 #include "commands/unit_address.hpp"
+#include "storage/stores.hpp"
 
 namespace commands {
 namespace {
 
 bot::local_time_zone zone(const bot::context& ctx) { return {ctx.svc.cfg.community.utc_offset_minutes}; }
 
+std::string member_name(const bot::context& ctx, std::optional<std::int64_t> id) {
+  if (id)
+    if (auto m = ctx.db().members.get(*id); m && !m->display_name.empty()) return m->display_name;
+  return ctx.text("ticket.nobody");
+}
+
+// Who did it, for the history: a person, the system (timers), or the reporter.
+std::string event_actor(const bot::context& ctx, const storage::ticket_row& t,
+                        const storage::ticket_event_row& e) {
+  if (!e.actor_name.empty()) return e.actor_name;
+  if (e.action == "created") return ctx.text(t.anonymous ? "ticket.anonymous" : "ticket.someone");
+  return ctx.text("ticket.system");
+}
+
+bool staff_internal(std::string_view action) {
+  return action == "give_back" || action == "transfer" || action == "visit";
+}
+
 }  // namespace
 
 std::string shown_location(const storage::ticket_row& t, bool full_location) {
-  if (t.location.empty()) return {};
+  if (t.location.empty()) return t.building ? t.building.value() + "栋" : std::string();
   if (full_location) return t.location;
   if (auto a = parse_unit_address(t.location)) return a->masked();
   return {};
@@ -23,6 +45,11 @@ std::string category_label(const bot::context& ctx, const std::string& category,
                   fmt::arg("priority", ctx.text("priority." + priority)));
 }
 
+std::optional<std::int64_t> next_due(const storage::ticket_row& t) {
+  if (t.state == "resolved" || t.state == "closed" || t.state == "cancelled") return std::nullopt;
+  return t.first_response_at ? t.resolve_due_at : t.due_at;
+}
+
 std::string ticket_line(const bot::context& ctx, const storage::ticket_row& t) {
   return ctx.text("ticket.line", fmt::arg("id", t.id), fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
                   fmt::arg("category", ctx.text("category." + t.category)),
@@ -30,25 +57,84 @@ std::string ticket_line(const bot::context& ctx, const storage::ticket_row& t) {
                   fmt::arg("created", zone(ctx).format(t.created_at)));
 }
 
+std::string ticket_work_line(const bot::context& ctx, const storage::ticket_row& t) {
+  std::string where = shown_location(t, !ctx.in_group());
+  auto due = next_due(t);
+  std::string due_text;
+  if (due)
+    due_text = ctx.text(*due < ctx.now() ? "ticket.work_overdue" : "ticket.work_due",
+                        fmt::arg("due", zone(ctx).format(*due)));
+  return ctx.text("ticket.work_line", fmt::arg("id", t.id),
+                  fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
+                  fmt::arg("category", category_label(ctx, t.category, t.priority)),
+                  fmt::arg("where", where.empty() ? ctx.text("ticket.no_location") : where),
+                  fmt::arg("state", ctx.text("ticket.state." + t.state)),
+                  fmt::arg("staff", member_name(ctx, t.assignee_id)), fmt::arg("due", due_text),
+                  fmt::arg("description", redact_for_group(bot::utf8::truncate(t.description, 30))));
+}
+
 std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
-                          const std::vector<storage::ticket_event_row>& events, bool full_location) {
+                          const std::vector<storage::ticket_event_row>& events, bool full_location,
+                          bool staff_view) {
   auto tz = zone(ctx);
   std::string out = ctx.text("ticket.detail_head", fmt::arg("id", t.id), fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
                              fmt::arg("category", category_label(ctx, t.category, t.priority)),
                              fmt::arg("state", ctx.text("ticket.state." + t.state)));
   if (std::string where = shown_location(t, full_location); !where.empty())
     out += "\n" + ctx.text("ticket.detail_location", fmt::arg("location", where));
-  out += "\n" + ctx.text("ticket.detail_description", fmt::arg("description", t.description));
+  std::string description = full_location ? t.description : redact_for_group(t.description);
+  out += "\n" + ctx.text("ticket.detail_description", fmt::arg("description", description));
+  if (t.anonymous) out += "\n" + ctx.text("ticket.detail_anonymous");
+  if (t.assignee_id)
+    out += "\n" + ctx.text("ticket.detail_assignee", fmt::arg("staff", member_name(ctx, t.assignee_id)));
   out += "\n" + ctx.text("ticket.detail_times", fmt::arg("created", tz.format(t.created_at)),
-                         fmt::arg("due", t.due_at ? tz.format(*t.due_at) : std::string("-")));
+                         fmt::arg("due", t.due_at ? tz.format(*t.due_at) : std::string("-")),
+                         fmt::arg("resolve_due",
+                                  t.resolve_due_at ? tz.format(*t.resolve_due_at) : std::string("-")));
+  if (t.rating)
+    out += "\n" + ctx.text("ticket.detail_rating", fmt::arg("score", *t.rating),
+                           fmt::arg("comment",
+                                    t.rating_comment.empty()
+                                        ? std::string()
+                                        : ctx.text("ticket.event_note", fmt::arg("note", t.rating_comment))));
+  if (t.visit_result && staff_view)
+    out += "\n" +
+           ctx.text("ticket.detail_visit", fmt::arg("result", ctx.text("ticket.visit." + *t.visit_result)));
+  auto images = ctx.db().tickets.images(t.id);
+  if (!images.empty() && staff_view)
+    out += "\n" + ctx.text("ticket.detail_images", fmt::arg("n", images.size()));
   out += "\n" + ctx.text("ticket.detail_history");
   for (const auto& e : events) {
-    std::string who = e.actor_name.empty() ? ctx.text("ticket.someone") : e.actor_name;
-    out += "\n" + ctx.text("ticket.event_line", fmt::arg("at", tz.format(e.at)), fmt::arg("who", who),
-                           fmt::arg("action", ctx.text("ticket.action." + e.action)),
-                           fmt::arg("note", e.note.empty() ? std::string() : ctx.text("ticket.event_note", fmt::arg("note", e.note))));
+    std::string note = e.note;
+    if (!staff_view && staff_internal(e.action)) note.clear();
+    if (!full_location) note = redact_for_group(note);
+    out += "\n" +
+           ctx.text("ticket.event_line", fmt::arg("at", tz.format(e.at)),
+                    fmt::arg("who", event_actor(ctx, t, e)),
+                    fmt::arg("action", ctx.text("ticket.action." + e.action)),
+                    fmt::arg("note", note.empty() ? std::string()
+                                                  : ctx.text("ticket.event_note", fmt::arg("note", note))));
   }
   return out;
+}
+
+std::string redact_for_group(std::string_view text) {
+  static const std::regex dashed(R"(([0-9]{1,3})[-_]([0-9]{1,3})[-_][0-9]{2,5})");
+  static const std::regex written("([0-9]{1,3})(栋|号楼|幢)([0-9]{1,3})单元[0-9]{2,5}(室|号)?");
+  static const std::regex long_digits("[0-9]{7,}");
+  std::string s(text);
+  s = std::regex_replace(s, dashed, "$1栋$2单元");
+  s = std::regex_replace(s, written, "$1栋$3单元");
+  s = std::regex_replace(s, long_digits, "***");
+  return s;
+}
+
+std::optional<std::string> find_building(std::string_view text) {
+  static const std::regex building("([0-9]{1,3})(栋|号楼|幢|#楼)");
+  std::string s(text);
+  std::smatch m;
+  if (std::regex_search(s, m, building)) return m[1].str();
+  return std::nullopt;
 }
 
 }  // namespace commands

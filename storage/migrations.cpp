@@ -268,12 +268,75 @@ UPDATE outbox SET alerted_at = created_at WHERE state = 'dead';  -- died before 
 CREATE INDEX outbox_dead_unalerted ON outbox (id) WHERE state = 'dead' AND alerted_at IS NULL;
 )sql";
 
+// Tickets end to end (issue 5): resolution targets and escalation, urging, return visits,
+// anonymity; staff duty for round-robin dispatch; the suggestion box; offers to register chat
+// that reads like a complaint.
+constexpr const char* v3_ticket_desk = R"sql(
+ALTER TABLE tickets ADD COLUMN resolve_due_at INTEGER;
+ALTER TABLE tickets ADD COLUMN escalation INTEGER NOT NULL DEFAULT 0;  -- managers told: 0, once, twice
+ALTER TABLE tickets ADD COLUMN escalated_at INTEGER;
+ALTER TABLE tickets ADD COLUMN urged_at INTEGER;
+ALTER TABLE tickets ADD COLUMN visit_result TEXT CHECK (visit_result IN ('satisfied', 'unsatisfied'));
+ALTER TABLE tickets ADD COLUMN visited_at INTEGER;
+ALTER TABLE tickets ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN lang TEXT;  -- the reporter's language, for notifications
+CREATE INDEX tickets_by_created ON tickets (community_id, created_at);
+
+-- Who is on duty and which categories they serve ('' = all), for round-robin dispatch.
+CREATE TABLE staff_duty (
+  member_id        INTEGER NOT NULL REFERENCES members(id),
+  community_id     INTEGER NOT NULL REFERENCES communities(id),
+  on_duty          INTEGER NOT NULL DEFAULT 0,
+  categories       TEXT NOT NULL DEFAULT '',
+  changed_at       INTEGER NOT NULL,
+  last_assigned_at INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (member_id, community_id)
+) WITHOUT ROWID;
+
+-- The suggestion box. A suggestion waits in the inbox (no time, writer sealed) until the next
+-- batch turns it into a ticket; the relay keeps only the sealed way back to the writer and is
+-- deleted when the ticket closes. Quota buckets are keyed hashes of the writer per window.
+CREATE TABLE suggestion_inbox (
+  id           INTEGER PRIMARY KEY,
+  community_id INTEGER NOT NULL REFERENCES communities(id),
+  description  TEXT NOT NULL,
+  sealed       TEXT NOT NULL
+);
+CREATE TABLE suggestion_relays (
+  ticket_id INTEGER PRIMARY KEY REFERENCES tickets(id),
+  sealed    TEXT NOT NULL
+);
+CREATE TABLE suggestion_quota (
+  bucket       TEXT PRIMARY KEY,
+  window_start INTEGER NOT NULL,
+  used         INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Group chat that read like a repair or complaint, and the offer the bot made to register it.
+CREATE TABLE chatter_offers (
+  id         INTEGER PRIMARY KEY,
+  chat_id    INTEGER NOT NULL REFERENCES chats(id),
+  member_id  INTEGER NOT NULL REFERENCES members(id),
+  message_id TEXT NOT NULL DEFAULT '',
+  text       TEXT NOT NULL,
+  offered_at INTEGER NOT NULL,
+  ticket_id  INTEGER REFERENCES tickets(id)
+);
+CREATE INDEX chatter_offers_by_member ON chatter_offers (member_id, offered_at);
+CREATE TABLE chatter_offers_off (
+  chat_id   INTEGER PRIMARY KEY REFERENCES chats(id),
+  by_member INTEGER REFERENCES members(id),
+  at        INTEGER NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<migration>& migrations() {
   static const std::vector<migration> list = {
       {"foundation: communities, chats, members, roles, units, tickets, outbox, jobs", v1_foundation},
       {"notices, emergencies and their acknowledgements; dead-letter alerts", v2_broadcasts},
+      {"ticket desk: SLA, escalation, visits, duty, suggestion box, chatter offers", v3_ticket_desk},
   };
   return list;
 }

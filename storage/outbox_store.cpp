@@ -216,4 +216,11 @@ void outbox_store::mark_alerted(std::int64_t id, std::int64_t now_ms) {
   q.exec();
 }
 
+void outbox_store::forget(std::int64_t id) {
+  static constexpr const char* sql = "DELETE FROM outbox WHERE id = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, id);
+  q.exec();
+}
+
 }  // namespace storage

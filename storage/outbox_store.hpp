@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bot/message.hpp"
@@ -12,6 +13,10 @@
 namespace storage {
 
 enum class priority : int { emergency = 0, reply = 1, notice = 2, digest = 3 };
+
+// The ref of messages to an anonymous writer (the suggestion box): such a row would tie the
+// writer's chat to their suggestion, so it is deleted as soon as it is delivered or given up.
+inline constexpr std::string_view sealed_ref = "sealed";
 
 struct outbox_row {
   std::int64_t id = 0;
@@ -54,6 +59,7 @@ class outbox_store {
   // Dead rows no manager has been told about yet, oldest first; and marking them told.
   std::vector<outbox_row> unalerted_dead(int limit);
   void mark_alerted(std::int64_t id, std::int64_t now_ms);
+  void forget(std::int64_t id);  // deletes the row (sealed messages, once settled)
 
  private:
   outbox_row read(SQLite::Statement& q);

@@ -4,12 +4,15 @@
 #include "storage/chat_store.hpp"
 #include "storage/community_store.hpp"
 #include "storage/database.hpp"
+#include "storage/duty_store.hpp"
 #include "storage/emergency_store.hpp"
 #include "storage/inbound_store.hpp"
 #include "storage/job_store.hpp"
 #include "storage/member_store.hpp"
 #include "storage/notice_store.hpp"
+#include "storage/offer_store.hpp"
 #include "storage/outbox_store.hpp"
+#include "storage/suggestion_store.hpp"
 #include "storage/ticket_store.hpp"
 #include "storage/unit_store.hpp"
 
@@ -28,7 +31,10 @@ struct stores {
         jobs(d),
         audit(d),
         notices(d),
-        emergencies(d) {}
+        emergencies(d),
+        duty(d),
+        suggestions(d),
+        offers(d) {}
   database& db;
   community_store communities;
   chat_store chats;
@@ -41,6 +47,9 @@ struct stores {
   audit_store audit;
   notice_store notices;
   emergency_store emergencies;
+  duty_store duty;
+  suggestion_store suggestions;
+  offer_store offers;
 };
 
 }  // namespace storage

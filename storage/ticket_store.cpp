@@ -4,9 +4,22 @@ namespace storage {
 namespace {
 
 constexpr const char* ticket_columns =
-    "id, community_id, kind, category, priority, state, description, location, building, unit_id, reporter_id, "
-    "origin_chat, origin_message_id, assignee_id, created_at, due_at, first_response_at, resolved_at, closed_at, "
-    "rating, rating_comment";
+    "id, community_id, kind, category, priority, state, description, location, building, unit_id, "
+    "reporter_id, "
+    "origin_chat, origin_message_id, assignee_id, created_at, due_at, first_response_at, resolved_at, "
+    "closed_at, "
+    "rating, rating_comment, resolve_due_at, escalation, escalated_at, urged_at, visit_result, visited_at, "
+    "anonymous, lang";
+
+// The due time that matters next: the first response until there is one, then the fix.
+constexpr const char* next_due = "CASE WHEN first_response_at IS NULL THEN due_at ELSE resolve_due_at END";
+
+std::string state_list(const std::vector<std::string>& states) {
+  if (states.empty()) return {};
+  std::string out = ",";
+  for (const auto& s : states) out += s + ",";
+  return out;
+}
 
 template <class T>
 std::optional<T> opt(const SQLite::Column& c) {
@@ -51,15 +64,31 @@ ticket_row ticket_store::read(SQLite::Statement& q) {
   t.resolved_at = opt<std::int64_t>(q.getColumn(17));
   t.closed_at = opt<std::int64_t>(q.getColumn(18));
   t.rating = opt<int>(q.getColumn(19));
-  t.rating_comment = q.getColumn(20).getString();
+  t.rating_comment = q.getColumn(20).isNull() ? std::string() : q.getColumn(20).getString();
+  t.resolve_due_at = opt<std::int64_t>(q.getColumn(21));
+  t.escalation = q.getColumn(22).getInt();
+  t.escalated_at = opt<std::int64_t>(q.getColumn(23));
+  t.urged_at = opt<std::int64_t>(q.getColumn(24));
+  t.visit_result = opt<std::string>(q.getColumn(25));
+  t.visited_at = opt<std::int64_t>(q.getColumn(26));
+  t.anonymous = q.getColumn(27).getInt() != 0;
+  t.lang = opt<std::string>(q.getColumn(28));
   return t;
+}
+
+std::vector<ticket_row> ticket_store::read_all(SQLite::Statement& q) {
+  std::vector<ticket_row> out;
+  while (q.executeStep()) out.push_back(read(q));
+  return out;
 }
 
 std::int64_t ticket_store::create(const ticket_row& t) {
   static constexpr const char* sql =
       "INSERT INTO tickets (community_id, kind, category, priority, state, description, location, building, "
-      "unit_id, reporter_id, origin_chat, origin_message_id, assignee_id, created_at, due_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "unit_id, reporter_id, origin_chat, origin_message_id, assignee_id, created_at, due_at, "
+      "resolve_due_at, "
+      "anonymous, lang) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   auto& q = db_.prepare(sql);
   q.bind(1, t.community_id);
   q.bind(2, t.kind);
@@ -76,6 +105,9 @@ std::int64_t ticket_store::create(const ticket_row& t) {
   bind_opt(q, 13, t.assignee_id);
   q.bind(14, t.created_at);
   bind_opt(q, 15, t.due_at);
+  bind_opt(q, 16, t.resolve_due_at);
+  q.bind(17, t.anonymous ? 1 : 0);
+  bind_opt(q, 18, t.lang);
   q.exec();
   return db_.raw().getLastInsertRowid();
 }
@@ -88,15 +120,40 @@ std::optional<ticket_row> ticket_store::get(std::int64_t id) {
   return read(q);
 }
 
+void ticket_store::update(const ticket_row& t) {
+  static constexpr const char* sql =
+      "UPDATE tickets SET state = ?, assignee_id = ?, due_at = ?, resolve_due_at = ?, first_response_at = ?, "
+      "resolved_at = ?, closed_at = ?, rating = ?, rating_comment = ?, escalation = ?, escalated_at = ?, "
+      "urged_at = ?, visit_result = ?, visited_at = ? WHERE id = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, t.state);
+  bind_opt(q, 2, t.assignee_id);
+  bind_opt(q, 3, t.due_at);
+  bind_opt(q, 4, t.resolve_due_at);
+  bind_opt(q, 5, t.first_response_at);
+  bind_opt(q, 6, t.resolved_at);
+  bind_opt(q, 7, t.closed_at);
+  bind_opt(q, 8, t.rating);
+  if (t.rating_comment.empty())
+    q.bind(9);
+  else
+    q.bind(9, t.rating_comment);
+  q.bind(10, t.escalation);
+  bind_opt(q, 11, t.escalated_at);
+  bind_opt(q, 12, t.urged_at);
+  bind_opt(q, 13, t.visit_result);
+  bind_opt(q, 14, t.visited_at);
+  q.bind(15, t.id);
+  q.exec();
+}
+
 std::vector<ticket_row> ticket_store::by_reporter(std::int64_t member_id, int limit) {
   static const std::string sql =
       std::string("SELECT ") + ticket_columns + " FROM tickets WHERE reporter_id = ? ORDER BY id DESC LIMIT ?";
   auto& q = db_.prepare(sql.c_str());
   q.bind(1, member_id);
   q.bind(2, limit);
-  std::vector<ticket_row> out;
-  while (q.executeStep()) out.push_back(read(q));
-  return out;
+  return read_all(q);
 }
 
 std::int64_t ticket_store::count_by_reporter(std::int64_t member_id) {
@@ -115,7 +172,7 @@ void ticket_store::set_state(std::int64_t id, const std::string& state) {
   q.exec();
 }
 
-void ticket_store::add_event(const ticket_event_row& e) {
+std::int64_t ticket_store::add_event(const ticket_event_row& e) {
   static constexpr const char* sql =
       "INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_state, to_state, note) "
       "VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)";
@@ -128,6 +185,7 @@ void ticket_store::add_event(const ticket_event_row& e) {
   q.bind(6, e.to_state);
   q.bind(7, e.note);
   q.exec();
+  return db_.raw().getLastInsertRowid();
 }
 
 std::vector<ticket_event_row> ticket_store::events(std::int64_t ticket_id) {
@@ -170,6 +228,156 @@ std::vector<std::string> ticket_store::images(std::int64_t ticket_id) {
   std::vector<std::string> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getString());
   return out;
+}
+
+std::vector<ticket_row> ticket_store::open_for_assignee(std::int64_t member_id, std::int64_t community_id,
+                                                        int limit) {
+  static const std::string sql = std::string("SELECT ") + ticket_columns +
+                                 " FROM tickets WHERE assignee_id = ? AND community_id = ? "
+                                 "AND state IN ('assigned', 'in_progress') ORDER BY " +
+                                 next_due + ", id LIMIT ?";
+  auto& q = db_.prepare(sql.c_str());
+  q.bind(1, member_id);
+  q.bind(2, community_id);
+  q.bind(3, limit);
+  return read_all(q);
+}
+
+std::vector<ticket_row> ticket_store::pool(std::int64_t community_id, int limit) {
+  static const std::string sql =
+      std::string("SELECT ") + ticket_columns +
+      " FROM tickets WHERE community_id = ? AND state = 'new' ORDER BY due_at, id LIMIT ?";
+  auto& q = db_.prepare(sql.c_str());
+  q.bind(1, community_id);
+  q.bind(2, limit);
+  return read_all(q);
+}
+
+namespace {
+
+// Every filter is optional: an empty or NULL parameter matches everything.
+constexpr const char* filter_where =
+    " WHERE community_id = ?1 AND (?2 = '' OR instr(?2, ',' || state || ',') > 0) "
+    "AND (?3 IS NULL OR building = ?3) AND (?4 IS NULL OR category = ?4) AND (?5 IS NULL OR kind = ?5)";
+
+void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
+  q.bind(1, f.community_id);
+  q.bind(2, state_list(f.states));
+  bind_opt(q, 3, f.building);
+  bind_opt(q, 4, f.category);
+  bind_opt(q, 5, f.kind);
+}
+
+}  // namespace
+
+std::vector<ticket_row> ticket_store::list(const ticket_filter& f) {
+  static const std::string sql = std::string("SELECT ") + ticket_columns + " FROM tickets" + filter_where +
+                                 " ORDER BY state IN ('resolved', 'closed', 'cancelled'), coalesce(" +
+                                 next_due + ", created_at), id LIMIT ?6";
+  auto& q = db_.prepare(sql.c_str());
+  bind_filter(q, f);
+  q.bind(6, f.limit);
+  return read_all(q);
+}
+
+std::int64_t ticket_store::count(const ticket_filter& f) {
+  static const std::string sql = std::string("SELECT count(*) FROM tickets") + filter_where;
+  auto& q = db_.prepare(sql.c_str());
+  bind_filter(q, f);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+std::vector<ticket_row> ticket_store::overdue(std::int64_t community_id, std::int64_t now_ms, int limit) {
+  static const std::string sql =
+      std::string("SELECT ") + ticket_columns +
+      " FROM tickets WHERE community_id = ?1 AND state IN ('new', 'assigned', 'in_progress') "
+      "AND ((first_response_at IS NULL AND due_at < ?2) OR resolve_due_at < ?2) "
+      "ORDER BY min(CASE WHEN first_response_at IS NULL THEN due_at ELSE ?2 END, coalesce(resolve_due_at, "
+      "?2)), id "
+      "LIMIT ?3";
+  auto& q = db_.prepare(sql.c_str());
+  q.bind(1, community_id);
+  q.bind(2, now_ms);
+  q.bind(3, limit);
+  return read_all(q);
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> ticket_store::escalations_since(std::int64_t community_id,
+                                                                                   std::int64_t after_id) {
+  static constexpr const char* sql =
+      "SELECT e.id, e.ticket_id FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
+      "WHERE e.id > ? AND t.community_id = ? AND e.action IN ('escalate', 'escalate_again') ORDER BY e.id";
+  auto& q = db_.prepare(sql);
+  q.bind(1, after_id);
+  q.bind(2, community_id);
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+  return out;
+}
+
+ticket_stats ticket_store::stats(std::int64_t community_id, std::int64_t from_ms, std::int64_t to_ms,
+                                 std::int64_t now_ms) {
+  static constexpr const char* totals_sql =
+      "SELECT count(*), "
+      "count(*) FILTER (WHERE kind = 'repair'), count(*) FILTER (WHERE kind = 'complaint'), "
+      "count(*) FILTER (WHERE kind = 'suggestion'), "
+      "count(*) FILTER (WHERE state = 'resolved'), count(*) FILTER (WHERE state = 'closed'), "
+      "count(*) FILTER (WHERE state = 'cancelled'), "
+      "count(*) FILTER (WHERE state IN ('new', 'assigned', 'in_progress')), "
+      "count(first_response_at), coalesce(sum(first_response_at - created_at), 0), "
+      "count(resolved_at), coalesce(sum(resolved_at - created_at), 0), "
+      "count(*) FILTER (WHERE due_at < coalesce(first_response_at, ?4) AND state != 'cancelled'), "
+      "count(*) FILTER (WHERE resolve_due_at < coalesce(resolved_at, ?4) AND state != 'cancelled'), "
+      "count(rating), coalesce(sum(rating), 0), "
+      "count(*) FILTER (WHERE visit_result = 'satisfied'), count(*) FILTER (WHERE visit_result = "
+      "'unsatisfied') "
+      "FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at < ?3";
+  auto& q = db_.prepare(totals_sql);
+  q.bind(1, community_id);
+  q.bind(2, from_ms);
+  q.bind(3, to_ms);
+  q.bind(4, now_ms);
+  q.executeStep();
+  ticket_stats s;
+  std::int64_t* fields[] = {&s.created,
+                            &s.repairs,
+                            &s.complaints,
+                            &s.suggestions,
+                            &s.resolved,
+                            &s.closed,
+                            &s.cancelled,
+                            &s.open,
+                            &s.responded,
+                            &s.response_ms_total,
+                            &s.fixed,
+                            &s.fix_ms_total,
+                            &s.late_response,
+                            &s.late_fix,
+                            &s.rated,
+                            &s.rating_total,
+                            &s.visits_satisfied,
+                            &s.visits_unsatisfied};
+  for (int i = 0; i < static_cast<int>(std::size(fields)); ++i) *fields[i] = q.getColumn(i).getInt64();
+  q.reset();
+
+  static constexpr const char* categories_sql =
+      "SELECT category, count(*) AS n FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND "
+      "created_at < ?3 "
+      "GROUP BY category ORDER BY n DESC, category LIMIT 3";
+  static constexpr const char* buildings_sql =
+      "SELECT building, count(*) AS n FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND "
+      "created_at < ?3 "
+      "AND building IS NOT NULL GROUP BY building ORDER BY n DESC, building LIMIT 3";
+  for (auto [sql, out] :
+       {std::pair{categories_sql, &s.top_categories}, std::pair{buildings_sql, &s.top_buildings}}) {
+    auto& g = db_.prepare(sql);
+    g.bind(1, community_id);
+    g.bind(2, from_ms);
+    g.bind(3, to_ms);
+    while (g.executeStep()) out->emplace_back(g.getColumn(0).getString(), g.getColumn(1).getInt64());
+  }
+  return s;
 }
 
 }  // namespace storage

@@ -1,0 +1,124 @@
+#include "commands/complaint_offer.hpp"
+
+#include "bot/config.hpp"
+#include "bot/context.hpp"
+#include "bot/utf8.hpp"
+#include "commands/repair.hpp"
+#include "commands/ticket_category.hpp"
+#include "commands/ticket_desk.hpp"
+#include "commands/ticket_view.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+namespace {
+
+constexpr std::int64_t minute_ms = 60'000;
+constexpr std::size_t min_points = 4;    // "坏了" alone says too little to register
+constexpr std::size_t max_points = 200;  // a long post is a discussion, not a report
+
+bool contains_any(std::string_view text, const std::vector<std::string>& words) {
+  for (const auto& w : words)
+    if (!w.empty() && text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+// Complaints about the service itself rather than something broken.
+bool sounds_like_complaint(std::string_view text) {
+  for (std::string_view w : {"投诉", "没人管", "没人修", "态度", "乱收费", "不作为"})
+    if (text.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+// 登记: the offer's message becomes a ticket.
+bot::command_result take(bot::context& ctx, const bot::args& a) {
+  if (!a.empty()) return ctx.usage();
+  const auto& cfg = ctx.svc.cfg.tickets.offers;
+  auto offer =
+      ctx.db().offers.open_offer(ctx.chat.id, ctx.who.member.id, ctx.now() - cfg.valid_minutes * minute_ms);
+  if (!offer) return ctx.usage();  // nothing offered: chat in a group, the usage when addressed
+
+  storage::ticket_row t;
+  t.community_id = ctx.community();
+  t.kind = sounds_like_complaint(offer->text) ? "complaint" : "repair";
+  t.category = guess_category(offer->text);
+  t.priority = guess_priority(t.category, offer->text);
+  t.description = offer->text;
+  t.building = find_building(offer->text);
+  t.reporter_id = ctx.who.member.id;
+  t.origin_chat = ctx.chat.id;
+  t.origin_message_id = offer->message_id;
+  t.created_at = ctx.now();
+  t.lang = std::string(bot::locale_tag(ctx.lang));
+  t = ticket_desk::of(ctx).open(std::move(t), {});
+  ctx.db().offers.taken(offer->id, t.id);
+  ctx.reply(created_reply(ctx, t));
+  return std::nullopt;
+}
+
+// 报修提示 开|关
+bot::command_result toggle(bot::context& ctx, const bot::args& a) {
+  if (a.size() != 1) return ctx.usage();
+  const std::string& w = a[0];
+  bool on;
+  if (w == "开" || w == "开启" || w == "on")
+    on = true;
+  else if (w == "关" || w == "关闭" || w == "off")
+    on = false;
+  else
+    return ctx.usage();
+  if (on)
+    ctx.db().offers.switch_on(ctx.chat.id);
+  else
+    ctx.db().offers.switch_off(ctx.chat.id, ctx.who.member.id, ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, on ? "offers.on" : "offers.off", ctx.msg.chat.key(), "",
+                        ctx.now());
+  ctx.reply(ctx.text(on ? "cmd.offers.switch.on" : "cmd.offers.switch.off"));
+  return std::nullopt;
+}
+
+}  // namespace
+
+void offer_to_register(bot::context& ctx) {
+  const auto& cfg = ctx.svc.cfg.tickets.offers;
+  if (!cfg.enabled || ctx.chat.purpose != "owners" || ctx.chat.id == 0) return;
+  if (bot::at_least(ctx.who.level, bot::role::staff)) return;  // staff report with 报修 themselves
+  const std::string& text = ctx.msg.text;
+  const std::size_t n = bot::utf8::length(text);
+  if (n < min_points || n > max_points) return;
+  if (!contains_any(text, cfg.keywords) || contains_any(text, cfg.ignore)) return;
+  auto& offers = ctx.db().offers;
+  if (offers.switched_off(ctx.chat.id)) return;
+  if (auto last = offers.last_offer_at(ctx.who.member.id);
+      last && ctx.now() - *last < cfg.window_minutes * minute_ms)
+    return;
+  offers.add({0, ctx.chat.id, ctx.who.member.id, ctx.msg.id, std::string(bot::utf8::trim(text)), ctx.now(),
+              std::nullopt});
+  ctx.reply(ctx.text("cmd.offers.take.offer"));
+}
+
+std::vector<bot::command_spec> complaint_offer_commands() {
+  using bot::chat_rule;
+  using bot::role;
+  return {
+      {"offers.take",
+       {"登记"},
+       {"file it", "fileit"},
+       "tickets",
+       role::resident,
+       chat_rule::group_only,
+       true,
+       take,
+       [](const bot::args& a) { return a.empty(); }},
+      {"offers.switch",
+       {"报修提示"},
+       {"offers"},
+       "admin",
+       role::manager,
+       chat_rule::group_only,
+       true,
+       toggle,
+       [](const bot::args& a) { return a.size() == 1; }},
+  };
+}
+
+}  // namespace commands

@@ -1,0 +1,96 @@
+#include "commands/suggestion_box.hpp"
+
+#include <algorithm>
+#include <random>
+
+#include "bot/clock.hpp"
+#include "bot/config.hpp"
+#include "bot/context.hpp"
+#include "bot/local_time.hpp"
+#include "bot/utf8.hpp"
+#include "commands/suggestion_seal.hpp"
+#include "commands/ticket_category.hpp"
+#include "commands/ticket_desk.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+namespace {
+
+constexpr std::size_t max_points = 500;
+constexpr std::int64_t minute_ms = 60'000;
+constexpr std::int64_t day_ms = 24 * 60 * minute_ms;
+constexpr const char* flush_job = "suggestions.flush";
+
+std::int64_t batch_ms(const bot::config& cfg) {
+  return cfg.suggestions.batch_minutes * minute_ms;
+}
+
+bot::command_result suggest(bot::context& ctx, const bot::args& a) {
+  std::string text = a.rest(0);
+  if (text.empty()) return ctx.usage();
+  if (bot::utf8::length(text) > max_points)
+    return ctx.fail("cmd.repair.report.too_long", fmt::arg("max", max_points));
+  const auto& cfg = ctx.svc.cfg;
+  const std::int64_t now = ctx.now();
+  const std::int64_t offset = cfg.community.utc_offset_minutes * minute_ms;  // a day is a local day
+  const std::int64_t window = now - ((now + offset) % day_ms + day_ms) % day_ms;
+  if (!ctx.db().suggestions.use_quota(quota_bucket(cfg, ctx.msg.sender, window), window,
+                                      cfg.suggestions.per_day))
+    return ctx.fail("cmd.suggestion.anonymous.quota", fmt::arg("n", cfg.suggestions.per_day));
+
+  sealed_writer w{ctx.msg.chat, std::string(bot::locale_tag(ctx.lang))};
+  ctx.db().suggestions.queue(ctx.community(), text, seal_writer(cfg, w, "inbox"));
+  // One flush per batch boundary; the job row is dated by its batch, not by this moment.
+  const std::int64_t batch_start = now - now % batch_ms(cfg);
+  const std::int64_t flush_at = batch_start + batch_ms(cfg);
+  if (ctx.db().jobs.pending(flush_job, "").empty())
+    ctx.db().jobs.schedule(flush_job, "", flush_at, "{}", batch_start);
+  bot::local_time_zone tz{cfg.community.utc_offset_minutes};
+  ctx.reply(ctx.text("cmd.suggestion.anonymous.queued", fmt::arg("time", tz.format(flush_at))));
+  return std::nullopt;
+}
+
+}  // namespace
+
+void flush_suggestions(bot::services& svc) {
+  auto waiting = svc.db.suggestions.inbox();
+  // Shuffled, so the order of ticket numbers does not follow the order of writing.
+  std::shuffle(waiting.begin(), waiting.end(), std::mt19937{std::random_device{}()});
+  ticket_desk desk = ticket_desk::of(svc);
+  const std::int64_t now = svc.clk.now_ms();
+  for (const auto& s : waiting) {
+    storage::ticket_row t;
+    t.community_id = s.community_id;
+    t.kind = "suggestion";
+    t.category = guess_category(s.description);
+    t.priority = "normal";
+    t.description = s.description;
+    t.created_at = now;
+    t.anonymous = true;
+    auto writer = open_writer(svc.cfg, s.sealed, "inbox");
+    if (writer) t.lang = writer->lang;
+    t = desk.open(std::move(t), {});
+    svc.db.suggestions.remove_from_inbox(s.id);
+    if (!writer) continue;  // sealed under a key of an earlier run: staff get it, the writer hears nothing
+    svc.db.suggestions.keep_relay(t.id, seal_writer(svc.cfg, *writer, "ticket:" + std::to_string(t.id)));
+    bot::locale l = bot::parse_locale(writer->lang).value_or(bot::locale::zh_CN);
+    svc.db.outbox.enqueue(
+        writer->chat, bot::outgoing::plain(svc.t(l, "cmd.suggestion.anonymous.filed", fmt::arg("id", t.id))),
+        storage::priority::reply, std::string(storage::sealed_ref), now);
+  }
+}
+
+std::vector<bot::command_spec> suggestion_box_commands() {
+  bot::command_spec spec{"suggestion.anonymous",
+                         {"匿名建议", "意见箱"},
+                         {"anonymous", "suggestion box"},
+                         "tickets",
+                         bot::role::resident,
+                         bot::chat_rule::direct_only,
+                         true,
+                         suggest};
+  spec.anonymous = true;
+  return {std::move(spec)};
+}
+
+}  // namespace commands

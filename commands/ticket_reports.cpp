@@ -1,0 +1,211 @@
+#include "commands/ticket_reports.hpp"
+
+#include <ctime>
+
+#include "bot/config.hpp"
+#include "bot/context.hpp"
+#include "bot/local_time.hpp"
+#include "commands/ticket_category.hpp"
+#include "commands/ticket_view.hpp"
+#include "commands/unit_address.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+namespace {
+
+constexpr int list_limit = 20;
+constexpr std::int64_t minute_ms = 60'000;
+constexpr std::int64_t day_ms = 24 * 60 * minute_ms;
+
+std::optional<std::vector<std::string>> parse_states(std::string_view w) {
+  using v = std::vector<std::string>;
+  if (w == "待处理" || w == "未完成" || w == "open") return v{"new", "assigned", "in_progress"};
+  if (w == "待受理" || w == "待接单" || w == "new") return v{"new"};
+  if (w == "已派单" || w == "assigned") return v{"assigned"};
+  if (w == "处理中" || w == "in_progress") return v{"in_progress"};
+  if (w == "已完成" || w == "resolved") return v{"resolved"};
+  if (w == "已关闭" || w == "closed") return v{"closed"};
+  if (w == "已取消" || w == "cancelled") return v{"cancelled"};
+  if (w == "全部" || w == "all") return v{};
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_kind(std::string_view w) {
+  if (w == "报修" || w == "repair" || w == "repairs") return "repair";
+  if (w == "投诉" || w == "complaint" || w == "complaints") return "complaint";
+  if (w == "建议" || w == "suggestion" || w == "suggestions") return "suggestion";
+  return std::nullopt;
+}
+
+// 工单列表 待处理 3栋 水电
+bot::command_result list(bot::context& ctx, const bot::args& a) {
+  storage::ticket_filter f;
+  f.community_id = ctx.community();
+  f.states = {"new", "assigned", "in_progress"};
+  f.limit = list_limit;
+  for (const auto& tok : a.tokens) {
+    if (auto s = parse_states(tok.text))
+      f.states = *s;
+    else if (auto k = parse_kind(tok.text))
+      f.kind = *k;
+    else if (auto c = category_from_name(tok.text))
+      f.category = *c;
+    else if (auto b = parse_building(tok.text))
+      f.building = *b;
+    else
+      return ctx.fail("cmd.ticket.list.unknown_filter", fmt::arg("word", tok.text));
+  }
+  auto rows = ctx.db().tickets.list(f);
+  if (rows.empty()) {
+    ctx.reply(ctx.text("cmd.ticket.list.none"));
+    return std::nullopt;
+  }
+  std::int64_t total = ctx.db().tickets.count(f);
+  std::string out = ctx.text("cmd.ticket.list.head", fmt::arg("n", total));
+  for (const auto& t : rows) out += "\n" + ticket_work_line(ctx, t);
+  if (total > list_limit) out += "\n" + ctx.text("cmd.ticket.list.more", fmt::arg("n", list_limit));
+  ctx.reply(out);
+  return std::nullopt;
+}
+
+bot::command_result overdue(bot::context& ctx, const bot::args& a) {
+  if (!a.empty()) return ctx.usage();
+  auto rows = ctx.db().tickets.overdue(ctx.community(), ctx.now(), list_limit);
+  if (rows.empty()) {
+    ctx.reply(ctx.text("cmd.ticket.overdue.none"));
+    return std::nullopt;
+  }
+  std::string out = ctx.text("cmd.ticket.overdue.head", fmt::arg("n", rows.size()));
+  for (const auto& t : rows) out += "\n" + ticket_work_line(ctx, t);
+  out += "\n" + ctx.text("cmd.ticket.overdue.hint");
+  ctx.reply(out);
+  return std::nullopt;
+}
+
+struct period {
+  std::int64_t from = 0, to = 0;
+  std::string name_id;
+};
+
+// Local calendar periods: today, this/last week (Monday first), this/last month.
+std::optional<period> parse_period(std::string_view w, std::int64_t now, int offset_minutes) {
+  const std::int64_t offset = offset_minutes * minute_ms;
+  const std::int64_t local = now + offset;
+  const std::int64_t day_start = local - ((local % day_ms) + day_ms) % day_ms;
+  std::time_t secs = static_cast<std::time_t>(day_start / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  const int weekday = (tm.tm_wday + 6) % 7;  // Monday 0
+  const std::int64_t week_start = day_start - weekday * day_ms;
+  auto month_start = [&](int months_back) {
+    std::tm m{};
+    m.tm_year = tm.tm_year;
+    m.tm_mon = tm.tm_mon - months_back;
+    m.tm_mday = 1;
+    return static_cast<std::int64_t>(timegm(&m)) * 1000;
+  };
+  period p;
+  if (w.empty() || w == "本周" || w == "this week" || w == "week") {
+    p = {week_start, week_start + 7 * day_ms, "period.this_week"};
+  } else if (w == "今天" || w == "today") {
+    p = {day_start, day_start + day_ms, "period.today"};
+  } else if (w == "上周" || w == "last week") {
+    p = {week_start - 7 * day_ms, week_start, "period.last_week"};
+  } else if (w == "本月" || w == "this month" || w == "month") {
+    p = {month_start(0), month_start(-1), "period.this_month"};
+  } else if (w == "上月" || w == "last month") {
+    p = {month_start(1), month_start(0), "period.last_month"};
+  } else {
+    return std::nullopt;
+  }
+  p.from -= offset;
+  p.to -= offset;
+  return p;
+}
+
+std::string ranked(const bot::context& ctx, const std::vector<std::pair<std::string, std::int64_t>>& rows,
+                   bool categories) {
+  if (rows.empty()) return ctx.text("common.unknown");
+  std::string out;
+  for (const auto& [key, n] : rows) {
+    std::string name =
+        categories ? ctx.text("category." + key) : ctx.text("scope.building", fmt::arg("building", key));
+    out += (out.empty() ? "" : " · ") + name + " " + std::to_string(n);
+  }
+  return out;
+}
+
+std::string average_duration(const bot::context& ctx, std::int64_t total_ms, std::int64_t n) {
+  if (n == 0) return ctx.text("common.unknown");
+  auto d = bot::round_duration(total_ms / n);
+  return ctx.text(std::string("duration.") + d.unit, fmt::arg("n", d.value));
+}
+
+// 工单统计 本周
+bot::command_result stats(bot::context& ctx, const bot::args& a) {
+  std::string word = a.empty() ? std::string() : a.rest(0);
+  auto p = parse_period(word, ctx.now(), ctx.svc.cfg.community.utc_offset_minutes);
+  if (!p) return ctx.usage();
+  auto s = ctx.db().tickets.stats(ctx.community(), p->from, p->to, ctx.now());
+  std::string rating = s.rated == 0 ? ctx.text("common.unknown")
+                                    : fmt::format("{:.1f}", static_cast<double>(s.rating_total) / s.rated);
+  ctx.reply(ctx.text("cmd.ticket.stats.report", fmt::arg("period", ctx.text(p->name_id)),
+                     fmt::arg("created", s.created), fmt::arg("repairs", s.repairs),
+                     fmt::arg("complaints", s.complaints), fmt::arg("suggestions", s.suggestions),
+                     fmt::arg("open", s.open), fmt::arg("resolved", s.resolved), fmt::arg("closed", s.closed),
+                     fmt::arg("cancelled", s.cancelled),
+                     fmt::arg("response", average_duration(ctx, s.response_ms_total, s.responded)),
+                     fmt::arg("fix", average_duration(ctx, s.fix_ms_total, s.fixed)),
+                     fmt::arg("late_response", s.late_response), fmt::arg("late_fix", s.late_fix),
+                     fmt::arg("rating", rating), fmt::arg("rated", s.rated),
+                     fmt::arg("satisfied", s.visits_satisfied), fmt::arg("unsatisfied", s.visits_unsatisfied),
+                     fmt::arg("categories", ranked(ctx, s.top_categories, true)),
+                     fmt::arg("buildings", ranked(ctx, s.top_buildings, false))));
+  return std::nullopt;
+}
+
+bool filters_only(const bot::args& a) {
+  for (const auto& t : a.tokens)
+    if (!parse_states(t.text) && !parse_kind(t.text) && !category_from_name(t.text) &&
+        !parse_building(t.text))
+      return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<bot::command_spec> ticket_report_commands() {
+  using bot::chat_rule;
+  using bot::role;
+  return {
+      {"ticket.list",
+       {"工单列表"},
+       {"tickets"},
+       "staff",
+       role::manager,
+       chat_rule::anywhere,
+       true,
+       list,
+       filters_only},
+      {"ticket.overdue",
+       {"逾期工单", "超时工单"},
+       {"overdue"},
+       "staff",
+       role::manager,
+       chat_rule::anywhere,
+       true,
+       overdue,
+       [](const bot::args& a) { return a.empty(); }},
+      {"ticket.stats",
+       {"工单统计"},
+       {"ticket stats"},
+       "staff",
+       role::manager,
+       chat_rule::anywhere,
+       true,
+       stats,
+       [](const bot::args& a) { return a.size() <= 2; }},
+  };
+}
+
+}  // namespace commands

@@ -1,0 +1,56 @@
+#include "commands/ticket_sla.hpp"
+
+#include <algorithm>
+
+namespace commands {
+namespace {
+
+constexpr std::int64_t minute_ms = 60'000;
+constexpr std::int64_t day_ms = 24 * 60 * minute_ms;
+
+const bot::sla_target* find(const bot::tickets_config& cfg, const std::string& key) {
+  auto it = cfg.sla.find(key);
+  return it == cfg.sla.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+bot::sla_target sla_for(const bot::tickets_config& cfg, std::string_view kind, std::string_view category,
+                        std::string_view priority) {
+  if (kind != "repair" && priority != "urgent")
+    if (const auto* t = find(cfg, std::string(kind))) return *t;
+  if (const auto* t = find(cfg, std::string(category) + "." + std::string(priority))) return *t;
+  if (const auto* t = find(cfg, std::string(priority))) return *t;
+  return {24 * 60, 3 * 24 * 60};
+}
+
+sla_due due_times(const bot::config& cfg, std::string_view kind, std::string_view category,
+                  std::string_view priority, std::int64_t from_ms) {
+  bot::sla_target target = sla_for(cfg.tickets, kind, category, priority);
+  sla_due d;
+  d.respond_at = from_ms + target.respond_minutes * minute_ms;
+  if (target.resolve_minutes > 0) {
+    d.resolve_at = from_ms + target.resolve_minutes * minute_ms;
+  } else {
+    const std::int64_t offset = cfg.community.utc_offset_minutes * minute_ms;
+    std::int64_t local = from_ms + offset;
+    std::int64_t midnight = local - ((local % day_ms) + day_ms) % day_ms + day_ms - offset;
+    d.resolve_at = midnight - minute_ms;  // 23:59 local
+  }
+  d.resolve_at = std::max(d.resolve_at, d.respond_at);
+  return d;
+}
+
+dispatch_mode dispatch_for(const bot::tickets_config& cfg, std::string_view kind, std::string_view category) {
+  auto mode = [&](const std::string& key) -> const std::string* {
+    auto it = cfg.dispatch.find(key);
+    return it == cfg.dispatch.end() ? nullptr : &it->second;
+  };
+  const std::string* m = kind == "repair" ? nullptr : mode(std::string(kind));
+  if (!m) m = mode(std::string(category));
+  if (!m) m = mode("default");
+  if (!m || *m == "grab") return dispatch_mode::grab;
+  return *m == "manual" ? dispatch_mode::manual : dispatch_mode::round_robin;
+}
+
+}  // namespace commands

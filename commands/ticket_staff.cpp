@@ -1,0 +1,214 @@
+#include "commands/ticket_staff.hpp"
+
+#include "bot/context.hpp"
+#include "bot/utf8.hpp"
+#include "commands/staff_directory.hpp"
+#include "commands/ticket_desk.hpp"
+#include "commands/ticket_query.hpp"
+#include "commands/ticket_view.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+namespace {
+
+constexpr std::size_t max_note_points = 300;
+constexpr int todo_limit = 15;
+constexpr int pool_shown = 5;
+
+bot::command_result id_only(bot::context& ctx, const bot::args& a, ticket_action act) {
+  if (a.size() != 1) return ctx.usage();
+  auto id = parse_ticket_id(a[0]);
+  if (!id) return ctx.usage();
+  return perform(ctx, act, *id);
+}
+
+bot::command_result id_and_note(bot::context& ctx, const bot::args& a, ticket_action act) {
+  if (a.size() < 2) return ctx.usage();
+  auto id = parse_ticket_id(a[0]);
+  if (!id) return ctx.usage();
+  act_input in;
+  in.note = a.rest(1);
+  if (bot::utf8::length(in.note) > max_note_points)
+    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_note_points));
+  return perform(ctx, act, *id, in);
+}
+
+// 派单 12 @王师傅 / 转单 12 @李师傅 [原因]
+bot::command_result hand_over(bot::context& ctx, const bot::args& a, ticket_action act) {
+  if (a.size() < 2) return ctx.usage();
+  auto id = parse_ticket_id(a[0]);
+  if (!id) return ctx.usage();
+  auto found = find_staff(ctx.svc, ctx.msg.sender.platform, a[1], ctx.community());
+  if (!found.member)
+    return ctx.fail(found.refusal, fmt::arg("name", strip_at(a[1])), fmt::arg("n", found.count));
+  auto t = ctx.db().tickets.get(*id);
+  if (t && t->assignee_id == found.member->id)
+    return ctx.fail("ticket.flow.same_assignee", fmt::arg("id", *id),
+                    fmt::arg("name", found.member->display_name));
+  act_input in;
+  in.target = found.member;
+  std::string reason = a.rest(2);
+  if (bot::utf8::length(reason) > max_note_points)
+    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_note_points));
+  in.note = reason.empty() ? found.member->display_name : found.member->display_name + " · " + reason;
+  return perform(ctx, act, *id, in);
+}
+
+// 回复 12 感谢建议，下月安装: answers the reporter; for anonymous writers through the seal.
+bot::command_result reply(bot::context& ctx, const bot::args& a) {
+  if (a.size() < 2) return ctx.usage();
+  auto id = parse_ticket_id(a[0]);
+  if (!id) return ctx.usage();
+  // A writer whose seal no longer opens (another key since a restart) would get nothing: say so
+  // instead of pretending the reply went out. Closed tickets are refused by the state machine.
+  auto t = ctx.db().tickets.get(*id);
+  if (t && t->anonymous && t->community_id == ctx.community() && t->state != "closed" &&
+      t->state != "cancelled" && !ticket_desk::of(ctx).reporter_reachable(*t))
+    return ctx.fail("cmd.ticket.reply.unreachable", fmt::arg("id", *id));
+  return id_and_note(ctx, a, ticket_action::reply);
+}
+
+// 回访 12 满意 已电话回访
+bot::command_result visit(bot::context& ctx, const bot::args& a) {
+  if (a.size() < 2) return ctx.usage();
+  auto id = parse_ticket_id(a[0]);
+  if (!id) return ctx.usage();
+  act_input in;
+  const std::string& r = a[1];
+  if (r == "满意" || r == "satisfied" || r == "good")
+    in.visit_result = "satisfied";
+  else if (r == "不满意" || r == "unsatisfied" || r == "bad")
+    in.visit_result = "unsatisfied";
+  else
+    return ctx.usage();
+  in.note = a.rest(2);
+  if (bot::utf8::length(in.note) > max_note_points)
+    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_note_points));
+  return perform(ctx, ticket_action::visit, *id, in);
+}
+
+// 待办: my open tickets, the most pressing first, and how many wait in the pool.
+bot::command_result todo(bot::context& ctx, const bot::args& a) {
+  if (!a.empty()) return ctx.usage();
+  auto mine = ctx.db().tickets.open_for_assignee(ctx.who.member.id, ctx.community(), todo_limit);
+  std::string out = mine.empty() ? ctx.text("cmd.ticket.todo.none")
+                                 : ctx.text("cmd.ticket.todo.head", fmt::arg("n", mine.size()));
+  for (const auto& t : mine) out += "\n" + ticket_work_line(ctx, t);
+  auto pool = ctx.db().tickets.pool(ctx.community(), pool_shown);
+  if (!pool.empty()) {
+    std::string ids;
+    for (const auto& t : pool) ids += (ids.empty() ? "#" : " #") + std::to_string(t.id);
+    storage::ticket_filter f;
+    f.community_id = ctx.community();
+    f.states = {"new"};
+    out += "\n" + ctx.text("cmd.ticket.todo.pool", fmt::arg("n", ctx.db().tickets.count(f)),
+                           fmt::arg("ids", ids), fmt::arg("id", pool.front().id));
+  }
+  ctx.reply(out);
+  return std::nullopt;
+}
+
+bool no_args(const bot::args& a) {
+  return a.empty();
+}
+
+}  // namespace
+
+std::vector<bot::command_spec> ticket_staff_commands() {
+  using bot::chat_rule;
+  using bot::role;
+  auto simple = [](ticket_action act) {
+    return [act](bot::context& ctx, const bot::args& a) { return id_only(ctx, a, act); };
+  };
+  auto noted = [](ticket_action act) {
+    return [act](bot::context& ctx, const bot::args& a) { return id_and_note(ctx, a, act); };
+  };
+  auto handed = [](ticket_action act) {
+    return [act](bot::context& ctx, const bot::args& a) { return hand_over(ctx, a, act); };
+  };
+  return {
+      {"ticket.take",
+       {"接单", "抢单"},
+       {"take"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       simple(ticket_action::take),
+       starts_with_ticket_id},
+      {"ticket.start",
+       {"处理", "开始处理"},
+       {"start"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       simple(ticket_action::start),
+       starts_with_ticket_id},
+      {"ticket.resolve",
+       {"完成", "完工"},
+       {"done", "resolve"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       noted(ticket_action::resolve),
+       starts_with_ticket_id},
+      {"ticket.transfer",
+       {"转单"},
+       {"transfer"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       handed(ticket_action::transfer),
+       starts_with_ticket_id},
+      {"ticket.give_back",
+       {"退单"},
+       {"giveback", "give back"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       noted(ticket_action::give_back),
+       starts_with_ticket_id},
+      {"ticket.reply",
+       {"回复"},
+       {"reply"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       reply,
+       starts_with_ticket_id},
+      {"ticket.todo",
+       {"待办", "我的待办"},
+       {"todo"},
+       "staff",
+       role::staff,
+       chat_rule::anywhere,
+       true,
+       todo,
+       no_args},
+      {"ticket.assign",
+       {"派单"},
+       {"assign"},
+       "staff",
+       role::manager,
+       chat_rule::anywhere,
+       true,
+       handed(ticket_action::assign),
+       starts_with_ticket_id},
+      {"ticket.visit",
+       {"回访"},
+       {"visit"},
+       "staff",
+       role::manager,
+       chat_rule::anywhere,
+       true,
+       visit,
+       starts_with_ticket_id},
+  };
+}
+
+}  // namespace commands

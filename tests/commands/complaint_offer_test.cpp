@@ -1,0 +1,104 @@
+// Complaints that would have drowned in chat: one short offer, 登记 turns the message into a
+// ticket, at most one offer per person per window, never on thanks or greetings, and an off-switch.
+#include <catch2/catch.hpp>
+
+#include "support/test_bot.hpp"
+
+using testing::test_bot;
+
+TEST_CASE("a complaint typed without a command gets one offer, and 登记 files it", "[offers]") {
+  test_bot bot;
+  bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
+  auto r = bot.as("张先生").in_group("5栋业主群").say("5栋电梯又坏了，困了好久都没人管");
+  REQUIRE(r.size() == 1);
+  r.should_reply_containing("@张先生 需要帮您登记报修吗？回复“登记”即可");
+  CHECK(r.all[0].body.quote_id == bot.last_message_id());
+  CHECK_FALSE(bot.db().tickets.get(1));
+
+  r = bot.say("登记");
+  r.should_reply_containing("@张先生 已登记投诉 #1").should_reply_containing("电梯");
+  auto t = bot.db().tickets.get(1);
+  REQUIRE(t);
+  CHECK(t->kind == "complaint");  // "没人管" is about the service
+  CHECK(t->category == "elevator");
+  CHECK(t->priority == "urgent");  // 困人
+  CHECK(t->building == "5");
+  CHECK(t->description == "5栋电梯又坏了，困了好久都没人管");
+  CHECK(r.to(bot.group("维修群")).at(0).shown.find("新工单 #1 紧急") != std::string::npos);
+
+  bot.say("登记").should_be_silent();  // already filed
+  CHECK_FALSE(bot.db().tickets.get(2));
+  bot.say("我的工单").should_reply_containing("#1");
+}
+
+TEST_CASE("a leak mentioned in passing becomes a repair", "[offers]") {
+  test_bot bot;
+  bot.as("王阿姨")
+      .in_group("3栋业主群")
+      .say("楼上漏水到我家了")
+      .should_reply_containing("需要帮您登记报修吗");
+  bot.say("登记").should_reply_containing("已登记报修工单 #1").should_reply_containing("漏水");
+  CHECK(bot.db().tickets.get(1)->kind == "repair");
+}
+
+TEST_CASE("offers are rare: once per person per window, never on thanks, greetings or chat", "[offers]") {
+  test_bot bot;
+  bot.as("王阿姨").in_group("3栋业主群");
+  bot.say("谢谢师傅，漏水修好了").should_be_silent();
+  bot.say("大家早上好").should_be_silent();
+  bot.say("今晚小区有电影放映吗").should_be_silent();
+  bot.say("坏了").should_be_silent();  // too short to say what
+  bot.say(std::string(70, 'x') + "楼道灯不亮" + std::string(150, 'y')).should_be_silent();  // a long post
+
+  bot.say("楼道灯不亮好几天了").should_reply_containing("需要帮您登记报修吗");
+  bot.say("3栋门口又停电了").should_be_silent();  // same person, same hour
+  bot.as("刘女士").say("3栋门口又停电了").should_reply_containing("需要帮您登记报修吗");  // someone else
+  bot.as("王阿姨").in_group("5栋业主群").say("5栋也停电了").should_be_silent();  // the window is per person
+  bot.clock().advance_minutes(61);
+  bot.say("5栋也停电了").should_reply_containing("需要帮您登记报修吗");
+
+  SECTION("an offer expires") {
+    bot.clock().advance_minutes(31);
+    bot.say("登记").should_be_silent();
+    bot.say("/登记").should_reply_containing("用法");
+    CHECK_FALSE(bot.db().tickets.get(1));
+  }
+  SECTION("登记 takes only one's own offer") {
+    bot.as("路人").in_group("5栋业主群").say("登记").should_be_silent();
+    CHECK_FALSE(bot.db().tickets.get(1));
+  }
+}
+
+TEST_CASE("offers only in owners' groups, never to staff", "[offers]") {
+  test_bot bot;
+  bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
+  bot.as("王阿姨").in_group("维修群").say("3栋电梯坏了").should_be_silent();
+  bot.as("王师傅").in_group("3栋业主群").say("3栋电梯坏了，正在抢修").should_be_silent();
+  bot.as("王阿姨").in_private().say("3栋电梯坏了").should_reply_containing("没有这个命令");
+}
+
+TEST_CASE("a manager switches offers off and on per group", "[offers]") {
+  test_bot bot;
+  bot.as("王阿姨").in_group("3栋业主群").say("报修提示 关").should_reply_containing("物业经理");
+  bot.as("经理").say("报修提示 关").should_reply_containing("已关闭");
+  bot.as("王阿姨").say("楼上漏水到我家了").should_be_silent();
+  bot.as("刘女士").in_group("5栋业主群").say("5栋电梯坏了").should_reply_containing("需要帮您登记报修吗");
+  bot.as("经理").in_group("3栋业主群").say("报修提示 开").should_reply_containing("已开启");
+  bot.as("王阿姨").say("楼上漏水到我家了").should_reply_containing("需要帮您登记报修吗");
+  bot.as("经理").in_private().say("报修提示 关").should_reply_containing("只能在群里");
+  CHECK(bot.db().audit.recent(1).at(0).action == "offers.on");
+}
+
+TEST_CASE("offers can be switched off and their words changed in the config", "[offers][config]") {
+  SECTION("off") {
+    test_bot bot("[tickets.offers]\nenabled = false\n");
+    bot.as("王阿姨").in_group("3栋业主群").say("楼上漏水到我家了").should_be_silent();
+  }
+  SECTION("own keywords and a shorter window") {
+    test_bot bot("[tickets.offers]\nkeywords = [\"鞭炮\"]\nwindow_minutes = 5\n");
+    bot.as("王阿姨").in_group("3栋业主群").say("楼上漏水到我家了").should_be_silent();
+    bot.say("半夜有人放鞭炮").should_reply_containing("需要帮您登记报修吗");
+    bot.clock().advance_minutes(6);
+    bot.say("又有人放鞭炮").should_reply_containing("需要帮您登记报修吗");
+  }
+}

@@ -1,0 +1,275 @@
+// The suggestion box: anonymous suggestions reach staff in batches, replies are relayed through a
+// seal, and once the ticket is closed nothing in the database (nor the log) ties it to its writer.
+#include <SQLiteCpp/Statement.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "bot/crypto.hpp"
+#include "bot/log.hpp"
+#include "commands/suggestion_seal.hpp"
+#include "support/temp_dir.hpp"
+#include "support/test_bot.hpp"
+
+using testing::test_bot;
+
+namespace {
+
+constexpr std::int64_t minute = 60'000;
+const std::string key_a = "[suggestions]\nrelay_key = \"" + std::string(64, 'a') + "\"\n";
+const std::string key_b = "[suggestions]\nrelay_key = \"" + std::string(64, 'b') + "\"\n";
+
+bot::chat_ref direct(const std::string& who) {
+  return {"console", "", bot::chat_kind::direct, who};
+}
+
+struct cell {
+  std::string table, column, text;
+  std::optional<std::int64_t> number;
+  std::string row;  // the whole row, for messages
+};
+
+// Every value of every row of every table.
+std::vector<cell> every_value(test_bot& bot) {
+  auto& raw = bot.db().db.raw();
+  std::vector<std::string> tables;
+  SQLite::Statement list(raw, "SELECT name FROM sqlite_schema WHERE type = 'table'");
+  while (list.executeStep()) tables.push_back(list.getColumn(0).getString());
+  std::vector<cell> out;
+  for (const auto& table : tables) {
+    SQLite::Statement q(raw, "SELECT * FROM \"" + table + "\"");
+    while (q.executeStep()) {
+      std::string row;
+      std::vector<cell> cells;
+      for (int i = 0; i < q.getColumnCount(); ++i) {
+        cell c{table, q.getColumnName(i), q.getColumn(i).getString(), std::nullopt, ""};
+        if (q.getColumn(i).isInteger()) c.number = q.getColumn(i).getInt64();
+        row += std::string(q.getColumnName(i)) + "=" + c.text + " ";
+        cells.push_back(std::move(c));
+      }
+      for (auto& c : cells) {
+        c.row = table + ": " + row;
+        out.push_back(std::move(c));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace after close",
+          "[suggestions][privacy]") {
+  std::vector<std::string> log_lines;
+  bot::log::set_sink([&](bot::log::level, std::string_view module, std::string_view text) {
+    log_lines.push_back(std::string(module) + ": " + std::string(text));
+  });
+  test_bot bot;
+  bot.as("管理员").in_group("客服群").say("绑定小区 阳光花园 员工群");
+  bot.as("王师傅").in_group("客服群").say("大家好");
+
+  // The writer is a known owner who used the bot before, at 11:17.
+  bot.clock().set(bot.clock().now_ms() + (3 * 60 + 17) * minute);
+  const std::int64_t seen_before = bot.clock().now_ms();
+  bot.as("赵女士").in_private().say("我的工单").should_reply_containing("还没有登记过工单");
+
+  // 11:24: the suggestion.
+  bot.clock().advance_minutes(7);
+  const std::int64_t written = bot.clock().now_ms();
+  auto r = bot.say("匿名建议 希望保安夜里多巡逻几次，最近电动车被偷了");
+  REQUIRE(r.size() == 1);
+  CHECK(r.all[0].target == direct("赵女士"));
+  r.should_reply_containing("已收到您的匿名建议").should_reply_containing("12-01 12:00 左右");
+  CHECK_FALSE(bot.db().tickets.get(1));  // not yet: suggestions go to staff in batches
+
+  // 11:40: an ordinary repair by someone else takes #1.
+  bot.clock().advance_minutes(16);
+  bot.as("王阿姨").in_private().say("报修 3-2-1201 楼道灯不亮").should_reply_containing("#1");
+
+  // 12:00: the batch.
+  bot.clock().set(seen_before + 43 * minute);
+  r = bot.run_jobs();
+  auto staff = r.to(bot.group("客服群"));
+  REQUIRE(staff.size() == 1);
+  CHECK(staff[0].shown.find("新工单 #2") != std::string::npos);
+  CHECK(staff[0].shown.find("希望保安夜里多巡逻") != std::string::npos);
+  auto to_writer = r.to(direct("赵女士"));
+  REQUIRE(to_writer.size() == 1);
+  CHECK(to_writer[0].shown.find("编号 #2") != std::string::npos);
+
+  auto t = bot.db().tickets.get(2);
+  REQUIRE(t);
+  CHECK(t->anonymous);
+  CHECK(t->kind == "suggestion");
+  CHECK_FALSE(t->reporter_id);
+  CHECK_FALSE(t->origin_chat);
+  CHECK(t->origin_message_id.empty());
+  CHECK(t->created_at == bot.clock().now_ms());
+
+  // Staff see the suggestion, not who wrote it, and their reply reaches the writer.
+  bot.as("王师傅")
+      .in_group("客服群")
+      .say("工单 2")
+      .should_reply_containing("登记人：匿名")
+      .should_not_contain("赵女士");
+  r = bot.say("回复 2 感谢建议，已加派夜班巡逻");
+  r.should_reply_containing("已回复登记人（工单 #2）");
+  for (const auto& m : r.to(bot.group("客服群"))) CHECK(m.shown.find("赵女士") == std::string::npos);
+  to_writer = r.to(direct("赵女士"));
+  REQUIRE(to_writer.size() == 1);
+  CHECK(to_writer[0].shown.find("物业回复（工单 #2）：感谢建议，已加派夜班巡逻") != std::string::npos);
+  // Delivered messages to the writer do not stay in the outbox.
+  for (const auto& row : bot.db().outbox.by_ref(std::string(storage::sealed_ref)))
+    FAIL("sealed row kept: " << row.id);
+
+  bot.say("接单 2");
+  r = bot.say("完成 2 已增加夜间巡逻并修好车棚监控");
+  CHECK(r.to(direct("赵女士")).at(0).shown.find("您的匿名建议 #2 已处理") != std::string::npos);
+  CHECK(bot.db().suggestions.relay(2));
+
+  bot.clock().advance_minutes(3 * 24 * 60);
+  r = bot.run_jobs();
+  CHECK(r.to(direct("赵女士")).at(0).shown.find("转达所用的信息已删除") != std::string::npos);
+  CHECK(bot.db().tickets.get(2)->state == "closed");
+  bot.as("王师傅").in_group("客服群").say("回复 2 还有别的建议吗").should_reply_containing("已关闭");
+
+  SECTION("after close nothing maps the ticket to its writer") {
+    CHECK_FALSE(bot.db().suggestions.relay(2));
+    CHECK(bot.db().suggestions.inbox().empty());
+    auto member = bot.db().members.find("console", "赵女士");
+    REQUIRE(member);
+    const std::string member_id = std::to_string(member->id);
+    for (const auto& c : every_value(bot)) {
+      INFO(c.row);
+      // The writer's id appears only where it stood before they wrote: their member row, their
+      // direct chat and the answer to 我的工单 — and none of those rows moved since.
+      if (c.text.find("赵女士") != std::string::npos) {
+        CHECK((c.table == "members" || c.table == "chats" || c.table == "outbox"));
+        CHECK(c.row.find("巡逻") == std::string::npos);
+        CHECK(c.row.find("#2") == std::string::npos);
+        if (c.table != "outbox")
+          CHECK(c.row.find("last_seen_at=" + std::to_string(seen_before)) != std::string::npos);
+      }
+      // No column that holds people refers to the writer's member row.
+      if (c.column == "member_id" || c.column == "actor_id" || c.column == "reporter_id" ||
+          c.column == "assignee_id" || c.column == "by_member" || c.column == "registered_by")
+        CHECK(c.text != member_id);
+      // No time anywhere is within a minute of the moment of writing.
+      if (c.number) CHECK_FALSE((*c.number > written - minute && *c.number < written + minute));
+    }
+    for (const auto& line : log_lines) {
+      INFO(line);
+      CHECK(line.find("赵女士") == std::string::npos);
+    }
+  }
+  bot::log::set_sink({});
+}
+
+TEST_CASE("a first-time writer is not recorded at all", "[suggestions][privacy]") {
+  test_bot bot;
+  bot.as("新住户").in_private().say("匿名建议 垃圾分类点太远了").should_reply_containing("已收到");
+  CHECK_FALSE(bot.db().members.find("console", "新住户"));
+  CHECK_FALSE(bot.db().chats.find(direct("新住户")));
+  bot.clock().advance_minutes(60);
+  bot.run_jobs().to(direct("新住户")).at(0);
+  CHECK(bot.db().tickets.get(1)->anonymous);
+  CHECK_FALSE(bot.db().members.find("console", "新住户"));
+}
+
+TEST_CASE("the suggestion box is private and rate-limited", "[suggestions]") {
+  test_bot bot;
+  SECTION("not in a group") {
+    bot.as("赵女士").in_group("3栋业主群").say("匿名建议 多巡逻").should_reply_containing("请私聊我");
+    CHECK(bot.db().suggestions.inbox().empty());
+  }
+  SECTION("three a day") {
+    bot.as("赵女士").in_private();
+    for (int i = 0; i < 3; ++i)
+      bot.say("匿名建议 第" + std::to_string(i) + "条").should_reply_containing("已收到");
+    bot.say("匿名建议 第四条").should_reply_containing("今天已经提了 3 条");
+    CHECK(bot.db().suggestions.inbox().size() == 3);
+    CHECK(
+        bot.db().outbox.by_ref(std::string(storage::sealed_ref)).empty());  // refusals leave no trace either
+    bot.as("钱先生").say("匿名建议 另一个人的").should_reply_containing("已收到");
+    bot.as("赵女士").say("匿名建议 空白").should_reply_containing("今天已经提了");
+    bot.clock().advance_minutes(24 * 60);
+    bot.say("匿名建议 第二天").should_reply_containing("已收到");
+  }
+  SECTION("nothing to say gets the usage") {
+    bot.as("赵女士").in_private().say("匿名建议").should_reply_containing("用法");
+  }
+}
+
+TEST_CASE("replies reach the writer after a restart only with the same key", "[suggestions]") {
+  testing::temp_dir dir;
+  const std::string path = dir.file("box.sqlite3");
+  {
+    test_bot bot(key_a, path);
+    bot.as("赵女士").in_private().say("匿名建议 希望增加快递柜");
+    bot.clock().advance_minutes(60);
+    bot.run_jobs().to(direct("赵女士")).at(0);
+  }
+  SECTION("same key") {
+    test_bot bot(key_a, path);
+    auto r = bot.as("王师傅").in_private().say("回复 1 下月安装");
+    r.should_reply_containing("已回复登记人");
+    CHECK(r.to(direct("赵女士")).size() == 1);
+  }
+  SECTION("another key: staff are told, nothing is sent") {
+    test_bot bot(key_b, path);
+    auto r = bot.as("王师傅").in_private().say("回复 1 下月安装");
+    r.should_reply_containing("已无法联系");
+    CHECK(r.to(direct("赵女士")).empty());
+  }
+}
+
+TEST_CASE("deleted seals are overwritten in the database file, not just unlinked", "[suggestions][privacy]") {
+  testing::temp_dir dir;
+  const std::string path = dir.file("box.sqlite3");
+  std::string inbox_seal, relay_seal;
+  {
+    test_bot bot(key_a, path);
+    bot.as("赵女士").in_private().say("匿名建议 希望增加快递柜");
+    inbox_seal = bot.db().suggestions.inbox().at(0).sealed;
+    bot.clock().advance_minutes(60);
+    bot.run_jobs();
+    relay_seal = bot.db().suggestions.relay(1).value();
+    bot.as("王师傅").say("接单 1");
+    bot.say("完成 1 已联系快递公司");
+    bot.clock().advance_minutes(3 * 24 * 60);
+    bot.run_jobs();
+    REQUIRE(bot.db().tickets.get(1)->state == "closed");
+  }
+  std::string bytes;
+  for (const auto& f : std::filesystem::directory_iterator(dir.path())) {
+    std::ifstream in(f.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    bytes += ss.str();
+  }
+  REQUIRE(bytes.size() > 4096);
+  CHECK(bytes.find(inbox_seal) == std::string::npos);
+  CHECK(bytes.find(relay_seal) == std::string::npos);
+}
+
+TEST_CASE("a seal opens only with its key and for its purpose", "[suggestions][crypto]") {
+  auto cfg_a = bot::config::parse(key_a);
+  auto cfg_b = bot::config::parse(key_b);
+  commands::sealed_writer w{direct("赵女士"), "zh-CN"};
+  std::string sealed = commands::seal_writer(cfg_a, w, "ticket:7");
+  CHECK(sealed.find("赵女士") == std::string::npos);
+  CHECK(sealed != commands::seal_writer(cfg_a, w, "ticket:7"));  // a fresh nonce every time
+  auto opened = commands::open_writer(cfg_a, sealed, "ticket:7");
+  REQUIRE(opened);
+  CHECK(opened->chat == w.chat);
+  CHECK_FALSE(commands::open_writer(cfg_a, sealed, "ticket:8"));
+  CHECK_FALSE(commands::open_writer(cfg_b, sealed, "ticket:7"));
+  std::string tampered = sealed;
+  tampered[30] = tampered[30] == '0' ? '1' : '0';
+  CHECK_FALSE(commands::open_writer(cfg_a, tampered, "ticket:7"));
+  // Quota buckets differ per window and per key.
+  bot::user_ref u{"console", "赵女士", ""};
+  CHECK(commands::quota_bucket(cfg_a, u, 0) != commands::quota_bucket(cfg_a, u, 86'400'000));
+  CHECK(commands::quota_bucket(cfg_a, u, 0) != commands::quota_bucket(cfg_b, u, 0));
+}

@@ -1,0 +1,75 @@
+// Messages to an anonymous writer (ref "sealed") leave the outbox once settled — delivered or given
+// up — and their failure is reported to nobody, because the report would name the writer.
+#include <catch2/catch.hpp>
+
+#include "bot/clock.hpp"
+#include "bot/outbox_pump.hpp"
+#include "storage/stores.hpp"
+
+namespace {
+
+class answering_channel final : public bot::channel {
+ public:
+  std::string_view platform() const override { return "fake"; }
+  void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
+    sent.push_back(row.id);
+    done({outcome, outcome == bot::send_result::status::sent ? "pm-1" : "", "boom", std::nullopt});
+  }
+  bot::send_result::status outcome = bot::send_result::status::sent;
+  std::vector<std::int64_t> sent;
+};
+
+struct fixture {
+  fixture() : db(":memory:"), stores(db), pump(stores, clock, cfg()) {
+    pump.add_channel(channel);
+    pump.on_dead = [this](const storage::outbox_row& row, const std::string&) { dead.push_back(row.id); };
+  }
+  static bot::outbox_config cfg() {
+    bot::outbox_config c;
+    c.max_attempts = 2;
+    return c;
+  }
+  std::int64_t put(const std::string& ref) {
+    return stores.outbox.enqueue({"fake", "", bot::chat_kind::direct, "writer"},
+                                 bot::outgoing::plain("#12 回复"), storage::priority::reply, ref,
+                                 clock.now_ms());
+  }
+  bot::manual_clock clock;
+  storage::database db;
+  storage::stores stores;
+  answering_channel channel;
+  bot::outbox_pump pump;
+  std::vector<std::int64_t> dead;
+};
+
+}  // namespace
+
+TEST_CASE("a delivered sealed message is deleted, an ordinary one is kept as sent", "[outbox][privacy]") {
+  fixture f;
+  auto sealed = f.put(std::string(storage::sealed_ref));
+  auto plain = f.put("ticket:12");
+  f.pump.pump();
+  f.pump.pump();
+  CHECK(f.channel.sent == std::vector<std::int64_t>{sealed, plain});
+  CHECK_FALSE(f.stores.outbox.get(sealed));
+  REQUIRE(f.stores.outbox.get(plain));
+  CHECK(f.stores.outbox.get(plain)->state == "sent");
+}
+
+TEST_CASE("a sealed message that cannot be delivered is dropped without telling anyone",
+          "[outbox][privacy]") {
+  fixture f;
+  f.channel.outcome = bot::send_result::status::retry;
+  auto sealed = f.put(std::string(storage::sealed_ref));
+  f.pump.pump();
+  REQUIRE(f.stores.outbox.get(sealed));  // the first failure is retried like any other
+  f.clock.advance_minutes(60);
+  f.pump.pump();
+  CHECK_FALSE(f.stores.outbox.get(sealed));
+  CHECK(f.dead.empty());
+
+  f.channel.outcome = bot::send_result::status::failed;
+  auto plain = f.put("ticket:12");
+  f.pump.pump();
+  CHECK(f.dead == std::vector<std::int64_t>{plain});
+}
