@@ -24,6 +24,7 @@ struct args {
   std::string body;           // original text the offsets refer to
   std::string invoked_name;   // which name the user typed
   bool addressed = false;     // prefix, @-mention or private chat; false for a bare word in a group
+  bool prefixed = false;      // typed with / # ！ (QQ adds an @ of the bot to any reply quoting it)
 
   std::size_t size() const { return tokens.size(); }
   bool empty() const { return tokens.empty(); }

@@ -6,6 +6,7 @@
 #include "bot/crypto.hpp"
 #include "bot/invocation.hpp"
 #include "bot/log.hpp"
+#include "bot/member_role.hpp"
 #include "bot/registry.hpp"
 #include "bot/utf8.hpp"
 #include "storage/stores.hpp"
@@ -29,21 +30,18 @@ bool looks_english(std::string_view word) {
 
 }  // namespace
 
-dispatcher::dispatcher(services& svc) : svc_(svc) {
-  auto add = [&](const std::vector<std::string>& ids, role r) {
-    for (const auto& id : ids) {
-      auto& slot = config_roles_[id];
-      if (!at_least(slot, r)) slot = r;
-    }
-  };
-  add(svc.cfg.roles.staff, role::staff);
-  add(svc.cfg.roles.managers, role::manager);
-  add(svc.cfg.roles.admins, role::admin);
-}
+dispatcher::dispatcher(services& svc) : svc_(svc) {}
 
-role dispatcher::config_role(const user_ref& user) const {
-  auto it = config_roles_.find(user.platform + ":" + user.id);
-  return it == config_roles_.end() ? role::resident : it->second;
+// The console is trusted to say whom it plays (`:as staff 小陈`). Kept as a grant so that finding
+// a colleague or counting acknowledgements sees the same role as this message does.
+void dispatcher::remember_console_role(const storage::member_row& m, std::int64_t community, role r) {
+  auto& members = svc_.db.members;
+  auto granted = members.granted_role(m.id, community);
+  if (at_least(r, role::staff)) {
+    if (granted != r) members.grant(m.id, community, r, m.id, svc_.clk.now_ms());
+  } else if (granted) {
+    members.revoke(m.id, community);
+  }
 }
 
 dispatch_outcome dispatcher::handle(const inbound_event& event) {
@@ -102,11 +100,11 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
     if (m.chat.is_group()) db.chats.touch_member(chat.id, who.member.id, now);
   }
   who.units = db.units.units_of(who.member.id);
-  who.level = config_role(m.sender);
-  if (auto granted = db.members.granted_role(who.member.id, chat.community_id); granted && !at_least(who.level, *granted))
-    who.level = *granted;
-  if (who.level == role::resident && !who.units.empty()) who.level = role::owner;
-  if (m.console_role && m.chat.platform == "console") who.level = static_cast<role>(*m.console_role);
+  const bool console_says = m.console_role && m.chat.platform == "console";
+  if (console_says && !anonymous)
+    remember_console_role(who.member, chat.community_id, static_cast<role>(*m.console_role));
+  who.level = member_role(svc_, who.member, chat.community_id);
+  if (console_says) who.level = static_cast<role>(*m.console_role);  // even below the config's roles
 
   locale lang = parse_locale(svc_.cfg.community.lang).value_or(locale::zh_CN);
   if (match) lang = match->lang;
@@ -116,20 +114,32 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   context ctx(m, who, chat, svc_, lang);
   if (match) {
     run_command(ctx, inv);
-  } else if (inv.addressed && !inv.tokens.empty()) {
-    auto near = svc_.commands.suggest(inv.tokens.front().text);
-    if (!near.empty())
-      ctx.reply(ctx.text("common.did_you_mean", fmt::arg("names", fmt::format("{}", fmt::join(near, " / ")))));
-    else
-      ctx.reply(ctx.text("common.unknown_command"));
-  } else if (m.chat.is_group() && hooks_.on_chatter) {
-    storage::transaction hook_txn(db.db);
-    hooks_.on_chatter(ctx);
-    hook_txn.commit();
+  } else if (m.chat.is_group()) {
+    // QQ puts an @ of the quoted author in front of a reply: "收到" or "谢谢" in answer to one of
+    // the bot's messages arrives @-addressed, yet it is chat, not a question to the bot.
+    const bool asked = inv.prefixed || (inv.addressed && m.quoted_id.empty());
+    bool answered = false;
+    if (hooks_.on_chatter) {
+      storage::transaction hook_txn(db.db);
+      answered = hooks_.on_chatter(ctx, chatter{inv.body, asked});
+      hook_txn.commit();
+    }
+    if (!answered && asked) no_such_command(ctx, inv);
+  } else if (inv.addressed) {
+    no_such_command(ctx, inv);
   }
   txn.commit();
   if (ctx.enqueued() && on_enqueued) on_enqueued();
   return dispatch_outcome::processed;
+}
+
+void dispatcher::no_such_command(context& ctx, const invocation& inv) {
+  if (inv.tokens.empty()) return;
+  auto near = svc_.commands.suggest(inv.tokens.front().text);
+  if (!near.empty())
+    ctx.reply(ctx.text("common.did_you_mean", fmt::arg("names", fmt::format("{}", fmt::join(near, " / ")))));
+  else
+    ctx.reply(ctx.text("common.unknown_command"));
 }
 
 void dispatcher::run_command(context& ctx, const invocation& inv) {
@@ -143,12 +153,21 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
   a.body = inv.body;
   a.invoked_name = match->name;
   a.addressed = inv.addressed;
+  a.prefixed = inv.prefixed;
   a.tokens.assign(inv.tokens.begin() + static_cast<std::ptrdiff_t>(match->words_used), inv.tokens.end());
   if (bare && spec.bare_match && !spec.bare_match(a)) return;  // chat that starts with a command word
 
   if (!at_least(ctx.who.level, spec.min_role)) {
+    // A bare word from someone the command is not for is their chat ("提醒：明天记得挪车"): no
+    // refusal. 公告 and 紧急 are open to everyone and refuse owners in their handlers.
+    if (bare) return;
     std::string id = "cmd." + spec.id + ".denied";
-    ctx.reply(svc_.t.has(id) ? ctx.text(id) : ctx.text("common.denied", fmt::arg("role", ctx.text("role." + std::string(role_name(spec.min_role))))));
+    // Staff who lack a manager's right are not told how to report a repair.
+    std::string fallback = at_least(ctx.who.level, role::staff) ? "common.denied_staff" : "common.denied";
+    ctx.reply(svc_.t.has(id)
+                  ? ctx.text(id)
+                  : ctx.text(fallback,
+                             fmt::arg("role", ctx.text("role." + std::string(role_name(spec.min_role))))));
     return;
   }
   if (spec.where == chat_rule::direct_only && ctx.in_group()) {

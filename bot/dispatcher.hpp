@@ -3,12 +3,13 @@
 // outbox rows of the replies — all in one IMMEDIATE transaction.
 #pragma once
 #include <functional>
-#include <map>
 #include <string>
+#include <string_view>
 
 #include "bot/message.hpp"
 #include "bot/role.hpp"
 #include "bot/services.hpp"
+#include "storage/member_store.hpp"
 
 namespace bot {
 
@@ -17,10 +18,19 @@ struct invocation;
 
 enum class dispatch_outcome { processed, duplicate, ignored };
 
+// A group message that is no command.
+struct chatter {
+  std::string_view text;  // without an @ of the bot or a prefix
+  // Someone asked the bot (a prefix, or an @ that is not QQ's @ in front of a reply quoting the
+  // bot); unless a hook answers, they are told there is no such command.
+  bool addressed = false;
+};
+
 // Features that react to more than commands plug in here (welcome messages, chat that reads like
-// a complaint). Each runs inside the dispatcher's transaction.
+// a complaint or acknowledges an emergency). Each runs inside the dispatcher's transaction.
 struct dispatch_hooks {
-  std::function<void(context&)> on_chatter;  // a group message that is not a command
+  // True when the hook took care of the message (answered it, or recorded it silently).
+  std::function<bool(context&, const chatter&)> on_chatter;
   std::function<void(context&, const member_joined&)> on_member_joined;
 };
 
@@ -37,11 +47,11 @@ class dispatcher {
   dispatch_outcome handle_joined(const member_joined& e);
   dispatch_outcome handle_removed(const removed_from_chat& e);
   void run_command(context& ctx, const invocation& inv);
-  role config_role(const user_ref& user) const;
+  void no_such_command(context& ctx, const invocation& inv);
+  void remember_console_role(const storage::member_row& m, std::int64_t community, role r);
 
   services& svc_;
   dispatch_hooks hooks_;
-  std::map<std::string, role, std::less<>> config_roles_;  // "platform:user_id" → highest role
 };
 
 }  // namespace bot

@@ -100,6 +100,7 @@ invocation parse_invocation(std::string_view text, bool direct_chat, bool addres
     if (first == U'/' || first == U'#' || first == U'!') {
       rest = utf8::trim(rest.substr(i));
       inv.addressed = true;
+      inv.prefixed = true;
     }
   }
   inv.body = std::string(rest);

@@ -14,6 +14,7 @@ class registry;
 
 struct invocation {
   bool addressed = false;  // a prefix, an @-mention of the bot or a direct chat: clearly meant for the bot
+  bool prefixed = false;   // typed with / # ！: a command on purpose (an @ alone may be QQ quoting the bot)
   std::string body;        // the text after any mention and prefix
   std::vector<token> tokens;
 };

@@ -10,10 +10,12 @@
 #include "commands/emergency.hpp"
 #include "commands/emergency_ack.hpp"
 #include "commands/group_admin.hpp"
+#include "commands/group_chatter.hpp"
 #include "commands/help.hpp"
 #include "commands/notice.hpp"
 #include "commands/notice_query.hpp"
 #include "commands/repair.hpp"
+#include "commands/role_admin.hpp"
 #include "commands/suggestion_box.hpp"
 #include "commands/ticket_desk.hpp"
 #include "commands/ticket_duty.hpp"
@@ -26,10 +28,11 @@
 namespace commands {
 
 void register_all(bot::registry& r) {
-  for (auto* make : {help_commands, repair_commands, ticket_query_commands, ticket_owner_commands,
-                     suggestion_box_commands, complaint_offer_commands, ticket_staff_commands,
-                     ticket_duty_commands, ticket_report_commands, binding_commands, group_admin_commands,
-                     notice_commands, notice_query_commands, emergency_commands, emergency_ack_commands})
+  for (auto* make :
+       {help_commands, repair_commands, ticket_query_commands, ticket_owner_commands, suggestion_box_commands,
+        complaint_offer_commands, ticket_staff_commands, ticket_duty_commands, ticket_report_commands,
+        binding_commands, group_admin_commands, notice_commands, notice_query_commands, emergency_commands,
+        emergency_ack_commands, role_admin_commands})
     for (auto& spec : make()) r.add(std::move(spec));
 }
 
@@ -38,7 +41,7 @@ void install_hooks(bot::core& c) {
   install_emergency_jobs(c);
   install_delivery_alerts(c);
   install_welcome(c);
-  c.dispatch.hooks().on_chatter = offer_to_register;
+  c.dispatch.hooks().on_chatter = on_group_chatter;
   auto ticket_id = [](const storage::job_row& job) { return std::stoll(job.ref); };
   c.jobs.on("ticket.sla", [&c, ticket_id](const storage::job_row& job) {
     ticket_desk::of(c.svc).check_sla(ticket_id(job));

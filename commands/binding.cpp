@@ -17,6 +17,14 @@ bool is_four_digits(const std::string& s) {
   return true;
 }
 
+// 绑定 3-2-1201 5678: a room with its four digits (or the bare word alone, to learn where to send it).
+bool binding_arguments(const bot::args& a) {
+  if (a.empty()) return true;
+  if (a.size() != 2 || !is_four_digits(a[1])) return false;
+  auto where = parse_unit_address(a[0]);
+  return where && where->has_room();
+}
+
 bot::command_result bind(bot::context& ctx, const bot::args& a) {
   if (a.size() != 2) return ctx.usage();
   auto where = parse_unit_address(a[0]);
@@ -47,7 +55,7 @@ bot::command_result whoami(bot::context& ctx, const bot::args&) {
   std::string units;
   for (const auto& u : ctx.who.units) {
     unit_address a{u.building, u.unit, u.room};
-    units += (units.empty() ? "" : "、") + (ctx.in_group() ? a.masked() : a.canonical());
+    units += (units.empty() ? "" : "、") + (ctx.in_group() ? a.masked(ctx.lang) : a.canonical());
   }
   ctx.reply(ctx.text("cmd.account.whoami.done", fmt::arg("name", ctx.who.member.display_name),
                      fmt::arg("role", ctx.text("role." + std::string(bot::role_name(ctx.who.level)))),
@@ -59,9 +67,25 @@ bot::command_result whoami(bot::context& ctx, const bot::args&) {
 
 std::vector<bot::command_spec> binding_commands() {
   return {
-      {"bind", {"绑定", "绑定房屋"}, {"bind"}, "account", bot::role::resident, bot::chat_rule::direct_only, true, bind},
-      {"account.whoami", {"我是谁", "我的信息"}, {"whoami"}, "account", bot::role::resident, bot::chat_rule::anywhere,
-       true, whoami},
+      // In a group, only what looks like an attempt to bind gets the "in private, please" answer;
+      // "绑定，我昨天绑了" is chat.
+      {"bind",
+       {"绑定", "绑定房屋"},
+       {"bind"},
+       "account",
+       bot::role::resident,
+       bot::chat_rule::direct_only,
+       true,
+       bind,
+       binding_arguments},
+      {"account.whoami",
+       {"我是谁", "我的信息"},
+       {"whoami"},
+       "account",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       whoami},
   };
 }
 

@@ -17,8 +17,8 @@
 
 namespace commands {
 
-// The active owners' groups of a community. With a building: that building's groups and the
-// whole-community groups too, because many owners are only in the big group and a building's
+// The active owners' groups an admin registered to a community (绑定小区). With a building: that building's
+// groups and the whole-community groups too, because many owners are only in the big group and a building's
 // notice must not miss them.
 std::vector<storage::chat_row> broadcast_targets(bot::services& svc, std::int64_t community,
                                                  const std::optional<std::string>& building);

@@ -39,9 +39,11 @@ bot::command_result take(bot::context& ctx, const bot::args& a) {
 
   storage::ticket_row t;
   t.community_id = ctx.community();
-  t.kind = sounds_like_complaint(offer->text) ? "complaint" : "repair";
   t.category = guess_category(offer->text);
   t.priority = guess_priority(t.category, offer->text);
+  // Someone trapped, a leak, fire or gas is a repair to send someone to, however angry the words
+  // ("困了好久都没人管"); a complaint is only about the service itself.
+  t.kind = t.priority != "urgent" && sounds_like_complaint(offer->text) ? "complaint" : "repair";
   t.description = offer->text;
   t.building = find_building(offer->text);
   t.reporter_id = ctx.who.member.id;
@@ -59,6 +61,10 @@ bot::command_result take(bot::context& ctx, const bot::args& a) {
 bot::command_result toggle(bot::context& ctx, const bot::args& a) {
   if (a.size() != 1) return ctx.usage();
   const std::string& w = a[0];
+  if (ctx.chat.purpose != "owners") {  // nothing to switch: offers are for owners' groups only
+    ctx.reply(ctx.text("cmd.offers.switch.not_owners"));
+    return std::nullopt;
+  }
   bool on;
   if (w == "开" || w == "开启" || w == "on")
     on = true;
@@ -78,22 +84,29 @@ bot::command_result toggle(bot::context& ctx, const bot::args& a) {
 
 }  // namespace
 
-void offer_to_register(bot::context& ctx) {
+bool reads_like_complaint(const bot::context& ctx, std::string_view text) {
   const auto& cfg = ctx.svc.cfg.tickets.offers;
-  if (!cfg.enabled || ctx.chat.purpose != "owners" || ctx.chat.id == 0) return;
-  if (bot::at_least(ctx.who.level, bot::role::staff)) return;  // staff report with 报修 themselves
-  const std::string& text = ctx.msg.text;
   const std::size_t n = bot::utf8::length(text);
-  if (n < min_points || n > max_points) return;
-  if (!contains_any(text, cfg.keywords) || contains_any(text, cfg.ignore)) return;
+  if (n < min_points || n > max_points) return false;
+  return contains_any(text, cfg.keywords) && !contains_any(text, cfg.ignore);
+}
+
+bool offer_to_register(bot::context& ctx, std::string_view raw, bool addressed) {
+  const auto& cfg = ctx.svc.cfg.tickets.offers;
+  if (!cfg.enabled || ctx.chat.purpose != "owners" || ctx.chat.id == 0) return false;
+  if (bot::at_least(ctx.who.level, bot::role::staff)) return false;  // staff report with 报修 themselves
+  const std::string_view text = bot::utf8::trim(raw);
+  if (!reads_like_complaint(ctx, text)) return false;
   auto& offers = ctx.db().offers;
-  if (offers.switched_off(ctx.chat.id)) return;
+  if (offers.switched_off(ctx.chat.id)) return false;
+  // The window keeps chat from being answered over and over; someone who asks the bot gets an
+  // answer every time.
   if (auto last = offers.last_offer_at(ctx.who.member.id);
-      last && ctx.now() - *last < cfg.window_minutes * minute_ms)
-    return;
-  offers.add({0, ctx.chat.id, ctx.who.member.id, ctx.msg.id, std::string(bot::utf8::trim(text)), ctx.now(),
-              std::nullopt});
+      !addressed && last && ctx.now() - *last < cfg.window_minutes * minute_ms)
+    return false;
+  offers.add({0, ctx.chat.id, ctx.who.member.id, ctx.msg.id, std::string(text), ctx.now(), std::nullopt});
   ctx.reply(ctx.text("cmd.offers.take.offer"));
+  return true;
 }
 
 std::vector<bot::command_spec> complaint_offer_commands() {

@@ -4,6 +4,7 @@
 // or greetings, never more than once per person per window; managers switch it off per group
 // with `报修提示 关`.
 #pragma once
+#include <string_view>
 #include <vector>
 
 #include "bot/command.hpp"
@@ -15,7 +16,10 @@ class context;
 namespace commands {
 
 std::vector<bot::command_spec> complaint_offer_commands();
-// The dispatcher's on_chatter hook.
-void offer_to_register(bot::context& ctx);
+// Chat that reads like a repair or complaint: the right length, a keyword, no ignore word.
+bool reads_like_complaint(const bot::context& ctx, std::string_view text);
+// Offers to register `text` (the message without an @ of the bot) when it reads like a complaint;
+// true when it did. `addressed`: the owner asked the bot, so the per-person window does not apply.
+bool offer_to_register(bot::context& ctx, std::string_view text, bool addressed);
 
 }  // namespace commands

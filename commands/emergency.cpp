@@ -8,6 +8,7 @@
 #include "bot/core.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
+#include "bot/member_role.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/delivery_report.hpp"
@@ -27,15 +28,6 @@ std::string ref_of(std::int64_t id) {
 
 bool is_staff(const bot::context& ctx) {
   return bot::at_least(ctx.who.level, bot::role::staff);
-}
-
-// Staff, managers and admins are not reminded to acknowledge their own emergency.
-bool is_staff_member(bot::services& svc, const storage::member_row& m, std::int64_t community) {
-  const std::string key = m.platform + ":" + m.user_id;
-  for (const auto* list : {&svc.cfg.roles.staff, &svc.cfg.roles.managers, &svc.cfg.roles.admins})
-    if (std::find(list->begin(), list->end(), key) != list->end()) return true;
-  auto granted = svc.db.members.granted_role(m.id, community);
-  return granted && bot::at_least(*granted, bot::role::staff);
 }
 
 // The groups the emergency went to that the bot can still send to.
@@ -80,7 +72,8 @@ std::pair<std::size_t, std::size_t> remind(bot::services& svc, const storage::em
     for (auto member_id : svc.db.emergencies.unacknowledged_members(e.id, g.id)) {
       if (o.mentions.size() == max_reminder_mentions) break;
       auto m = svc.db.members.get(member_id);
-      if (!m || is_staff_member(svc, *m, e.community_id)) continue;
+      // Staff, managers and admins are not reminded to acknowledge their own emergency.
+      if (!m || bot::at_least(bot::member_role(svc, *m, e.community_id), bot::role::staff)) continue;
       o.mentions.push_back({m->user_id, m->display_name});
     }
     mentioned += o.mentions.size();
@@ -137,6 +130,11 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
   if (ctx.svc.cfg.emergency.duty_phone.empty()) out += "\n" + ctx.text("emergency.no_duty_phone");
   ctx.reply(out);
   return std::nullopt;
+}
+
+// For bare_match: "进展 5 …" is a command, "进展，大家知道什么时候来电吗" is chat.
+bool starts_with_record_id(const bot::args& a) {
+  return !a.empty() && parse_record_id(a[0]).has_value();
 }
 
 bool is_word(const std::string& w, std::initializer_list<std::string_view> words) {
@@ -271,7 +269,8 @@ std::vector<bot::command_spec> emergency_commands() {
        bot::role::staff,
        bot::chat_rule::anywhere,
        true,
-       update},
+       update,
+       starts_with_record_id},
       {"emergency.remind",
        {"提醒", "紧急提醒"},
        {"emergency remind", "remind"},
@@ -279,7 +278,8 @@ std::vector<bot::command_spec> emergency_commands() {
        bot::role::staff,
        bot::chat_rule::anywhere,
        true,
-       remind_now},
+       remind_now,
+       starts_with_record_id},
       {"emergency.close",
        {"解除", "解除紧急"},
        {"emergency close", "allclear"},
@@ -287,7 +287,8 @@ std::vector<bot::command_spec> emergency_commands() {
        bot::role::staff,
        bot::chat_rule::anywhere,
        true,
-       close_emergency},
+       close_emergency,
+       starts_with_record_id},
   };
 }
 

@@ -1,12 +1,29 @@
-// 收到 / /ack: owners acknowledge an emergency. In a group a bare 收到 is recorded without a reply,
-// so that a hundred owners answering do not bury the emergency under a hundred bot messages.
+// 收到 / /ack: owners acknowledge an emergency. In a group an acknowledgement is recorded without a
+// reply (unless typed with a prefix), so that a hundred owners answering do not bury the emergency
+// under a hundred bot messages — also when QQ turns their reply to the alert into an @ of the bot.
 #pragma once
+#include <string_view>
 #include <vector>
 
 #include "bot/command.hpp"
 
+namespace bot {
+class context;
+}
+
 namespace commands {
 
 std::vector<bot::command_spec> emergency_ack_commands();
+
+// Group chat while an emergency is open in that group.
+enum class emergency_chatter {
+  none,          // no open emergency here
+  acknowledged,  // an everyday "收到了" / "好的收到" / "知道了": recorded, no reply
+  open,          // something else said while one is open
+};
+emergency_chatter note_emergency_chatter(bot::context& ctx, std::string_view text);
+// For someone who asks the bot about what the open emergency explains: which one it is, that
+// staff are on it, and the duty phone.
+void point_at_emergency(bot::context& ctx);
 
 }  // namespace commands

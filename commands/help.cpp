@@ -57,6 +57,8 @@ bot::command_result help(bot::context& ctx, const bot::args& a) {
     ctx.reply(detail(ctx, *m->spec));
     return std::nullopt;
   }
+  // "菜单，今天中午吃什么" is chat: a bare 帮助/菜单 answers only about a command it knows.
+  if (!a.addressed) return ctx.usage();
   auto near = ctx.svc.commands.suggest(word);
   if (near.empty()) return ctx.fail("cmd.help.unknown", fmt::arg("name", word));
   return ctx.fail("common.did_you_mean", fmt::arg("names", fmt::format("{}", fmt::join(near, " / "))));
@@ -66,7 +68,15 @@ bot::command_result help(bot::context& ctx, const bot::args& a) {
 
 std::vector<bot::command_spec> help_commands() {
   return {
-      {"help", {"帮助", "菜单"}, {"help", "?"}, "general", bot::role::resident, bot::chat_rule::anywhere, true, help},
+      {"help",
+       {"帮助", "菜单"},
+       {"help", "?"},
+       "general",
+       bot::role::resident,
+       bot::chat_rule::anywhere,
+       true,
+       help,
+       [](const bot::args& a) { return a.size() <= 2; }},
   };
 }
 

@@ -52,14 +52,23 @@ bot::command_result report(bot::context& ctx, const bot::args& a, const std::str
   return std::nullopt;
 }
 
+// A bare 报修/投诉/建议 in a group must look like a report — a place or something a category
+// knows — or it is chat that happens to start with the word ("意见 大家怎么看").
+bool looks_like_report(const bot::args& a) {
+  if (a.empty()) return false;
+  return parse_unit_address(a[0]).has_value() || guess_category(a.rest(0)) != "other";
+}
+
 }  // namespace
 
 std::string created_reply(const bot::context& ctx, const storage::ticket_row& t) {
   bot::local_time_zone tz{ctx.svc.cfg.community.utc_offset_minutes};
   auto sla = bot::round_duration(*t.due_at - t.created_at);
   const bool same_day = sla_for(ctx.svc.cfg.tickets, t.kind, t.category, t.priority).resolve_minutes == 0;
-  std::string fix = same_day ? ctx.text("ticket.fix_same_day")
-                             : ctx.text("ticket.fix_by", fmt::arg("due", tz.format(*t.resolve_due_at)));
+  // A complaint or a suggestion is settled, not fixed.
+  std::string fix = !same_day ? ctx.text("ticket.fix_by", fmt::arg("due", tz.format(*t.resolve_due_at)))
+                    : t.kind == "repair" ? ctx.text("ticket.fix_same_day")
+                                         : ctx.text("ticket.settle_same_day");
   std::string id = t.kind == "repair" ? "cmd.repair.report.done" : "ticket.created." + t.kind;
   return ctx.text(id, fmt::arg("id", t.id), fmt::arg("category", ctx.text("category." + t.category)),
                   fmt::arg("priority", ctx.text("priority." + t.priority)),
@@ -79,7 +88,8 @@ std::vector<bot::command_spec> repair_commands() {
        bot::role::resident,
        bot::chat_rule::anywhere,
        true,
-       as("repair")},
+       as("repair"),
+       looks_like_report},
       {"ticket.complain",
        {"投诉"},
        {"complain", "complaint"},
@@ -87,7 +97,8 @@ std::vector<bot::command_spec> repair_commands() {
        bot::role::resident,
        bot::chat_rule::anywhere,
        true,
-       as("complaint")},
+       as("complaint"),
+       looks_like_report},
       {"ticket.suggest",
        {"建议", "意见"},
        {"suggest", "suggestion"},
@@ -95,7 +106,8 @@ std::vector<bot::command_spec> repair_commands() {
        bot::role::resident,
        bot::chat_rule::anywhere,
        true,
-       as("suggestion")},
+       as("suggestion"),
+       looks_like_report},
   };
 }
 

@@ -1,25 +1,9 @@
 #include "commands/staff_directory.hpp"
 
-#include <algorithm>
-
-#include "bot/config.hpp"
+#include "bot/member_role.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
-
-bot::role role_of(const bot::services& svc, const storage::member_row& m, std::int64_t community_id) {
-  const std::string key = m.platform + ":" + m.user_id;
-  auto listed = [&](const std::vector<std::string>& ids) {
-    return std::find(ids.begin(), ids.end(), key) != ids.end();
-  };
-  bot::role r = bot::role::resident;
-  if (listed(svc.cfg.roles.staff)) r = bot::role::staff;
-  if (listed(svc.cfg.roles.managers)) r = bot::role::manager;
-  if (listed(svc.cfg.roles.admins)) r = bot::role::admin;
-  if (auto granted = svc.db.members.granted_role(m.id, community_id); granted && !bot::at_least(r, *granted))
-    r = *granted;
-  return r;
-}
 
 std::string strip_at(std::string_view word) {
   if (word.rfind("@", 0) == 0)
@@ -44,7 +28,8 @@ staff_match find_staff(const bot::services& svc, const std::string& platform, st
   }
   std::vector<storage::member_row> staff;
   for (auto& p : people)
-    if (bot::at_least(role_of(svc, p, community_id), bot::role::staff)) staff.push_back(std::move(p));
+    if (bot::at_least(bot::member_role(svc, p, community_id), bot::role::staff))
+      staff.push_back(std::move(p));
   out.count = staff.size();
   if (staff.empty())
     out.refusal = "ticket.colleague.not_staff";

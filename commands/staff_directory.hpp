@@ -1,5 +1,4 @@
-// Who is staff or manager in a community (the config's [roles] and roles granted in chat), and
-// finding a colleague from the "@李师傅" typed after a command.
+// Finding a colleague from the "@李师傅" typed after a command.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -11,8 +10,6 @@
 #include "storage/member_store.hpp"
 
 namespace commands {
-
-bot::role role_of(const bot::services& svc, const storage::member_row& m, std::int64_t community_id);
 
 struct staff_match {
   std::optional<storage::member_row> member;

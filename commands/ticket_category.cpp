@@ -60,8 +60,9 @@ std::string guess_category(std::string_view description) {
 std::string guess_priority(std::string_view category, std::string_view description) {
   std::string lowered = bot::utf8::to_lower_ascii(description);
   if (category == "leak" || (category == "elevator" && contains_any(lowered, {"困"})) ||
-      contains_any(lowered, {"停电", "困人", "被困", "火", "燃气", "煤气", "冒烟", "trapped", "fire", "gas",
-                             "smoke", "power cut", "no power"}))
+      // Fire words, not 火 alone: 火锅, 火车 and 火大 are not emergencies.
+      contains_any(lowered, {"停电", "困人", "被困", "着火", "火灾", "起火", "火警", "失火", "燃气", "煤气",
+                             "冒烟", "trapped", "fire", "gas", "smoke", "power cut", "no power"}))
     return "urgent";
   if (contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return "minor";
   return "normal";

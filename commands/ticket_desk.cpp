@@ -5,6 +5,7 @@
 #include "bot/context.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
+#include "bot/member_role.hpp"
 #include "bot/texts.hpp"
 #include "bot/utf8.hpp"
 #include "commands/staff_directory.hpp"
@@ -72,7 +73,7 @@ bot::locale ticket_desk::default_locale() const {
 }
 
 std::string ticket_desk::where(const storage::ticket_row& t, bot::locale l) const {
-  std::string w = shown_location(t, false);
+  std::string w = shown_location(t, false, l);
   return w.empty() ? svc_.t(l, "ticket.no_location") : w;
 }
 
@@ -118,10 +119,12 @@ storage::ticket_row ticket_desk::open(storage::ticket_row t, const std::vector<b
                       fmt::arg("priority", svc_.t(l, "priority." + t.priority)),
                       fmt::arg("kind", svc_.t(l, "ticket.kind." + t.kind)), fmt::arg("where", where(t, l)),
                       fmt::arg("category", svc_.t(l, "category." + t.category)),
-                      fmt::arg("description", redact_for_group(bot::utf8::truncate(t.description, 60))),
+                      fmt::arg("description", bot::utf8::truncate(redact_for_group(t.description, l), 60)),
                       fmt::arg("hint", hint));
       },
-      assignee, t.priority == "urgent" ? storage::priority::emergency : storage::priority::reply);
+      // Never the emergency lane, even for urgent tickets: during a power cut every owner's 报修 is
+      // urgent, and those notices must not hold back the broadcast that tells everyone at once.
+      assignee, storage::priority::reply);
   return t;
 }
 
@@ -130,7 +133,7 @@ void ticket_desk::dispatch(storage::ticket_row& t, std::optional<std::int64_t> e
   for (const auto& d : svc_.db.duty.candidates(t.community_id, t.category)) {
     if (exclude && d.member_id == *exclude) continue;
     auto m = svc_.db.members.get(d.member_id);
-    if (!m || !bot::at_least(role_of(svc_, *m, t.community_id), bot::role::staff)) continue;
+    if (!m || !bot::at_least(bot::member_role(svc_, *m, t.community_id), bot::role::staff)) continue;
     const std::string from = t.state;
     t.assignee_id = m->id;
     t.state = "assigned";
@@ -278,7 +281,7 @@ void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const ac
   auto fields = [&](bot::locale l, std::string_view id) {
     std::string staff = assignee ? assignee->display_name : svc_.t(l, "ticket.nobody");
     return svc_.t(l, id, fmt::arg("id", t.id), fmt::arg("staff", staff),
-                  fmt::arg("note", redact_for_group(in.note)),
+                  fmt::arg("note", redact_for_group(in.note, l)),
                   fmt::arg("days", svc_.cfg.tickets.auto_close_days), fmt::arg("where", where(t, l)),
                   fmt::arg("category", svc_.t(l, "category." + t.category)),
                   fmt::arg("who", who.member ? who.member->display_name : svc_.t(l, "ticket.system")),
@@ -406,7 +409,7 @@ void ticket_desk::tell_managers(std::int64_t community_id, const std::string& re
     out_(g.ref,
          bot::outgoing::plain(
              text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale())),
-         storage::priority::emergency, ref);
+         storage::priority::reply, ref);
 }
 
 // ---------------------------------------------------------------------------------------------

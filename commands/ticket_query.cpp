@@ -36,8 +36,12 @@ bot::command_result show(bot::context& ctx, const bot::args& a) {
   if (!t || (staff && t->community_id != ctx.community() && ctx.who.level != bot::role::admin))
     return ctx.fail("ticket.not_found", fmt::arg("id", *id));
   if (!staff && !reporter) return ctx.fail("ticket.not_yours", fmt::arg("id", *id));
-  bool full_location = !ctx.in_group();
-  ctx.reply(ticket_detail(ctx, *t, ctx.db().tickets.events(*id), full_location, staff));
+  if (staff) {  // with staff-internal notes: never into an owners' group
+    const bool full_location = !ctx.in_group() || staff_view_goes_private(ctx);
+    reply_staff_view(ctx, ticket_detail(ctx, *t, ctx.db().tickets.events(*id), full_location, true));
+    return std::nullopt;
+  }
+  ctx.reply(ticket_detail(ctx, *t, ctx.db().tickets.events(*id), !ctx.in_group(), false));
   return std::nullopt;
 }
 

@@ -37,6 +37,11 @@ std::optional<std::string> parse_kind(std::string_view w) {
   return std::nullopt;
 }
 
+// In private (also when an owners' group's request is answered privately) staff see the room.
+bool full_location(const bot::context& ctx) {
+  return !ctx.in_group() || staff_view_goes_private(ctx);
+}
+
 // 工单列表 待处理 3栋 水电
 bot::command_result list(bot::context& ctx, const bot::args& a) {
   storage::ticket_filter f;
@@ -57,14 +62,14 @@ bot::command_result list(bot::context& ctx, const bot::args& a) {
   }
   auto rows = ctx.db().tickets.list(f);
   if (rows.empty()) {
-    ctx.reply(ctx.text("cmd.ticket.list.none"));
+    reply_staff_view(ctx, ctx.text("cmd.ticket.list.none"));
     return std::nullopt;
   }
   std::int64_t total = ctx.db().tickets.count(f);
   std::string out = ctx.text("cmd.ticket.list.head", fmt::arg("n", total));
-  for (const auto& t : rows) out += "\n" + ticket_work_line(ctx, t);
+  for (const auto& t : rows) out += "\n" + ticket_work_line(ctx, t, full_location(ctx));
   if (total > list_limit) out += "\n" + ctx.text("cmd.ticket.list.more", fmt::arg("n", list_limit));
-  ctx.reply(out);
+  reply_staff_view(ctx, out);
   return std::nullopt;
 }
 
@@ -72,13 +77,13 @@ bot::command_result overdue(bot::context& ctx, const bot::args& a) {
   if (!a.empty()) return ctx.usage();
   auto rows = ctx.db().tickets.overdue(ctx.community(), ctx.now(), list_limit);
   if (rows.empty()) {
-    ctx.reply(ctx.text("cmd.ticket.overdue.none"));
+    reply_staff_view(ctx, ctx.text("cmd.ticket.overdue.none"));
     return std::nullopt;
   }
   std::string out = ctx.text("cmd.ticket.overdue.head", fmt::arg("n", rows.size()));
-  for (const auto& t : rows) out += "\n" + ticket_work_line(ctx, t);
+  for (const auto& t : rows) out += "\n" + ticket_work_line(ctx, t, full_location(ctx));
   out += "\n" + ctx.text("cmd.ticket.overdue.hint");
-  ctx.reply(out);
+  reply_staff_view(ctx, out);
   return std::nullopt;
 }
 
@@ -130,7 +135,8 @@ std::string ranked(const bot::context& ctx, const std::vector<std::pair<std::str
   for (const auto& [key, n] : rows) {
     std::string name =
         categories ? ctx.text("category." + key) : ctx.text("scope.building", fmt::arg("building", key));
-    out += (out.empty() ? "" : " · ") + name + " " + std::to_string(n);
+    out += (out.empty() ? "" : " · ") +
+           ctx.text("cmd.ticket.stats.ranked", fmt::arg("name", name), fmt::arg("n", n));
   }
   return out;
 }
@@ -149,18 +155,19 @@ bot::command_result stats(bot::context& ctx, const bot::args& a) {
   auto s = ctx.db().tickets.stats(ctx.community(), p->from, p->to, ctx.now());
   std::string rating = s.rated == 0 ? ctx.text("common.unknown")
                                     : fmt::format("{:.1f}", static_cast<double>(s.rating_total) / s.rated);
-  ctx.reply(ctx.text("cmd.ticket.stats.report", fmt::arg("period", ctx.text(p->name_id)),
-                     fmt::arg("created", s.created), fmt::arg("repairs", s.repairs),
-                     fmt::arg("complaints", s.complaints), fmt::arg("suggestions", s.suggestions),
-                     fmt::arg("open", s.open), fmt::arg("resolved", s.resolved), fmt::arg("closed", s.closed),
-                     fmt::arg("cancelled", s.cancelled),
-                     fmt::arg("response", average_duration(ctx, s.response_ms_total, s.responded)),
-                     fmt::arg("fix", average_duration(ctx, s.fix_ms_total, s.fixed)),
-                     fmt::arg("late_response", s.late_response), fmt::arg("late_fix", s.late_fix),
-                     fmt::arg("rating", rating), fmt::arg("rated", s.rated),
-                     fmt::arg("satisfied", s.visits_satisfied), fmt::arg("unsatisfied", s.visits_unsatisfied),
-                     fmt::arg("categories", ranked(ctx, s.top_categories, true)),
-                     fmt::arg("buildings", ranked(ctx, s.top_buildings, false))));
+  reply_staff_view(
+      ctx, ctx.text("cmd.ticket.stats.report", fmt::arg("period", ctx.text(p->name_id)),
+                    fmt::arg("created", s.created), fmt::arg("repairs", s.repairs),
+                    fmt::arg("complaints", s.complaints), fmt::arg("suggestions", s.suggestions),
+                    fmt::arg("open", s.open), fmt::arg("resolved", s.resolved), fmt::arg("closed", s.closed),
+                    fmt::arg("cancelled", s.cancelled),
+                    fmt::arg("response", average_duration(ctx, s.response_ms_total, s.responded)),
+                    fmt::arg("fix", average_duration(ctx, s.fix_ms_total, s.fixed)),
+                    fmt::arg("late_response", s.late_response), fmt::arg("late_fix", s.late_fix),
+                    fmt::arg("rating", rating), fmt::arg("rated", s.rated),
+                    fmt::arg("satisfied", s.visits_satisfied), fmt::arg("unsatisfied", s.visits_unsatisfied),
+                    fmt::arg("categories", ranked(ctx, s.top_categories, true)),
+                    fmt::arg("buildings", ranked(ctx, s.top_buildings, false))));
   return std::nullopt;
 }
 

@@ -38,6 +38,11 @@ bot::command_result hand_over(bot::context& ctx, const bot::args& a, ticket_acti
   if (a.size() < 2) return ctx.usage();
   auto id = parse_ticket_id(a[0]);
   if (!id) return ctx.usage();
+  if (strip_at(a[1]).empty()) {  // "转单 1 @": the ticket number says it is meant for the bot
+    bot::failure f = ctx.usage();
+    f.usage = false;
+    return f;
+  }
   auto found = find_staff(ctx.svc, ctx.msg.sender.platform, a[1], ctx.community());
   if (!found.member)
     return ctx.fail(found.refusal, fmt::arg("name", strip_at(a[1])), fmt::arg("n", found.count));
@@ -93,7 +98,8 @@ bot::command_result todo(bot::context& ctx, const bot::args& a) {
   auto mine = ctx.db().tickets.open_for_assignee(ctx.who.member.id, ctx.community(), todo_limit);
   std::string out = mine.empty() ? ctx.text("cmd.ticket.todo.none")
                                  : ctx.text("cmd.ticket.todo.head", fmt::arg("n", mine.size()));
-  for (const auto& t : mine) out += "\n" + ticket_work_line(ctx, t);
+  const bool full_location = !ctx.in_group() || staff_view_goes_private(ctx);
+  for (const auto& t : mine) out += "\n" + ticket_work_line(ctx, t, full_location);
   auto pool = ctx.db().tickets.pool(ctx.community(), pool_shown);
   if (!pool.empty()) {
     std::string ids;
@@ -104,7 +110,7 @@ bot::command_result todo(bot::context& ctx, const bot::args& a) {
     out += "\n" + ctx.text("cmd.ticket.todo.pool", fmt::arg("n", ctx.db().tickets.count(f)),
                            fmt::arg("ids", ids), fmt::arg("id", pool.front().id));
   }
-  ctx.reply(out);
+  reply_staff_view(ctx, out);
   return std::nullopt;
 }
 

@@ -33,10 +33,10 @@ bool staff_internal(std::string_view action) {
 
 }  // namespace
 
-std::string shown_location(const storage::ticket_row& t, bool full_location) {
-  if (t.location.empty()) return t.building ? t.building.value() + "栋" : std::string();
+std::string shown_location(const storage::ticket_row& t, bool full_location, bot::locale l) {
+  if (t.location.empty()) return t.building ? unit_address{*t.building, "", ""}.masked(l) : std::string();
   if (full_location) return t.location;
-  if (auto a = parse_unit_address(t.location)) return a->masked();
+  if (auto a = parse_unit_address(t.location)) return a->masked(l);
   return {};
 }
 
@@ -57,20 +57,33 @@ std::string ticket_line(const bot::context& ctx, const storage::ticket_row& t) {
                   fmt::arg("created", zone(ctx).format(t.created_at)));
 }
 
-std::string ticket_work_line(const bot::context& ctx, const storage::ticket_row& t) {
-  std::string where = shown_location(t, !ctx.in_group());
+bool staff_view_goes_private(const bot::context& ctx) {
+  return ctx.in_group() && ctx.chat.purpose == "owners";
+}
+
+void reply_staff_view(bot::context& ctx, const std::string& text) {
+  if (!staff_view_goes_private(ctx)) {
+    ctx.reply(text);
+    return;
+  }
+  ctx.reply_private(text);
+  ctx.reply(ctx.text("ticket.sent_privately"));
+}
+
+std::string ticket_work_line(const bot::context& ctx, const storage::ticket_row& t, bool full_location) {
+  std::string where = shown_location(t, full_location, ctx.lang);
   auto due = next_due(t);
   std::string due_text;
   if (due)
     due_text = ctx.text(*due < ctx.now() ? "ticket.work_overdue" : "ticket.work_due",
                         fmt::arg("due", zone(ctx).format(*due)));
-  return ctx.text("ticket.work_line", fmt::arg("id", t.id),
-                  fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
-                  fmt::arg("category", category_label(ctx, t.category, t.priority)),
-                  fmt::arg("where", where.empty() ? ctx.text("ticket.no_location") : where),
-                  fmt::arg("state", ctx.text("ticket.state." + t.state)),
-                  fmt::arg("staff", member_name(ctx, t.assignee_id)), fmt::arg("due", due_text),
-                  fmt::arg("description", redact_for_group(bot::utf8::truncate(t.description, 30))));
+  return ctx.text(
+      "ticket.work_line", fmt::arg("id", t.id), fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
+      fmt::arg("category", category_label(ctx, t.category, t.priority)),
+      fmt::arg("where", where.empty() ? ctx.text("ticket.no_location") : where),
+      fmt::arg("state", ctx.text("ticket.state." + t.state)),
+      fmt::arg("staff", member_name(ctx, t.assignee_id)), fmt::arg("due", due_text),
+      fmt::arg("description", bot::utf8::truncate(redact_for_group(t.description, ctx.lang), 30)));
 }
 
 std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
@@ -80,9 +93,9 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
   std::string out = ctx.text("ticket.detail_head", fmt::arg("id", t.id), fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
                              fmt::arg("category", category_label(ctx, t.category, t.priority)),
                              fmt::arg("state", ctx.text("ticket.state." + t.state)));
-  if (std::string where = shown_location(t, full_location); !where.empty())
+  if (std::string where = shown_location(t, full_location, ctx.lang); !where.empty())
     out += "\n" + ctx.text("ticket.detail_location", fmt::arg("location", where));
-  std::string description = full_location ? t.description : redact_for_group(t.description);
+  std::string description = full_location ? t.description : redact_for_group(t.description, ctx.lang);
   out += "\n" + ctx.text("ticket.detail_description", fmt::arg("description", description));
   if (t.anonymous) out += "\n" + ctx.text("ticket.detail_anonymous");
   if (t.assignee_id)
@@ -91,12 +104,13 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
                          fmt::arg("due", t.due_at ? tz.format(*t.due_at) : std::string("-")),
                          fmt::arg("resolve_due",
                                   t.resolve_due_at ? tz.format(*t.resolve_due_at) : std::string("-")));
-  if (t.rating)
+  if (t.rating) {
+    std::string comment = full_location ? t.rating_comment : redact_for_group(t.rating_comment, ctx.lang);
     out += "\n" + ctx.text("ticket.detail_rating", fmt::arg("score", *t.rating),
-                           fmt::arg("comment",
-                                    t.rating_comment.empty()
-                                        ? std::string()
-                                        : ctx.text("ticket.event_note", fmt::arg("note", t.rating_comment))));
+                           fmt::arg("comment", comment.empty() ? std::string()
+                                                               : ctx.text("ticket.event_note",
+                                                                          fmt::arg("note", comment))));
+  }
   if (t.visit_result && staff_view)
     out += "\n" +
            ctx.text("ticket.detail_visit", fmt::arg("result", ctx.text("ticket.visit." + *t.visit_result)));
@@ -107,7 +121,7 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
   for (const auto& e : events) {
     std::string note = e.note;
     if (!staff_view && staff_internal(e.action)) note.clear();
-    if (!full_location) note = redact_for_group(note);
+    if (!full_location) note = redact_for_group(note, ctx.lang);
     out += "\n" +
            ctx.text("ticket.event_line", fmt::arg("at", tz.format(e.at)),
                     fmt::arg("who", event_actor(ctx, t, e)),
@@ -116,17 +130,6 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
                                                   : ctx.text("ticket.event_note", fmt::arg("note", note))));
   }
   return out;
-}
-
-std::string redact_for_group(std::string_view text) {
-  static const std::regex dashed(R"(([0-9]{1,3})[-_]([0-9]{1,3})[-_][0-9]{2,5})");
-  static const std::regex written("([0-9]{1,3})(栋|号楼|幢)([0-9]{1,3})单元[0-9]{2,5}(室|号)?");
-  static const std::regex long_digits("[0-9]{7,}");
-  std::string s(text);
-  s = std::regex_replace(s, dashed, "$1栋$2单元");
-  s = std::regex_replace(s, written, "$1栋$3单元");
-  s = std::regex_replace(s, long_digits, "***");
-  return s;
 }
 
 std::optional<std::string> find_building(std::string_view text) {

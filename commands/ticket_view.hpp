@@ -8,22 +8,27 @@
 #include <vector>
 
 #include "bot/context.hpp"
+#include "commands/redact.hpp"
 #include "storage/ticket_store.hpp"
 
 namespace commands {
 
 std::string ticket_line(const bot::context& ctx, const storage::ticket_row& t);
-// For staff lists: masked place, state, who has it and what is due next.
-std::string ticket_work_line(const bot::context& ctx, const storage::ticket_row& t);
+// For staff lists: the place (masked unless `full_location`), state, who has it and what is due next.
+std::string ticket_work_line(const bot::context& ctx, const storage::ticket_row& t, bool full_location);
+
+// Staff views (a ticket with its internal notes, lists of everyone's tickets, statistics) never
+// show in an owners' group — nor in a group nobody registered, which may be one: they go to the
+// sender privately, and the group hears one line saying so.
+bool staff_view_goes_private(const bot::context& ctx);
+void reply_staff_view(bot::context& ctx, const std::string& text);
 // `staff_view` also shows staff-internal notes (reasons for returning or transferring).
 std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
                           const std::vector<storage::ticket_event_row>& events, bool full_location,
                           bool staff_view = false);
-std::string shown_location(const storage::ticket_row& t, bool full_location);  // "" when nothing may show
+// "" when nothing may show.
+std::string shown_location(const storage::ticket_row& t, bool full_location, bot::locale l);
 std::string category_label(const bot::context& ctx, const std::string& category, const std::string& priority);
-// Masks what owners must never see in a group: full room numbers ("3-2-1201" → "3栋2单元") and
-// long digit runs such as phone numbers.
-std::string redact_for_group(std::string_view text);
 // The building named in free text ("3栋电梯又坏了" → "3"), for chat turned into a ticket.
 std::optional<std::string> find_building(std::string_view text);
 // The next due time that matters: the first response until there is one, then the fix.

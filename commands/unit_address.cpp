@@ -43,10 +43,10 @@ std::string unit_address::canonical() const {
   return out;
 }
 
-std::string unit_address::masked() const {
-  std::string out = building + "栋";
-  if (!unit.empty()) out += unit + "单元";
-  return out;
+std::string unit_address::masked(bot::locale l) const {
+  const auto& t = bot::texts::embedded();
+  return unit.empty() ? t(l, "address.building", fmt::arg("building", building))
+                      : t(l, "address.unit", fmt::arg("building", building), fmt::arg("unit", unit));
 }
 
 std::optional<unit_address> parse_unit_address(std::string_view raw) {
@@ -75,7 +75,7 @@ std::optional<unit_address> parse_unit_address(std::string_view raw) {
     return a;
   }
   // 3栋2单元1201室 / 3号楼2单元1201 / 3幢1201 / 3#2-1201
-  if (!eat_any(s, i, {"号楼", "栋", "幢", "座", "#", "号"})) return std::nullopt;
+  if (!eat_any(s, i, {"号楼", "#楼", "栋", "幢", "座", "#", "号"})) return std::nullopt;
   if (i == s.size()) return a;  // a whole building
   std::size_t save = i;
   std::string second = upper(read_word(s, i));

@@ -1,9 +1,11 @@
 // Room addresses as owners type them: "3-2-1201", "3栋2单元1201", "3号楼2单元1201室", "3-1201",
-// "5栋". Groups only ever see the masked form.
+// "3#楼2-1201", "A座1201", "5栋". Groups only ever see the masked form.
 #pragma once
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "bot/texts.hpp"
 
 namespace commands {
 
@@ -14,7 +16,8 @@ struct unit_address {
 
   bool has_room() const { return !room.empty(); }
   std::string canonical() const;  // "3-2-1201", "3-1201", "5"
-  std::string masked() const;     // "3栋2单元" / "3栋": never the room number
+  // "3栋2单元" / "3栋" (en: "bldg 3 unit 2"): never the room number.
+  std::string masked(bot::locale l = bot::locale::zh_CN) const;
 };
 
 std::optional<unit_address> parse_unit_address(std::string_view text);

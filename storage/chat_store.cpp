@@ -129,10 +129,11 @@ void chat_store::set_lang(std::int64_t chat_id, const std::optional<std::string>
 
 std::vector<chat_row> chat_store::groups_of(std::int64_t community_id, const std::optional<std::string>& building,
                                             const std::string& purpose) {
-  static const std::string sql = std::string("SELECT ") + columns +
-                                 " FROM chats WHERE community_id = ?1 AND kind = 'group' AND active = 1 "
-                                 "AND purpose = ?2 AND (?3 IS NULL OR building IS NULL OR building = ?3) "
-                                 "ORDER BY id";
+  static const std::string sql =
+      std::string("SELECT ") + columns +
+      " FROM chats WHERE community_id = ?1 AND kind = 'group' AND active = 1 "
+      "AND registered_at IS NOT NULL AND purpose = ?2 AND (?3 IS NULL OR building IS NULL OR building = ?3) "
+      "ORDER BY id";
   auto& q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, purpose);

@@ -36,8 +36,9 @@ class chat_store {
   void touch_member(std::int64_t chat_id, std::int64_t member_id, std::int64_t now_ms);
   std::vector<std::int64_t> members_of(std::int64_t chat_id);  // member ids heard in the chat
   void set_lang(std::int64_t chat_id, const std::optional<std::string>& lang);  // nullopt: follow the command
-  // Active groups of a community (of one building when given; whole-community groups included),
-  // with the given purpose.
+  // Active groups an admin registered to a community (绑定小区), of one building when given
+  // (whole-community groups included), with the given purpose. A group the bot merely heard is
+  // never a target: the bot account sits in groups nobody registered.
   std::vector<chat_row> groups_of(std::int64_t community_id, const std::optional<std::string>& building,
                                   const std::string& purpose = "owners");
 

@@ -160,35 +160,13 @@ std::int64_t emergency_store::ack_count(std::int64_t emergency_id) {
   return q.getColumn(0).getInt64();
 }
 
-std::int64_t emergency_store::heard_count(std::int64_t emergency_id) {
+std::vector<emergency_store::ack_row> emergency_store::acks(std::int64_t emergency_id) {
   static constexpr const char* sql =
-      "SELECT count(DISTINCT m.member_id) FROM emergency_groups g JOIN chat_members m ON m.chat_id = "
-      "g.chat_id "
-      "WHERE g.emergency_id = ?";
+      "SELECT member_id, coalesce(chat_id, 0) FROM emergency_acks WHERE emergency_id = ? ORDER BY member_id";
   auto& q = db_.prepare(sql);
   q.bind(1, emergency_id);
-  q.executeStep();
-  return q.getColumn(0).getInt64();
-}
-
-std::vector<group_ack_count> emergency_store::group_acks(std::int64_t emergency_id) {
-  static constexpr const char* sql =
-      "SELECT c.id, CASE WHEN c.title = '' THEN c.chat_id ELSE c.title END, c.building, "
-      "(SELECT count(*) FROM emergency_acks k WHERE k.emergency_id = g.emergency_id AND k.chat_id = c.id), "
-      "(SELECT count(*) FROM chat_members m WHERE m.chat_id = c.id) "
-      "FROM emergency_groups g JOIN chats c ON c.id = g.chat_id WHERE g.emergency_id = ? ORDER BY c.id";
-  auto& q = db_.prepare(sql);
-  q.bind(1, emergency_id);
-  std::vector<group_ack_count> out;
-  while (q.executeStep()) {
-    group_ack_count g;
-    g.chat_id = q.getColumn(0).getInt64();
-    g.title = q.getColumn(1).getString();
-    if (!q.getColumn(2).isNull()) g.building = q.getColumn(2).getString();
-    g.acked = q.getColumn(3).getInt64();
-    g.heard = q.getColumn(4).getInt64();
-    out.push_back(std::move(g));
-  }
+  std::vector<ack_row> out;
+  while (q.executeStep()) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64()});
   return out;
 }
 

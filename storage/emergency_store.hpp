@@ -33,15 +33,6 @@ struct emergency_update_row {
   std::string text;
 };
 
-// Acknowledgements in one target group against the people heard there.
-struct group_ack_count {
-  std::int64_t chat_id = 0;
-  std::string title;
-  std::optional<std::string> building;
-  std::int64_t acked = 0;
-  std::int64_t heard = 0;  // people the bot has heard in the group (chat_members)
-};
-
 // Households of the roster in one building unit (单元), and how many of them acknowledged.
 struct household_ack_count {
   std::string building;
@@ -73,9 +64,11 @@ class emergency_store {
   bool acknowledge(std::int64_t emergency_id, std::int64_t member_id, std::optional<std::int64_t> chat_id,
                    std::int64_t at);
   std::int64_t ack_count(std::int64_t emergency_id);
-  // Different people heard in the emergency's groups (someone in two groups counts once).
-  std::int64_t heard_count(std::int64_t emergency_id);
-  std::vector<group_ack_count> group_acks(std::int64_t emergency_id);
+  struct ack_row {
+    std::int64_t member_id = 0;
+    std::int64_t chat_id = 0;  // the group it counts in; 0 when none
+  };
+  std::vector<ack_row> acks(std::int64_t emergency_id);
   // Roster households of the community (one building when given) by building and unit.
   std::vector<household_ack_count> household_acks(std::int64_t emergency_id, std::int64_t community_id,
                                                   const std::optional<std::string>& building);

@@ -17,9 +17,10 @@ TEST_CASE("room addresses in the ways owners type them", "[address]") {
     const char* masked;
   };
   for (const auto& r : {row{"3-2-1201", "3-2-1201", "3栋2单元"}, row{"3栋2单元1201", "3-2-1201", "3栋2单元"},
-                        row{"3号楼2单元1201室", "3-2-1201", "3栋2单元"}, row{"３－２－１２０１", "3-2-1201", "3栋2单元"},
-                        row{"3-1201", "3-1201", "3栋"}, row{"3栋1201", "3-1201", "3栋"}, row{"a-2-101", "A-2-101", "A栋2单元"},
-                        row{"5栋", "5", "5栋"}}) {
+                        row{"3号楼2单元1201室", "3-2-1201", "3栋2单元"},
+                        row{"３－２－１２０１", "3-2-1201", "3栋2单元"}, row{"3-1201", "3-1201", "3栋"},
+                        row{"3栋1201", "3-1201", "3栋"}, row{"a-2-101", "A-2-101", "A栋2单元"},
+                        row{"3#楼2单元1201", "3-2-1201", "3栋2单元"}, row{"5栋", "5", "5栋"}}) {
     INFO(r.text);
     auto a = parse_unit_address(r.text);
     REQUIRE(a);
@@ -43,6 +44,17 @@ TEST_CASE("category and priority from the owner's words", "[category]") {
   CHECK(commands::guess_category("Kitchen pipe LEAKING") == "leak");
   CHECK(commands::guess_category("隔壁装修太吵") == "noise");
   CHECK(commands::guess_category("说不清楚") == "other");
+}
+
+TEST_CASE("fire words make a ticket urgent, 火 in other words does not", "[category]") {
+  for (const char* urgent : {"楼道着火了", "3栋火灾", "地下车库起火", "配电箱冒烟", "火警铃一直响"}) {
+    INFO(urgent);
+    CHECK(commands::guess_priority(commands::guess_category(urgent), urgent) == "urgent");
+  }
+  for (const char* normal : {"楼下火锅店油烟太大", "火车太吵了", "物业这态度让人火大"}) {
+    INFO(normal);
+    CHECK(commands::guess_priority(commands::guess_category(normal), normal) == "normal");
+  }
 }
 
 TEST_CASE("local times in the community's zone", "[time]") {

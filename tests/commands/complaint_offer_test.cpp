@@ -15,11 +15,13 @@ TEST_CASE("a complaint typed without a command gets one offer, and 登记 files 
   CHECK(r.all[0].body.quote_id == bot.last_message_id());
   CHECK_FALSE(bot.db().tickets.get(1));
 
+  // SCENARIOS §2: someone trapped is a repair to send someone to, however angry the words.
   r = bot.say("登记");
-  r.should_reply_containing("@张先生 已登记投诉 #1").should_reply_containing("电梯");
+  r.should_reply_containing("@张先生 已登记报修工单 #1").should_reply_containing("类别：电梯，优先级：紧急");
+  r.should_reply_containing("预计 30 分钟内响应");
   auto t = bot.db().tickets.get(1);
   REQUIRE(t);
-  CHECK(t->kind == "complaint");  // "没人管" is about the service
+  CHECK(t->kind == "repair");
   CHECK(t->category == "elevator");
   CHECK(t->priority == "urgent");  // 困人
   CHECK(t->building == "5");
@@ -79,13 +81,16 @@ TEST_CASE("offers only in owners' groups, never to staff", "[offers]") {
 
 TEST_CASE("a manager switches offers off and on per group", "[offers]") {
   test_bot bot;
-  bot.as("王阿姨").in_group("3栋业主群").say("报修提示 关").should_reply_containing("物业经理");
+  bot.as("王阿姨").in_group("3栋业主群").say("报修提示 关").should_be_silent();  // her chat, no refusal
+  bot.say("/报修提示 关").should_reply_containing("物业经理");
   bot.as("经理").say("报修提示 关").should_reply_containing("已关闭");
   bot.as("王阿姨").say("楼上漏水到我家了").should_be_silent();
   bot.as("刘女士").in_group("5栋业主群").say("5栋电梯坏了").should_reply_containing("需要帮您登记报修吗");
   bot.as("经理").in_group("3栋业主群").say("报修提示 开").should_reply_containing("已开启");
   bot.as("王阿姨").say("楼上漏水到我家了").should_reply_containing("需要帮您登记报修吗");
   bot.as("经理").in_private().say("报修提示 关").should_reply_containing("只能在群里");
+  bot.register_group("维修群", "", "staff");
+  bot.as("经理").in_group("维修群").say("报修提示 关").should_reply_containing("本来就不会提示登记报修");
   CHECK(bot.db().audit.recent(1).at(0).action == "offers.on");
 }
 

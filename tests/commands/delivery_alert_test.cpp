@@ -19,10 +19,8 @@ bot::send_result fail_broken(const storage::outbox_row& row) {
 
 void qq_groups(test_bot& bot, int broken, int fine) {
   bot.add_platform("qq");
-  for (int i = 0; i < broken; ++i)
-    bot.on("qq").as("张先生").in_group("QQ坏群" + std::to_string(i)).say("大家好");
-  for (int i = 0; i < fine; ++i)
-    bot.on("qq").as("张先生").in_group("QQ好群" + std::to_string(i)).say("大家好");
+  for (int i = 0; i < broken; ++i) bot.on("qq").register_group("QQ坏群" + std::to_string(i));
+  for (int i = 0; i < fine; ++i) bot.on("qq").register_group("QQ好群" + std::to_string(i));
   bot.on("console");
   bot.answer_with("qq", fail_broken);
 }

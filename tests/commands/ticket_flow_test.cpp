@@ -200,8 +200,11 @@ TEST_CASE("staff words in an owners' group are chat unless they name a ticket", 
   bot.say("回复 楼上").should_be_silent();
   bot.say("上班 去了").should_be_silent();
   bot.say("待办 事项好多").should_be_silent();
-  // Naming a ticket is clearly meant for the bot: the refusal says why.
-  bot.say("完成 1 修好了").should_reply_containing("物业工作人员");
+  // Naming a ticket is not enough from an owner: bare, a staff word stays her chat (no refusal);
+  // with a prefix or an @ it is meant for the bot, and the refusal says why.
+  bot.say("完成 1 修好了").should_be_silent();
+  bot.say("/完成 1 修好了").should_reply_containing("物业工作人员");
+  bot.say("@物业助手 接单 1").should_reply_containing("物业工作人员").should_reply_containing("报修");
 }
 
 TEST_CASE("转单, 退单 and how a wrong name is told", "[tickets][staff]") {
@@ -211,6 +214,7 @@ TEST_CASE("转单, 退单 and how a wrong name is told", "[tickets][staff]") {
   bot.as("王师傅").in_group("维修群").say("接单 1");
 
   bot.say("转单 1 @赵师傅").should_reply_containing("不认识“赵师傅”");
+  bot.say("转单 1 @").should_reply_containing("用法：转单");  // nobody named
   bot.as("张先生").in_group("3栋业主群").say("今天天气不错");
   bot.as("王师傅").in_group("维修群").say("转单 1 @张先生").should_reply_containing("不是物业工作人员");
   bot.say("转单 1 @王师傅").should_reply_containing("已经由王师傅负责");
@@ -329,7 +333,9 @@ TEST_CASE("managers filter, see overdue tickets and statistics", "[tickets][mana
   bot.say("工单列表 电梯 5栋 待处理").should_reply_containing("#3");
   bot.say("工单列表 已关闭").should_reply_containing("没有符合条件");
   bot.say("/工单列表 火星").should_reply_containing("看不懂筛选条件“火星”");
-  bot.as("王师傅").say("工单列表").should_reply_containing("物业经理");
+  bot.as("王师傅").say("工单列表").should_be_silent();  // not his command: his chat
+  // Asked on purpose, staff learn who may, and are not told to report a repair.
+  bot.say("/工单列表").should_reply_containing("物业经理").should_not_contain("报修");
 
   bot.as("经理").say("逾期工单").should_reply_containing("没有逾期工单");
   bot.clock().advance_minutes(31);

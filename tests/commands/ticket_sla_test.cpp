@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "bot/config.hpp"
+#include "storage/stores.hpp"
 #include "support/test_bot.hpp"
 
 using testing::test_bot;
@@ -111,6 +112,25 @@ TEST_CASE("a ticket answered in time is escalated only when its fix is late", "[
     bot.as("李师傅").in_group("维修群").say("完成 1 换了水管");
     CHECK(managers_at(bot, start, 16 * 60 + 121).empty());
   }
+}
+
+TEST_CASE("ticket traffic never takes the emergency lane", "[tickets][sla][outbox]") {
+  test_bot bot;
+  set_up_groups(bot);
+  // During a power cut every 报修 停电 is urgent: its staff notice must not compete with the
+  // broadcast that tells everyone at once.
+  bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 停电了，电梯里有人被困");
+  for (int i = 0; i < 5; ++i)
+    bot.as("业主" + std::to_string(i)).say("报修 3-1-10" + std::to_string(i) + " 停电了");
+  bot.clock().advance_minutes(31);
+  bot.run_jobs();  // escalations, summed up
+  for (const char* ref : {"ticket:1", "ticket:6", "tickets:overdue"}) {
+    auto rows = bot.db().outbox.by_ref(ref);
+    INFO(ref);
+    REQUIRE_FALSE(rows.empty());
+    for (const auto& row : rows) CHECK(row.priority == static_cast<int>(storage::priority::reply));
+  }
+  CHECK(bot.db().tickets.get(1)->priority == "urgent");
 }
 
 TEST_CASE("without a managers' group, escalations go to the staff group", "[tickets][sla]") {

@@ -136,6 +136,7 @@ port = 0
 path = "{}"
 [roles]
 staff = ["webhook:wxid_staff"]
+admins = ["webhook:wxid_admin"]
 [outbox]
 max_in_flight = {}
 backoff_initial_ms = 50
@@ -156,14 +157,28 @@ outbound_url = "http://127.0.0.1:{}/bridge"
   std::map<std::string, int> received_by_delivery;
   {
     service first(io, dir, "first");
+    // An admin registers every group (only registered groups get notices); their confirmations
+    // are delivered before the notice.
+    bridge.holding = false;
     for (int i = 0; i < groups; ++i) {
       expected_groups.push_back("g" + std::to_string(i) + "@chatroom");
       auto r = call(io, client, "POST", first.port, "/webhook/generic",
                     chat_message("hello-" + std::to_string(i), "group", expected_groups.back(), "wxid_owner",
                                  "大家好"));
       REQUIRE(r.status == 200);
+      r = call(io, client, "POST", first.port, "/webhook/generic",
+               chat_message("register-" + std::to_string(i), "group", expected_groups.back(), "wxid_admin",
+                            "绑定小区 阳光花园"));
+      REQUIRE(r.status == 200);
     }
-    CHECK(bridge.deliveries.empty());  // chatter gets no reply
+    REQUIRE(testing::run_until(io, [&] {
+      auto o = outbox_health(io, client, first.port);
+      return bridge.deliveries.size() == static_cast<std::size_t>(groups) && o["pending"] == 0 &&
+             o["in_flight"] == 0;
+    }));
+    bridge.deliveries.clear();
+    bridge.answered = 0;
+    bridge.holding = true;
 
     auto r = call(io, client, "POST", first.port, "/webhook/generic",
                   chat_message("staff-1", "direct", "wxid_staff", "wxid_staff",

@@ -136,6 +136,17 @@ bot::chat_ref test_bot::group(const std::string& name) const {
   return {platform_, "", bot::chat_kind::group, name};
 }
 
+void test_bot::register_group(const std::string& name, const std::string& building,
+                              const std::string& purpose) {
+  auto& db = core_->db;
+  const std::int64_t now = clock_.now_ms();
+  auto chat = db.chats.touch(group(name), name, core_->svc.default_community, now);
+  auto admin = db.members.touch({platform_, "管理员", "管理员"}, now);
+  db.chats.register_to(chat.id, core_->svc.default_community,
+                       building.empty() ? std::nullopt : std::optional<std::string>(building), purpose,
+                       admin.id, now);
+}
+
 bot::chat_ref test_bot::current_chat() const {
   return group_.empty() ? bot::chat_ref{platform_, "", bot::chat_kind::direct, user_} : group(group_);
 }

@@ -58,6 +58,10 @@ class test_bot {
   replies drain();                         // whatever the outbox can send now
 
   bot::chat_ref group(const std::string& name) const;  // a group on the current platform
+  // What an admin's `绑定小区 阳光花园 [building] [员工群|经理群]` in that group does, on any platform
+  // (the test config has admins on the console only). Only registered groups get broadcasts.
+  void register_group(const std::string& name, const std::string& building = "",
+                      const std::string& purpose = "owners");
   bot::chat_ref current_chat() const;
   bot::manual_clock& clock() { return clock_; }
   bot::core& core() { return *core_; }

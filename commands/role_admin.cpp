@@ -1,0 +1,86 @@
+#include "commands/role_admin.hpp"
+
+#include "bot/context.hpp"
+#include "bot/member_role.hpp"
+#include "commands/staff_directory.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+namespace {
+
+struct change {
+  bool revoke = false;
+  bot::role r = bot::role::staff;
+};
+
+// 员工 / 经理 / 撤销. Admins come from the config only.
+std::optional<change> parse_change(const std::string& word) {
+  if (word == "撤销" || word == "取消" || word == "revoke") return change{true};
+  auto r = bot::parse_role(word);
+  if (r == bot::role::staff || r == bot::role::manager) return change{false, *r};
+  return std::nullopt;
+}
+
+// "@李师傅" by display name, else "@2200334455" by platform user id (what a QQ @ reads as when
+// the client sends no name).
+bot::command_result find_member(bot::context& ctx, const std::string& word, storage::member_row& out) {
+  const std::string name = strip_at(word);
+  const std::string& platform = ctx.msg.sender.platform;
+  auto people = ctx.db().members.find_by_name(platform, name);
+  if (people.size() > 1)
+    return ctx.fail("cmd.role.grant.ambiguous", fmt::arg("name", name), fmt::arg("n", people.size()));
+  if (people.size() == 1) {
+    out = people.front();
+    return std::nullopt;
+  }
+  auto by_id = ctx.db().members.find(platform, name);
+  if (!by_id) return ctx.fail("cmd.role.grant.unknown", fmt::arg("name", name));
+  out = *by_id;
+  return std::nullopt;
+}
+
+bot::command_result grant(bot::context& ctx, const bot::args& a) {
+  if (a.size() != 2 || strip_at(a[0]).empty()) return ctx.usage();
+  auto change = parse_change(a[1]);
+  if (!change) return ctx.usage();
+  storage::member_row m;
+  if (auto f = find_member(ctx, a[0], m)) return f;
+  auto& db = ctx.db();
+  const std::string name = m.display_name.empty() ? m.user_id : m.display_name;
+  const std::string ref = "member:" + std::to_string(m.id);
+  if (!change->revoke) {
+    const std::string role(bot::role_name(change->r));
+    db.members.grant(m.id, ctx.community(), change->r, ctx.who.member.id, ctx.now());
+    db.audit.record(ctx.who.member.id, "role.grant", ref, role, ctx.now());
+    ctx.reply(
+        ctx.text("cmd.role.grant.done", fmt::arg("name", name), fmt::arg("role", ctx.text("role." + role))));
+    return std::nullopt;
+  }
+  if (!db.members.granted_role(m.id, ctx.community()))
+    return ctx.fail("cmd.role.grant.nothing", fmt::arg("name", name));
+  db.members.revoke(m.id, ctx.community());
+  db.audit.record(ctx.who.member.id, "role.revoke", ref, "", ctx.now());
+  const bot::role now = bot::member_role(ctx.svc, m, ctx.community());
+  ctx.reply(ctx.text(
+      bot::at_least(now, bot::role::staff) ? "cmd.role.grant.revoked_config" : "cmd.role.grant.revoked",
+      fmt::arg("name", name), fmt::arg("role", ctx.text("role." + std::string(bot::role_name(now))))));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<bot::command_spec> role_admin_commands() {
+  return {
+      {"role.grant",
+       {"授权"},
+       {"grant"},
+       "admin",
+       bot::role::admin,
+       bot::chat_rule::anywhere,
+       true,
+       grant,
+       [](const bot::args& a) { return a.size() == 2 && parse_change(a[1]).has_value(); }},
+  };
+}
+
+}  // namespace commands
