@@ -87,6 +87,11 @@ std::optional<std::int64_t> outbox_pump::pump() {
   for (const auto& row : rows) {
     if (in_flight_.size() >= max_in_flight) break;
     if (in_flight_.contains(row.id)) continue;
+    if (sealed(row) && row.target.platform.empty()) {  // sealed under a key this run does not have
+      log::warn("outbox", "#{} (sealed) cannot be opened with this relay key: dropped", row.id);
+      db_.outbox.forget(row.id);
+      continue;
+    }
     channel* ch = channel_for(row.target.platform);
     if (!ch) {
       die(row, row.attempts, "no adapter is enabled for platform " + row.target.platform);
