@@ -205,3 +205,42 @@ TEST_CASE("after a restart a row in backoff waits for its persisted retry time",
   CHECK(restarted.channel.sent == std::vector<std::string>{"g"});
   CHECK(restarted.stores.outbox.get(id)->attempts == 2);
 }
+
+TEST_CASE("a row whose platform cannot take it is dead-lettered after a deadline, not kept forever",
+          "[outbox][dead]") {
+  // max_attempts × backoff_max_ms: as long as the slowest retry schedule may take.
+  bot::outbox_config cfg = with_platform("[outbox]\nmax_attempts = 3\nbackoff_max_ms = 60000\n");
+  fixture f(cfg);
+  std::vector<std::string> dead;
+  f.pump.on_dead = [&](const storage::outbox_row& row, const std::string& error) {
+    dead.push_back(row.target.id + ": " + error);
+  };
+  f.channel.connected = false;
+  auto id = f.put("g");
+  f.pump.pump();
+  f.clock.advance_ms(179'999);
+  f.pump.pump();
+  CHECK(f.stores.outbox.get(id)->state == "pending");
+  f.clock.advance_ms(1);
+  f.pump.pump();
+  CHECK(f.stores.outbox.get(id)->state == "dead");
+  REQUIRE(dead.size() == 1);
+  CHECK(dead[0].find("not connected") != std::string::npos);
+  CHECK(f.channel.sent.empty());
+
+  SECTION("a connection back in time resets the deadline") {
+    auto later = f.put("h");
+    f.pump.pump();  // its account has been down for the whole deadline already
+    CHECK(f.stores.outbox.get(later)->state == "dead");
+    f.channel.connected = true;
+    auto fresh = f.put("i");
+    f.pump.pump();
+    CHECK(f.channel.sent == std::vector<std::string>{"i"});
+    f.channel.connected = false;
+    auto next = f.put("j");
+    f.clock.advance_ms(179'999);
+    f.pump.pump();
+    CHECK(f.stores.outbox.get(next)->state == "pending");
+    CHECK(f.stores.outbox.get(fresh)->state == "sent");
+  }
+}
