@@ -202,6 +202,39 @@ TEST_CASE("messages to several writers go out one after another", "[suggestions]
   CHECK(r.to(direct("钱先生")).size() == 1);
 }
 
+TEST_CASE(
+    "the time promised to a writer is when the waiting batch really goes, also after batch_minutes changed",
+    "[suggestions]") {
+  testing::temp_dir dir;
+  const std::string path = dir.file("box.sqlite3");
+  {
+    test_bot bot(key_a, path);  // every full hour
+    bot.clock().advance_minutes(10);
+    bot.as("赵女士").in_private().say("匿名建议 快递柜不够用").should_reply_containing("12-01 09:00 左右");
+  }
+  SECTION("shorter batches: the waiting batch goes earlier") {
+    test_bot bot(key_a + "batch_minutes = 15\n", path);
+    bot.clock().advance_minutes(11);
+    bot.as("钱先生").in_private().say("匿名建议 垃圾桶太少").should_reply_containing("12-01 08:15 左右");
+    bot.clock().advance_minutes(4);
+    bot.run_jobs();
+    CHECK(bot.db().tickets.get(1));
+    CHECK(bot.db().tickets.get(2));
+  }
+  SECTION("longer batches: the waiting batch takes the new suggestion along") {
+    test_bot bot(key_a + "batch_minutes = 120\n", path);
+    bot.clock().advance_minutes(11);
+    bot.as("钱先生").in_private().say("匿名建议 垃圾桶太少").should_reply_containing("12-01 09:00 左右");
+    bot.clock().advance_minutes(48);
+    bot.run_jobs();
+    CHECK_FALSE(bot.db().tickets.get(1));
+    bot.clock().advance_minutes(1);
+    bot.run_jobs();
+    CHECK(bot.db().tickets.get(1));
+    CHECK(bot.db().tickets.get(2));
+  }
+}
+
 TEST_CASE("the suggestion box is private and rate-limited", "[suggestions]") {
   test_bot bot;
   SECTION("not in a group") {
@@ -220,6 +253,13 @@ TEST_CASE("the suggestion box is private and rate-limited", "[suggestions]") {
     bot.as("赵女士").say("匿名建议 空白").should_reply_containing("今天已经提了");
     bot.clock().advance_minutes(24 * 60);
     bot.say("匿名建议 第二天").should_reply_containing("已收到");
+  }
+  SECTION("too long a suggestion is refused, and not counted") {
+    bot.as("赵女士")
+        .in_private()
+        .say("匿名建议 " + std::string(501, 'x'))
+        .should_reply_containing("建议太长了");
+    CHECK(bot.db().suggestions.inbox().empty());
   }
   SECTION("nothing to say gets the usage") {
     bot.as("赵女士").in_private().say("匿名建议").should_reply_containing("用法");
