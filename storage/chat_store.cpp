@@ -80,10 +80,7 @@ void chat_store::register_to(std::int64_t chat_id, std::int64_t community_id,
       "WHERE id = ?";
   auto& q = db_.prepare(sql);
   q.bind(1, community_id);
-  if (building)
-    q.bind(2, *building);
-  else
-    q.bind(2);
+  bind_optional(q, 2, building);
   q.bind(3, purpose);
   q.bind(4, by_member);
   q.bind(5, now_ms);
@@ -131,10 +128,7 @@ bot::chat_ref chat_store::direct_chat_of(const member_row& m) {
 void chat_store::set_lang(std::int64_t chat_id, const std::optional<std::string>& lang) {
   static constexpr const char* sql = "UPDATE chats SET lang = ? WHERE id = ?";
   auto& q = db_.prepare(sql);
-  if (lang)
-    q.bind(1, *lang);
-  else
-    q.bind(1);
+  bind_optional(q, 1, lang);
   q.bind(2, chat_id);
   q.exec();
 }
@@ -148,10 +142,7 @@ std::vector<chat_row> chat_store::groups_of(std::int64_t community_id, const std
   auto& q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, purpose);
-  if (building)
-    q.bind(3, *building);
-  else
-    q.bind(3);
+  bind_optional(q, 3, building);
   std::vector<chat_row> out;
   while (q.executeStep()) out.push_back(read(q));
   return out;

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -55,6 +56,15 @@ class database {
   int depth_ = 0;
   bool scrub_pending_ = false;
 };
+
+// Binds the value, or NULL when there is none.
+template <class T>
+void bind_optional(SQLite::Statement& q, int index, const std::optional<T>& v) {
+  if (v)
+    q.bind(index, *v);
+  else
+    q.bind(index);
+}
 
 // BEGIN IMMEDIATE at the outermost level, a SAVEPOINT inside another transaction. Rolls back
 // unless committed.
