@@ -40,7 +40,7 @@ std::vector<storage::chat_row> staff_without_group(const bot::services& svc, std
   }
   bot::log::warn("tickets",
                  "no staff group in community {}, no staff in private chat and no managers' group: nobody "
-                 "hears of new tickets (register one: 绑定小区 <名称> 员工群)",
+                 "hears of this ticket (register one: 绑定小区 <名称> 员工群)",
                  community_id);
   return out;
 }
