@@ -83,9 +83,16 @@ void read_outbox(config_reader r, outbox_config& c) {
   r.read("dead_alert_delay_ms", c.dead_alert_delay_ms, 0, 86'400'000);
   {
     auto platforms = r.table("platforms");
+    // Every platform estatebot serves has built-in limits: any other name is a typo that would
+    // leave the real platform paced by its defaults.
+    const auto served = outbox_config::platform_limit_defaults();
     for (const auto& name : platforms.table_keys()) {
-      if (!valid_name(name))
-        throw config_error(fmt::format("{}: a platform name is a-z 0-9 - _", platforms.key_path(name)));
+      if (!served.contains(name)) {
+        std::vector<std::string> known;
+        for (const auto& [platform, limits] : served) known.push_back(platform);
+        throw config_error(fmt::format("{}: unknown platform (known: {})", platforms.key_path(name),
+                                       fmt::join(known, ", ")));
+      }
       auto p = platforms.table(name);
       auto& limits = c.platforms[name];  // starts from the built-in default of a known platform
       p.read("per_second", limits.per_second);

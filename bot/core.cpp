@@ -2,6 +2,7 @@
 
 #include "bot/clock.hpp"
 #include "bot/log.hpp"
+#include "bot/relay_seal.hpp"
 #include "bot/texts.hpp"
 #include "commands/all_commands.hpp"
 
@@ -30,6 +31,9 @@ core::core(const config& c, const clock& clock_)
       outbox(db, clk, cfg.outbox),
       jobs(db, clk) {
   svc.outbox = &outbox;
+  db.outbox.seal_targets_with(
+      {[this](const chat_ref& chat) { return relay_seal::seal_chat(cfg, chat); },
+       [this](std::string_view sealed) { return relay_seal::open_chat(cfg, sealed); }});
   commands::install_hooks(*this);
   install_builtin_jobs();
 }

@@ -50,13 +50,6 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::string random_hex(std::size_t bytes) {
-  std::string buf(bytes, '\0');
-  if (RAND_bytes(reinterpret_cast<unsigned char*>(buf.data()), static_cast<int>(bytes)) != 1)
-    throw std::runtime_error("RAND_bytes failed");
-  return to_hex(buf);
-}
-
 std::string random_bytes(std::size_t n) {
   std::string buf(n, '\0');
   if (n > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(buf.data()), static_cast<int>(n)) != 1)

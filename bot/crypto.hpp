@@ -13,8 +13,7 @@ std::string sha1_hex(std::string_view data);
 std::string sha256_hex(std::string_view data);
 std::string to_hex(std::string_view bytes);
 bool constant_time_equal(std::string_view a, std::string_view b);
-std::string random_hex(std::size_t bytes);  // from the OS CSPRNG
-std::string random_bytes(std::size_t n);
+std::string random_bytes(std::size_t n);                    // from the OS CSPRNG
 std::optional<std::string> from_hex(std::string_view hex);  // nullopt unless an even count of hex digits
 
 // AES-256-GCM with a fresh random 96-bit nonce; the result is nonce ‖ ciphertext ‖ 128-bit tag.

@@ -8,6 +8,7 @@
 #include "bot/log.hpp"
 #include "bot/member_role.hpp"
 #include "bot/registry.hpp"
+#include "bot/relay_seal.hpp"
 #include "bot/utf8.hpp"
 #include "storage/stores.hpp"
 
@@ -15,9 +16,12 @@ namespace bot {
 namespace {
 
 // The dedupe key of a delivery: message ids are only unique within a chat on some platforms
-// (OneBot), and a hash keeps the table from saying who wrote in which chat.
-std::string dedupe_key(const message& m) {
-  return crypto::sha256_hex((m.chat.is_group() ? "g/" : "d/") + m.chat.id + "/" + m.id).substr(0, 32);
+// (OneBot), and a hash keeps the table from saying who wrote in which chat. An anonymous writer's
+// key is keyed: message ids are small and sequential, so a plain hash of (member, id) is found by
+// trying every member with the ids around the moment.
+std::string dedupe_key(const message& m, const config& cfg, bool anonymous) {
+  const std::string data = (m.chat.is_group() ? "g/" : "d/") + m.chat.id + "/" + m.id;
+  return (anonymous ? relay_seal::keyed_hash(cfg, "dedupe/" + data) : crypto::sha256_hex(data)).substr(0, 32);
 }
 
 constexpr std::int64_t anonymous_time_grain_ms = 24LL * 3'600'000;
@@ -74,7 +78,8 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   storage::transaction txn(db.db);
   // An anonymous writer's delivery is remembered by its day only: its exact time would point at them.
   const std::int64_t seen_at = anonymous ? now - now % anonymous_time_grain_ms : now;
-  if (!m.id.empty() && !db.inbound.remember(m.chat.platform, m.chat.account, dedupe_key(m), seen_at)) {
+  if (!m.id.empty() &&
+      !db.inbound.remember(m.chat.platform, m.chat.account, dedupe_key(m, svc_.cfg, anonymous), seen_at)) {
     log::info("dispatch", "duplicate delivery {}/{} ignored", m.chat.platform, m.id);
     return dispatch_outcome::duplicate;
   }

@@ -9,4 +9,10 @@ std::string chat_ref::key() const {
   return k;
 }
 
+std::int64_t platform_time_ms(double seconds) {
+  constexpr double year_2100 = 4'102'444'800.0;
+  if (!(seconds > 0 && seconds < year_2100)) return 0;  // NaN fails both
+  return static_cast<std::int64_t>(seconds) * 1000;
+}
+
 }  // namespace bot

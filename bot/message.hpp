@@ -41,7 +41,7 @@ struct message {
   user_ref sender;
   std::string text;                 // plain text, mentions of the bot and markup removed
   bool addressed_to_bot = false;    // @-mentioned the bot or quoted one of its messages
-  std::int64_t unix_ms = 0;         // platform time when known, else receive time
+  std::int64_t unix_ms = 0;         // platform time when known (platform_time_ms), else 0
   std::string quoted_id;            // platform id of a message this one replies to, if any
   std::vector<image_ref> images;
   // Only the console adapter sets this: a local terminal is trusted to say who it plays.
@@ -66,6 +66,10 @@ struct outgoing {
   bool mention_all = false;       // @all: emergencies only, where the account may
   std::string recall_id;          // when set: recall (delete) this platform message instead of sending text
 };
+
+// A platform's "time" (unix seconds, untrusted input) in milliseconds; 0 (unknown) for anything a
+// real clock could not show (before 1970, after 2100, not a number), so nothing overflows.
+std::int64_t platform_time_ms(double seconds);
 
 // Non-message events adapters may report.
 struct member_joined {

@@ -87,19 +87,33 @@ std::optional<std::int64_t> outbox_pump::pump() {
   for (const auto& row : rows) {
     if (in_flight_.size() >= max_in_flight) break;
     if (in_flight_.contains(row.id)) continue;
+    if (sealed(row) && row.target.platform.empty()) {  // sealed under a key this run does not have
+      log::warn("outbox", "#{} (sealed) cannot be opened with this relay key: dropped", row.id);
+      db_.outbox.forget(row.id);
+      continue;
+    }
     channel* ch = channel_for(row.target.platform);
     if (!ch) {
       die(row, row.attempts, "no adapter is enabled for platform " + row.target.platform);
       continue;
     }
+    const std::string account = account_key(row.target);
     if (!ch->ready(row.target)) {
+      const std::int64_t since = not_ready_since_.try_emplace(account, now).first->second;
+      const std::int64_t limit = static_cast<std::int64_t>(cfg_.max_attempts) * cfg_.backoff_max_ms;
+      if (now - since >= limit) {
+        log::warn("outbox", "#{} to {}: not connected for {} min, given up", row.id, target_of(row),
+                  limit / 60'000);
+        die(row, row.attempts, fmt::format("not connected for {} min", limit / 60'000));
+        continue;
+      }
       earliest(wake, now + not_ready_recheck_ms);
       continue;
     }
+    not_ready_since_.erase(account);
     auto& chat_bucket = bucket(chat_buckets_, row.target.key(), chat_rate(*ch), now);
     token_bucket* account_bucket = nullptr;
-    if (auto r = account_rate(*ch))
-      account_bucket = &bucket(account_buckets_, account_key(row.target), *r, now);
+    if (auto r = account_rate(*ch)) account_bucket = &bucket(account_buckets_, account, *r, now);
     std::int64_t ready = chat_bucket.ready_at(now);
     if (account_bucket) ready = std::max(ready, account_bucket->ready_at(now));
     if (ready > now) {

@@ -3,6 +3,9 @@
 // records what they answer (sent with the platform id, retry with backoff and jitter, or
 // dead-lettered after the last attempt). In-flight rows are only held in memory: after a crash
 // they are still pending and go out again, which is the only double send a crash can cause.
+// A row whose platform cannot take it (not connected, or no route for its account) waits, and is
+// dead-lettered once its account has been unable to send for max_attempts × backoff_max_ms, so a
+// message that can never be routed is reported instead of waiting forever.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -74,6 +77,8 @@ class outbox_pump {
   std::set<std::int64_t> in_flight_;
   std::map<std::string, token_bucket> chat_buckets_;
   std::map<std::string, token_bucket> account_buckets_;
+  // Since when each account (platform/account) could not take sends, as this run observed it.
+  std::map<std::string, std::int64_t> not_ready_since_;
   std::mt19937 rng_{std::random_device{}()};
 };
 

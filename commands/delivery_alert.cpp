@@ -1,5 +1,6 @@
 #include "commands/delivery_alert.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "bot/clock.hpp"
@@ -16,28 +17,64 @@ namespace {
 constexpr std::string_view alert_ref = "alert:dead";
 constexpr int batch = 1000;
 constexpr std::size_t max_items = 10;
-constexpr std::size_t max_group_names = 3;
+constexpr std::size_t max_chat_names = 3;
 constexpr std::size_t max_error_points = 60;
 
-// What a dead row belonged to, as managers would name it: "公告 #7", "紧急通知 #5", or other messages.
+// What a dead row belonged to, as managers would name it: "公告 #7", "撤回公告 #7 失败（已改发更正）",
+// "紧急通知 #5", "工单 #12 的通知", or other messages.
 std::string what_of(const bot::services& svc, bot::locale l, const std::string& ref) {
   auto colon = ref.find(':');
   std::string kind = ref.substr(0, colon);
   std::optional<std::int64_t> id;
+  std::string_view part;  // "notice:7:recall" → "recall"
   if (colon != std::string::npos) {
     std::string_view rest = std::string_view(ref).substr(colon + 1);
     id = parse_record_id(rest.substr(0, rest.find(':')));
+    if (rest.find(':') != std::string_view::npos) part = rest.substr(rest.find(':') + 1);
   }
+  if (id && kind == "notice" && part == "recall") return svc.t(l, "notice.what_recall", fmt::arg("id", *id));
+  if (id && kind == "notice" && part == "correction")
+    return svc.t(l, "notice.what_correction", fmt::arg("id", *id));
   if (id && kind == "notice") return svc.t(l, "notice.what", fmt::arg("id", *id));
   if (id && kind == "emergency") return svc.t(l, "emergency.what", fmt::arg("id", *id));
+  if (id && kind == "ticket") return svc.t(l, "alert.dead.ticket", fmt::arg("id", *id));
   return svc.t(l, "alert.dead.other");
 }
 
+// A group by its title (its id when the platform never told it), a private chat by the person.
+struct failed_chat {
+  bool direct = false;
+  std::string name;
+};
+
 struct item {
   std::string ref;
-  std::vector<std::string> groups;
+  std::vector<failed_chat> chats;
   std::string last_error;
 };
+
+failed_chat failed_chat_of(bot::services& svc, const bot::chat_ref& target) {
+  if (!target.is_group()) {
+    auto member = svc.db.members.find(target.platform, target.id);
+    return {true, member && !member->display_name.empty() ? member->display_name : target.id};
+  }
+  auto chat = svc.db.chats.find(target);
+  return {false, chat && !chat->title.empty() ? chat->title : target.id};
+}
+
+std::string label(const bot::services& svc, bot::locale l, const failed_chat& c) {
+  return c.direct ? svc.t(l, "alert.dead.direct", fmt::arg("name", c.name)) : c.name;
+}
+
+// "2 个群", "1 个私聊", or "3 个会话" when both failed.
+std::string count_of(const bot::services& svc, bot::locale l, const item& it) {
+  const auto directs = static_cast<std::size_t>(
+      std::count_if(it.chats.begin(), it.chats.end(), [](auto& c) { return c.direct; }));
+  const std::size_t n = it.chats.size();
+  if (directs == 0) return svc.t(l, "alert.dead.count_groups", fmt::arg("n", n));
+  if (directs == n) return svc.t(l, "alert.dead.count_directs", fmt::arg("n", n));
+  return svc.t(l, "alert.dead.count_chats", fmt::arg("n", n));
+}
 
 std::vector<bot::chat_ref> recipients(bot::services& svc, std::int64_t community) {
   std::vector<bot::chat_ref> out;
@@ -49,7 +86,10 @@ std::vector<bot::chat_ref> recipients(bot::services& svc, std::int64_t community
   for (const auto& key : managers) {
     auto colon = key.find(':');
     bot::chat_ref direct{key.substr(0, colon), "", bot::chat_kind::direct, key.substr(colon + 1)};
-    if (auto chat = svc.db.chats.find(direct)) out.push_back(chat->ref);  // only where they talked to the bot
+    if (!svc.db.chats.find(direct)) continue;  // only where they talked to the bot
+    // Through the bot account that heard them last: the one that can still reach them.
+    if (auto m = svc.db.members.find(direct.platform, direct.id))
+      out.push_back(svc.db.chats.direct_chat_of(*m));
   }
   if (!out.empty()) return out;
   for (const auto& g : svc.db.chats.groups_of(community, std::nullopt, "staff")) out.push_back(g.ref);
@@ -64,14 +104,14 @@ std::string summary(const bot::services& svc, bot::locale l, const std::vector<i
       out += "\n" + svc.t(l, "alert.dead.more", fmt::arg("n", items.size() - max_items));
       break;
     }
-    std::vector<std::string> names(
-        it.groups.begin(),
-        it.groups.begin() + static_cast<std::ptrdiff_t>(std::min(it.groups.size(), max_group_names)));
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < it.chats.size() && i < max_chat_names; ++i)
+      names.push_back(label(svc, l, it.chats[i]));
     std::string where = fmt::format("{}", fmt::join(names, "、"));
-    if (it.groups.size() > names.size())
-      where += svc.t(l, "alert.dead.and_more", fmt::arg("n", it.groups.size()));
+    if (it.chats.size() > names.size())
+      where += svc.t(l, "alert.dead.and_more", fmt::arg("n", it.chats.size()));
     out += "\n" + svc.t(l, "alert.dead.item", fmt::arg("what", what_of(svc, l, it.ref)),
-                        fmt::arg("n", it.groups.size()), fmt::arg("where", where),
+                        fmt::arg("count", count_of(svc, l, it)), fmt::arg("where", where),
                         fmt::arg("error", bot::utf8::truncate(it.last_error, max_error_points)));
   }
   out += "\n" + svc.t(l, "alert.dead.hint");
@@ -90,12 +130,11 @@ void run_alert(bot::services& svc) {
       svc.db.outbox.mark_alerted(row.id, now);
       auto chat = svc.db.chats.find(row.target);
       std::int64_t community = chat ? chat->community_id : svc.default_community;
-      std::string name = chat && !chat->title.empty() ? chat->title : row.target.id;
       auto& items = by_community[community];
       std::string key = row.ref.empty() ? "#" + std::to_string(row.id) : row.ref;
       auto [it, fresh] = index.try_emplace({community, key}, items.size());
       if (fresh) items.push_back({row.ref, {}, {}});
-      items[it->second].groups.push_back(name);
+      items[it->second].chats.push_back(failed_chat_of(svc, row.target));
       items[it->second].last_error = row.last_error;
     }
     for (const auto& [community, items] : by_community) {

@@ -29,7 +29,7 @@ bot::command_result suggest(bot::context& ctx, const bot::args& a) {
   std::string text = a.rest(0);
   if (text.empty()) return ctx.usage();
   if (bot::utf8::length(text) > max_points)
-    return ctx.fail("cmd.repair.report.too_long", fmt::arg("max", max_points));
+    return ctx.fail("cmd.suggestion.anonymous.too_long", fmt::arg("max", max_points));
   const auto& cfg = ctx.svc.cfg;
   const std::int64_t now = ctx.now();
   const std::int64_t offset = cfg.community.utc_offset_minutes * minute_ms;  // a day is a local day
@@ -40,11 +40,17 @@ bot::command_result suggest(bot::context& ctx, const bot::args& a) {
 
   sealed_writer w{ctx.msg.chat, std::string(bot::locale_tag(ctx.lang))};
   ctx.db().suggestions.queue(ctx.community(), text, seal_writer(cfg, w, "inbox"));
-  // One flush per batch boundary; the job row is dated by its batch, not by this moment.
+  // One flush per batch boundary; the job row is dated by its batch, not by this moment. A flush
+  // still waiting from before batch_minutes changed takes this one along: it goes no later than
+  // this batch's boundary, and the writer is told when it really goes.
   const std::int64_t batch_start = now - now % batch_ms(cfg);
-  const std::int64_t flush_at = batch_start + batch_ms(cfg);
-  if (ctx.db().jobs.pending(flush_job, "").empty())
+  std::int64_t flush_at = batch_start + batch_ms(cfg);
+  if (auto waiting = ctx.db().jobs.pending(flush_job, ""); waiting.empty())
     ctx.db().jobs.schedule(flush_job, "", flush_at, "{}", batch_start);
+  else if (waiting.front().due_at > flush_at)
+    ctx.db().jobs.postpone(waiting.front().id, flush_at);  // brought forward
+  else
+    flush_at = std::max(waiting.front().due_at, now);
   bot::local_time_zone tz{cfg.community.utc_offset_minutes};
   ctx.reply(ctx.text("cmd.suggestion.anonymous.queued", fmt::arg("time", tz.format(flush_at))));
   return std::nullopt;

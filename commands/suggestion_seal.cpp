@@ -2,36 +2,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bot/crypto.hpp"
-#include "bot/log.hpp"
+#include "bot/relay_seal.hpp"
 
 namespace commands {
-namespace {
-
-std::string relay_key(const bot::config& cfg) {
-  if (!cfg.suggestions.relay_key.empty())
-    return bot::crypto::from_hex(cfg.suggestions.relay_key).value_or("");
-  static const std::string per_run = [] {
-    bot::log::warn("suggestions",
-                   "no relay key configured ([suggestions] relay_key or ESTATEBOT_SUGGESTIONS_RELAY_KEY): "
-                   "replies reach anonymous writers only until the next restart");
-    return bot::crypto::random_bytes(32);
-  }();
-  return per_run;
-}
-
-}  // namespace
 
 std::string seal_writer(const bot::config& cfg, const sealed_writer& w, std::string_view purpose) {
   nlohmann::json j{{"p", w.chat.platform}, {"a", w.chat.account}, {"i", w.chat.id}, {"l", w.lang}};
-  return bot::crypto::to_hex(bot::crypto::aes256gcm_seal(relay_key(cfg), j.dump(), purpose));
+  return bot::relay_seal::seal(cfg, j.dump(), purpose);
 }
 
 std::optional<sealed_writer> open_writer(const bot::config& cfg, std::string_view sealed,
                                          std::string_view purpose) {
-  auto raw = bot::crypto::from_hex(sealed);
-  if (!raw) return std::nullopt;
-  auto plain = bot::crypto::aes256gcm_open(relay_key(cfg), *raw, purpose);
+  auto plain = bot::relay_seal::open(cfg, sealed, purpose);
   if (!plain) return std::nullopt;
   auto j = nlohmann::json::parse(*plain, nullptr, false);
   if (!j.is_object()) return std::nullopt;
@@ -42,8 +24,8 @@ std::optional<sealed_writer> open_writer(const bot::config& cfg, std::string_vie
 }
 
 std::string quota_bucket(const bot::config& cfg, const bot::user_ref& writer, std::int64_t window_start) {
-  return bot::crypto::hmac_sha256_hex(
-      relay_key(cfg), "quota/" + std::to_string(window_start) + "/" + writer.platform + "/" + writer.id);
+  return bot::relay_seal::keyed_hash(
+      cfg, "quota/" + std::to_string(window_start) + "/" + writer.platform + "/" + writer.id);
 }
 
 }  // namespace commands

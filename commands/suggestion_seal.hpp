@@ -1,5 +1,5 @@
-// The suggestion box's secret: the way back to an anonymous writer is stored only sealed with
-// AES-256-GCM under [suggestions] relay_key (or ESTATEBOT_SUGGESTIONS_RELAY_KEY). Without a
+// The way back to an anonymous writer is stored only sealed with AES-256-GCM under the relay key
+// (bot/relay_seal: [suggestions] relay_key or ESTATEBOT_SUGGESTIONS_RELAY_KEY). Without a
 // configured key each run makes a random one that lives only in memory: replies then reach
 // writers only until the next restart, and nothing on disk can ever be opened again.
 #pragma once

@@ -9,6 +9,7 @@
 #include "bot/texts.hpp"
 #include "bot/utf8.hpp"
 #include "commands/staff_directory.hpp"
+#include "commands/staff_reach.hpp"
 #include "commands/suggestion_seal.hpp"
 #include "commands/ticket_query.hpp"
 #include "commands/ticket_sla.hpp"
@@ -392,10 +393,16 @@ void ticket_desk::tell_staff(const storage::ticket_row& t, const text_fn& text,
     if (who) o.mentions.push_back({who->user_id, who->display_name});
     out_(g.ref, std::move(o), p, ref_of(t));
   }
-  if (!groups.empty() || !who) return;
-  bot::chat_ref direct{who->platform, "", bot::chat_kind::direct, who->user_id};
-  if (auto known = svc_.db.chats.find(direct)) direct = known->ref;
-  out_(direct, bot::outgoing::plain(text(default_locale())), p, ref_of(t));
+  if (!groups.empty()) return;
+  if (who) {
+    out_(svc_.db.chats.direct_chat_of(*who), bot::outgoing::plain(text(default_locale())), p, ref_of(t));
+    return;
+  }
+  for (const auto& c : staff_without_group(svc_, t.community_id))
+    out_(c.ref,
+         bot::outgoing::plain(
+             text(c.lang ? bot::parse_locale(*c.lang).value_or(default_locale()) : default_locale())),
+         p, ref_of(t));
 }
 
 void ticket_desk::tell_managers(std::int64_t community_id, const std::string& ref, const text_fn& text) {

@@ -74,7 +74,7 @@ class ticket_desk {
   using text_fn = std::function<std::string(bot::locale)>;
   void tell_reporter(const storage::ticket_row& t, const text_fn& text);
   // Staff groups of the ticket's community, @-mentioning `who` when given; without a staff group,
-  // `who` is told privately.
+  // `who` is told privately, and news for nobody in particular goes where staff_without_group says.
   void tell_staff(const storage::ticket_row& t, const text_fn& text,
                   const std::optional<storage::member_row>& who,
                   storage::priority p = storage::priority::reply);

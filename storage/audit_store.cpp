@@ -7,10 +7,7 @@ void audit_store::record(std::optional<std::int64_t> actor_id, const std::string
   static constexpr const char* sql = "INSERT INTO audit_log (at, actor_id, action, target, detail) VALUES (?, ?, ?, ?, ?)";
   auto& q = db_.prepare(sql);
   q.bind(1, now_ms);
-  if (actor_id)
-    q.bind(2, *actor_id);
-  else
-    q.bind(2);
+  bind_optional(q, 2, actor_id);
   q.bind(3, action);
   q.bind(4, target);
   q.bind(5, detail);

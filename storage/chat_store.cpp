@@ -4,7 +4,8 @@ namespace storage {
 namespace {
 
 constexpr const char* columns =
-    "id, platform, account, kind, chat_id, title, community_id, building, purpose, registered_at, lang, active";
+    "id, platform, account, kind, chat_id, title, community_id, building, purpose, registered_at, lang, "
+    "active";
 
 std::string kind_word(bot::chat_kind k) { return k == bot::chat_kind::group ? "group" : "direct"; }
 
@@ -30,11 +31,13 @@ chat_row chat_store::read(SQLite::Statement& q) {
 chat_row chat_store::touch(const bot::chat_ref& ref, const std::string& title, std::int64_t default_community,
                            std::int64_t now_ms) {
   static constexpr const char* upsert_sql =
-      "INSERT INTO chats (platform, account, kind, chat_id, title, community_id, first_seen_at, last_seen_at) "
+      "INSERT INTO chats (platform, account, kind, chat_id, title, community_id, first_seen_at, "
+      "last_seen_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) "
       "ON CONFLICT (platform, kind, chat_id) DO UPDATE SET account = excluded.account, last_seen_at = ?7, "
       "active = 1, title = CASE WHEN excluded.title = '' THEN title ELSE excluded.title END "
-      "RETURNING id, platform, account, kind, chat_id, title, community_id, building, purpose, registered_at, "
+      "RETURNING id, platform, account, kind, chat_id, title, community_id, building, purpose, "
+      "registered_at, "
       "lang, active";
   auto& q = db_.prepare(upsert_sql);
   q.bind(1, ref.platform);
@@ -77,10 +80,7 @@ void chat_store::register_to(std::int64_t chat_id, std::int64_t community_id,
       "WHERE id = ?";
   auto& q = db_.prepare(sql);
   q.bind(1, community_id);
-  if (building)
-    q.bind(2, *building);
-  else
-    q.bind(2);
+  bind_optional(q, 2, building);
   q.bind(3, purpose);
   q.bind(4, by_member);
   q.bind(5, now_ms);
@@ -107,6 +107,24 @@ void chat_store::touch_member(std::int64_t chat_id, std::int64_t member_id, std:
   q.exec();
 }
 
+bot::chat_ref chat_store::direct_chat_of(const member_row& m) {
+  static constexpr const char* sql =
+      "SELECT account FROM ("
+      "SELECT account, last_seen_at AS at FROM chats WHERE platform = ?1 AND kind = 'direct' AND chat_id = "
+      "?2 "
+      "UNION ALL "
+      "SELECT c.account, cm.last_seen_at FROM chat_members cm JOIN chats c ON c.id = cm.chat_id "
+      "WHERE cm.member_id = ?3 AND c.platform = ?1) "
+      "ORDER BY at DESC LIMIT 1";
+  auto& q = db_.prepare(sql);
+  q.bind(1, m.platform);
+  q.bind(2, m.user_id);
+  q.bind(3, m.id);
+  bot::chat_ref out{m.platform, "", bot::chat_kind::direct, m.user_id};
+  if (q.executeStep()) out.account = q.getColumn(0).getString();
+  return out;
+}
+
 std::vector<std::int64_t> chat_store::members_of(std::int64_t chat_id) {
   static constexpr const char* sql = "SELECT member_id FROM chat_members WHERE chat_id = ? ORDER BY member_id";
   auto& q = db_.prepare(sql);
@@ -119,10 +137,7 @@ std::vector<std::int64_t> chat_store::members_of(std::int64_t chat_id) {
 void chat_store::set_lang(std::int64_t chat_id, const std::optional<std::string>& lang) {
   static constexpr const char* sql = "UPDATE chats SET lang = ? WHERE id = ?";
   auto& q = db_.prepare(sql);
-  if (lang)
-    q.bind(1, *lang);
-  else
-    q.bind(1);
+  bind_optional(q, 1, lang);
   q.bind(2, chat_id);
   q.exec();
 }
@@ -137,10 +152,7 @@ std::vector<chat_row> chat_store::groups_of(std::int64_t community_id, const std
   auto& q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, purpose);
-  if (building)
-    q.bind(3, *building);
-  else
-    q.bind(3);
+  bind_optional(q, 3, building);
   std::vector<chat_row> out;
   while (q.executeStep()) out.push_back(read(q));
   return out;

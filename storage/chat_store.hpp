@@ -7,6 +7,7 @@
 
 #include "bot/message.hpp"
 #include "storage/database.hpp"
+#include "storage/member_store.hpp"
 
 namespace storage {
 
@@ -34,6 +35,9 @@ class chat_store {
                    const std::string& purpose, std::int64_t by_member, std::int64_t now_ms);
   void set_active(std::int64_t chat_id, bool active);
   void touch_member(std::int64_t chat_id, std::int64_t member_id, std::int64_t now_ms);
+  // A member's direct chat, on the bot account of the chat where they were heard last (their own
+  // direct chat or a group): OneBot can send only through an account that knows them.
+  bot::chat_ref direct_chat_of(const member_row& m);
   std::vector<std::int64_t> members_of(std::int64_t chat_id);  // member ids heard in the chat
   void set_lang(std::int64_t chat_id, const std::optional<std::string>& lang);  // nullopt: follow the command
   // Active groups an admin registered to a community (绑定小区), of one building when given

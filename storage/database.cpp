@@ -29,6 +29,8 @@ database::database(const std::string& path, int busy_timeout_ms)
   // Deleted rows are overwritten, not just unlinked: the suggestion box promises that what ties a
   // writer to a suggestion is gone once the ticket closes. (Debian builds SQLite with this on.)
   db_.exec("PRAGMA secure_delete = ON");
+  // A checkpoint that restarts the log cuts it back to this size: stale frames do not pile up.
+  db_.exec("PRAGMA journal_size_limit = 4194304");
   check_stamp();
   migrate();
 }
@@ -67,6 +69,33 @@ void database::migrate() {
   }
   db_.exec(fmt::format("PRAGMA user_version = {}", latest));
   txn.commit();
+}
+
+void database::scrub_wal() {
+  if (depth_ > 0) {
+    scrub_pending_ = true;
+    return;
+  }
+  checkpoint_truncate();
+}
+
+void database::outermost_ended() {
+  if (!scrub_pending_) return;
+  scrub_pending_ = false;
+  checkpoint_truncate();
+}
+
+void database::checkpoint_truncate() {
+  // A cached SELECT that stopped at a row holds a read snapshot, which keeps the log from being
+  // truncated. The commit before this stands either way: a failure here is only logged.
+  try {
+    for (auto& [sql, statement] : statements_) statement->reset();
+    SQLite::Statement q(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+    if (q.executeStep() && q.getColumn(0).getInt() != 0)
+      bot::log::warn("storage", "{}: the write-ahead log could not be truncated (busy)", path_);
+  } catch (const std::exception& e) {
+    bot::log::error("storage", "{}: the write-ahead log could not be truncated: {}", path_, e.what());
+  }
 }
 
 SQLite::Statement& database::prepare(const char* sql) {
@@ -109,6 +138,7 @@ void transaction::commit() {
     db_.raw().exec(fmt::format("RELEASE sp{}", level_));
   open_ = false;
   --db_.depth();
+  if (level_ == 0) db_.outermost_ended();
 }
 
 void transaction::rollback() {
@@ -117,6 +147,7 @@ void transaction::rollback() {
   --db_.depth();
   if (level_ == 0) {
     db_.raw().exec("ROLLBACK");
+    db_.outermost_ended();  // rolled-back pages may have reached the log as well
   } else {
     db_.raw().exec(fmt::format("ROLLBACK TO sp{}", level_));
     db_.raw().exec(fmt::format("RELEASE sp{}", level_));

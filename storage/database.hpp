@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -35,18 +36,35 @@ class database {
   static int latest_version();  // the number of migrations this build knows
   const std::string& path() const { return path_; }
 
+  // Deleted secrets must leave the -wal file too, where old frames of their pages stay until the
+  // log is overwritten: checkpoints the WAL and truncates it to nothing, at once outside a
+  // transaction, else when the outermost transaction ends.
+  void scrub_wal();
+
   // Transaction depth, for the transaction class.
   int& depth() { return depth_; }
+  void outermost_ended();  // by the transaction class: runs a scrub asked for meanwhile
 
  private:
   void check_stamp();
   void migrate();
+  void checkpoint_truncate();
 
   std::string path_;
   SQLite::Database db_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   int depth_ = 0;
+  bool scrub_pending_ = false;
 };
+
+// Binds the value, or NULL when there is none.
+template <class T>
+void bind_optional(SQLite::Statement& q, int index, const std::optional<T>& v) {
+  if (v)
+    q.bind(index, *v);
+  else
+    q.bind(index);
+}
 
 // BEGIN IMMEDIATE at the outermost level, a SAVEPOINT inside another transaction. Rolls back
 // unless committed.

@@ -330,6 +330,43 @@ CREATE TABLE chatter_offers_off (
 );
 )sql";
 
+// Outbox ids never repeat: X-Estatebot-Delivery (the row id) is a bridge's idempotency key, and
+// rows to anonymous writers are deleted once settled, so max(id)+1 would hand a deleted id to the
+// next message. AUTOINCREMENT needs a new table. Rows to anonymous writers keep their chat only in
+// `sealed_target` (under the relay key); their platform, account and chat_id are ''.
+constexpr const char* v4_outbox_ids = R"sql(
+CREATE TABLE outbox_v4 (
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at          INTEGER NOT NULL,
+  priority            INTEGER NOT NULL,      -- 0 emergency, 1 reply, 2 notice, 3 digest
+  platform            TEXT NOT NULL,
+  account             TEXT NOT NULL,
+  kind                TEXT NOT NULL CHECK (kind IN ('group', 'direct')),
+  chat_id             TEXT NOT NULL,
+  body                TEXT NOT NULL,         -- JSON: text, mentions, quote_id, mention_all, recall_id
+  ref                 TEXT,                  -- what it delivers ("notice:7"), for delivery reports
+  state               TEXT NOT NULL DEFAULT 'pending'
+                      CHECK (state IN ('pending', 'sent', 'dead', 'held', 'cancelled')),
+  attempts            INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at     INTEGER NOT NULL,
+  sent_at             INTEGER,
+  platform_message_id TEXT,
+  last_error          TEXT,
+  alerted_at          INTEGER,
+  sealed_target       TEXT                   -- ref 'sealed': the chat, sealed; NULL otherwise
+);
+INSERT INTO outbox_v4 (id, created_at, priority, platform, account, kind, chat_id, body, ref, state, attempts,
+                       next_attempt_at, sent_at, platform_message_id, last_error, alerted_at)
+  SELECT id, created_at, priority, platform, account, kind, chat_id, body, ref, state, attempts,
+         next_attempt_at, sent_at, platform_message_id, last_error, alerted_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v4 RENAME TO outbox;
+CREATE INDEX outbox_due ON outbox (priority, next_attempt_at, id) WHERE state = 'pending';
+CREATE INDEX outbox_by_target ON outbox (platform, kind, chat_id, priority, id) WHERE state = 'pending';
+CREATE INDEX outbox_by_ref ON outbox (ref) WHERE ref IS NOT NULL;
+CREATE INDEX outbox_dead_unalerted ON outbox (id) WHERE state = 'dead' AND alerted_at IS NULL;
+)sql";
+
 }  // namespace
 
 const std::vector<migration>& migrations() {
@@ -337,6 +374,7 @@ const std::vector<migration>& migrations() {
       {"foundation: communities, chats, members, roles, units, tickets, outbox, jobs", v1_foundation},
       {"notices, emergencies and their acknowledgements; dead-letter alerts", v2_broadcasts},
       {"ticket desk: SLA, escalation, visits, duty, suggestion box, chatter offers", v3_ticket_desk},
+      {"outbox ids never repeat; rows to anonymous writers keep their chat sealed", v4_outbox_ids},
   };
   return list;
 }

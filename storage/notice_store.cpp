@@ -6,13 +6,6 @@ namespace {
 constexpr const char* columns =
     "id, community_id, building, title, body, author_id, created_at, publish_at, published_at, recalled_at";
 
-void bind_optional(SQLite::Statement& q, int index, const std::optional<std::string>& v) {
-  if (v)
-    q.bind(index, *v);
-  else
-    q.bind(index);
-}
-
 }  // namespace
 
 notice_row notice_store::read(SQLite::Statement& q) {
@@ -40,16 +33,10 @@ std::int64_t notice_store::create(const notice_row& n) {
   bind_optional(q, 2, n.building);
   q.bind(3, n.title);
   q.bind(4, n.body);
-  if (n.author_id)
-    q.bind(5, *n.author_id);
-  else
-    q.bind(5);
+  bind_optional(q, 5, n.author_id);
   q.bind(6, n.created_at);
   q.bind(7, n.publish_at);
-  if (n.published_at)
-    q.bind(8, *n.published_at);
-  else
-    q.bind(8);
+  bind_optional(q, 8, n.published_at);
   q.exec();
   return db_.raw().getLastInsertRowid();
 }

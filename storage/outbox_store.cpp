@@ -1,13 +1,14 @@
 #include "storage/outbox_store.hpp"
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 namespace storage {
 namespace {
 
 constexpr const char* outbox_columns =
     "id, created_at, priority, platform, account, kind, chat_id, body, coalesce(ref, ''), state, attempts, "
-    "next_attempt_at, sent_at, coalesce(platform_message_id, ''), coalesce(last_error, '')";
+    "next_attempt_at, sent_at, coalesce(platform_message_id, ''), coalesce(last_error, ''), sealed_target";
 
 }  // namespace
 
@@ -52,6 +53,10 @@ outbox_row outbox_store::read(SQLite::Statement& q) {
   if (!q.getColumn(12).isNull()) r.sent_at = q.getColumn(12).getInt64();
   r.platform_message_id = q.getColumn(13).getString();
   r.last_error = q.getColumn(14).getString();
+  if (!q.getColumn(15).isNull()) {
+    auto opened = seal_.open ? seal_.open(q.getColumn(15).getString()) : std::nullopt;
+    r.target = opened.value_or(bot::chat_ref{"", "", bot::chat_kind::direct, ""});
+  }
   return r;
 }
 
@@ -59,17 +64,28 @@ std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgo
                                    const std::string& ref, std::int64_t now_ms) {
   static constexpr const char* sql =
       "INSERT INTO outbox (created_at, priority, platform, account, kind, chat_id, body, ref, "
-      "next_attempt_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), ?1)";
+      "next_attempt_at, sealed_target) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), ?1, ?9)";
   auto& q = db_.prepare(sql);
   q.bind(1, now_ms);
   q.bind(2, static_cast<int>(p));
-  q.bind(3, target.platform);
-  q.bind(4, target.account);
-  q.bind(5, target.is_group() ? "group" : "direct");
-  q.bind(6, target.id);
   q.bind(7, encode_outgoing(body));
   q.bind(8, ref);
+  if (ref == sealed_ref) {
+    // Not even the platform: with the time of the row it would narrow down who wrote.
+    if (!seal_.seal) throw std::logic_error("outbox: a message to an anonymous writer needs a seal");
+    q.bind(3, "");
+    q.bind(4, "");
+    q.bind(5, "direct");
+    q.bind(6, "");
+    q.bind(9, seal_.seal(target));
+  } else {
+    q.bind(3, target.platform);
+    q.bind(4, target.account);
+    q.bind(5, target.is_group() ? "group" : "direct");
+    q.bind(6, target.id);
+    q.bind(9);
+  }
   q.exec();
   return db_.raw().getLastInsertRowid();
 }
@@ -221,6 +237,7 @@ void outbox_store::forget(std::int64_t id) {
   auto& q = db_.prepare(sql);
   q.bind(1, id);
   q.exec();
+  db_.scrub_wal();
 }
 
 }  // namespace storage

@@ -2,6 +2,7 @@
 // domain change that caused it; drained by bot/outbox_worker.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,8 +16,16 @@ namespace storage {
 enum class priority : int { emergency = 0, reply = 1, notice = 2, digest = 3 };
 
 // The ref of messages to an anonymous writer (the suggestion box): such a row would tie the
-// writer's chat to their suggestion, so it is deleted as soon as it is delivered or given up.
+// writer's chat to their suggestion, so its chat is stored only sealed, and the row is deleted as
+// soon as it is delivered or given up.
 inline constexpr std::string_view sealed_ref = "sealed";
+
+// How rows to anonymous writers keep their chat: `seal` when queued, `open` when read (in memory
+// only; a seal that does not open reads as an empty target). bot::core installs bot/relay_seal.
+struct target_seal {
+  std::function<std::string(const bot::chat_ref&)> seal;
+  std::function<std::optional<bot::chat_ref>(std::string_view)> open;
+};
 
 struct outbox_row {
   std::int64_t id = 0;
@@ -36,8 +45,11 @@ struct outbox_row {
 class outbox_store {
  public:
   explicit outbox_store(database& db) : db_(db) {}
-  std::int64_t enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p, const std::string& ref,
-                       std::int64_t now_ms);
+  void seal_targets_with(target_seal s) { seal_ = std::move(s); }
+  // Ids only grow, also over deleted rows: a row's id is its delivery id on every platform.
+  // With ref sealed_ref, the target is stored sealed (and nothing can be queued without a seal).
+  std::int64_t enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p,
+                       const std::string& ref, std::int64_t now_ms);
   // The head of each target's queue (in priority, then id order) that is due, most urgent first.
   // Later rows of a target wait for its head, so one chat always sees its messages in order.
   std::vector<outbox_row> due_heads(std::int64_t now_ms, int limit);
@@ -59,11 +71,13 @@ class outbox_store {
   // Dead rows no manager has been told about yet, oldest first; and marking them told.
   std::vector<outbox_row> unalerted_dead(int limit);
   void mark_alerted(std::int64_t id, std::int64_t now_ms);
-  void forget(std::int64_t id);  // deletes the row (sealed messages, once settled)
+  // Deletes the row (sealed messages, once settled) and scrubs the write-ahead log of it.
+  void forget(std::int64_t id);
 
  private:
   outbox_row read(SQLite::Statement& q);
   database& db_;
+  target_seal seal_;
 };
 
 std::string encode_outgoing(const bot::outgoing& o);  // JSON, as stored in outbox.body

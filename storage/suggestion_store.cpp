@@ -54,6 +54,7 @@ void suggestion_store::forget_relay(std::int64_t ticket_id) {
   auto& q = db_.prepare(sql);
   q.bind(1, ticket_id);
   q.exec();
+  db_.scrub_wal();
 }
 
 bool suggestion_store::use_quota(const std::string& bucket, std::int64_t window_start, int limit) {

@@ -28,7 +28,7 @@ class suggestion_store {
 
   void keep_relay(std::int64_t ticket_id, const std::string& sealed);
   std::optional<std::string> relay(std::int64_t ticket_id);
-  void forget_relay(std::int64_t ticket_id);
+  void forget_relay(std::int64_t ticket_id);  // and scrubs the write-ahead log of it
 
   // Counts one use of `bucket` in the window starting at `window_start`; false (and nothing
   // counted) when `limit` uses were already made. Buckets of older windows are deleted.

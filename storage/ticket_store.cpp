@@ -32,14 +32,6 @@ std::optional<T> opt(const SQLite::Column& c) {
     return c.getInt64();
 }
 
-template <class T>
-void bind_opt(SQLite::Statement& q, int i, const std::optional<T>& v) {
-  if (v)
-    q.bind(i, *v);
-  else
-    q.bind(i);
-}
-
 }  // namespace
 
 ticket_row ticket_store::read(SQLite::Statement& q) {
@@ -97,17 +89,17 @@ std::int64_t ticket_store::create(const ticket_row& t) {
   q.bind(5, t.state);
   q.bind(6, t.description);
   q.bind(7, t.location);
-  bind_opt(q, 8, t.building);
-  bind_opt(q, 9, t.unit_id);
-  bind_opt(q, 10, t.reporter_id);
-  bind_opt(q, 11, t.origin_chat);
+  bind_optional(q, 8, t.building);
+  bind_optional(q, 9, t.unit_id);
+  bind_optional(q, 10, t.reporter_id);
+  bind_optional(q, 11, t.origin_chat);
   q.bind(12, t.origin_message_id);
-  bind_opt(q, 13, t.assignee_id);
+  bind_optional(q, 13, t.assignee_id);
   q.bind(14, t.created_at);
-  bind_opt(q, 15, t.due_at);
-  bind_opt(q, 16, t.resolve_due_at);
+  bind_optional(q, 15, t.due_at);
+  bind_optional(q, 16, t.resolve_due_at);
   q.bind(17, t.anonymous ? 1 : 0);
-  bind_opt(q, 18, t.lang);
+  bind_optional(q, 18, t.lang);
   q.exec();
   return db_.raw().getLastInsertRowid();
 }
@@ -127,22 +119,22 @@ void ticket_store::update(const ticket_row& t) {
       "urged_at = ?, visit_result = ?, visited_at = ? WHERE id = ?";
   auto& q = db_.prepare(sql);
   q.bind(1, t.state);
-  bind_opt(q, 2, t.assignee_id);
-  bind_opt(q, 3, t.due_at);
-  bind_opt(q, 4, t.resolve_due_at);
-  bind_opt(q, 5, t.first_response_at);
-  bind_opt(q, 6, t.resolved_at);
-  bind_opt(q, 7, t.closed_at);
-  bind_opt(q, 8, t.rating);
+  bind_optional(q, 2, t.assignee_id);
+  bind_optional(q, 3, t.due_at);
+  bind_optional(q, 4, t.resolve_due_at);
+  bind_optional(q, 5, t.first_response_at);
+  bind_optional(q, 6, t.resolved_at);
+  bind_optional(q, 7, t.closed_at);
+  bind_optional(q, 8, t.rating);
   if (t.rating_comment.empty())
     q.bind(9);
   else
     q.bind(9, t.rating_comment);
   q.bind(10, t.escalation);
-  bind_opt(q, 11, t.escalated_at);
-  bind_opt(q, 12, t.urged_at);
-  bind_opt(q, 13, t.visit_result);
-  bind_opt(q, 14, t.visited_at);
+  bind_optional(q, 11, t.escalated_at);
+  bind_optional(q, 12, t.urged_at);
+  bind_optional(q, 13, t.visit_result);
+  bind_optional(q, 14, t.visited_at);
   q.bind(15, t.id);
   q.exec();
 }
@@ -164,14 +156,6 @@ std::int64_t ticket_store::count_by_reporter(std::int64_t member_id) {
   return q.getColumn(0).getInt64();
 }
 
-void ticket_store::set_state(std::int64_t id, const std::string& state) {
-  static constexpr const char* sql = "UPDATE tickets SET state = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
-  q.bind(1, state);
-  q.bind(2, id);
-  q.exec();
-}
-
 std::int64_t ticket_store::add_event(const ticket_event_row& e) {
   static constexpr const char* sql =
       "INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_state, to_state, note) "
@@ -179,7 +163,7 @@ std::int64_t ticket_store::add_event(const ticket_event_row& e) {
   auto& q = db_.prepare(sql);
   q.bind(1, e.ticket_id);
   q.bind(2, e.at);
-  bind_opt(q, 3, e.actor_id);
+  bind_optional(q, 3, e.actor_id);
   q.bind(4, e.action);
   q.bind(5, e.from_state);
   q.bind(6, e.to_state);
@@ -263,9 +247,9 @@ constexpr const char* filter_where =
 void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
   q.bind(1, f.community_id);
   q.bind(2, state_list(f.states));
-  bind_opt(q, 3, f.building);
-  bind_opt(q, 4, f.category);
-  bind_opt(q, 5, f.kind);
+  bind_optional(q, 3, f.building);
+  bind_optional(q, 4, f.category);
+  bind_optional(q, 5, f.kind);
 }
 
 }  // namespace

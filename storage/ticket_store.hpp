@@ -81,7 +81,6 @@ class ticket_store {
   void update(const ticket_row& t);
   std::vector<ticket_row> by_reporter(std::int64_t member_id, int limit);
   std::int64_t count_by_reporter(std::int64_t member_id);
-  void set_state(std::int64_t id, const std::string& state);
   std::int64_t add_event(const ticket_event_row& e);  // returns the event id
   std::vector<ticket_event_row> events(std::int64_t ticket_id);
   void add_image(std::int64_t ticket_id, const std::string& reference, std::int64_t now_ms);

@@ -83,8 +83,8 @@ void parse_message(const json& j, const event_rules& rules, event_result& r) {
   m.addressed_to_bot = c.at_bot;
   m.quoted_id = std::move(c.quoted_id);
   for (auto& img : c.images) m.images.push_back({std::move(img)});
-  if (auto t = j.find("time"); t != j.end() && t->is_number() && t->get<double>() > 0)
-    m.unix_ms = static_cast<std::int64_t>(t->get<double>()) * 1000;
+  if (auto t = j.find("time"); t != j.end() && t->is_number())
+    m.unix_ms = bot::platform_time_ms(t->get<double>());
   r.events.emplace_back(std::move(m));
 }
 

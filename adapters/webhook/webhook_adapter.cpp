@@ -79,7 +79,8 @@ inbound_result webhook_adapter::parse_inbound(const bot::http_request& req) cons
   m.sender = {std::string(platform), *sender_id, ""};
   if (auto name = sender->find("name"); name != sender->end() && name->is_string()) m.sender.name = name->get<std::string>();
   m.text = text->get<std::string>();
-  if (auto t = j.find("time"); t != j.end() && t->is_number_integer()) m.unix_ms = t->get<std::int64_t>() * 1000;
+  if (auto t = j.find("time"); t != j.end() && t->is_number_integer())
+    m.unix_ms = bot::platform_time_ms(t->get<double>());
   if (auto b = j.find("mentions_bot"); b != j.end() && b->is_boolean()) m.addressed_to_bot = b->get<bool>();
   if (auto q = id_field(j, "quote_id")) m.quoted_id = *q;
   if (auto imgs = j.find("images"); imgs != j.end() && imgs->is_array())

@@ -101,6 +101,26 @@ TEST_CASE("without a managers' group, managers hear it privately, else the staff
     REQUIRE(alert.size() == 1);
     CHECK(alert.all[0].target == bot::chat_ref{"console", "", bot::chat_kind::direct, "经理"});
   }
+  SECTION("through the bot account that heard the manager last") {
+    test_bot bot;
+    bot::message m;
+    m.chat = {"console", "acct-1", bot::chat_kind::direct, "经理"};
+    m.sender = {"console", "经理", "经理"};
+    m.id = "d-1";
+    m.text = "帮助";
+    bot.deliver(m);
+    bot.clock().advance_ms(1000);
+    m.chat = {"console", "acct-2", bot::chat_kind::group, "经理闲聊群"};
+    m.id = "g-1";
+    m.text = "大家好";
+    bot.deliver(m);
+    qq_groups(bot, 1, 0);
+    bot.as("王师傅").in_private().say("公告 停水 | 明天停水");
+    bot.clock().advance_ms(60'000);
+    auto alert = bot.run_jobs();
+    REQUIRE(alert.size() == 1);
+    CHECK(alert.all[0].target == bot::chat_ref{"console", "acct-2", bot::chat_kind::direct, "经理"});
+  }
   SECTION("nobody but staff") {
     test_bot bot;
     bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
@@ -111,4 +131,47 @@ TEST_CASE("without a managers' group, managers hear it privately, else the staff
     REQUIRE(alert.size() == 1);
     CHECK(alert.all[0].target == bot::chat_ref{"console", "", bot::chat_kind::group, "维修群"});
   }
+}
+
+TEST_CASE("a recall that fails is reported as the recall, not as the notice failing",
+          "[commands][alert][recall]") {
+  test_bot bot;
+  bot.as("管理员").in_group("经理群").say("绑定小区 阳光花园 经理群");
+  bot.add_platform("qq", true);
+  bot.on("qq").register_group("QQ业主群");
+  bot.on("console");
+  bot.answer_with("qq", [](const storage::outbox_row& row) {
+    if (!row.body.recall_id.empty())  // past QQ's two minutes
+      return bot::send_result{bot::send_result::status::failed, "", "retcode 200: recall expired", {}};
+    return bot::send_result{bot::send_result::status::sent, "qq-" + std::to_string(row.id), {}, {}};
+  });
+  bot.as("王师傅").in_private().say("公告 停水 | 明天停水");
+  auto recall = bot.say("撤回公告 1");
+  // The correction replaced what could not be recalled.
+  CHECK(recall.to({"qq", "", bot::chat_kind::group, "QQ业主群"}).at(0).shown.find("【更正】") !=
+        std::string::npos);
+  bot.clock().advance_ms(60'000);
+  auto alert = bot.run_jobs().to(managers_group);
+  REQUIRE(alert.size() == 1);
+  CHECK(alert[0].shown.find("撤回公告 #1 失败（已改发更正）：1 个群（QQ业主群）") != std::string::npos);
+  CHECK(alert[0].shown.find("公告 #1：") == std::string::npos);  // the notice itself was delivered
+}
+
+TEST_CASE("alerts name private chats by the person, and ticket messages by their ticket",
+          "[commands][alert]") {
+  test_bot bot;
+  bot.as("管理员").in_group("经理群").say("绑定小区 阳光花园 经理群");
+  bot.add_platform("qq");
+  bot.answer_with("qq", [](const storage::outbox_row& row) {
+    if (row.ref.rfind("ticket:", 0) == 0)  // the owner blocked the bot after reporting
+      return bot::send_result{bot::send_result::status::failed, "", "retcode 100: not a friend", {}};
+    return bot::send_result{bot::send_result::status::sent, "qq-" + std::to_string(row.id), {}, {}};
+  });
+  bot.on("qq").as("王阿姨").in_private().say("报修 3-2-1201 厨房水管漏水").should_reply_containing("#1");
+  bot.on("console").as("王师傅").in_private().say("接单 1").should_reply_containing("#1");
+  bot.clock().advance_ms(60'000);
+  auto alert = bot.run_jobs().to(managers_group);
+  REQUIRE(alert.size() == 1);
+  CHECK(alert[0].shown.find("工单 #1 的通知：1 个私聊（私聊 王阿姨）") != std::string::npos);
+  CHECK(alert[0].shown.find("其他消息") == std::string::npos);
 }

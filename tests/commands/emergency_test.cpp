@@ -110,12 +110,12 @@ TEST_CASE("a power cut: broadcast first, acknowledgements, progress, reminder, a
 
 TEST_CASE("an emergency goes out before queued notices", "[commands][emergency][outbox]") {
   test_bot bot(R"(
-[outbox.platforms.qq]
+[outbox.platforms.onebot]
 per_second = 1
 burst = 1
 )");
-  bot.add_platform("qq");
-  for (const char* g : {"QQ一群", "QQ二群", "QQ三群"}) bot.on("qq").register_group(g);
+  bot.add_platform("onebot");
+  for (const char* g : {"QQ一群", "QQ二群", "QQ三群"}) bot.on("onebot").register_group(g);
   bot.as("王师傅").on("console").in_private().say("公告 停车场维修 | 周六全天");  // 1 of 3 goes out
   bot.say("紧急 火警 3栋 地下车库冒烟");
   bot.clock().advance_ms(1000);

@@ -251,12 +251,12 @@ TEST_CASE("a recall the platform refuses becomes a correction in that group", "[
 TEST_CASE("recalling a notice that has not reached every group stops the rest",
           "[commands][notice][recall]") {
   test_bot bot(R"(
-[outbox.platforms.qq]
+[outbox.platforms.onebot]
 per_second = 1
 burst = 1
 )");
-  bot.add_platform("qq");
-  for (const char* g : {"QQ一群", "QQ二群", "QQ三群"}) bot.on("qq").register_group(g);
+  bot.add_platform("onebot");
+  for (const char* g : {"QQ一群", "QQ二群", "QQ三群"}) bot.on("onebot").register_group(g);
   auto posted = bot.as("王师傅").on("console").in_private().say("公告 停水 | 明天停水");
   CHECK(posted.size() == 2);  // the reply and one group: the account allows one message a second
   auto r = bot.say("撤回公告 1");
@@ -275,15 +275,15 @@ TEST_CASE("the delivery report says per group what arrived, what waits and why, 
 [outbox]
 max_attempts = 3
 backoff_initial_ms = 60000
-[outbox.platforms.slow]
+[outbox.platforms.webhook]
 per_second = 0.1
 burst = 1
 )");
   bot.add_platform("qq");
-  bot.add_platform("slow");
+  bot.add_platform("webhook");
   bot.add_platform("down");
   for (const char* g : {"QQ好群", "QQ坏群", "QQ忙群"}) bot.on("qq").register_group(g);
-  for (const char* g : {"慢群一", "慢群二"}) bot.on("slow").register_group(g);
+  for (const char* g : {"慢群一", "慢群二"}) bot.on("webhook").register_group(g);
   bot.on("down").register_group("断线群");
   bot.set_connected("down", false);
   bot.answer_with("qq", [](const storage::outbox_row& row) {

@@ -57,11 +57,24 @@ std::vector<cell> every_value(test_bot& bot) {
   return out;
 }
 
+// The bytes of the database and its -wal and -shm files as they are on disk right now.
+std::string files_on_disk(const testing::temp_dir& dir) {
+  std::string bytes;
+  for (const auto& f : std::filesystem::directory_iterator(dir.path())) {
+    std::ifstream in(f.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    bytes += ss.str();
+  }
+  return bytes;
+}
+
 }  // namespace
 
 TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace after close",
           "[suggestions][privacy]") {
   std::vector<std::string> log_lines;
+  bot::log::set_min_level(bot::log::level::debug);  // every line the service could write
   bot::log::set_sink([&](bot::log::level, std::string_view module, std::string_view text) {
     log_lines.push_back(std::string(module) + ": " + std::string(text));
   });
@@ -164,6 +177,7 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
     }
   }
   bot::log::set_sink({});
+  bot::log::set_min_level(bot::log::level::error);  // as tests/main.cpp has it
 }
 
 TEST_CASE("a first-time writer is not recorded at all", "[suggestions][privacy]") {
@@ -175,6 +189,50 @@ TEST_CASE("a first-time writer is not recorded at all", "[suggestions][privacy]"
   bot.run_jobs().to(direct("新住户")).at(0);
   CHECK(bot.db().tickets.get(1)->anonymous);
   CHECK_FALSE(bot.db().members.find("console", "新住户"));
+}
+
+TEST_CASE("messages to several writers go out one after another", "[suggestions][privacy]") {
+  test_bot bot;
+  bot.as("赵女士").in_private().say("匿名建议 快递柜不够用");
+  bot.as("钱先生").in_private().say("匿名建议 垃圾桶太少");
+  bot.clock().advance_minutes(60);
+  // Sealed rows share one queue (their chats are not stored), and each is sent in its turn.
+  auto r = bot.run_jobs();
+  CHECK(r.to(direct("赵女士")).size() == 1);
+  CHECK(r.to(direct("钱先生")).size() == 1);
+}
+
+TEST_CASE(
+    "the time promised to a writer is when the waiting batch really goes, also after batch_minutes changed",
+    "[suggestions]") {
+  testing::temp_dir dir;
+  const std::string path = dir.file("box.sqlite3");
+  {
+    test_bot bot(key_a, path);  // every full hour
+    bot.clock().advance_minutes(10);
+    bot.as("赵女士").in_private().say("匿名建议 快递柜不够用").should_reply_containing("12-01 09:00 左右");
+  }
+  SECTION("shorter batches: the waiting batch goes earlier") {
+    test_bot bot(key_a + "batch_minutes = 15\n", path);
+    bot.clock().advance_minutes(11);
+    bot.as("钱先生").in_private().say("匿名建议 垃圾桶太少").should_reply_containing("12-01 08:15 左右");
+    bot.clock().advance_minutes(4);
+    bot.run_jobs();
+    CHECK(bot.db().tickets.get(1));
+    CHECK(bot.db().tickets.get(2));
+  }
+  SECTION("longer batches: the waiting batch takes the new suggestion along") {
+    test_bot bot(key_a + "batch_minutes = 120\n", path);
+    bot.clock().advance_minutes(11);
+    bot.as("钱先生").in_private().say("匿名建议 垃圾桶太少").should_reply_containing("12-01 09:00 左右");
+    bot.clock().advance_minutes(48);
+    bot.run_jobs();
+    CHECK_FALSE(bot.db().tickets.get(1));
+    bot.clock().advance_minutes(1);
+    bot.run_jobs();
+    CHECK(bot.db().tickets.get(1));
+    CHECK(bot.db().tickets.get(2));
+  }
 }
 
 TEST_CASE("the suggestion box is private and rate-limited", "[suggestions]") {
@@ -195,6 +253,13 @@ TEST_CASE("the suggestion box is private and rate-limited", "[suggestions]") {
     bot.as("赵女士").say("匿名建议 空白").should_reply_containing("今天已经提了");
     bot.clock().advance_minutes(24 * 60);
     bot.say("匿名建议 第二天").should_reply_containing("已收到");
+  }
+  SECTION("too long a suggestion is refused, and not counted") {
+    bot.as("赵女士")
+        .in_private()
+        .say("匿名建议 " + std::string(501, 'x'))
+        .should_reply_containing("建议太长了");
+    CHECK(bot.db().suggestions.inbox().empty());
   }
   SECTION("nothing to say gets the usage") {
     bot.as("赵女士").in_private().say("匿名建议").should_reply_containing("用法");
@@ -272,4 +337,57 @@ TEST_CASE("a seal opens only with its key and for its purpose", "[suggestions][c
   bot::user_ref u{"console", "赵女士", ""};
   CHECK(commands::quota_bucket(cfg_a, u, 0) != commands::quota_bucket(cfg_a, u, 86'400'000));
   CHECK(commands::quota_bucket(cfg_a, u, 0) != commands::quota_bucket(cfg_b, u, 0));
+}
+
+TEST_CASE("while the bot runs, its database files never hold an anonymous writer's id or name",
+          "[suggestions][privacy]") {
+  testing::temp_dir dir;
+  test_bot bot(key_a, dir.file("box.sqlite3"));
+  bot.as("管理员").in_group("客服群").say("绑定小区 阳光花园 员工群");
+  const bot::chat_ref writer{"console", "", bot::chat_kind::direct, "wxid_writer_7731"};
+  bot::message m;
+  m.id = "wx-77";
+  m.chat = writer;
+  m.sender = {"console", "wxid_writer_7731", "匿名写信人"};
+  m.text = "匿名建议 希望夜里多巡逻几次";
+  auto clean = [&](const char* when) {
+    INFO(when);
+    std::string bytes = files_on_disk(dir);
+    REQUIRE(bytes.find("SQLite format 3") != std::string::npos);
+    CHECK(bytes.find("wxid_writer_7731") == std::string::npos);
+    CHECK(bytes.find("匿名写信人") == std::string::npos);
+  };
+
+  bot.set_connected("console", false);
+  bot.deliver(m);
+  REQUIRE(bot.db().outbox.count_in_state("pending") == 1);  // the acknowledgement waits, sealed
+  clean("queued");
+  bot.set_connected("console", true);
+  bot.drain().to(writer).at(0);
+  clean("acknowledged");
+
+  // A repeated delivery is still recognised, by a keyed hash: the plain hash of the writer and
+  // the message id (guessable for small sequential ids) is not what is stored.
+  bot.deliver(m).should_be_silent();
+  CHECK(bot.db().suggestions.inbox().size() == 1);
+  SQLite::Statement seen(bot.db().db.raw(), "SELECT count(*) FROM inbound_seen WHERE message_key = ?");
+  seen.bind(1, bot::crypto::sha256_hex("d/wxid_writer_7731/wx-77").substr(0, 32));
+  REQUIRE(seen.executeStep());
+  CHECK(seen.getColumn(0).getInt() == 0);
+  seen.reset();
+
+  bot.clock().advance_minutes(60);
+  bot.run_jobs().to(writer).at(0);
+  clean("filed");
+  const std::string relay_seal = bot.db().suggestions.relay(1).value();
+  bot.as("王师傅").in_group("客服群").say("回复 1 谢谢，已安排夜班巡逻");
+  clean("relayed");
+  bot.say("接单 1");
+  bot.say("完成 1 已增加夜间巡逻");
+  bot.clock().advance_minutes(3 * 24 * 60);
+  bot.run_jobs();
+  REQUIRE(bot.db().tickets.get(1)->state == "closed");
+  clean("closed");
+  // The way back is gone from the -wal too, not only from the table.
+  CHECK(files_on_disk(dir).find(relay_seal) == std::string::npos);
 }

@@ -169,3 +169,25 @@ TEST_CASE("loopback: a bridge that is busy gets the reply again later, with the 
   auto row = h.service->state().db.outbox.get(std::stoll(h.inbox[0].delivery));
   CHECK(row->attempts == 2);
 }
+
+TEST_CASE("loopback: delivery ids never repeat, also after a message to an anonymous writer is forgotten",
+          "[loopback][webhook][privacy]") {
+  harness h;
+  auto anonymous = nlohmann::json{{"platform", "wechat"},
+                                  {"message_id", "wx-a1"},
+                                  {"chat", {{"type", "direct"}, {"id", "wxid_writer"}}},
+                                  {"sender", {{"id", "wxid_writer"}, {"name", "赵女士"}}},
+                                  {"text", "匿名建议 希望夜里多巡逻几次"}}
+                       .dump();
+  CHECK(h.call("POST", "/webhook/generic", anonymous).status == 200);
+  REQUIRE(testing::run_until(h.io, [&] { return h.inbox.size() == 1; }));
+  CHECK(nlohmann::json::parse(h.inbox[0].body)["chat"]["id"] == "wxid_writer");
+  // Delivered, then forgotten: no row is left that names the writer.
+  REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox") == 0; }));
+
+  CHECK(h.call("POST", "/webhook/generic", message_body("wx-a2", "我的工单")).status == 200);
+  REQUIRE(testing::run_until(h.io, [&] { return h.inbox.size() == 2; }));
+  // A bridge that drops repeats of X-Estatebot-Delivery must not drop this one.
+  CHECK(h.inbox[1].delivery != h.inbox[0].delivery);
+  CHECK(std::stoll(h.inbox[1].delivery) > std::stoll(h.inbox[0].delivery));
+}

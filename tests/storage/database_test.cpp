@@ -4,7 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include "storage/database.hpp"
+#include "storage/migrations.hpp"
 #include "storage/stores.hpp"
+#include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 TEST_CASE("a new database is migrated to the latest version and stamped", "[storage]") {
@@ -77,4 +79,53 @@ TEST_CASE("inbound ids are remembered once and forgotten when old", "[storage][i
   CHECK(s.inbound.remember("onebot", "10002", "42", 2000));  // another account's id space
   CHECK(s.inbound.prune(1500) == 1);
   CHECK(s.inbound.remember("onebot", "10001", "42", 3000));
+}
+
+TEST_CASE("an outbox of the previous schema keeps its rows, and ids go on from the highest",
+          "[storage][outbox]") {
+  testing::temp_dir dir;
+  const auto path = dir.file("v3.sqlite3");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA application_id = " + std::to_string(storage::database::application_id));
+    for (int v = 0; v < 3; ++v) raw.exec(storage::migrations()[v].sql);
+    raw.exec("PRAGMA user_version = 3");
+    raw.exec(
+        "INSERT INTO outbox (id, created_at, priority, platform, account, kind, chat_id, body, ref, state, "
+        "next_attempt_at, platform_message_id) VALUES (7, 1, 2, 'webhook', 'wechat', 'group', 'g1', "
+        "'{\"text\":\"停水通知\"}', 'notice:1', 'sent', 1, 'bridge-7')");
+  }
+  storage::database db(path);
+  storage::stores s(db);
+  auto row = s.outbox.get(7);
+  REQUIRE(row);
+  CHECK(row->state == "sent");
+  CHECK(row->body.text == "停水通知");
+  CHECK(row->platform_message_id == "bridge-7");
+  CHECK(row->target == bot::chat_ref{"webhook", "wechat", bot::chat_kind::group, "g1"});
+  s.outbox.forget(7);
+  CHECK(s.outbox.enqueue({"webhook", "wechat", bot::chat_kind::group, "g1"}, bot::outgoing::plain("x"),
+                         storage::priority::reply, "", 2) == 8);
+}
+
+TEST_CASE("a scrub empties the write-ahead log, after the outermost transaction", "[storage][privacy]") {
+  testing::temp_dir dir;
+  const auto path = dir.file("scrub.sqlite3");
+  storage::database db(path);
+  storage::stores s(db);
+  CHECK(db.raw().execAndGet("PRAGMA journal_size_limit").getInt64() > 0);
+  s.communities.ensure("秘密花园", 1);
+  db.raw().exec("DELETE FROM communities WHERE name = '秘密花园'");
+  auto on_disk = [&] { return testing::read_file(path) + testing::read_file(path + "-wal"); };
+  REQUIRE(on_disk().find("秘密花园") != std::string::npos);  // old frames of the page
+  {
+    storage::transaction outer(db);
+    s.communities.ensure("别的小区", 2);
+    db.scrub_wal();
+    CHECK(on_disk().find("秘密花园") != std::string::npos);  // not inside a transaction
+    outer.commit();
+  }
+  CHECK(on_disk().find("秘密花园") == std::string::npos);
+  CHECK(testing::read_file(path + "-wal").empty());
+  CHECK(s.communities.find("别的小区"));
 }

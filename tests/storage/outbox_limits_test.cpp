@@ -10,13 +10,13 @@
 
 namespace {
 
-bot::chat_ref chat(const std::string& id, const std::string& platform = "fake") {
+bot::chat_ref chat(const std::string& id, const std::string& platform = "webhook") {
   return {platform, "acct", bot::chat_kind::group, id};
 }
 
 class counting_channel final : public bot::channel {
  public:
-  explicit counting_channel(std::string platform = "fake") : platform_(std::move(platform)) {}
+  explicit counting_channel(std::string platform = "webhook") : platform_(std::move(platform)) {}
   std::string_view platform() const override { return platform_; }
   bool ready(const bot::chat_ref&) const override { return connected; }
   void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
@@ -59,7 +59,7 @@ bot::outbox_config with_platform(const std::string& toml) {
 }  // namespace
 
 TEST_CASE("a platform's account bucket from the config paces a broadcast across chats", "[outbox][limits]") {
-  fixture f(with_platform("[outbox.platforms.fake]\nper_second = 2\nburst = 2\n"));
+  fixture f(with_platform("[outbox.platforms.webhook]\nper_second = 2\nburst = 2\n"));
   for (int i = 0; i < 5; ++i) f.put("g" + std::to_string(i));
   auto wake = f.pump.pump();
   CHECK(f.channel.sent == std::vector<std::string>{"g0", "g1"});  // the burst
@@ -79,7 +79,7 @@ TEST_CASE("a platform's account bucket from the config paces a broadcast across 
 TEST_CASE("per-chat limits of a platform come from its config, else from [outbox]",
           "[outbox][limits]") {
   SECTION("config") {
-    fixture f(with_platform("[outbox.platforms.fake]\nper_chat_per_second = 0.5\nper_chat_burst = 1\n"));
+    fixture f(with_platform("[outbox.platforms.webhook]\nper_chat_per_second = 0.5\nper_chat_burst = 1\n"));
     f.put("g");
     f.put("g");
     f.pump.pump();
@@ -114,12 +114,22 @@ TEST_CASE("built-in platform limits follow the platforms' published limits and c
   CHECK_THROWS_WITH(bot::config::parse("[outbox.platforms.onebot]\nper_second = -1\n"),
                     Catch::Contains("must not be negative"));
   CHECK_THROWS_WITH(bot::config::parse("[outbox.platforms.\"Bad Name\"]\nper_second = 1\n"),
-                    Catch::Contains("a platform name"));
+                    Catch::Contains("unknown platform"));
+}
+
+TEST_CASE("limits for a platform estatebot does not serve are refused with the key's name", "[outbox][config]") {
+  // A typo would otherwise leave QQ paced by the defaults while the operator believes otherwise.
+  for (const char* name : {"qq", "onebott", "wechat"})
+    CHECK_THROWS_WITH(bot::config::parse(std::string("[outbox.platforms.") + name + "]\nper_second = 1\n"),
+                      Catch::Contains(std::string("outbox.platforms.") + name +
+                                      ": unknown platform (known: console, onebot, webhook, wecom)"));
+  for (const char* name : {"console", "onebot", "webhook", "wecom"})
+    CHECK_NOTHROW(bot::config::parse(std::string("[outbox.platforms.") + name + "]\nper_second = 1\n"));
 }
 
 TEST_CASE("the pump explains why a row waits", "[outbox][limits]") {
   bot::outbox_config cfg = with_platform(
-      "[outbox]\nbackoff_initial_ms = 10000\n[outbox.platforms.fake]\nper_second = 1\nburst = 1\n");
+      "[outbox]\nbackoff_initial_ms = 10000\n[outbox.platforms.webhook]\nper_second = 1\nburst = 1\n");
   fixture f(cfg);
   using k = bot::wait_reason::kind;
   auto why = [&](std::int64_t id) { return f.pump.explain(*f.stores.outbox.get(id)); };
@@ -194,4 +204,43 @@ TEST_CASE("after a restart a row in backoff waits for its persisted retry time",
   restarted.pump.pump();
   CHECK(restarted.channel.sent == std::vector<std::string>{"g"});
   CHECK(restarted.stores.outbox.get(id)->attempts == 2);
+}
+
+TEST_CASE("a row whose platform cannot take it is dead-lettered after a deadline, not kept forever",
+          "[outbox][dead]") {
+  // max_attempts × backoff_max_ms: as long as the slowest retry schedule may take.
+  bot::outbox_config cfg = with_platform("[outbox]\nmax_attempts = 3\nbackoff_max_ms = 60000\n");
+  fixture f(cfg);
+  std::vector<std::string> dead;
+  f.pump.on_dead = [&](const storage::outbox_row& row, const std::string& error) {
+    dead.push_back(row.target.id + ": " + error);
+  };
+  f.channel.connected = false;
+  auto id = f.put("g");
+  f.pump.pump();
+  f.clock.advance_ms(179'999);
+  f.pump.pump();
+  CHECK(f.stores.outbox.get(id)->state == "pending");
+  f.clock.advance_ms(1);
+  f.pump.pump();
+  CHECK(f.stores.outbox.get(id)->state == "dead");
+  REQUIRE(dead.size() == 1);
+  CHECK(dead[0].find("not connected") != std::string::npos);
+  CHECK(f.channel.sent.empty());
+
+  SECTION("a connection back in time resets the deadline") {
+    auto later = f.put("h");
+    f.pump.pump();  // its account has been down for the whole deadline already
+    CHECK(f.stores.outbox.get(later)->state == "dead");
+    f.channel.connected = true;
+    auto fresh = f.put("i");
+    f.pump.pump();
+    CHECK(f.channel.sent == std::vector<std::string>{"i"});
+    f.channel.connected = false;
+    auto next = f.put("j");
+    f.clock.advance_ms(179'999);
+    f.pump.pump();
+    CHECK(f.stores.outbox.get(next)->state == "pending");
+    CHECK(f.stores.outbox.get(fresh)->state == "sent");
+  }
 }

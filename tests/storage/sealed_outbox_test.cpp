@@ -1,9 +1,13 @@
-// Messages to an anonymous writer (ref "sealed") leave the outbox once settled — delivered or given
-// up — and their failure is reported to nobody, because the report would name the writer.
+// Messages to an anonymous writer (ref "sealed") keep their chat only sealed, leave the outbox once
+// settled — delivered or given up — and their failure is reported to nobody, because the report
+// would name the writer. Ids are never handed out twice.
+#include <SQLiteCpp/Statement.h>
+
 #include <catch2/catch.hpp>
 
 #include "bot/clock.hpp"
 #include "bot/outbox_pump.hpp"
+#include "bot/relay_seal.hpp"
 #include "storage/stores.hpp"
 
 namespace {
@@ -21,6 +25,9 @@ class answering_channel final : public bot::channel {
 
 struct fixture {
   fixture() : db(":memory:"), stores(db), pump(stores, clock, cfg()) {
+    stores.outbox.seal_targets_with(
+        {[this](const bot::chat_ref& c) { return bot::relay_seal::seal_chat(keyed, c); },
+         [this](std::string_view s) { return bot::relay_seal::open_chat(keyed, s); }});
     pump.add_channel(channel);
     pump.on_dead = [this](const storage::outbox_row& row, const std::string&) { dead.push_back(row.id); };
   }
@@ -34,6 +41,7 @@ struct fixture {
                                  bot::outgoing::plain("#12 回复"), storage::priority::reply, ref,
                                  clock.now_ms());
   }
+  bot::config keyed = bot::config::parse("[suggestions]\nrelay_key = \"" + std::string(64, 'd') + "\"\n");
   bot::manual_clock clock;
   storage::database db;
   storage::stores stores;
@@ -54,6 +62,44 @@ TEST_CASE("a delivered sealed message is deleted, an ordinary one is kept as sen
   CHECK_FALSE(f.stores.outbox.get(sealed));
   REQUIRE(f.stores.outbox.get(plain));
   CHECK(f.stores.outbox.get(plain)->state == "sent");
+}
+
+TEST_CASE("a sealed message keeps its chat only sealed, and is opened for the send", "[outbox][privacy]") {
+  fixture f;
+  auto id = f.put(std::string(storage::sealed_ref));
+  SQLite::Statement q(f.db.raw(),
+                      "SELECT platform, account, chat_id, sealed_target FROM outbox WHERE id = ?");
+  q.bind(1, id);
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getString().empty());
+  CHECK(q.getColumn(1).getString().empty());
+  CHECK(q.getColumn(2).getString().empty());
+  CHECK(q.getColumn(3).getString().find("writer") == std::string::npos);
+  q.reset();
+  CHECK(f.stores.outbox.get(id)->target == bot::chat_ref{"fake", "", bot::chat_kind::direct, "writer"});
+
+  SECTION("nothing is queued to a writer without a seal") {
+    storage::stores bare(f.db);
+    CHECK_THROWS(bare.outbox.enqueue({"fake", "", bot::chat_kind::direct, "writer"},
+                                     bot::outgoing::plain("x"), storage::priority::reply,
+                                     std::string(storage::sealed_ref), 0));
+  }
+  SECTION("a seal of another key is dropped, not sent") {
+    f.stores.outbox.seal_targets_with(  // as after a restart with another key
+        {[&f](const bot::chat_ref& c) { return bot::relay_seal::seal_chat(f.keyed, c); }, {}});
+    f.pump.pump();
+    CHECK(f.channel.sent.empty());
+    CHECK_FALSE(f.stores.outbox.get(id));
+    CHECK(f.dead.empty());
+  }
+}
+
+TEST_CASE("ids are never handed out twice, also after a sealed row is forgotten", "[outbox][privacy]") {
+  fixture f;
+  auto sealed = f.put(std::string(storage::sealed_ref));
+  f.pump.pump();
+  REQUIRE_FALSE(f.stores.outbox.get(sealed));
+  CHECK(f.put("ticket:12") > sealed);
 }
 
 TEST_CASE("a sealed message that cannot be delivered is dropped without telling anyone",
