@@ -1,7 +1,8 @@
 // OneBot v11 events from fixture files in the shapes NapCat, Lagrange, LLOneBot and go-cqhttp send
 // (tests/fixtures/onebot/events/<name>.json), each beside what it must parse to
 // (<name>.expected.json): arrays and CQ strings, @-mentions of the bot, replies, images, ids that
-// are negative, strings or beyond 32 bits, notices, heartbeats, lifecycle, requests.
+// are negative, strings or beyond 32 bits, notices, heartbeats, lifecycle, requests; other
+// people's @s with their QQ numbers, and the @ of the bot that QQ inserts when quoting it.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -20,10 +21,16 @@ json describe(const adapters::onebot::event_result& r) {
   if (!r.ignored.empty()) out["ignored"] = true;
   if (!r.lifecycle.empty()) out["lifecycle"] = r.lifecycle;
   if (r.good) out["good"] = *r.good;
+  if (r.request)
+    out["request"] = {{"type", r.request->type},       {"sub_type", r.request->sub_type},
+                      {"user_id", r.request->user_id}, {"group_id", r.request->group_id},
+                      {"flag", r.request->flag},       {"comment", r.request->comment}};
   for (const auto& e : r.events) {
     if (const auto* m = std::get_if<bot::message>(&e)) {
       json images = json::array();
       for (const auto& i : m->images) images.push_back(i.reference);
+      json mentions = json::array();
+      for (const auto& x : m->mentions) mentions.push_back({{"user_id", x.user_id}, {"name", x.name}});
       out["events"].push_back({{"type", "message"},
                                {"id", m->id},
                                {"chat", m->chat.key()},
@@ -32,6 +39,8 @@ json describe(const adapters::onebot::event_result& r) {
                                {"sender_name", m->sender.name},
                                {"text", m->text},
                                {"addressed_to_bot", m->addressed_to_bot},
+                               {"addressed_by_quote_only", m->addressed_by_quote_only},
+                               {"mentions", mentions},
                                {"quoted_id", m->quoted_id},
                                {"images", images},
                                {"unix_ms", m->unix_ms}});
