@@ -56,6 +56,8 @@ dispatch_outcome dispatcher::handle(const inbound_event& event) {
           return handle_joined(e);
         else if constexpr (std::is_same_v<T, removed_from_chat>)
           return handle_removed(e);
+        else if constexpr (std::is_same_v<T, chat_titled>)
+          return handle_titled(e);
         else
           return dispatch_outcome::ignored;  // account health is tracked by the adapters' owner
       },
@@ -98,7 +100,7 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
     }
   } else {
     chat = db.chats.touch(m.chat, m.chat_title, svc_.default_community, now);
-    who.member = db.members.touch(m.sender, now);
+    who.member = db.members.touch(m.sender, now, m.chat.is_group());
     if (m.chat.is_group()) db.chats.touch_member(chat.id, who.member.id, now);
   }
   who.units = db.units.units_of(who.member.id);
@@ -195,6 +197,14 @@ dispatch_outcome dispatcher::handle_joined(const member_joined& e) {
   txn.commit();
   if (ctx.enqueued() && on_enqueued) on_enqueued();
   return dispatch_outcome::processed;
+}
+
+dispatch_outcome dispatcher::handle_titled(const chat_titled& e) {
+  if (e.title.empty()) return dispatch_outcome::ignored;
+  storage::transaction txn(svc_.db.db);
+  const bool known = svc_.db.chats.set_title(e.chat, e.title);
+  txn.commit();
+  return known ? dispatch_outcome::processed : dispatch_outcome::ignored;
 }
 
 dispatch_outcome dispatcher::handle_removed(const removed_from_chat& e) {

@@ -36,6 +36,7 @@ class dispatcher {
   dispatch_outcome handle_message(const message& m);
   dispatch_outcome handle_joined(const member_joined& e);
   dispatch_outcome handle_removed(const removed_from_chat& e);
+  dispatch_outcome handle_titled(const chat_titled& e);
   void run_command(context& ctx, const invocation& inv);
   role config_role(const user_ref& user) const;
 

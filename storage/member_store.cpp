@@ -7,18 +7,20 @@ member_row member_store::read(SQLite::Statement& q) {
                     q.getColumn(3).getString()};
 }
 
-member_row member_store::touch(const bot::user_ref& user, std::int64_t now_ms) {
+member_row member_store::touch(const bot::user_ref& user, std::int64_t now_ms, bool name_from_group) {
   static constexpr const char* sql =
       "INSERT INTO members (platform, user_id, display_name, first_seen_at, last_seen_at) "
       "VALUES (?1, ?2, ?3, ?4, ?4) "
       "ON CONFLICT (platform, user_id) DO UPDATE SET last_seen_at = ?4, "
-      "display_name = CASE WHEN excluded.display_name = '' THEN display_name ELSE excluded.display_name END "
+      "display_name = CASE WHEN excluded.display_name = '' THEN display_name "
+      "WHEN ?5 = 0 AND display_name <> '' THEN display_name ELSE excluded.display_name END "
       "RETURNING id, platform, user_id, display_name";
   auto& q = db_.prepare(sql);
   q.bind(1, user.platform);
   q.bind(2, user.id);
   q.bind(3, user.name);
   q.bind(4, now_ms);
+  q.bind(5, name_from_group ? 1 : 0);
   q.executeStep();
   member_row row = read(q);
   q.reset();

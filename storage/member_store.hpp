@@ -21,7 +21,9 @@ struct member_row {
 class member_store {
  public:
   explicit member_store(database& db) : db_(db) {}
-  member_row touch(const bot::user_ref& user, std::int64_t now_ms);  // creates or refreshes the name
+  // Creates the member or refreshes the name. The name others see is the one shown in groups (a QQ
+  // group card): a name heard in a direct chat (a QQ nickname) only fills in when none is known.
+  member_row touch(const bot::user_ref& user, std::int64_t now_ms, bool name_from_group = true);
   std::optional<member_row> get(std::int64_t id);
   std::optional<member_row> find(const std::string& platform, const std::string& user_id);
   // Finds a member of a platform by display name (for "@王师傅" in commands).
