@@ -85,7 +85,10 @@ void parse_message(const json& j, const event_rules& rules, event_result& r) {
   m.mentions = std::move(c.mentions);
   m.quoted_id = std::move(c.quoted_id);
   for (auto& img : c.images) m.images.push_back({std::move(img)});
-  if (auto t = j.find("time"); t != j.end() && t->is_number() && t->get<double>() > 0)
+  // Seconds; anything outside 1970..2100 is not a time (and would overflow in milliseconds).
+  constexpr double latest_time_s = 4'102'444'800;
+  if (auto t = j.find("time");
+      t != j.end() && t->is_number() && t->get<double>() > 0 && t->get<double>() < latest_time_s)
     m.unix_ms = static_cast<std::int64_t>(t->get<double>()) * 1000;
   r.events.emplace_back(std::move(m));
 }

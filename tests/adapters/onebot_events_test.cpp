@@ -114,3 +114,16 @@ TEST_CASE("onebot: the message falls back to raw_message, and a bare non-object 
   CHECK_FALSE(adapters::onebot::parse_event(json{{"self_id", 1}}, {}).ok());
   CHECK(adapters::onebot::parse_event(json{{"self_id", 1}, {"post_type", "something_new"}}, {}).ok());
 }
+
+TEST_CASE("onebot: an absurd time is no time at all", "[onebot]") {
+  auto event = json::parse(testing::fixture("onebot/events/big_message_id.json"));
+  for (json t : {json(1e30), json(-5), json(9223372036854775807LL), json("1764547900")}) {
+    INFO(t.dump());
+    event["time"] = t;
+    auto r = adapters::onebot::parse_event(event, {});
+    REQUIRE(r.events.size() == 1);
+    CHECK(std::get<bot::message>(r.events[0]).unix_ms == 0);
+  }
+  event["time"] = 1764547900;
+  CHECK(std::get<bot::message>(adapters::onebot::parse_event(event, {}).events[0]).unix_ms == 1764547900000);
+}
