@@ -100,7 +100,7 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
     }
   } else {
     chat = db.chats.touch(m.chat, m.chat_title, svc_.default_community, now);
-    who.member = db.members.touch(m.sender, now, m.chat.is_group());
+    who.member = db.members.touch(m.sender, now);
     if (m.chat.is_group()) db.chats.touch_member(chat.id, who.member.id, now);
   }
   who.units = db.units.units_of(who.member.id);

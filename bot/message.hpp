@@ -28,6 +28,9 @@ struct user_ref {
   std::string platform;
   std::string id;
   std::string name;  // display name as the platform showed it; may be empty
+  // The account's own name where the platform also has per-group names (QQ: the nickname beside
+  // the group card); `name` is the card when there is one, else this. Empty elsewhere.
+  std::string nickname = {};
 };
 
 struct image_ref {

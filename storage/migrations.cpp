@@ -330,6 +330,12 @@ CREATE TABLE chatter_offers_off (
 );
 )sql";
 
+// QQ shows a group card where one is set and the account's nickname otherwise: both are kept, so
+// that a typed "@name" finds either, and a card is not replaced by the nickname of a private chat.
+constexpr const char* v4_member_nicknames = R"sql(
+ALTER TABLE members ADD COLUMN nickname TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<migration>& migrations() {
@@ -337,6 +343,7 @@ const std::vector<migration>& migrations() {
       {"foundation: communities, chats, members, roles, units, tickets, outbox, jobs", v1_foundation},
       {"notices, emergencies and their acknowledgements; dead-letter alerts", v2_broadcasts},
       {"ticket desk: SLA, escalation, visits, duty, suggestion box, chatter offers", v3_ticket_desk},
+      {"members: QQ nicknames beside group cards", v4_member_nicknames},
   };
   return list;
 }

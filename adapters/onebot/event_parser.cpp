@@ -19,8 +19,8 @@ bot::chat_ref group_chat(const std::string& self_id, const std::string& group_id
   return {std::string(platform), self_id, bot::chat_kind::group, group_id};
 }
 
-bot::user_ref user(const std::string& id, std::string name = {}) {
-  return {std::string(platform), id, std::move(name)};
+bot::user_ref user(const std::string& id, std::string name = {}, std::string nickname = {}) {
+  return {std::string(platform), id, std::move(name), std::move(nickname)};
 }
 
 void parse_message(const json& j, const event_rules& rules, event_result& r) {
@@ -73,12 +73,13 @@ void parse_message(const json& j, const event_rules& rules, event_result& r) {
                ? group_chat(r.self_id, *group_id)
                : bot::chat_ref{std::string(platform), r.self_id, bot::chat_kind::direct, *user_id};
   m.chat_title = string_field(j, "group_name");
-  std::string name;
+  std::string name, nickname;
   if (auto sender = j.find("sender"); sender != j.end() && sender->is_object()) {
+    nickname = string_field(*sender, "nickname");
     name = string_field(*sender, "card");
-    if (name.empty()) name = string_field(*sender, "nickname");
+    if (name.empty()) name = nickname;
   }
-  m.sender = user(*user_id, name);
+  m.sender = user(*user_id, name, nickname);
   m.text = std::move(c.text);
   m.addressed_to_bot = c.at_bot;
   m.addressed_by_quote_only = c.at_bot_by_quote_only;
