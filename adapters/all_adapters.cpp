@@ -17,9 +17,13 @@ adapter_set make_adapters(const bot::config& cfg, adapter_env env) {
     set.http.push_back(std::move(adapter));
   }
   if (cfg.onebot.enabled) {
+    onebot::request_rules requests{cfg.onebot.approve_requests, {}};
+    for (const auto& id : cfg.roles.admins)
+      if (id.rfind("onebot:", 0) == 0) requests.admins.insert(id.substr(7));
     auto service = std::make_unique<onebot::onebot_service>(cfg.onebot, env.io, env.http, env.clk,
-                                                            cfg.outbox.send_timeout_ms);
-    set.channels.push_back(std::make_unique<onebot::onebot_channel>(*service, cfg.onebot, env.clk));
+                                                            cfg.outbox.send_timeout_ms, requests);
+    set.channels.push_back(
+        std::make_unique<onebot::onebot_channel>(*service, cfg.onebot, env.clk, env.keep_progress));
     set.services.push_back(std::move(service));
   }
   return set;

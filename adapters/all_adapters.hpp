@@ -25,6 +25,9 @@ struct adapter_env {
   std::function<void(const std::string&)> console_print;
   boost::asio::io_context& io;
   const bot::clock& clk;
+  // Where a channel records how far a pending row that takes several calls got
+  // (storage::outbox_store::keep_progress).
+  std::function<void(std::int64_t row_id, const std::string& progress)> keep_progress = {};
 };
 
 struct adapter_set {

@@ -36,7 +36,9 @@ struct app::impl {
           ++printed;
           out(s);
         }),
-        adapters(adapters::make_adapters(cfg, {client, this->print, io, clk})),
+        adapters(adapters::make_adapters(
+            cfg, {client, this->print, io, clk,
+                  [this](std::int64_t id, const std::string& progress) { keep_progress(id, progress); }})),
         outbox_timer(io, clk, [this] { return state.outbox.pump(); }),
         job_timer(io, clk, [this] { return state.jobs.run_due(); }),
         shutdown_timer(io) {
@@ -55,6 +57,15 @@ struct app::impl {
     for (auto& s : adapters.services)
       s->attach({server, [this](const inbound_event& e) { deliver(e); }, [this] { outbox_timer.poke(); }});
     server.route("GET", "/healthz", [this](const http_request&) { return health(); });
+  }
+
+  // A failure here only costs idempotence (the next attempt repeats what this one did), never a message.
+  void keep_progress(std::int64_t row_id, const std::string& progress) {
+    try {
+      state.db.outbox.keep_progress(row_id, progress);
+    } catch (const std::exception& e) {
+      log::error("outbox", "cannot record the progress of #{}: {}", row_id, e.what());
+    }
   }
 
   // Events from adapters that hold their own connections (reverse WebSockets).

@@ -166,6 +166,7 @@ void read_onebot(config_reader a, onebot_config& o) {
   a.read("api_urls", o.api_urls);
   a.read_ids("self_ids", o.self_ids);
   a.read("max_text_chars", o.max_text_chars, 100, 20'000);
+  a.read("approve_requests", o.approve_requests);
   a.finish();
   if (!o.enabled) return;
   if (o.secret.empty() && o.access_token.empty())

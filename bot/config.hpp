@@ -107,6 +107,9 @@ struct onebot_config {
   std::map<std::string, std::string> api_urls;  // self_id → HTTP API of that account's own client
   std::vector<std::string> self_ids;            // the bot accounts; empty: any account that authenticates
   int max_text_chars = 1500;  // longer texts go out as several messages
+  // Approve friend requests (binding a flat needs a private chat, which QQ allows only between
+  // friends) and group invitations from admins; other requests are left to a person.
+  bool approve_requests = true;
 };
 
 // How long a ticket may take: to the first response, and to the fix. A resolve time of 0 means

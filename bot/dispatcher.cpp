@@ -58,6 +58,8 @@ dispatch_outcome dispatcher::handle(const inbound_event& event) {
           return handle_joined(e);
         else if constexpr (std::is_same_v<T, removed_from_chat>)
           return handle_removed(e);
+        else if constexpr (std::is_same_v<T, chat_titled>)
+          return handle_titled(e);
         else
           return dispatch_outcome::ignored;  // account health is tracked by the adapters' owner
       },
@@ -69,8 +71,10 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   const std::int64_t now = svc_.clk.now_ms();
   // Parsing is pure, so it comes first: an anonymous command must be known before anything about
   // its sender is recorded.
-  invocation inv =
-      parse_invocation(m.text, !m.chat.is_group(), m.addressed_to_bot, svc_.cfg.community.bot_names);
+  // Answering one of the bot's messages by quoting it is not calling the bot: such a message reads
+  // like any bare group message.
+  invocation inv = parse_invocation(m.text, !m.chat.is_group(), m.addressed_to_bot && !m.addressed_by_quote_only,
+                                    svc_.cfg.community.bot_names);
   split_glued_name(inv, svc_.commands);
   auto match = svc_.commands.find(inv.tokens);
   const bool anonymous = match && match->spec->anonymous && !m.chat.is_group();
@@ -120,9 +124,7 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   if (match) {
     run_command(ctx, inv);
   } else if (m.chat.is_group()) {
-    // QQ puts an @ of the quoted author in front of a reply: "收到" or "谢谢" in answer to one of
-    // the bot's messages arrives @-addressed, yet it is chat, not a question to the bot.
-    const bool asked = inv.prefixed || (inv.addressed && m.quoted_id.empty());
+    const bool asked = inv.prefixed || inv.addressed;
     bool answered = false;
     if (hooks_.on_chatter) {
       storage::transaction hook_txn(db.db);
@@ -219,6 +221,14 @@ dispatch_outcome dispatcher::handle_joined(const member_joined& e) {
   txn.commit();
   if (ctx.enqueued() && on_enqueued) on_enqueued();
   return dispatch_outcome::processed;
+}
+
+dispatch_outcome dispatcher::handle_titled(const chat_titled& e) {
+  if (e.title.empty()) return dispatch_outcome::ignored;
+  storage::transaction txn(svc_.db.db);
+  const bool known = svc_.db.chats.set_title(e.chat, e.title);
+  txn.commit();
+  return known ? dispatch_outcome::processed : dispatch_outcome::ignored;
 }
 
 dispatch_outcome dispatcher::handle_removed(const removed_from_chat& e) {

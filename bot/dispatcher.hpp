@@ -46,6 +46,7 @@ class dispatcher {
   dispatch_outcome handle_message(const message& m);
   dispatch_outcome handle_joined(const member_joined& e);
   dispatch_outcome handle_removed(const removed_from_chat& e);
+  dispatch_outcome handle_titled(const chat_titled& e);
   void run_command(context& ctx, const invocation& inv);
   void no_such_command(context& ctx, const invocation& inv);
   void remember_console_role(const storage::member_row& m, std::int64_t community, role r);

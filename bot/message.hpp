@@ -28,10 +28,19 @@ struct user_ref {
   std::string platform;
   std::string id;
   std::string name;  // display name as the platform showed it; may be empty
+  // The account's own name where the platform also has per-group names (QQ: the nickname beside
+  // the group card); `name` is the card when there is one, else this. Empty elsewhere.
+  std::string nickname = {};
 };
 
 struct image_ref {
   std::string reference;  // the platform's own reference (file id, URL) so staff can open it
+};
+
+// Someone @-mentioned in a message or to be @-mentioned in a reply.
+struct mention {
+  std::string user_id;
+  std::string name;  // as the platform showed it; may be empty (go-cqhttp's [CQ:at,qq=...])
 };
 
 struct message {
@@ -39,18 +48,22 @@ struct message {
   chat_ref chat;
   std::string chat_title;  // group name when the platform tells it
   user_ref sender;
-  std::string text;                 // plain text, mentions of the bot and markup removed
+  std::string text;                 // plain text, mentions of the bot and markup removed; other
+                                    // people's mentions stay in it as "@name" (or "@<user id>")
   bool addressed_to_bot = false;    // @-mentioned the bot or quoted one of its messages
+  // addressed_to_bot came only from quoting (引用) one of the bot's messages: QQ inserts an @ of the
+  // quoted author, so "收到" in reply to an alert carries an @ of the bot that nobody typed. Such
+  // a message answers the bot; it is not an explicit call, and commands should treat it like a
+  // bare group message (a silent acknowledgement, no "unknown command"). Only OneBot sets it.
+  bool addressed_by_quote_only = false;
+  // Platform mentions of people other than the bot, in order, with their user ids: "@王师傅" in
+  // `text` is resolved through these first (a QQ @ picked from the member list), then by name.
+  std::vector<mention> mentions;
   std::int64_t unix_ms = 0;         // platform time when known (platform_time_ms), else 0
   std::string quoted_id;            // platform id of a message this one replies to, if any
   std::vector<image_ref> images;
   // Only the console adapter sets this: a local terminal is trusted to say who it plays.
   std::optional<int> console_role;
-};
-
-struct mention {
-  std::string user_id;
-  std::string name;
 };
 
 // What the bot sends into one chat. Adapters render it in their platform's format.
@@ -79,6 +92,11 @@ struct member_joined {
 struct removed_from_chat {
   chat_ref chat;
 };
+// The platform told the name of a group after the fact (OneBot: get_group_info), for reports.
+struct chat_titled {
+  chat_ref chat;
+  std::string title;
+};
 struct account_health {
   std::string platform;
   std::string account;
@@ -86,6 +104,6 @@ struct account_health {
   std::int64_t next_heartbeat_ms = 0;  // 0 when the platform does not announce one
 };
 
-using inbound_event = std::variant<message, member_joined, removed_from_chat, account_health>;
+using inbound_event = std::variant<message, member_joined, removed_from_chat, account_health, chat_titled>;
 
 }  // namespace bot

@@ -38,24 +38,24 @@ bot::command_result hand_over(bot::context& ctx, const bot::args& a, ticket_acti
   if (a.size() < 2) return ctx.usage();
   auto id = parse_ticket_id(a[0]);
   if (!id) return ctx.usage();
-  if (strip_at(a[1]).empty()) {  // "转单 1 @": the ticket number says it is meant for the bot
+  auto who = find_colleague(ctx.svc, ctx.msg, a, 1, ctx.community());
+  if (who.name.empty()) {  // "转单 12 @": the ticket number says it is meant for the bot
     bot::failure f = ctx.usage();
     f.usage = false;
     return f;
   }
-  auto found = find_staff(ctx.svc, ctx.msg.sender.platform, a[1], ctx.community());
-  if (!found.member)
-    return ctx.fail(found.refusal, fmt::arg("name", strip_at(a[1])), fmt::arg("n", found.count));
+  const auto& found = who.match;
+  if (!found.member) return ctx.fail(found.refusal, fmt::arg("name", who.name), fmt::arg("n", found.count));
+  const std::string& name = found.member->display_name.empty() ? who.name : found.member->display_name;
   auto t = ctx.db().tickets.get(*id);
   if (t && t->assignee_id == found.member->id)
-    return ctx.fail("ticket.flow.same_assignee", fmt::arg("id", *id),
-                    fmt::arg("name", found.member->display_name));
+    return ctx.fail("ticket.flow.same_assignee", fmt::arg("id", *id), fmt::arg("name", name));
   act_input in;
   in.target = found.member;
-  std::string reason = a.rest(2);
+  std::string reason = a.rest(who.next);
   if (bot::utf8::length(reason) > max_note_points)
     return ctx.fail("ticket.note_too_long", fmt::arg("max", max_note_points));
-  in.note = reason.empty() ? found.member->display_name : found.member->display_name + " · " + reason;
+  in.note = reason.empty() ? name : name + " · " + reason;
   return perform(ctx, act, *id, in);
 }
 

@@ -96,6 +96,17 @@ void chat_store::set_active(std::int64_t chat_id, bool active) {
   q.exec();
 }
 
+bool chat_store::set_title(const bot::chat_ref& ref, const std::string& title) {
+  static constexpr const char* sql =
+      "UPDATE chats SET title = ? WHERE platform = ? AND kind = ? AND chat_id = ?";
+  auto& q = db_.prepare(sql);
+  q.bind(1, title);
+  q.bind(2, ref.platform);
+  q.bind(3, kind_word(ref.kind));
+  q.bind(4, ref.id);
+  return q.exec() > 0;
+}
+
 void chat_store::touch_member(std::int64_t chat_id, std::int64_t member_id, std::int64_t now_ms) {
   static constexpr const char* sql =
       "INSERT INTO chat_members (chat_id, member_id, first_seen_at, last_seen_at) VALUES (?1, ?2, ?3, ?3) "

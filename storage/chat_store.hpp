@@ -34,6 +34,8 @@ class chat_store {
   void register_to(std::int64_t chat_id, std::int64_t community_id, const std::optional<std::string>& building,
                    const std::string& purpose, std::int64_t by_member, std::int64_t now_ms);
   void set_active(std::int64_t chat_id, bool active);
+  // The group's name as the platform told it later (QQ: get_group_info). False for an unknown chat.
+  bool set_title(const bot::chat_ref& ref, const std::string& title);
   void touch_member(std::int64_t chat_id, std::int64_t member_id, std::int64_t now_ms);
   // A member's direct chat, on the bot account of the chat where they were heard last (their own
   // direct chat or a group): OneBot can send only through an account that knows them.

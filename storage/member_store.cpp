@@ -9,16 +9,20 @@ member_row member_store::read(SQLite::Statement& q) {
 
 member_row member_store::touch(const bot::user_ref& user, std::int64_t now_ms) {
   static constexpr const char* sql =
-      "INSERT INTO members (platform, user_id, display_name, first_seen_at, last_seen_at) "
-      "VALUES (?1, ?2, ?3, ?4, ?4) "
+      "INSERT INTO members (platform, user_id, display_name, nickname, first_seen_at, last_seen_at) "
+      "VALUES (?1, ?2, ?3, ?5, ?4, ?4) "
       "ON CONFLICT (platform, user_id) DO UPDATE SET last_seen_at = ?4, "
-      "display_name = CASE WHEN excluded.display_name = '' THEN display_name ELSE excluded.display_name END "
+      "display_name = CASE WHEN excluded.display_name = '' THEN display_name "
+      "WHEN ?5 <> '' AND ?3 = ?5 AND display_name <> '' AND display_name <> nickname THEN display_name "
+      "ELSE excluded.display_name END, "
+      "nickname = CASE WHEN ?5 = '' THEN nickname ELSE ?5 END "
       "RETURNING id, platform, user_id, display_name";
   auto& q = db_.prepare(sql);
   q.bind(1, user.platform);
   q.bind(2, user.id);
   q.bind(3, user.name);
   q.bind(4, now_ms);
+  q.bind(5, user.nickname);
   q.executeStep();
   member_row row = read(q);
   q.reset();
@@ -45,8 +49,8 @@ std::optional<member_row> member_store::find(const std::string& platform, const 
 
 std::vector<member_row> member_store::find_by_name(const std::string& platform, const std::string& name) {
   static constexpr const char* sql =
-      "SELECT id, platform, user_id, display_name FROM members WHERE platform = ? AND display_name = ? "
-      "ORDER BY last_seen_at DESC";
+      "SELECT id, platform, user_id, display_name FROM members WHERE platform = ?1 "
+      "AND (display_name = ?2 OR nickname = ?2) ORDER BY last_seen_at DESC";
   auto& q = db_.prepare(sql);
   q.bind(1, platform);
   q.bind(2, name);

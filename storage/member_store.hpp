@@ -21,10 +21,14 @@ struct member_row {
 class member_store {
  public:
   explicit member_store(database& db) : db_(db) {}
-  member_row touch(const bot::user_ref& user, std::int64_t now_ms);  // creates or refreshes the name
+  // Creates the member or refreshes the name. Where the platform has per-group names (QQ group
+  // cards) beside the account's nickname, the display name is the one colleagues see in groups: a
+  // card is kept when the person later shows only their nickname (a group without a card, a
+  // private chat), and a nickname replaces only a display name that was their old nickname.
+  member_row touch(const bot::user_ref& user, std::int64_t now_ms);
   std::optional<member_row> get(std::int64_t id);
   std::optional<member_row> find(const std::string& platform, const std::string& user_id);
-  // Finds a member of a platform by display name (for "@王师傅" in commands).
+  // Finds a member of a platform by display name or nickname (for "@王师傅" in commands).
   std::vector<member_row> find_by_name(const std::string& platform, const std::string& name);
 
   std::optional<bot::role> granted_role(std::int64_t member_id, std::int64_t community_id);

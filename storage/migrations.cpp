@@ -367,6 +367,12 @@ CREATE INDEX outbox_by_ref ON outbox (ref) WHERE ref IS NOT NULL;
 CREATE INDEX outbox_dead_unalerted ON outbox (id) WHERE state = 'dead' AND alerted_at IS NULL;
 )sql";
 
+// QQ shows a group card where one is set and the account's nickname otherwise: both are kept, so
+// that a typed "@name" finds either, and a card is not replaced by the nickname of a private chat.
+constexpr const char* v5_member_nicknames = R"sql(
+ALTER TABLE members ADD COLUMN nickname TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<migration>& migrations() {
@@ -375,6 +381,7 @@ const std::vector<migration>& migrations() {
       {"notices, emergencies and their acknowledgements; dead-letter alerts", v2_broadcasts},
       {"ticket desk: SLA, escalation, visits, duty, suggestion box, chatter offers", v3_ticket_desk},
       {"outbox ids never repeat; rows to anonymous writers keep their chat sealed", v4_outbox_ids},
+      {"members: QQ nicknames beside group cards", v5_member_nicknames},
   };
   return list;
 }

@@ -169,6 +169,15 @@ void outbox_store::mark_retry(std::int64_t id, int attempts, const std::string& 
   q.exec();
 }
 
+void outbox_store::keep_progress(std::int64_t id, const std::string& progress) {
+  static constexpr const char* sql =
+      "UPDATE outbox SET platform_message_id = NULLIF(?, '') WHERE id = ? AND state = 'pending'";
+  auto& q = db_.prepare(sql);
+  q.bind(1, progress);
+  q.bind(2, id);
+  q.exec();
+}
+
 void outbox_store::mark_dead(std::int64_t id, int attempts, const std::string& error) {
   static constexpr const char* sql = "UPDATE outbox SET state = 'dead', attempts = ?, last_error = ? WHERE id = ?";
   auto& q = db_.prepare(sql);

@@ -60,6 +60,10 @@ class outbox_store {
 
   void mark_sent(std::int64_t id, int attempts, const std::string& platform_message_id, std::int64_t now_ms);
   void mark_retry(std::int64_t id, int attempts, const std::string& error, std::int64_t next_attempt_at);
+  // How far a pending row that takes several platform calls got (OneBot: the parts of a long text
+  // already sent, the deletes of a recall already done), kept in platform_message_id so that a
+  // retry, or the next run after a crash, resumes there. Only the adapter reads it back.
+  void keep_progress(std::int64_t id, const std::string& progress);
   void mark_dead(std::int64_t id, int attempts, const std::string& error);
   // A pending row will not be sent after all (a recalled notice). False when it was not pending.
   bool cancel(std::int64_t id);

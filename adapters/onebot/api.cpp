@@ -24,6 +24,24 @@ bool sounds_like_risk_control(const json& body) {
   return false;
 }
 
+int retcode_of(const json& body) {
+  auto rc = body.find("retcode");
+  return rc != body.end() && rc->is_number_integer() ? rc->get<int>() : -1;
+}
+
+bool accepted(const json& body) {
+  std::string state = text_of(body, "status");
+  return state == "ok" || state == "async" || (state.empty() && retcode_of(body) == 0);
+}
+
+// "retcode 1200: <wording|message|msg>" for logs and delivery reports.
+std::string refusal_of(const json& body) {
+  std::string why = text_of(body, "wording");
+  if (why.empty()) why = text_of(body, "message");
+  if (why.empty()) why = text_of(body, "msg");
+  return "retcode " + std::to_string(retcode_of(body)) + (why.empty() ? "" : ": " + why);
+}
+
 bot::send_result result(status s, std::string error) {
   bot::send_result r;
   r.outcome = s;
@@ -73,25 +91,56 @@ bot::send_result read_answer(const api_answer& a) {
   if (http != 200) return result(status::retry, "HTTP " + std::to_string(http));
   if (!a.body.is_object()) return result(status::retry, "the answer is not a JSON object");
 
-  std::string state = text_of(a.body, "status");
-  int retcode = -1;
-  if (auto rc = a.body.find("retcode"); rc != a.body.end() && rc->is_number_integer())
-    retcode = rc->get<int>();
-  if (state == "ok" || state == "async" || (state.empty() && retcode == 0)) {
+  const int retcode = retcode_of(a.body);
+  if (accepted(a.body)) {
     bot::send_result r;
     r.outcome = status::sent;
     if (auto data = a.body.find("data"); data != a.body.end() && data->is_object())
       if (auto id = id_field(*data, "message_id")) r.platform_message_id = *id;
     return r;
   }
-  std::string why = text_of(a.body, "wording");
-  if (why.empty()) why = text_of(a.body, "message");
-  if (why.empty()) why = text_of(a.body, "msg");
-  std::string error = "retcode " + std::to_string(retcode) + (why.empty() ? "" : ": " + why);
+  std::string error = refusal_of(a.body);
   if (risk_control(a)) return result(status::uncertain, "possibly risk control, " + error);
   if (retcode == 1400 || retcode == 400 || retcode == 404 || retcode == 1404)
     return result(status::failed, error);
   return result(status::retry, error);
+}
+
+bot::send_result read_recall_answer(const api_answer& a) {
+  if (a.how == api_answer::transport::answered && a.http_status == 200 && a.body.is_object() &&
+      !accepted(a.body))
+    return result(status::failed, "the client refused the recall, " + refusal_of(a.body));
+  return read_answer(a);
+}
+
+std::vector<std::string> read_progress(const std::string& stored) {
+  std::vector<std::string> done;
+  if (stored.empty()) return done;
+  std::size_t from = 0;
+  for (;;) {
+    std::size_t comma = stored.find(',', from);
+    done.push_back(stored.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+    if (comma == std::string::npos) return done;
+    from = comma + 1;
+  }
+}
+
+std::string write_progress(const std::vector<std::string>& done) {
+  std::string out;
+  for (std::size_t i = 0; i < done.size(); ++i) {
+    if (i > 0) out += ',';
+    out += done[i].empty() ? std::string(no_message_id) : done[i];
+  }
+  return out;
+}
+
+std::string sent_ids(const std::vector<std::string>& done) {
+  std::string out;
+  for (const auto& id : done) {
+    if (id.empty() || id == no_message_id) continue;
+    out += (out.empty() ? "" : ",") + id;
+  }
+  return out;
 }
 
 api_answer from_http(const bot::http_reply& reply) {

@@ -6,6 +6,7 @@
 //   not sent at all (no connection)            → retry
 //   bad parameters (HTTP 400/406, retcode 1400/400/404/1404) → failed
 //   anything else (auth, 5xx, other retcodes)  → retry, with the outbox's growing pauses
+//   a delete_msg the client answered and refused → failed (read_recall_answer)
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
@@ -36,6 +37,22 @@ struct api_answer {
 };
 
 bot::send_result read_answer(const api_answer& answer);
+// A delete_msg the client answered and refused will be refused again (QQ lets an account that is
+// not a group admin recall its own messages for about two minutes; the message may be gone): it
+// is `failed` at once, never retried and never taken for risk control, so the correction that
+// replaces a failed recall goes out at once. Transport failures are retried as for sends.
+bot::send_result read_recall_answer(const api_answer& answer);
+
+// How far a row that takes several calls got (the parts of a long text, the deletes of a recall),
+// kept in the row's platform_message_id while it is pending: one entry per call done, in order,
+// joined with ',' — the message id of a part sent ("?" when the client gave none), or the id a
+// delete removed. A retry resumes after them: no part is sent twice, no delete repeated, and the
+// row ends with the ids of all its parts.
+std::vector<std::string> read_progress(const std::string& stored);
+std::string write_progress(const std::vector<std::string>& done);
+// The ids of the parts sent, for the row once it is sent (what a later recall deletes).
+std::string sent_ids(const std::vector<std::string>& done);
+inline constexpr std::string_view no_message_id = "?";
 // The client answered with what QQ risk control looks like (retcode 1200, 风控, a send timeout).
 bool risk_control(const api_answer& answer);
 api_answer from_http(const bot::http_reply& reply);

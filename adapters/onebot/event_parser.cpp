@@ -19,8 +19,8 @@ bot::chat_ref group_chat(const std::string& self_id, const std::string& group_id
   return {std::string(platform), self_id, bot::chat_kind::group, group_id};
 }
 
-bot::user_ref user(const std::string& id, std::string name = {}) {
-  return {std::string(platform), id, std::move(name)};
+bot::user_ref user(const std::string& id, std::string name = {}, std::string nickname = {}) {
+  return {std::string(platform), id, std::move(name), std::move(nickname)};
 }
 
 void parse_message(const json& j, const event_rules& rules, event_result& r) {
@@ -73,14 +73,17 @@ void parse_message(const json& j, const event_rules& rules, event_result& r) {
                ? group_chat(r.self_id, *group_id)
                : bot::chat_ref{std::string(platform), r.self_id, bot::chat_kind::direct, *user_id};
   m.chat_title = string_field(j, "group_name");
-  std::string name;
+  std::string name, nickname;
   if (auto sender = j.find("sender"); sender != j.end() && sender->is_object()) {
+    nickname = string_field(*sender, "nickname");
     name = string_field(*sender, "card");
-    if (name.empty()) name = string_field(*sender, "nickname");
+    if (name.empty()) name = nickname;
   }
-  m.sender = user(*user_id, name);
+  m.sender = user(*user_id, name, nickname);
   m.text = std::move(c.text);
   m.addressed_to_bot = c.at_bot;
+  m.addressed_by_quote_only = c.at_bot_by_quote_only;
+  m.mentions = std::move(c.mentions);
   m.quoted_id = std::move(c.quoted_id);
   for (auto& img : c.images) m.images.push_back({std::move(img)});
   if (auto t = j.find("time"); t != j.end() && t->is_number())
@@ -115,6 +118,35 @@ void parse_notice(const json& j, event_result& r) {
     return;
   }
   r.ignored = "someone else left";
+}
+
+void parse_request(const json& j, event_result& r) {
+  request_event q;
+  q.type = string_field(j, "request_type");
+  r.kind = "request/" + q.type;
+  if (q.type != "friend" && q.type != "group") {
+    r.ignored = "unknown request_type";
+    return;
+  }
+  auto user_id = number_field(j, "user_id");
+  auto flag = id_field(j, "flag");
+  if (!user_id || !flag) {
+    r.error = "user_id and flag: required";
+    return;
+  }
+  q.user_id = *user_id;
+  q.flag = *flag;
+  q.comment = string_field(j, "comment");
+  if (q.type == "group") {
+    auto group_id = number_field(j, "group_id");
+    q.sub_type = string_field(j, "sub_type");
+    if (!group_id || (q.sub_type != "add" && q.sub_type != "invite")) {
+      r.error = "group_id and sub_type (add or invite): required for a group request";
+      return;
+    }
+    q.group_id = *group_id;
+  }
+  r.request = std::move(q);
 }
 
 void parse_meta(const json& j, event_result& r) {
@@ -169,7 +201,7 @@ event_result parse_event(const json& j, const event_rules& rules) {
   else if (post_type == "message_sent")
     r.ignored = "the bot's own message";
   else if (post_type == "request")
-    r.ignored = "requests are not handled";
+    parse_request(j, r);
   else
     r.ignored = "unknown post_type";
   return r;

@@ -20,6 +20,16 @@ struct event_rules {
   std::set<std::string, std::less<>> bot_accounts;
 };
 
+// A friend request or a group join request / invitation: what set_*_add_request needs to answer it.
+struct request_event {
+  std::string type;      // friend | group
+  std::string sub_type;  // group: add (someone asks to join) | invite (the bot is invited)
+  std::string user_id;
+  std::string group_id;  // group requests only
+  std::string flag;
+  std::string comment;
+};
+
 struct event_result {
   std::string self_id;
   std::vector<bot::inbound_event> events;  // messages, joins, removals, account health
@@ -27,6 +37,7 @@ struct event_result {
   std::string ignored;                     // why nothing came of a well-formed event
   std::string lifecycle;                   // enable | disable | connect
   std::optional<bool> good;                // heartbeat status.good
+  std::optional<request_event> request;    // a request event (answered by the service, not the dispatcher)
   std::string error;                       // malformed: what is wrong (the event is dropped)
 
   bool ok() const { return error.empty(); }

@@ -1,5 +1,6 @@
 #include "adapters/onebot/onebot_channel.hpp"
 
+#include "adapters/onebot/ids.hpp"
 #include "bot/clock.hpp"
 #include "bot/log.hpp"
 
@@ -11,7 +12,8 @@ struct onebot_channel::sending {
   std::vector<api_call> calls;
   std::size_t next = 0;
   bool at_all = false;
-  std::string ids;  // message ids of the parts sent so far, joined with ','
+  bool recall = false;
+  std::vector<std::string> progress;  // one entry per call done, this attempt and earlier ones
 };
 
 bool onebot_channel::at_all_allowed(const bot::chat_ref& chat) const {
@@ -23,6 +25,7 @@ void onebot_channel::send(const storage::outbox_row& row, std::function<void(bot
   auto s = std::make_shared<sending>();
   s->row = row;
   s->done = std::move(done);
+  s->recall = !row.body.recall_id.empty();
   s->at_all = row.body.mention_all && at_all_allowed(row.target);
   s->calls = calls_for(row, {static_cast<std::size_t>(cfg_.max_text_chars), s->at_all});
   if (s->calls.empty()) {
@@ -30,19 +33,37 @@ void onebot_channel::send(const storage::outbox_row& row, std::function<void(bot
     s->done({bot::send_result::status::failed, "", "empty message", std::nullopt});
     return;
   }
+  // An earlier attempt got this far: resume after it (a pending row's id field is its progress).
+  s->progress = read_progress(row.platform_message_id);
+  s->next = std::min(s->progress.size(), s->calls.size());
+  if (s->next > 0)
+    bot::log::info("onebot", "#{} to {} resumes at call {} of {}", row.id, row.target.key(), s->next + 1,
+                   s->calls.size());
+  if (s->next == s->calls.size()) return finish(std::move(s), {});
   step(std::move(s));
+}
+
+void onebot_channel::finish(std::shared_ptr<sending> s, bot::send_result r) {
+  r.platform_message_id = s->recall ? std::string() : sent_ids(s->progress);
+  s->done(std::move(r));
 }
 
 void onebot_channel::step(std::shared_ptr<sending> s) {
   const api_call& call = s->calls[s->next];
   svc_.call(s->row.target.account, call, [this, s](api_answer answer) {
-    bot::send_result r = read_answer(answer);
-    svc_.note_send(s->row.target.account, answer, r.outcome == bot::send_result::status::sent);
+    bot::send_result r = s->recall ? read_recall_answer(answer) : read_answer(answer);
+    if (!s->recall)  // a refused recall says nothing about risk control
+      svc_.note_send(s->row.target.account, answer, r.outcome == bot::send_result::status::sent);
     if (r.outcome == bot::send_result::status::sent) {
-      if (!r.platform_message_id.empty()) s->ids += (s->ids.empty() ? "" : ",") + r.platform_message_id;
-      if (++s->next < s->calls.size()) return step(s);
-      r.platform_message_id = s->ids;
-      return s->done(std::move(r));
+      if (s->recall)
+        s->progress.push_back(id_text(s->calls[s->next].params.at("message_id")).value_or(""));
+      else
+        s->progress.push_back(r.platform_message_id.empty() ? std::string(no_message_id)
+                                                            : r.platform_message_id);
+      if (++s->next == s->calls.size()) return finish(s, std::move(r));
+      // Kept before the next call goes out, so a retry or a restart resumes here.
+      if (keep_progress_) keep_progress_(s->row.id, write_progress(s->progress));
+      return step(s);
     }
     const bool refused_by_client =
         answer.how == api_answer::transport::answered && answer.http_status == 200 &&
@@ -55,7 +76,7 @@ void onebot_channel::step(std::shared_ptr<sending> s) {
       s->calls = calls_for(s->row, {static_cast<std::size_t>(cfg_.max_text_chars), false});
       return step(s);
     }
-    if (s->next > 0)
+    if (s->calls.size() > 1)
       r.error =
           "part " + std::to_string(s->next + 1) + " of " + std::to_string(s->calls.size()) + ": " + r.error;
     s->done(std::move(r));

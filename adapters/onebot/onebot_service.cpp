@@ -8,12 +8,25 @@
 
 #include "adapters/onebot/api_link.hpp"
 #include "adapters/onebot/http_post.hpp"
+#include "adapters/onebot/ids.hpp"
 #include "bot/clock.hpp"
 #include "bot/http_client.hpp"
 #include "bot/http_server.hpp"
 #include "bot/log.hpp"
 
 namespace adapters::onebot {
+namespace {
+
+bot::chat_ref group_chat(const std::string& self_id, const std::string& group_id) {
+  bot::chat_ref c;
+  c.platform = platform;
+  c.account = self_id;
+  c.kind = bot::chat_kind::group;
+  c.id = group_id;
+  return c;
+}
+
+}  // namespace
 
 struct onebot_service::link {
   std::shared_ptr<bot::ws_connection> ws;
@@ -23,8 +36,14 @@ struct onebot_service::link {
 };
 
 onebot_service::onebot_service(const bot::onebot_config& cfg, boost::asio::io_context& io,
-                               bot::http_client& http, const bot::clock& clk, int call_timeout_ms)
-    : cfg_(cfg), io_(io), http_(http), clk_(clk), call_timeout_ms_(call_timeout_ms) {
+                               bot::http_client& http, const bot::clock& clk, int call_timeout_ms,
+                               request_rules requests)
+    : cfg_(cfg),
+      io_(io),
+      http_(http),
+      clk_(clk),
+      call_timeout_ms_(call_timeout_ms),
+      requests_(std::move(requests)) {
   auth_.secret = cfg.secret;
   auth_.access_token = cfg.access_token;
   for (const auto& id : cfg.self_ids) {
@@ -88,6 +107,7 @@ void onebot_service::opened(const std::shared_ptr<link>& l) {
   publish_links(l->self_id);
   bot::log::info("onebot", "QQ {} connected ({}) from {}", l->self_id, role_name(l->role), l->ws->remote());
   if (l->api && host_) host_->wake_outbox();
+  if (l->api) look_up_names(l->self_id);
 }
 
 void onebot_service::closed(const std::shared_ptr<link>& l) {
@@ -136,10 +156,76 @@ void onebot_service::on_frame(link& l, const std::string& text) {
 }
 
 void onebot_service::take(const event_result& e) {
-  board_.saw(e, clk_.now_ms());
+  const std::int64_t now = clk_.now_ms();
+  board_.saw(e, now);
   if (!e.ignored.empty()) bot::log::debug("onebot", "QQ {}: {} ignored ({})", e.self_id, e.kind, e.ignored);
-  for (const auto& ev : e.events)
-    if (!std::holds_alternative<bot::account_health>(ev) && host_) host_->deliver(ev);
+  if (e.request) answer(e.self_id, *e.request);
+  for (const auto& ev : e.events) {
+    if (std::holds_alternative<bot::account_health>(ev) || !host_) continue;
+    host_->deliver(ev);
+    if (const auto* m = std::get_if<bot::message>(&ev); m && m->chat.is_group())
+      names_.heard(e.self_id, m->chat.id, m->chat_title, now);
+    else if (const auto* j = std::get_if<bot::member_joined>(&ev))
+      names_.heard(e.self_id, j->chat.id, "", now);
+  }
+  look_up_names(e.self_id);
+}
+
+void onebot_service::answer(const std::string& self_id, const request_event& r) {
+  auto reply = answer_request(r, requests_);
+  if (!reply) {
+    bot::log::info("onebot", "QQ {}: {} request from QQ {} left for a person to answer", self_id,
+                   r.type == "friend" ? "friend" : r.sub_type, r.user_id);
+    return;
+  }
+  if (!answered_flags_.insert(r.flag).second) return;  // go-cqhttp re-posts events after a timeout
+  if (answered_flags_.size() > 1000) answered_flags_ = {r.flag};
+  call(self_id, *reply, [this, self_id, r](api_answer a) {
+    auto result = read_answer(a);
+    if (a.how == api_answer::transport::not_sent) answered_flags_.erase(r.flag);  // the client may ask again
+    if (result.outcome == bot::send_result::status::sent)
+      bot::log::info("onebot", "QQ {}: approved the {} request of QQ {}{}", self_id, r.type, r.user_id,
+                     r.group_id.empty() ? "" : " into group " + r.group_id);
+    else
+      bot::log::warn("onebot", "QQ {}: approving the {} request of QQ {} failed: {}", self_id, r.type,
+                     r.user_id, result.error);
+  });
+}
+
+bool onebot_service::has_route(const std::string& self_id) const {
+  return api_link_for(self_id) != nullptr || !api_url_for(self_id).empty();
+}
+
+void onebot_service::look_up_names(const std::string& self_id) {
+  if (!host_ || !has_route(self_id)) return;  // asked once a link is up (opened)
+  auto group = names_.next(self_id);
+  if (!group) return;
+  call(self_id, {"get_group_info", {{"group_id", id_json(*group)}}},
+       [this, self_id, group = *group](api_answer a) {
+         auto r = read_answer(a);
+         std::string title;
+         if (r.outcome == bot::send_result::status::sent)
+           if (auto data = a.body.find("data"); data != a.body.end() && data->is_object())
+             if (auto name = data->find("group_name"); name != data->end() && name->is_string())
+               title = name->get<std::string>();
+         using outcome = group_names::outcome;
+         names_.finished(self_id, group,
+                         !title.empty()                             ? outcome::named
+                         : a.how == api_answer::transport::not_sent ? outcome::not_sent
+                                                                    : outcome::refused,
+                         clk_.now_ms());
+         if (title.empty()) {
+           bot::log::debug("onebot", "QQ {}: no name for group {} ({})", self_id, group, r.error);
+         } else if (host_) {
+           try {
+             host_->deliver(bot::chat_titled{group_chat(self_id, group), title});
+           } catch (const std::exception& ex) {
+             bot::log::error("onebot", "QQ {}: the name of group {} not recorded: {}", self_id, group,
+                             ex.what());
+           }
+         }
+         look_up_names(self_id);
+       });
 }
 
 const std::string& onebot_service::api_url_for(const std::string& self_id) const {
@@ -157,7 +243,7 @@ onebot_service::link* onebot_service::api_link_for(const std::string& self_id) c
 
 bool onebot_service::can_send(const std::string& self_id) const {
   if (board_.paused(self_id, clk_.now_ms())) return false;
-  return api_link_for(self_id) != nullptr || !api_url_for(self_id).empty();
+  return has_route(self_id);
 }
 
 void onebot_service::note_send(const std::string& self_id, const api_answer& answer, bool sent) {

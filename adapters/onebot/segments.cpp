@@ -37,6 +37,16 @@ json at_segment(const std::string& qq) {
   return {{"type", "at"}, {"data", {{"qq", qq}}}};
 }
 
+bool begins_with_space(std::string_view s) {
+  std::size_t i = 0;
+  return !s.empty() && bot::utf8::is_space(bot::utf8::next(s, i));
+}
+
+bool ends_with_space(std::string_view s) {
+  std::string_view trimmed = bot::utf8::trim(s);
+  return trimmed.empty() || trimmed.data() + trimmed.size() != s.data() + s.size();
+}
+
 }  // namespace
 
 std::vector<segment> segments_of(const json& message) {
@@ -54,21 +64,47 @@ std::vector<segment> segments_of(const json& message) {
 
 content read_content(const std::vector<segment>& segments, const std::string& self_id) {
   content c;
+  bool right_after_quote = false;  // only a reply segment and spaces so far since the quote
+  bool explicit_at_bot = false, quote_at_bot = false;
+  bool after_mention = false;
+  auto add_mention_text = [&](const std::string& shown) {
+    if (!ends_with_space(c.text)) c.text += ' ';
+    c.text += "@" + shown;
+    after_mention = true;
+  };
   for (const auto& seg : segments) {
     if (seg.type == "text") {
-      c.text += seg.get("text");
-    } else if (seg.type == "at") {
+      std::string t = seg.get("text");
+      if (after_mention && !t.empty() && !begins_with_space(t)) c.text += ' ';
+      after_mention = false;
+      if (!bot::utf8::trim(t).empty()) right_after_quote = false;
+      c.text += t;
+      continue;
+    }
+    if (seg.type == "at") {
       std::string qq = seg.get("qq");
+      const bool inserted_by_quote = right_after_quote;
+      right_after_quote = false;
       if (!self_id.empty() && qq == self_id) {
-        c.at_bot = true;
+        (inserted_by_quote ? quote_at_bot : explicit_at_bot) = true;
+      } else if (inserted_by_quote) {
+        // QQ's @ of the quoted author, not typed: left out so "报修 …" quoting a neighbour still reads.
       } else if (qq == "all") {
-        c.text += "@全体成员 ";
-      } else {
+        add_mention_text("全体成员");
+      } else if (!qq.empty()) {
         std::string name = seg.get("name");
-        c.text += "@" + (name.empty() ? qq : name);
+        if (name.rfind('@', 0) == 0) name.erase(0, 1);
+        add_mention_text(name.empty() ? qq : name);
+        c.mentions.push_back({qq, std::move(name)});
       }
-    } else if (seg.type == "reply") {
-      if (c.quoted_id.empty()) c.quoted_id = seg.get("id");
+      continue;
+    }
+    right_after_quote = false;
+    if (seg.type == "reply") {
+      if (c.quoted_id.empty()) {
+        c.quoted_id = seg.get("id");
+        right_after_quote = true;
+      }
     } else if (seg.type == "image") {
       std::string ref = seg.get("url");
       if (ref.empty()) ref = seg.get("file");
@@ -76,6 +112,8 @@ content read_content(const std::vector<segment>& segments, const std::string& se
     }
     // face, record, video, file, forward, json, mface, poke, ...: nothing a command reads.
   }
+  c.at_bot = explicit_at_bot || quote_at_bot;
+  c.at_bot_by_quote_only = quote_at_bot && !explicit_at_bot;
   c.text = std::string(bot::utf8::trim(c.text));
   return c;
 }

@@ -17,10 +17,19 @@ namespace adapters::onebot {
 std::vector<segment> segments_of(const nlohmann::json& message);
 
 struct content {
-  std::string text;  // text segments, "@name" for other people's mentions; the bot's own @ removed
+  // Text segments, with "@name" (or "@<QQ number>" when the client gives no name) for other
+  // people's mentions, each kept apart from the words around it by a space; the bot's own @ removed.
+  std::string text;
   bool at_bot = false;
-  std::string quoted_id;            // the reply segment's id
-  std::vector<std::string> images;  // url when the client gives one, else its file reference
+  // When someone quotes (引用) a message, QQ puts an @ of its author right after the quote: a
+  // `reply` segment, then (with nothing but spaces between) an `at`. That @ was not typed: it is
+  // left out of the text and the mentions, and when it names the bot and no other @ of the bot
+  // follows, the message only answers the bot (at_bot and at_bot_by_quote_only). Any other @ of the
+  // bot is an explicit call.
+  bool at_bot_by_quote_only = false;
+  std::vector<bot::mention> mentions;  // other people's @s (not @all), in order
+  std::string quoted_id;               // the reply segment's id
+  std::vector<std::string> images;     // url when the client gives one, else its file reference
 };
 content read_content(const std::vector<segment>& segments, const std::string& self_id);
 

@@ -117,3 +117,34 @@ TEST_CASE("onebot: answers map onto outbox outcomes", "[onebot][api]") {
   timed_out.request_sent = true;
   CHECK(read_answer(from_http(timed_out)).outcome == status::uncertain);
 }
+
+TEST_CASE("onebot: a refused delete_msg fails at once and is not taken for risk control", "[onebot][api]") {
+  // NapCat answers a failed action over the WebSocket with retcode 1200, the same code as a send
+  // that met risk control: for a recall it only means QQ said no (too late, not the sender).
+  auto late = answered(
+      R"({"status":"failed","retcode":1200,"data":null,"message":"Timeout: NTEvent recallMsg","wording":""})");
+  CHECK(read_answer(late).outcome == status::uncertain);  // as a send it would be retried later
+  auto r = read_recall_answer(late);
+  CHECK(r.outcome == status::failed);
+  CHECK(r.error.find("1200") != std::string::npos);
+  CHECK(r.error.find("risk") == std::string::npos);
+  CHECK(read_recall_answer(answered(R"({"status":"failed","retcode":100,"msg":"MESSAGE_NOT_FOUND"})"))
+            .outcome == status::failed);
+  CHECK(read_recall_answer(answered(R"({"status":"ok","retcode":0,"data":null})")).outcome == status::sent);
+  // Nothing answered, or our token refused: worth another try, as for a send.
+  api_answer lost;
+  lost.how = api_answer::transport::not_sent;
+  CHECK(read_recall_answer(lost).outcome == status::retry);
+  CHECK(read_recall_answer(answered("{}", 401)).outcome == status::retry);
+}
+
+TEST_CASE("onebot: a row's progress lists one entry per call done and ends as the ids of the parts",
+          "[onebot][api]") {
+  CHECK(read_progress("").empty());
+  CHECK(read_progress("-111") == std::vector<std::string>{"-111"});
+  CHECK(read_progress("-111,?,b64==") == std::vector<std::string>{"-111", "?", "b64=="});
+  CHECK(write_progress({"-111", "", "b64=="}) == "-111,?,b64==");  // a part the client gave no id for
+  CHECK(read_progress(write_progress({"", ""})).size() == 2);      // still counts as done
+  CHECK(sent_ids({"-111", "?", "b64=="}) == "-111,b64==");
+  CHECK(sent_ids({}).empty());
+}

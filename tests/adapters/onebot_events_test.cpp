@@ -1,7 +1,8 @@
 // OneBot v11 events from fixture files in the shapes NapCat, Lagrange, LLOneBot and go-cqhttp send
 // (tests/fixtures/onebot/events/<name>.json), each beside what it must parse to
 // (<name>.expected.json): arrays and CQ strings, @-mentions of the bot, replies, images, ids that
-// are negative, strings or beyond 32 bits, notices, heartbeats, lifecycle, requests.
+// are negative, strings or beyond 32 bits, notices, heartbeats, lifecycle, requests; other
+// people's @s with their QQ numbers, and the @ of the bot that QQ inserts when quoting it.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -20,10 +21,16 @@ json describe(const adapters::onebot::event_result& r) {
   if (!r.ignored.empty()) out["ignored"] = true;
   if (!r.lifecycle.empty()) out["lifecycle"] = r.lifecycle;
   if (r.good) out["good"] = *r.good;
+  if (r.request)
+    out["request"] = {{"type", r.request->type},       {"sub_type", r.request->sub_type},
+                      {"user_id", r.request->user_id}, {"group_id", r.request->group_id},
+                      {"flag", r.request->flag},       {"comment", r.request->comment}};
   for (const auto& e : r.events) {
     if (const auto* m = std::get_if<bot::message>(&e)) {
       json images = json::array();
       for (const auto& i : m->images) images.push_back(i.reference);
+      json mentions = json::array();
+      for (const auto& x : m->mentions) mentions.push_back({{"user_id", x.user_id}, {"name", x.name}});
       out["events"].push_back({{"type", "message"},
                                {"id", m->id},
                                {"chat", m->chat.key()},
@@ -32,6 +39,8 @@ json describe(const adapters::onebot::event_result& r) {
                                {"sender_name", m->sender.name},
                                {"text", m->text},
                                {"addressed_to_bot", m->addressed_to_bot},
+                               {"addressed_by_quote_only", m->addressed_by_quote_only},
+                               {"mentions", mentions},
                                {"quoted_id", m->quoted_id},
                                {"images", images},
                                {"unix_ms", m->unix_ms}});
@@ -104,4 +113,17 @@ TEST_CASE("onebot: the message falls back to raw_message, and a bare non-object 
   CHECK_FALSE(adapters::onebot::parse_event(json::array(), {}).ok());
   CHECK_FALSE(adapters::onebot::parse_event(json{{"self_id", 1}}, {}).ok());
   CHECK(adapters::onebot::parse_event(json{{"self_id", 1}, {"post_type", "something_new"}}, {}).ok());
+}
+
+TEST_CASE("onebot: an absurd time is no time at all", "[onebot]") {
+  auto event = json::parse(testing::fixture("onebot/events/big_message_id.json"));
+  for (json t : {json(1e30), json(-5), json(9223372036854775807LL), json("1764547900")}) {
+    INFO(t.dump());
+    event["time"] = t;
+    auto r = adapters::onebot::parse_event(event, {});
+    REQUIRE(r.events.size() == 1);
+    CHECK(std::get<bot::message>(r.events[0]).unix_ms == 0);
+  }
+  event["time"] = 1764547900;
+  CHECK(std::get<bot::message>(adapters::onebot::parse_event(event, {}).events[0]).unix_ms == 1764547900000);
 }

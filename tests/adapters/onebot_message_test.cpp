@@ -106,3 +106,40 @@ TEST_CASE("onebot: a long text goes out as several messages, cut at line breaks"
   CHECK(messages[0].size() == 3);  // reply, at, text
   CHECK(messages[1].size() == 1);  // text only
 }
+
+TEST_CASE("onebot: other people's @s keep their QQ numbers and stand apart as words", "[onebot]") {
+  auto c = read_content(segments_of(json::parse(R"([{"type":"text","data":{"text":"派单 12"}},
+      {"type":"at","data":{"qq":"2200334455","name":"@老王"}},{"type":"text","data":{"text":"尽快"}},
+      {"type":"at","data":{"qq":"1912345678"}}])")),
+                        "10001");
+  CHECK(c.text == "派单 12 @老王 尽快 @1912345678");
+  REQUIRE(c.mentions.size() == 2);
+  CHECK(c.mentions[0].user_id == "2200334455");
+  CHECK(c.mentions[0].name == "老王");
+  CHECK(c.mentions[1].user_id == "1912345678");
+  CHECK(c.mentions[1].name.empty());
+  CHECK_FALSE(c.at_bot);
+}
+
+TEST_CASE("onebot: the @ QQ inserts after a quote is not an explicit call", "[onebot]") {
+  auto parse = [](const char* cq) { return read_content(segments_of(json(cq)), "10001"); };
+  // Quoting the bot's alert and answering 收到: addressed, but only by the quote.
+  auto ack = parse("[CQ:reply,id=-5][CQ:at,qq=10001] 收到");
+  CHECK(ack.at_bot);
+  CHECK(ack.at_bot_by_quote_only);
+  CHECK(ack.text == "收到");
+  CHECK(parse("[CQ:reply,id=-5] [CQ:at,qq=10001]收到").at_bot_by_quote_only);  // spaces between are fine
+  // An @ of the bot somewhere else, or a second one, is typed: an explicit call.
+  auto both = parse("[CQ:reply,id=-5][CQ:at,qq=10001] [CQ:at,qq=10001] 工单 3");
+  CHECK(both.at_bot);
+  CHECK_FALSE(both.at_bot_by_quote_only);
+  auto later = parse("[CQ:reply,id=-5]好的 [CQ:at,qq=10001] 工单 3");
+  CHECK(later.at_bot);
+  CHECK_FALSE(later.at_bot_by_quote_only);
+  CHECK_FALSE(parse("[CQ:at,qq=10001] 收到").at_bot_by_quote_only);
+  // Quoting a neighbour: QQ's @ of them is not part of what was typed.
+  auto neighbour = parse("[CQ:reply,id=-6][CQ:at,qq=20003] 报修 5栋电梯坏了");
+  CHECK_FALSE(neighbour.at_bot);
+  CHECK(neighbour.text == "报修 5栋电梯坏了");
+  CHECK(neighbour.mentions.empty());
+}

@@ -27,6 +27,16 @@ TEST_CASE("onebot config: the example file shows the defaults", "[config][onebot
   CHECK(c.onebot.ws_path == d.onebot.ws_path);
   CHECK(c.onebot.max_text_chars == d.onebot.max_text_chars);
   CHECK(c.onebot.self_ids.empty());
+  CHECK(c.onebot.approve_requests);
+  CHECK(d.onebot.approve_requests);
+}
+
+TEST_CASE("onebot config: approving friend requests can be switched off", "[config][onebot]") {
+  auto c = bot::config::parse("[adapters.onebot]\napprove_requests = false\n");
+  CHECK_FALSE(c.onebot.approve_requests);
+  CHECK(
+      error_of("[adapters.onebot]\napprove_requests = \"yes\"\n").find("adapters.onebot.approve_requests") ==
+      0);
 }
 
 TEST_CASE("onebot config: accounts as numbers or strings, one HTTP API per account", "[config][onebot]") {

@@ -23,7 +23,8 @@ void power_cut(test_bot& bot) {
   bot.as("王师傅").in_private().say("紧急 停电 3栋 配电箱故障").should_reply_containing("#1");
 }
 
-// A reply quoting one of the bot's messages, as QQ delivers it: with an @ of the bot.
+// A reply quoting one of the bot's messages, as the OneBot adapter reads it: addressed by the quote only
+// (QQ inserts an @ of the bot that nobody typed).
 bot::message quoting_reply(test_bot& bot, const std::string& who, const std::string& text) {
   bot::message m;
   m.id = "quote-" + who + "-" + std::to_string(bot.clock().now_ms());
@@ -32,6 +33,7 @@ bot::message quoting_reply(test_bot& bot, const std::string& who, const std::str
   m.sender = {"console", who, who};
   m.text = text;
   m.addressed_to_bot = true;
+  m.addressed_by_quote_only = true;
   m.quoted_id = "m1";
   return m;
 }

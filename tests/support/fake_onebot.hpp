@@ -1,6 +1,8 @@
 // The other side of the wire for OneBot loopback tests and the benchmark: a reverse-WebSocket
 // client such as NapCat or go-cqhttp opens to estatebot (Beast, on the same io_context), and an
-// HTTP API sink that records calls and answers with the retcodes a test chooses.
+// HTTP API sink that records calls and answers with the retcodes a test chooses. Both answer
+// get_group_info by themselves, as a client does from its cache (a name from `group_names`, else
+// a failure), and keep those lookups apart from the calls a test answers.
 #pragma once
 #include <utility>
 
@@ -14,6 +16,7 @@
 #include <boost/beast/websocket.hpp>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -60,10 +63,36 @@ class fake_ws_client : public std::enable_shared_from_this<fake_ws_client> {
     boost::beast::get_lowest_layer(ws_).socket().close(ec);
   }
 
+  // get_group_info answered as a client does: ok with the name, or (no name here) failed.
+  void answer_lookup(const nlohmann::json& call) {
+    auto group = call["params"].value("group_id", nlohmann::json());
+    auto it = group.is_number_integer() ? group_names.find(group.get<std::int64_t>()) : group_names.end();
+    if (it == group_names.end()) {
+      send({{"status", "failed"},
+            {"retcode", 1200},
+            {"data", nullptr},
+            {"message", "群不存在"},
+            {"echo", call.at("echo")}});
+      return;
+    }
+    send({{"status", "ok"},
+          {"retcode", 0},
+          {"data",
+           {{"group_id", group},
+            {"group_name", it->second},
+            {"member_count", 100},
+            {"max_member_count", 500}}},
+          {"message", ""},
+          {"echo", call.at("echo")}});
+  }
+
   bool open = false;
   bool ended = false;
-  int handshake_status = 0;           // 101 when accepted, else the HTTP status of the refusal
-  std::vector<nlohmann::json> calls;  // API call frames received, in order
+  int handshake_status = 0;             // 101 when accepted, else the HTTP status of the refusal
+  std::vector<nlohmann::json> calls;    // API call frames received, in order (not the name lookups)
+  std::vector<nlohmann::json> lookups;  // get_group_info frames, answered by themselves
+  std::map<std::int64_t, std::string> group_names;  // what get_group_info answers
+  bool answer_lookups = true;                       // false: the test answers them (answer_lookup)
 
  private:
   static boost::asio::awaitable<void> run(std::shared_ptr<fake_ws_client> self, std::uint16_t port,
@@ -94,8 +123,14 @@ class fake_ws_client : public std::enable_shared_from_this<fake_ws_client> {
     for (;;) {
       co_await self->ws_.async_read(buffer, boost::asio::redirect_error(boost::asio::use_awaitable, ec));
       if (ec) break;
-      self->calls.push_back(nlohmann::json::parse(beast::buffers_to_string(buffer.data())));
+      auto frame = nlohmann::json::parse(beast::buffers_to_string(buffer.data()));
       buffer.consume(buffer.size());
+      if (frame.value("action", "") == "get_group_info") {
+        self->lookups.push_back(frame);
+        if (self->answer_lookups) self->answer_lookup(frame);
+      } else {
+        self->calls.push_back(std::move(frame));
+      }
     }
     self->open = false;
     self->ended = true;
@@ -132,6 +167,10 @@ struct fake_http_api {
     server.route("POST", "/send_private_msg",
                  [this](const bot::http_request& r) { return take("send_private_msg", r); });
     server.route("POST", "/delete_msg", [this](const bot::http_request& r) { return take("delete_msg", r); });
+    for (const char* action : {"set_friend_add_request", "set_group_add_request"})
+      server.route("POST", std::string("/") + action,
+                   [this, action](const bot::http_request& r) { return take(action, r); });
+    server.route("POST", "/get_group_info", [this](const bot::http_request& r) { return lookup(r); });
     port = server.start();
   }
 
@@ -154,12 +193,31 @@ struct fake_http_api {
     return {200, "application/json", body.dump(), {}};
   }
 
+  bot::http_response lookup(const bot::http_request& r) {
+    auto params = nlohmann::json::parse(r.body, nullptr, false);
+    lookups.push_back({"get_group_info", params, r.header("authorization")});
+    auto group = params.is_object() ? params.value("group_id", nlohmann::json()) : nlohmann::json();
+    auto it = group.is_number_integer() ? group_names.find(group.get<std::int64_t>()) : group_names.end();
+    nlohmann::json body = it == group_names.end()
+                              ? nlohmann::json{{"status", "failed"},
+                                               {"retcode", 200},
+                                               {"data", nullptr},
+                                               {"message", "群不存在"}}
+                              : nlohmann::json{{"status", "ok"},
+                                               {"retcode", 0},
+                                               {"data", {{"group_id", group}, {"group_name", it->second}}},
+                                               {"message", ""}};
+    return {200, "application/json", body.dump(), {}};
+  }
+
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
 
   bot::http_server server;
   std::uint16_t port = 0;
   std::vector<call> calls;
-  std::function<int(const call&)> answer;  // the retcode to answer with (0: ok)
+  std::vector<call> lookups;                        // get_group_info, answered from group_names
+  std::map<std::int64_t, std::string> group_names;  // what get_group_info answers
+  std::function<int(const call&)> answer;           // the retcode to answer with (0: ok)
 };
 
 }  // namespace testing

@@ -152,7 +152,12 @@ bot::chat_ref test_bot::current_chat() const {
 }
 
 replies test_bot::say(const std::string& text) {
+  return say(text, {});
+}
+
+replies test_bot::say(const std::string& text, std::vector<bot::mention> mentions) {
   bot::message m;
+  m.mentions = std::move(mentions);
   m.id = "t" + std::to_string(++counter_);
   m.chat = current_chat();
   m.chat_title = group_;

@@ -53,6 +53,8 @@ class test_bot {
   void answer_with(const std::string& platform, answer_fn f);
   void set_connected(const std::string& platform, bool connected);
   replies say(const std::string& text);
+  // With platform mentions, as a QQ @ picked from the member list arrives ("@name" stays in the text).
+  replies say(const std::string& text, std::vector<bot::mention> mentions);
   replies deliver(const bot::message& m);  // a hand-built message
   replies run_jobs();                      // the scheduler, then the outbox
   replies drain();                         // whatever the outbox can send now
