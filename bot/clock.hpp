@@ -6,6 +6,11 @@
 
 namespace bot {
 
+// Every time in estatebot is unix milliseconds; these name the spans the code counts in.
+constexpr std::int64_t minute_ms = 60'000;
+constexpr std::int64_t hour_ms = 60 * minute_ms;
+constexpr std::int64_t day_ms = 24 * hour_ms;
+
 class clock {
  public:
   virtual ~clock() = default;
@@ -23,7 +28,7 @@ class manual_clock final : public clock {
   std::int64_t now_ms() const override { return now_.load(); }
   void set(std::int64_t ms) { now_ = ms; }
   void advance_ms(std::int64_t ms) { now_ += ms; }
-  void advance_minutes(std::int64_t m) { advance_ms(m * 60'000); }
+  void advance_minutes(std::int64_t m) { advance_ms(m * minute_ms); }
 
  private:
   std::atomic<std::int64_t> now_;

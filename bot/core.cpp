@@ -9,7 +9,6 @@
 namespace bot {
 namespace {
 
-constexpr std::int64_t day_ms = 24LL * 3'600'000;
 constexpr std::int64_t inbound_memory_ms = 7 * day_ms;  // platform retries come within minutes
 
 registry make_registry() {

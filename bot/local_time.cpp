@@ -5,6 +5,8 @@
 #include <charconv>
 #include <ctime>
 
+#include "bot/clock.hpp"
+
 namespace bot {
 namespace {
 
@@ -39,8 +41,14 @@ std::string local_time_zone::format(std::int64_t unix_ms) const {
 
 std::string local_time_zone::format_with_year(std::int64_t unix_ms) const {
   std::tm tm = to_tm(unix_ms, utc_offset_minutes);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                     tm.tm_min);
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                     tm.tm_hour, tm.tm_min);
+}
+
+std::int64_t local_time_zone::day_start(std::int64_t unix_ms) const {
+  const std::int64_t offset = utc_offset_minutes * minute_ms;
+  const std::int64_t local = unix_ms + offset;
+  return local - (local % day_ms + day_ms) % day_ms - offset;  // floored: times before 1970 too
 }
 
 std::optional<std::int64_t> local_time_zone::parse(std::string_view date, std::string_view time,

@@ -1,5 +1,6 @@
 #include "commands/binding.hpp"
 
+#include "bot/clock.hpp"
 #include "bot/context.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
@@ -8,7 +9,7 @@ namespace commands {
 namespace {
 
 constexpr int max_failures_per_day = 5;
-constexpr std::int64_t day_ms = 24LL * 3'600'000;
+using bot::day_ms;
 
 bool is_four_digits(const std::string& s) {
   if (s.size() != 4) return false;

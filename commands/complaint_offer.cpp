@@ -1,5 +1,6 @@
 #include "commands/complaint_offer.hpp"
 
+#include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
@@ -12,7 +13,7 @@
 namespace commands {
 namespace {
 
-constexpr std::int64_t minute_ms = 60'000;
+using bot::minute_ms;
 constexpr std::size_t min_points = 4;    // "坏了" alone says too little to register
 constexpr std::size_t max_points = 200;  // a long post is a discussion, not a report
 

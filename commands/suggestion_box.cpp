@@ -17,8 +17,7 @@ namespace commands {
 namespace {
 
 constexpr std::size_t max_points = 500;
-constexpr std::int64_t minute_ms = 60'000;
-constexpr std::int64_t day_ms = 24 * 60 * minute_ms;
+using bot::minute_ms;
 constexpr const char* flush_job = "suggestions.flush";
 
 std::int64_t batch_ms(const bot::config& cfg) {
@@ -32,8 +31,7 @@ bot::command_result suggest(bot::context& ctx, const bot::args& a) {
     return ctx.fail("cmd.suggestion.anonymous.too_long", fmt::arg("max", max_points));
   const auto& cfg = ctx.svc.cfg;
   const std::int64_t now = ctx.now();
-  const std::int64_t offset = cfg.community.utc_offset_minutes * minute_ms;  // a day is a local day
-  const std::int64_t window = now - ((now + offset) % day_ms + day_ms) % day_ms;
+  const std::int64_t window = bot::local_time_zone{cfg.community.utc_offset_minutes}.day_start(now);
   if (!ctx.db().suggestions.use_quota(quota_bucket(cfg, ctx.msg.sender, window), window,
                                       cfg.suggestions.per_day))
     return ctx.fail("cmd.suggestion.anonymous.quota", fmt::arg("n", cfg.suggestions.per_day));

@@ -19,8 +19,8 @@
 namespace commands {
 namespace {
 
-constexpr std::int64_t minute_ms = 60'000;
-constexpr std::int64_t day_ms = 24 * 60 * minute_ms;
+using bot::day_ms;
+using bot::minute_ms;
 constexpr const char* sla_job = "ticket.sla";
 constexpr const char* close_job = "ticket.autoclose";
 constexpr const char* escalations_job = "ticket.escalations";

@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
 #include "bot/local_time.hpp"
@@ -14,8 +15,8 @@ namespace commands {
 namespace {
 
 constexpr int list_limit = 20;
-constexpr std::int64_t minute_ms = 60'000;
-constexpr std::int64_t day_ms = 24 * 60 * minute_ms;
+using bot::day_ms;
+using bot::minute_ms;
 
 std::optional<std::vector<std::string>> parse_states(std::string_view w) {
   using v = std::vector<std::string>;
@@ -94,9 +95,9 @@ struct period {
 
 // Local calendar periods: today, this/last week (Monday first), this/last month.
 std::optional<period> parse_period(std::string_view w, std::int64_t now, int offset_minutes) {
+  // Worked out in local time (so gmtime_r gives the local calendar), shifted back at the end.
   const std::int64_t offset = offset_minutes * minute_ms;
-  const std::int64_t local = now + offset;
-  const std::int64_t day_start = local - ((local % day_ms) + day_ms) % day_ms;
+  const std::int64_t day_start = bot::local_time_zone{offset_minutes}.day_start(now) + offset;
   std::time_t secs = static_cast<std::time_t>(day_start / 1000);
   std::tm tm{};
   gmtime_r(&secs, &tm);

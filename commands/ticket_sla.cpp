@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include "bot/clock.hpp"
+#include "bot/local_time.hpp"
+
 namespace commands {
 namespace {
 
-constexpr std::int64_t minute_ms = 60'000;
-constexpr std::int64_t day_ms = 24 * 60 * minute_ms;
+using bot::day_ms;
+using bot::minute_ms;
 
 const bot::sla_target* find(const bot::tickets_config& cfg, const std::string& key) {
   auto it = cfg.sla.find(key);
@@ -32,10 +35,8 @@ sla_due due_times(const bot::config& cfg, std::string_view kind, std::string_vie
   if (target.resolve_minutes > 0) {
     d.resolve_at = from_ms + target.resolve_minutes * minute_ms;
   } else {
-    const std::int64_t offset = cfg.community.utc_offset_minutes * minute_ms;
-    std::int64_t local = from_ms + offset;
-    std::int64_t midnight = local - ((local % day_ms) + day_ms) % day_ms + day_ms - offset;
-    d.resolve_at = midnight - minute_ms;  // 23:59 local
+    const bot::local_time_zone tz{cfg.community.utc_offset_minutes};
+    d.resolve_at = tz.day_start(from_ms) + day_ms - minute_ms;  // 23:59 local
   }
   d.resolve_at = std::max(d.resolve_at, d.respond_at);
   return d;

@@ -71,6 +71,22 @@ TEST_CASE("local times in the community's zone", "[time]") {
   CHECK(std::string(bot::round_duration(72LL * 3'600'000).unit) == "days");
 }
 
+TEST_CASE("a local day starts at local midnight, not at UTC midnight", "[time]") {
+  constexpr std::int64_t hour = 3'600'000;
+  bot::local_time_zone cst{480};
+  const std::int64_t now = 1'764'547'200'000;  // 2025-12-01 08:00 in China
+  const std::int64_t midnight = now - 8 * hour;
+  CHECK(cst.format(cst.day_start(now)) == "12-01 00:00");
+  CHECK(cst.day_start(now) == midnight);
+  CHECK(cst.day_start(midnight) == midnight);
+  CHECK(cst.day_start(midnight + 24 * hour - 1) == midnight);  // 23:59:59.999
+  CHECK(cst.day_start(midnight + 24 * hour) == midnight + 24 * hour);
+  CHECK(cst.day_start(midnight - 1) == midnight - 24 * hour);
+  bot::local_time_zone new_york{-300};  // west of UTC, and before 1970: still the day's own midnight
+  CHECK(new_york.day_start(0) == -19 * hour);
+  CHECK(new_york.format(new_york.day_start(0)) == "12-31 00:00");
+}
+
 TEST_CASE("token bucket refills at its rate", "[outbox]") {
   bot::token_bucket b(1.0, 2, 0);
   CHECK(b.try_take(0));
