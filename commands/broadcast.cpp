@@ -1,10 +1,9 @@
 #include "commands/broadcast.hpp"
 
-#include <charconv>
-
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/texts.hpp"
+#include "commands/record_id.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
 
@@ -41,14 +40,6 @@ std::string scope_text(const bot::services& svc, bot::locale l, const std::optio
 std::optional<std::string> parse_scope_building(std::string_view word) {
   if (parse_record_id(word)) return std::nullopt;
   return parse_building(word);
-}
-
-std::optional<std::int64_t> parse_record_id(std::string_view word) {
-  if (!word.empty() && word.front() == '#') word.remove_prefix(1);
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(word.data(), word.data() + word.size(), id);
-  if (ec != std::errc() || p != word.data() + word.size() || id <= 0) return std::nullopt;
-  return id;
 }
 
 std::string elapsed_text(const bot::services& svc, bot::locale l, std::int64_t ms) {

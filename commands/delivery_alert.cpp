@@ -9,6 +9,7 @@
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/notice.hpp"
+#include "commands/record_id.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {

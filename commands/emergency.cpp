@@ -13,6 +13,7 @@
 #include "commands/broadcast.hpp"
 #include "commands/delivery_report.hpp"
 #include "commands/emergency_view.hpp"
+#include "commands/record_id.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {

@@ -6,6 +6,7 @@
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/emergency_view.hpp"
+#include "commands/record_id.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {

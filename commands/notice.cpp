@@ -11,6 +11,7 @@
 #include "commands/broadcast.hpp"
 #include "commands/delivery_report.hpp"
 #include "commands/notice_query.hpp"
+#include "commands/record_id.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {

@@ -8,10 +8,10 @@
 #include "bot/member_role.hpp"
 #include "bot/texts.hpp"
 #include "bot/utf8.hpp"
+#include "commands/record_id.hpp"
 #include "commands/staff_directory.hpp"
 #include "commands/staff_reach.hpp"
 #include "commands/suggestion_seal.hpp"
-#include "commands/ticket_query.hpp"
 #include "commands/ticket_sla.hpp"
 #include "commands/ticket_view.hpp"
 #include "storage/stores.hpp"
@@ -543,7 +543,7 @@ bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t tic
 }
 
 bool starts_with_ticket_id(const bot::args& a) {
-  return !a.empty() && parse_ticket_id(a[0]).has_value();
+  return !a.empty() && parse_record_id(a[0]).has_value();
 }
 
 }  // namespace commands

@@ -2,8 +2,8 @@
 
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
+#include "commands/record_id.hpp"
 #include "commands/ticket_desk.hpp"
-#include "commands/ticket_query.hpp"
 
 namespace commands {
 namespace {
@@ -13,7 +13,7 @@ constexpr std::size_t max_note_points = 200;
 // "12" alone.
 bot::command_result simple(bot::context& ctx, const bot::args& a, ticket_action act) {
   if (a.size() != 1) return ctx.usage();
-  auto id = parse_ticket_id(a[0]);
+  auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   return perform(ctx, act, *id);
 }
@@ -21,7 +21,7 @@ bot::command_result simple(bot::context& ctx, const bot::args& a, ticket_action 
 // "12 <reason>"; the reason may be required.
 bot::command_result with_note(bot::context& ctx, const bot::args& a, ticket_action act, bool required) {
   if (a.empty()) return ctx.usage();
-  auto id = parse_ticket_id(a[0]);
+  auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   act_input in;
   in.note = a.rest(1);
@@ -45,7 +45,7 @@ std::optional<int> parse_score(std::string word) {
 
 bot::command_result rate(bot::context& ctx, const bot::args& a) {
   if (a.size() < 2) return ctx.usage();
-  auto id = parse_ticket_id(a[0]);
+  auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   auto score = parse_score(a[1]);
   if (!score) return ctx.fail("cmd.ticket.rate.bad_score");

@@ -1,8 +1,7 @@
 #include "commands/ticket_query.hpp"
 
-#include <charconv>
-
 #include "bot/context.hpp"
+#include "commands/record_id.hpp"
 #include "commands/ticket_view.hpp"
 #include "storage/stores.hpp"
 
@@ -28,7 +27,7 @@ bot::command_result mine(bot::context& ctx, const bot::args&) {
 
 bot::command_result show(bot::context& ctx, const bot::args& a) {
   if (a.size() != 1) return ctx.usage();
-  auto id = parse_ticket_id(a[0]);
+  auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   auto t = ctx.db().tickets.get(*id);
   const bool staff = bot::at_least(ctx.who.level, bot::role::staff);
@@ -46,14 +45,6 @@ bot::command_result show(bot::context& ctx, const bot::args& a) {
 }
 
 }  // namespace
-
-std::optional<std::int64_t> parse_ticket_id(std::string_view word) {
-  if (!word.empty() && word.front() == '#') word.remove_prefix(1);
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(word.data(), word.data() + word.size(), id);
-  if (ec != std::errc() || p != word.data() + word.size() || id <= 0) return std::nullopt;
-  return id;
-}
 
 std::vector<bot::command_spec> ticket_query_commands() {
   return {
@@ -73,7 +64,7 @@ std::vector<bot::command_spec> ticket_query_commands() {
        bot::chat_rule::anywhere,
        true,
        show,
-       [](const bot::args& a) { return a.size() == 1 && parse_ticket_id(a[0]); }},
+       [](const bot::args& a) { return a.size() == 1 && parse_record_id(a[0]); }},
   };
 }
 

@@ -9,7 +9,5 @@
 namespace commands {
 
 std::vector<bot::command_spec> ticket_query_commands();
-// "12", "#12", "＃12" → 12
-std::optional<std::int64_t> parse_ticket_id(std::string_view word);
 
 }  // namespace commands

@@ -2,9 +2,9 @@
 
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
+#include "commands/record_id.hpp"
 #include "commands/staff_directory.hpp"
 #include "commands/ticket_desk.hpp"
-#include "commands/ticket_query.hpp"
 #include "commands/ticket_view.hpp"
 #include "storage/stores.hpp"
 
@@ -17,14 +17,14 @@ constexpr int pool_shown = 5;
 
 bot::command_result id_only(bot::context& ctx, const bot::args& a, ticket_action act) {
   if (a.size() != 1) return ctx.usage();
-  auto id = parse_ticket_id(a[0]);
+  auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   return perform(ctx, act, *id);
 }
 
 bot::command_result id_and_note(bot::context& ctx, const bot::args& a, ticket_action act) {
   if (a.size() < 2) return ctx.usage();
-  auto id = parse_ticket_id(a[0]);
+  auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   act_input in;
   in.note = a.rest(1);
@@ -36,7 +36,7 @@ bot::command_result id_and_note(bot::context& ctx, const bot::args& a, ticket_ac
 // 派单 12 @王师傅 / 转单 12 @李师傅 [原因]
 bot::command_result hand_over(bot::context& ctx, const bot::args& a, ticket_action act) {
   if (a.size() < 2) return ctx.usage();
-  auto id = parse_ticket_id(a[0]);
+  auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   auto who = find_colleague(ctx.svc, ctx.msg, a, 1, ctx.community());
   if (who.name.empty()) {  // "转单 12 @": the ticket number says it is meant for the bot
@@ -62,7 +62,7 @@ bot::command_result hand_over(bot::context& ctx, const bot::args& a, ticket_acti
 // 回复 12 感谢建议，下月安装: answers the reporter; for anonymous writers through the seal.
 bot::command_result reply(bot::context& ctx, const bot::args& a) {
   if (a.size() < 2) return ctx.usage();
-  auto id = parse_ticket_id(a[0]);
+  auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   // A writer whose seal no longer opens (another key since a restart) would get nothing: say so
   // instead of pretending the reply went out. Closed tickets are refused by the state machine.
@@ -76,7 +76,7 @@ bot::command_result reply(bot::context& ctx, const bot::args& a) {
 // 回访 12 满意 已电话回访
 bot::command_result visit(bot::context& ctx, const bot::args& a) {
   if (a.size() < 2) return ctx.usage();
-  auto id = parse_ticket_id(a[0]);
+  auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   act_input in;
   const std::string& r = a[1];
