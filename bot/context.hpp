@@ -38,6 +38,8 @@ class context {
   std::int64_t now() const;
   bool in_group() const { return msg.chat.is_group(); }
   std::int64_t community() const { return chat.community_id; }
+  // Staff, managers and admins (the sender's role, as the dispatcher worked it out).
+  bool is_staff() const { return at_least(who.level, role::staff); }
 
   template <class... A>
   std::string text(std::string_view id, A&&... named) const {

@@ -14,6 +14,14 @@ std::vector<storage::chat_row> broadcast_targets(bot::services& svc, std::int64_
   return svc.db.chats.groups_of(community, building, "owners");
 }
 
+std::string notice_ref(std::int64_t id) {
+  return "notice:" + std::to_string(id);
+}
+
+std::string emergency_ref(std::int64_t id) {
+  return "emergency:" + std::to_string(id);
+}
+
 bot::locale group_locale(const bot::services& svc, const storage::chat_row& group) {
   bot::locale fallback = bot::parse_locale(svc.cfg.community.lang).value_or(bot::locale::zh_CN);
   return group.lang ? bot::parse_locale(*group.lang).value_or(fallback) : fallback;

@@ -27,6 +27,11 @@ std::vector<storage::chat_row> broadcast_targets(bot::services& svc, std::int64_
 // language the staff member happened to type the command in.
 bot::locale group_locale(const bot::services& svc, const storage::chat_row& group);
 
+// The ref of a notice's or an emergency's outbox rows ("notice:7"): delivery reports, recalls and
+// the dead-letter alert find the rows again by it.
+std::string notice_ref(std::int64_t id);
+std::string emergency_ref(std::int64_t id);
+
 // One outbox row per group; `render` is called once per language that is needed.
 std::size_t broadcast(bot::services& svc, const std::vector<storage::chat_row>& groups,
                       const std::function<bot::outgoing(bot::locale)>& render, storage::priority p,

@@ -95,7 +95,7 @@ bool reads_like_complaint(const bot::context& ctx, std::string_view text) {
 bool offer_to_register(bot::context& ctx, std::string_view raw, bool addressed) {
   const auto& cfg = ctx.svc.cfg.tickets.offers;
   if (!cfg.enabled || ctx.chat.purpose != "owners" || ctx.chat.id == 0) return false;
-  if (bot::at_least(ctx.who.level, bot::role::staff)) return false;  // staff report with 报修 themselves
+  if (ctx.is_staff()) return false;  // staff report with 报修 themselves
   const std::string_view text = bot::utf8::trim(raw);
   if (!reads_like_complaint(ctx, text)) return false;
   auto& offers = ctx.db().offers;

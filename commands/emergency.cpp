@@ -23,14 +23,6 @@ constexpr std::size_t max_title_points = 20;
 constexpr std::size_t max_text_points = 300;
 constexpr std::size_t max_reminder_mentions = 20;  // more @s in one message look like spam to QQ
 
-std::string ref_of(std::int64_t id) {
-  return "emergency:" + std::to_string(id);
-}
-
-bool is_staff(const bot::context& ctx) {
-  return bot::at_least(ctx.who.level, bot::role::staff);
-}
-
 // The groups the emergency went to that the bot can still send to.
 std::vector<storage::chat_row> groups_of(bot::services& svc, const storage::emergency_row& e) {
   std::vector<storage::chat_row> out;
@@ -78,7 +70,7 @@ std::pair<std::size_t, std::size_t> remind(bot::services& svc, const storage::em
       o.mentions.push_back({m->user_id, m->display_name});
     }
     mentioned += o.mentions.size();
-    svc.db.outbox.enqueue(g.ref, o, storage::priority::emergency, ref_of(e.id) + ":reminder", now);
+    svc.db.outbox.enqueue(g.ref, o, storage::priority::emergency, emergency_ref(e.id) + ":reminder", now);
   }
   svc.db.emergencies.add_update(e.id, by, "reminder", "", now);
   return {groups.size(), mentioned};
@@ -120,10 +112,11 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
   for (const auto& g : groups) ctx.db().emergencies.add_group(e.id, g.id);
   broadcast(
       ctx.svc, groups, [&](bot::locale l) { return render_alert(ctx.svc, l, e); },
-      storage::priority::emergency, ref_of(e.id));
+      storage::priority::emergency, emergency_ref(e.id));
   if (int minutes = ctx.svc.cfg.emergency.remind_after_minutes; minutes > 0)
-    ctx.db().jobs.schedule("emergency.remind", ref_of(e.id), ctx.now() + minutes * 60'000LL, "{}", ctx.now());
-  ctx.db().audit.record(ctx.who.member.id, "emergency.start", ref_of(e.id),
+    ctx.db().jobs.schedule("emergency.remind", emergency_ref(e.id), ctx.now() + minutes * bot::minute_ms,
+                           "{}", ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, "emergency.start", emergency_ref(e.id),
                         emergency_title(ctx.svc, ctx.lang, e), ctx.now());
   std::string out = ctx.text(
       "emergency.started", fmt::arg("id", e.id), fmt::arg("title", emergency_title(ctx.svc, ctx.lang, e)),
@@ -145,7 +138,7 @@ bool is_word(const std::string& w, std::initializer_list<std::string_view> words
 
 // 紧急 5 [确认情况|送达] · 紧急 <模板|标题> [楼栋] [说明]
 bot::command_result emergency(bot::context& ctx, const bot::args& a) {
-  if (!is_staff(ctx)) {
+  if (!ctx.is_staff()) {
     const std::string& phone = ctx.svc.cfg.emergency.duty_phone;
     return phone.empty() ? ctx.fail("emergency.denied")
                          : ctx.fail("emergency.denied_phone", fmt::arg("phone", phone));
@@ -159,7 +152,7 @@ bot::command_result emergency(bot::context& ctx, const bot::args& a) {
       return std::nullopt;
     }
     if (is_word(a[1], {"送达", "送达情况", "delivery"})) {
-      ctx.reply(delivery_report(ctx, ref_of(e.id), ctx.text("emergency.what", fmt::arg("id", e.id))));
+      ctx.reply(delivery_report(ctx, emergency_ref(e.id), ctx.text("emergency.what", fmt::arg("id", e.id))));
       return std::nullopt;
     }
     return ctx.usage();
@@ -183,9 +176,9 @@ bot::command_result update(bot::context& ctx, const bot::args& a) {
                                               fmt::arg("title", emergency_title(ctx.svc, l, e)),
                                               fmt::arg("text", text)));
       },
-      storage::priority::emergency, ref_of(e.id) + ":update");
+      storage::priority::emergency, emergency_ref(e.id) + ":update");
   ctx.db().emergencies.add_update(e.id, ctx.who.member.id, "update", text, ctx.now());
-  ctx.db().audit.record(ctx.who.member.id, "emergency.update", ref_of(e.id), text, ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, "emergency.update", emergency_ref(e.id), text, ctx.now());
   ctx.reply(ctx.text("emergency.update_sent", fmt::arg("id", e.id), fmt::arg("groups", groups.size())));
   return std::nullopt;
 }
@@ -196,7 +189,7 @@ bot::command_result remind_now(bot::context& ctx, const bot::args& a) {
   storage::emergency_row e;
   if (auto f = find_emergency(ctx, a[0], true, e)) return f;
   auto [groups, mentioned] = remind(ctx.svc, e, ctx.who.member.id);
-  ctx.db().audit.record(ctx.who.member.id, "emergency.remind", ref_of(e.id), "", ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, "emergency.remind", emergency_ref(e.id), "", ctx.now());
   ctx.reply(ctx.text("emergency.reminded", fmt::arg("id", e.id), fmt::arg("groups", groups),
                      fmt::arg("mentioned", mentioned)));
   return std::nullopt;
@@ -214,7 +207,7 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
   const std::int64_t elapsed = ctx.now() - e.started_at;
   db.emergencies.close(e.id, ctx.who.member.id, ctx.now(), note);
   db.emergencies.add_update(e.id, ctx.who.member.id, "close", note, ctx.now());
-  db.jobs.cancel("emergency.remind", ref_of(e.id), ctx.now());
+  db.jobs.cancel("emergency.remind", emergency_ref(e.id), ctx.now());
   broadcast(
       ctx.svc, groups_of(ctx.svc, e),
       [&](bot::locale l) {
@@ -223,13 +216,13 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
                       fmt::arg("title", emergency_title(ctx.svc, l, e)), fmt::arg("note", note),
                       fmt::arg("elapsed", elapsed_text(ctx.svc, l, elapsed))));
       },
-      storage::priority::emergency, ref_of(e.id) + ":close");
+      storage::priority::emergency, emergency_ref(e.id) + ":close");
   int updates = 0, reminders = 0;
   for (const auto& u : db.emergencies.updates(e.id)) {
     updates += u.kind == "update";
     reminders += u.kind == "reminder";
   }
-  db.audit.record(ctx.who.member.id, "emergency.close", ref_of(e.id), note, ctx.now());
+  db.audit.record(ctx.who.member.id, "emergency.close", emergency_ref(e.id), note, ctx.now());
   ctx.reply(ctx.text("emergency.closed_summary", fmt::arg("id", e.id),
                      fmt::arg("title", emergency_title(ctx.svc, ctx.lang, e)),
                      fmt::arg("elapsed", elapsed_text(ctx.svc, ctx.lang, elapsed)),

@@ -21,15 +21,7 @@ namespace {
 // character is three of them.
 constexpr std::size_t max_title_points = 40;
 constexpr std::size_t max_body_points = 600;
-constexpr std::int64_t max_schedule_ahead_ms = 366LL * 24 * 3'600'000;
-
-std::string ref_of(std::int64_t id) {
-  return "notice:" + std::to_string(id);
-}
-
-bool is_staff(const bot::context& ctx) {
-  return bot::at_least(ctx.who.level, bot::role::staff);
-}
+constexpr std::int64_t max_schedule_ahead_ms = 366 * bot::day_ms;
 
 struct draft {
   std::optional<std::string> building;
@@ -82,7 +74,8 @@ std::size_t publish(bot::services& svc, storage::notice_row& n) {
   n.published_at = svc.clk.now_ms();
   svc.db.notices.mark_published(n.id, *n.published_at);
   return broadcast(
-      svc, groups, [&](bot::locale l) { return render(svc, l, n); }, storage::priority::notice, ref_of(n.id));
+      svc, groups, [&](bot::locale l) { return render(svc, l, n); }, storage::priority::notice,
+      notice_ref(n.id));
 }
 
 std::optional<bot::failure> no_groups(bot::context& ctx, const std::optional<std::string>& building) {
@@ -103,7 +96,7 @@ bot::command_result post(bot::context& ctx, const bot::args& a) {
   n.created_at = n.publish_at = ctx.now();
   n.id = ctx.db().notices.create(n);
   std::size_t groups = publish(ctx.svc, n);
-  ctx.db().audit.record(ctx.who.member.id, "notice.post", ref_of(n.id), notice_title(n), ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, "notice.post", notice_ref(n.id), notice_title(n), ctx.now());
   ctx.reply(ctx.text("notice.posted", fmt::arg("id", n.id), fmt::arg("title", notice_title(n)),
                      fmt::arg("groups", groups),
                      fmt::arg("scope", scope_text(ctx.svc, ctx.lang, n.building))));
@@ -117,15 +110,15 @@ bot::command_result notice(bot::context& ctx, const bot::args& a) {
     if (a.size() == 1) return show_notice(ctx, *id);
     if (a.size() == 2 &&
         (a[1] == "送达" || a[1] == "送达情况" || bot::utf8::to_lower_ascii(a[1]) == "delivery")) {
-      if (!is_staff(ctx)) return ctx.fail("notice.delivery_denied");
+      if (!ctx.is_staff()) return ctx.fail("notice.delivery_denied");
       auto n = visible_notice(ctx, *id);
       if (!n) return ctx.fail("notice.not_found", fmt::arg("id", *id));
       if (!n->published()) return ctx.fail("notice.not_yet", fmt::arg("id", *id));
-      ctx.reply(delivery_report(ctx, ref_of(*id), ctx.text("notice.what", fmt::arg("id", *id))));
+      ctx.reply(delivery_report(ctx, notice_ref(*id), ctx.text("notice.what", fmt::arg("id", *id))));
       return std::nullopt;
     }
   }
-  if (!is_staff(ctx)) return ctx.fail("notice.denied");
+  if (!ctx.is_staff()) return ctx.fail("notice.denied");
   return post(ctx, a);
 }
 
@@ -154,8 +147,8 @@ bot::command_result schedule(bot::context& ctx, const bot::args& a) {
   n.created_at = ctx.now();
   n.publish_at = *at;
   n.id = ctx.db().notices.create(n);
-  ctx.db().jobs.schedule("notice.publish", ref_of(n.id), *at, "{}", ctx.now());
-  ctx.db().audit.record(ctx.who.member.id, "notice.schedule", ref_of(n.id), tz.format_with_year(*at),
+  ctx.db().jobs.schedule("notice.publish", notice_ref(n.id), *at, "{}", ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, "notice.schedule", notice_ref(n.id), tz.format_with_year(*at),
                         ctx.now());
   ctx.reply(ctx.text("notice.scheduled", fmt::arg("id", n.id), fmt::arg("title", notice_title(n)),
                      fmt::arg("time", tz.format_with_year(*at)),
@@ -179,14 +172,14 @@ bot::command_result recall(bot::context& ctx, const bot::args& a) {
   if (n->recalled()) return ctx.fail("notice.already_recalled", fmt::arg("id", *id));
   auto& db = ctx.db();
   db.notices.mark_recalled(*id, ctx.who.member.id, ctx.now());
-  db.audit.record(ctx.who.member.id, "notice.recall", ref_of(*id), notice_title(*n), ctx.now());
+  db.audit.record(ctx.who.member.id, "notice.recall", notice_ref(*id), notice_title(*n), ctx.now());
   if (!n->published()) {
-    db.jobs.cancel("notice.publish", ref_of(*id), ctx.now());
+    db.jobs.cancel("notice.publish", notice_ref(*id), ctx.now());
     ctx.reply(ctx.text("notice.schedule_cancelled", fmt::arg("id", *id)));
     return std::nullopt;
   }
   int recalled = 0, corrected = 0, stopped = 0;
-  for (const auto& row : db.outbox.by_ref(ref_of(*id))) {
+  for (const auto& row : db.outbox.by_ref(notice_ref(*id))) {
     const bool in_flight = ctx.svc.outbox && ctx.svc.outbox->sending(row.id);
     if (row.state == "pending" && !in_flight && db.outbox.cancel(row.id)) {
       ++stopped;
@@ -200,11 +193,11 @@ bot::command_result recall(bot::context& ctx, const bot::args& a) {
     if (row.state == "sent" && ch && ch->can_recall() && !row.platform_message_id.empty()) {
       bot::outgoing o;
       o.recall_id = row.platform_message_id;
-      ctx.send(row.target, o, storage::priority::notice, ref_of(*id) + ":recall");
+      ctx.send(row.target, o, storage::priority::notice, notice_ref(*id) + ":recall");
       ++recalled;
     } else {
       ctx.send(row.target, correction(ctx.svc, l, *n), storage::priority::notice,
-               ref_of(*id) + ":correction");
+               notice_ref(*id) + ":correction");
       ++corrected;
     }
   }
@@ -232,7 +225,7 @@ void on_notice_row_dead(bot::services& svc, const storage::outbox_row& row) {
   auto chat = svc.db.chats.find(row.target);
   bot::locale l = chat ? group_locale(svc, *chat) : bot::locale::zh_CN;
   svc.db.outbox.enqueue(row.target, correction(svc, l, *n), storage::priority::notice,
-                        ref_of(*id) + ":correction", svc.clk.now_ms());
+                        notice_ref(*id) + ":correction", svc.clk.now_ms());
 }
 
 void install_notice_jobs(bot::core& c) {

@@ -16,14 +16,6 @@ constexpr int list_limit = 10;
 constexpr std::size_t derived_title_points = 20;
 constexpr std::size_t max_search_words = 3;
 
-bool is_staff(const bot::context& ctx) {
-  return bot::at_least(ctx.who.level, bot::role::staff);
-}
-
-std::string ref_of(std::int64_t id) {
-  return "notice:" + std::to_string(id);
-}
-
 // "#7 12-01 09:05 停水通知 · 3栋（已撤回）"
 std::string list_line(bot::context& ctx, const storage::notice_row& n, const bot::local_time_zone& tz) {
   std::string state;
@@ -41,7 +33,7 @@ bot::command_result list(bot::context& ctx, const bot::args& a) {
   if (a.size() == 1)
     if (auto id = parse_record_id(a[0])) return show_notice(ctx, *id);  // 查看公告 7
   if (!a.empty()) return ctx.usage();
-  const bool staff = is_staff(ctx);
+  const bool staff = ctx.is_staff();
   auto notices = ctx.db().notices.recent(ctx.community(), staff, list_limit);
   if (notices.empty()) {
     ctx.reply(ctx.text("notice.list_empty"));
@@ -61,7 +53,7 @@ bot::command_result search(bot::context& ctx, const bot::args& a) {
   std::vector<std::string> words;
   for (const auto& t : a.tokens)
     if (words.size() < max_search_words) words.push_back(t.text);
-  auto found = ctx.db().notices.search(ctx.community(), words, is_staff(ctx), list_limit);
+  auto found = ctx.db().notices.search(ctx.community(), words, ctx.is_staff(), list_limit);
   std::string shown_words = a.rest(0);
   if (found.empty()) {
     ctx.reply(ctx.text("notice.search_none", fmt::arg("words", shown_words)));
@@ -88,14 +80,14 @@ std::optional<storage::notice_row> visible_notice(bot::context& ctx, std::int64_
   auto n = ctx.db().notices.get(id);
   if (!n) return std::nullopt;
   if (n->community_id != ctx.community() && ctx.who.level != bot::role::admin) return std::nullopt;
-  if (!n->published() && !is_staff(ctx)) return std::nullopt;
+  if (!n->published() && !ctx.is_staff()) return std::nullopt;
   return n;
 }
 
 bot::command_result show_notice(bot::context& ctx, std::int64_t id) {
   auto n = visible_notice(ctx, id);
   if (!n) return ctx.fail("notice.not_found", fmt::arg("id", id));
-  const bool staff = is_staff(ctx);
+  const bool staff = ctx.is_staff();
   bot::local_time_zone tz{ctx.svc.cfg.community.utc_offset_minutes};
   if (n->recalled() && !staff) {
     ctx.reply(
@@ -113,7 +105,7 @@ bot::command_result show_notice(bot::context& ctx, std::int64_t id) {
       out += "\n" + ctx.text("notice.show_scheduled", fmt::arg("time", tz.format_with_year(n->publish_at)),
                              fmt::arg("id", id));
     } else {
-      auto c = count_deliveries(ctx, ref_of(id));
+      auto c = count_deliveries(ctx, notice_ref(id));
       out += "\n" + ctx.text("notice.show_delivery", fmt::arg("sent", c.sent), fmt::arg("total", c.total),
                              fmt::arg("id", id));
     }

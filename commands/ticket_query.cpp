@@ -30,7 +30,7 @@ bot::command_result show(bot::context& ctx, const bot::args& a) {
   auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   auto t = ctx.db().tickets.get(*id);
-  const bool staff = bot::at_least(ctx.who.level, bot::role::staff);
+  const bool staff = ctx.is_staff();
   const bool reporter = t && t->reporter_id && *t->reporter_id == ctx.who.member.id;
   if (!t || (staff && t->community_id != ctx.community() && ctx.who.level != bot::role::admin))
     return ctx.fail("ticket.not_found", fmt::arg("id", *id));
