@@ -8,11 +8,16 @@ namespace {
 
 char32_t closing_quote(char32_t open) {
   switch (open) {
-    case U'"': return U'"';
-    case U'\u201C': return U'\u201D';  // “ ”
-    case U'\u300C': return U'\u300D';  // 「 」
-    case U'\u300E': return U'\u300F';  // 『 』
-    default: return 0;
+    case U'"':
+      return U'"';
+    case U'\u201C':
+      return U'\u201D';  // “ ”
+    case U'\u300C':
+      return U'\u300D';  // 「 」
+    case U'\u300E':
+      return U'\u300F';  // 『 』
+    default:
+      return 0;
   }
 }
 
@@ -20,17 +25,14 @@ bool is_separator(char32_t cp) {
   return utf8::is_space(cp) || cp == U',' || cp == U'\uFF0C' || cp == U'\u3001';  // , ， 、
 }
 
-bool is_cjk(char32_t cp) { return cp >= 0x2E80; }
+bool is_cjk(char32_t cp) {
+  return cp >= 0x2E80;
+}
 
 // Strips "@name" (and a following comma, colon or space) when name is one of the bot's names.
 bool strip_mention(std::string_view& text, const std::vector<std::string>& bot_names) {
-  std::string_view t = text;
-  if (t.rfind("@", 0) == 0)
-    t.remove_prefix(1);
-  else if (t.rfind("\uFF20", 0) == 0)  // ＠
-    t.remove_prefix(3);
-  else
-    return false;
+  std::string_view t = strip_at(text);
+  if (t.size() == text.size()) return false;
   for (const auto& name : bot_names) {
     if (name.empty() || t.rfind(name, 0) != 0) continue;
     std::string_view after = t.substr(name.size());
@@ -43,6 +45,14 @@ bool strip_mention(std::string_view& text, const std::vector<std::string>& bot_n
 }
 
 }  // namespace
+
+std::string_view strip_at(std::string_view word) {
+  if (word.rfind("@", 0) == 0)
+    word.remove_prefix(1);
+  else if (word.rfind("\uFF20", 0) == 0)  // ＠
+    word.remove_prefix(3);
+  return word;
+}
 
 std::vector<token> tokenize(std::string_view body) {
   std::vector<token> out;

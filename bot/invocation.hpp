@@ -21,6 +21,9 @@ struct invocation {
 
 std::vector<token> tokenize(std::string_view body);
 
+// "@李师傅" or "＠李师傅" → "李师傅"; a word without an @ comes back as it is.
+std::string_view strip_at(std::string_view word);
+
 invocation parse_invocation(std::string_view text, bool direct_chat, bool addressed_to_bot,
                             const std::vector<std::string>& bot_names);
 

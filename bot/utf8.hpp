@@ -1,6 +1,7 @@
 // Small UTF-8 helpers for chat text: code points, full-width folding, trimming, edit distance.
 #pragma once
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,14 @@ std::size_t length(std::string_view s);  // in code points
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 std::string to_lower_ascii(std::string_view s);
+// Whether text contains one of the words (an empty word matches nothing). A byte search is exact
+// in UTF-8: no character's bytes start inside another's. `words` is a braced list or a container.
+template <class Words = std::initializer_list<std::string_view>>
+bool contains_any(std::string_view text, const Words& words) {
+  for (std::string_view w : words)
+    if (!w.empty() && text.find(w) != std::string_view::npos) return true;
+  return false;
+}
 // Cuts to at most max_points code points, appending "…" when something was cut.
 std::string truncate(std::string_view s, std::size_t max_points);
 

@@ -17,17 +17,9 @@ using bot::minute_ms;
 constexpr std::size_t min_points = 4;    // "坏了" alone says too little to register
 constexpr std::size_t max_points = 200;  // a long post is a discussion, not a report
 
-bool contains_any(std::string_view text, const std::vector<std::string>& words) {
-  for (const auto& w : words)
-    if (!w.empty() && text.find(w) != std::string_view::npos) return true;
-  return false;
-}
-
 // Complaints about the service itself rather than something broken.
 bool sounds_like_complaint(std::string_view text) {
-  for (std::string_view w : {"投诉", "没人管", "没人修", "态度", "乱收费", "不作为"})
-    if (text.find(w) != std::string_view::npos) return true;
-  return false;
+  return bot::utf8::contains_any(text, {"投诉", "没人管", "没人修", "态度", "乱收费", "不作为"});
 }
 
 // 登记: the offer's message becomes a ticket.
@@ -89,7 +81,7 @@ bool reads_like_complaint(const bot::context& ctx, std::string_view text) {
   const auto& cfg = ctx.svc.cfg.tickets.offers;
   const std::size_t n = bot::utf8::length(text);
   if (n < min_points || n > max_points) return false;
-  return contains_any(text, cfg.keywords) && !contains_any(text, cfg.ignore);
+  return bot::utf8::contains_any(text, cfg.keywords) && !bot::utf8::contains_any(text, cfg.ignore);
 }
 
 bool offer_to_register(bot::context& ctx, std::string_view raw, bool addressed) {

@@ -14,19 +14,14 @@ namespace {
 
 constexpr std::size_t max_ack_points = 12;  // "好的收到，谢谢物业" — longer is a conversation
 
-bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
-  for (auto w : words)
-    if (text.find(w) != std::string_view::npos) return true;
-  return false;
-}
-
 // How people say "got it" in a group without the bot's word for it.
 bool reads_like_ack(std::string_view raw) {
   std::string text = bot::utf8::to_lower_ascii(bot::utf8::trim(raw));
   if (text.empty() || bot::utf8::length(text) > max_ack_points) return false;
-  if (contains_any(text, {"没收到", "未收到", "没有收到", "不知道", "不明白", "没明白", "吗", "?", "\uFF1F"}))
+  if (bot::utf8::contains_any(
+          text, {"没收到", "未收到", "没有收到", "不知道", "不明白", "没明白", "吗", "?", "\uFF1F"}))
     return false;  // "没收到通知", "收到了吗？" are not acknowledgements
-  return contains_any(text, {"收到", "已阅", "知道了", "明白", "got it", "noted", "received"});
+  return bot::utf8::contains_any(text, {"收到", "已阅", "知道了", "明白", "got it", "noted", "received"});
 }
 
 // 收到 [编号] — anything else after it ("收到，谢谢") is ignored.

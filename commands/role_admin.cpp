@@ -1,8 +1,8 @@
 #include "commands/role_admin.hpp"
 
 #include "bot/context.hpp"
+#include "bot/invocation.hpp"
 #include "bot/member_role.hpp"
-#include "commands/staff_directory.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -24,7 +24,7 @@ std::optional<change> parse_change(const std::string& word) {
 // "@李师傅" by display name, else "@2200334455" by platform user id (what a QQ @ reads as when
 // the client sends no name).
 bot::command_result find_member(bot::context& ctx, const std::string& word, storage::member_row& out) {
-  const std::string name = strip_at(word);
+  const std::string name(bot::strip_at(word));
   const std::string& platform = ctx.msg.sender.platform;
   auto people = ctx.db().members.find_by_name(platform, name);
   if (people.size() > 1)
@@ -40,7 +40,7 @@ bot::command_result find_member(bot::context& ctx, const std::string& word, stor
 }
 
 bot::command_result grant(bot::context& ctx, const bot::args& a) {
-  if (a.size() != 2 || strip_at(a[0]).empty()) return ctx.usage();
+  if (a.size() != 2 || bot::strip_at(a[0]).empty()) return ctx.usage();
   auto change = parse_change(a[1]);
   if (!change) return ctx.usage();
   storage::member_row m;

@@ -1,19 +1,11 @@
 #include "commands/staff_directory.hpp"
 
 #include "bot/clock.hpp"
+#include "bot/invocation.hpp"
 #include "bot/member_role.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
-
-std::string strip_at(std::string_view word) {
-  if (word.rfind("@", 0) == 0)
-    word.remove_prefix(1);
-  else if (word.rfind("\uFF20", 0) == 0)
-    word.remove_prefix(3);  // ＠
-  return std::string(word);
-}
-
 namespace {
 
 staff_match one_of(const bot::services& svc, std::vector<storage::member_row> people,
@@ -82,7 +74,7 @@ colleague find_colleague(const bot::services& svc, const bot::message& msg, cons
     while (out.next < a.tokens.size() && a.tokens[out.next].begin < end) ++out.next;
     return out;
   }
-  out.name = strip_at(t.text);
+  out.name = bot::strip_at(t.text);
   out.match = find_staff(svc, msg.sender.platform, t.text, community_id);
   return out;
 }
@@ -90,7 +82,7 @@ colleague find_colleague(const bot::services& svc, const bot::message& msg, cons
 staff_match find_staff(const bot::services& svc, const std::string& platform, std::string_view word,
                        std::int64_t community_id) {
   staff_match out;
-  std::string name = strip_at(word);
+  std::string name(bot::strip_at(word));
   if (name.empty()) {
     out.refusal = "ticket.colleague.unknown";
     return out;

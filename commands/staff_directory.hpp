@@ -28,7 +28,6 @@ staff_match find_staff(const bot::services& svc, const std::string& platform, st
 // too when the config lists them as staff (`name` becomes their display name until they speak).
 staff_match find_staff_by_id(const bot::services& svc, const std::string& platform,
                              const std::string& user_id, const std::string& name, std::int64_t community_id);
-std::string strip_at(std::string_view word);  // "@李师傅" → "李师傅"
 
 // The colleague named by argument `index` of a command ("派单 12 @王师傅 原因"). A platform mention
 // that starts there (a QQ @ picked from the member list, carried on the message with its user id)

@@ -22,8 +22,9 @@ const std::vector<rule>& rules() {
       {"leak", {"漏水", "渗水", "跑水", "爆管", "水管破", "滴水", "返水", "leak", "flood"}},
       {"access", {"门禁", "门卡", "单元门", "道闸", "access card", "gate"}},
       {"lighting", {"路灯", "灯不亮", "灯坏", "照明", "楼道灯", "light"}},
-      {"water_power", {"停水", "停电", "跳闸", "水管", "水压", "电路", "插座", "水龙头", "下水", "堵", "马桶",
-                       "power", "water", "socket", "outlet"}},
+      {"water_power",
+       {"停水", "停电", "跳闸", "水管", "水压", "电路", "插座", "水龙头", "下水", "堵", "马桶", "power",
+        "water", "socket", "outlet"}},
       {"fees", {"物业费", "收费", "缴费", "账单", "fee", "bill"}},
       {"parking", {"停车", "车位", "占道", "车库", "parking"}},
       {"noise", {"噪音", "吵", "装修声", "noise", "noisy"}},
@@ -34,37 +35,31 @@ const std::vector<rule>& rules() {
   return list;
 }
 
-bool contains_any(std::string_view text, std::initializer_list<std::string_view> words) {
-  for (auto w : words)
-    if (text.find(w) != std::string_view::npos) return true;
-  return false;
-}
-
 }  // namespace
 
 const std::vector<std::string>& category_ids() {
-  static const std::vector<std::string> ids = {"water_power", "leak",   "elevator",   "access",
+  static const std::vector<std::string> ids = {"water_power", "leak",     "elevator",   "access",
                                                "lighting",    "greening", "sanitation", "security",
-                                               "noise",       "parking", "fees",       "other"};
+                                               "noise",       "parking",  "fees",       "other"};
   return ids;
 }
 
 std::string guess_category(std::string_view description) {
   std::string lowered = bot::utf8::to_lower_ascii(description);
   for (const auto& r : rules())
-    for (auto w : r.words)
-      if (lowered.find(w) != std::string::npos) return r.category;
+    if (bot::utf8::contains_any(lowered, r.words)) return r.category;
   return "other";
 }
 
 std::string guess_priority(std::string_view category, std::string_view description) {
   std::string lowered = bot::utf8::to_lower_ascii(description);
-  if (category == "leak" || (category == "elevator" && contains_any(lowered, {"困"})) ||
+  if (category == "leak" || (category == "elevator" && bot::utf8::contains_any(lowered, {"困"})) ||
       // Fire words, not 火 alone: 火锅, 火车 and 火大 are not emergencies.
-      contains_any(lowered, {"停电", "困人", "被困", "着火", "火灾", "起火", "火警", "失火", "燃气", "煤气",
-                             "冒烟", "trapped", "fire", "gas", "smoke", "power cut", "no power"}))
+      bot::utf8::contains_any(
+          lowered, {"停电", "困人", "被困", "着火", "火灾", "起火", "火警", "失火", "燃气", "煤气", "冒烟",
+                    "trapped", "fire", "gas", "smoke", "power cut", "no power"}))
     return "urgent";
-  if (contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return "minor";
+  if (bot::utf8::contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return "minor";
   return "normal";
 }
 
