@@ -21,10 +21,6 @@ constexpr const char* help_text =
 console_session::console_session(const bot::console_config& cfg, std::int64_t start_ms)
     : user_id_(cfg.user_id), user_name_(cfg.user_name), id_prefix_(fmt::format("c{}-", start_ms)) {}
 
-std::string console_session::prompt() const {
-  return fmt::format("{}@{}> ", user_name_, group_ ? *group_ : std::string("私聊"));
-}
-
 std::variant<bot::message, meta_reply, std::monostate> console_session::read_line(const std::string& raw,
                                                                                   std::int64_t now_ms) {
   std::string line(bot::utf8::trim(raw));
@@ -66,7 +62,8 @@ std::variant<bot::message, meta_reply, std::monostate> console_session::read_lin
 }
 
 std::string render(const bot::chat_ref& target, const bot::outgoing& body) {
-  std::string head = target.is_group() ? fmt::format("🤖 [群 {}] ", target.id) : fmt::format("🤖 [→ {}] ", target.id);
+  std::string head =
+      target.is_group() ? fmt::format("🤖 [群 {}] ", target.id) : fmt::format("🤖 [→ {}] ", target.id);
   std::string text;
   if (body.mention_all) text += "@全体成员 ";
   for (const auto& m : body.mentions) text += "@" + (m.name.empty() ? m.user_id : m.name) + " ";

@@ -24,8 +24,8 @@ class console_session {
  public:
   explicit console_session(const bot::console_config& cfg, std::int64_t start_ms);
   // A typed line → a message for the dispatcher, or the answer to a ':' line.
-  std::variant<bot::message, meta_reply, std::monostate> read_line(const std::string& line, std::int64_t now_ms);
-  std::string prompt() const;  // "业主@私聊> "
+  std::variant<bot::message, meta_reply, std::monostate> read_line(const std::string& line,
+                                                                   std::int64_t now_ms);
 
  private:
   std::string user_id_, user_name_;
