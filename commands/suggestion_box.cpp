@@ -76,7 +76,7 @@ void flush_suggestions(bot::services& svc) {
     t = desk.open(std::move(t), {});
     svc.db.suggestions.remove_from_inbox(s.id);
     if (!writer) continue;  // sealed under a key of an earlier run: staff get it, the writer hears nothing
-    svc.db.suggestions.keep_relay(t.id, seal_writer(svc.cfg, *writer, "ticket:" + std::to_string(t.id)));
+    svc.db.suggestions.keep_relay(t.id, seal_writer(svc.cfg, *writer, relay_purpose(t.id)));
     bot::locale l = bot::parse_locale(writer->lang).value_or(bot::locale::zh_CN);
     svc.db.outbox.enqueue(
         writer->chat, bot::outgoing::plain(svc.t(l, "cmd.suggestion.anonymous.filed", fmt::arg("id", t.id))),

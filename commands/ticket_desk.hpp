@@ -2,6 +2,7 @@
 // dispatch, the staff notice), applying an action the state machine allowed (fields, the event
 // row, the audit log, timers) and telling the people involved — the reporter in the group they
 // wrote in (or privately, or through the seal of the suggestion box), staff, and managers.
+// ticket_desk.cpp opens and applies, ticket_notify.cpp tells, ticket_timers.cpp runs the timers.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -59,7 +60,7 @@ class ticket_desk {
   // Applies a transition `check` allowed; returns the id of the history row it wrote.
   std::int64_t apply(storage::ticket_row& t, const transition& row, const actor& who, const act_input& in);
 
-  // Timers (jobs ticket.sla, ticket.escalations and ticket.autoclose).
+  // Timers (jobs ticket.sla, ticket.escalations and ticket.autoclose): ticket_timers.cpp.
   void check_sla(std::int64_t ticket_id);
   // Tells the managers about the escalations after history row `after_event`: each one when there
   // are a few, one summary when many fell due at once (after downtime, say), so a group is never
@@ -71,6 +72,7 @@ class ticket_desk {
   bool reporter_reachable(const storage::ticket_row& t) const;
 
  private:
+  // ticket_notify.cpp
   using text_fn = std::function<std::string(bot::locale)>;
   void tell_reporter(const storage::ticket_row& t, const text_fn& text);
   // Staff groups of the ticket's community, @-mentioning `who` when given; without a staff group,
@@ -80,11 +82,15 @@ class ticket_desk {
                   storage::priority p = storage::priority::reply);
   void tell_managers(std::int64_t community_id, const std::string& ref, const text_fn& text);
   void notify(const storage::ticket_row& t, ticket_action a, const actor& who, const act_input& in);
+  bot::locale default_locale() const;
+
+  // ticket_timers.cpp
+  std::string name_of(std::optional<std::int64_t> member_id, bot::locale l) const;
+
+  // ticket_desk.cpp
   void dispatch(storage::ticket_row& t, std::optional<std::int64_t> exclude);
   void schedule(const std::string& kind, const storage::ticket_row& t, std::int64_t at);
   std::string where(const storage::ticket_row& t, bot::locale l) const;
-  std::string name_of(std::optional<std::int64_t> member_id, bot::locale l) const;
-  bot::locale default_locale() const;
   std::int64_t now() const;
 
   bot::services& svc_;
@@ -101,5 +107,8 @@ bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::t
                      ticket_action a);
 // Arguments of the form "12 ...": for bare_match.
 bool starts_with_ticket_id(const bot::args& a);
+
+// The purpose an anonymous writer's seal is bound to (see suggestion_seal): their ticket.
+std::string relay_purpose(std::int64_t ticket_id);
 
 }  // namespace commands

@@ -1,0 +1,169 @@
+// Who is told what when a ticket changes: the reporter (in the group they wrote in, privately, or
+// through the seal of the suggestion box), staff, and managers. Part of ticket_desk.
+#include "commands/ticket_desk.hpp"
+
+#include "bot/config.hpp"
+#include "bot/log.hpp"
+#include "commands/redact.hpp"
+#include "commands/staff_reach.hpp"
+#include "commands/suggestion_seal.hpp"
+#include "commands/ticket_desk_parts.hpp"
+#include "storage/stores.hpp"
+
+namespace commands {
+
+using desk::ticket_ref;
+
+std::string relay_purpose(std::int64_t ticket_id) {
+  return "ticket:" + std::to_string(ticket_id);
+}
+
+bot::locale ticket_desk::default_locale() const {
+  return bot::parse_locale(svc_.cfg.community.lang).value_or(bot::locale::zh_CN);
+}
+
+// Who hears about what. The reporter hears about every change someone else made; staff hear
+// what they must act on; the actor gets the command's reply (not here).
+void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const actor& who,
+                         const act_input& in) {
+  const bool by_reporter = who.member && t.reporter_id && *t.reporter_id == who.member->id;
+  std::optional<storage::member_row> assignee;
+  if (t.assignee_id) assignee = svc_.db.members.get(*t.assignee_id);
+  auto fields = [&](bot::locale l, std::string_view id) {
+    std::string staff = assignee ? assignee->display_name : svc_.t(l, "ticket.nobody");
+    return svc_.t(l, id, fmt::arg("id", t.id), fmt::arg("staff", staff),
+                  fmt::arg("note", redact_for_group(in.note, l)),
+                  fmt::arg("days", svc_.cfg.tickets.auto_close_days), fmt::arg("where", where(t, l)),
+                  fmt::arg("category", svc_.t(l, "category." + t.category)),
+                  fmt::arg("who", who.member ? who.member->display_name : svc_.t(l, "ticket.system")),
+                  fmt::arg("score", in.score.value_or(0)));
+  };
+  auto to_reporter = [&](std::string id) {
+    if (t.anonymous && svc_.t.has(id + "_anonymous")) id += "_anonymous";
+    tell_reporter(t, [&](bot::locale l) { return fields(l, id); });
+  };
+
+  switch (a) {
+    case ticket_action::take:
+    case ticket_action::start:
+    case ticket_action::resolve:
+    case ticket_action::give_back:
+    case ticket_action::auto_close:
+    case ticket_action::reply:
+      to_reporter("ticket.notify." + std::string(action_name(a)));
+      break;
+    case ticket_action::assign:
+    case ticket_action::transfer:
+      to_reporter("ticket.notify." + std::string(action_name(a)));
+      tell_staff(
+          t, [&](bot::locale l) { return fields(l, "ticket.staff.assigned"); }, assignee);
+      break;
+    case ticket_action::reopen:
+      if (!by_reporter) to_reporter("ticket.notify.reopen");
+      tell_staff(
+          t, [&](bot::locale l) { return fields(l, "ticket.staff.reopened"); }, assignee);
+      break;
+    case ticket_action::cancel:
+      if (!by_reporter) to_reporter("ticket.notify.cancel");
+      if (assignee)
+        tell_staff(
+            t, [&](bot::locale l) { return fields(l, "ticket.staff.cancelled"); }, assignee);
+      break;
+    case ticket_action::urge:
+      tell_staff(
+          t,
+          [&](bot::locale l) {
+            return fields(l, assignee ? "ticket.staff.urged" : "ticket.staff.urged_pool");
+          },
+          assignee);
+      break;
+    case ticket_action::rate:
+      if (assignee)
+        tell_staff(
+            t, [&](bot::locale l) { return fields(l, "ticket.staff.rated"); }, assignee,
+            storage::priority::notice);
+      break;
+    case ticket_action::escalate:
+      break;  // check_sla writes the managers' message: it knows what is late
+    case ticket_action::confirm:
+    case ticket_action::visit:
+      break;
+  }
+  if (a == ticket_action::give_back) {
+    if (assignee)
+      tell_staff(
+          t, [&](bot::locale l) { return fields(l, "ticket.staff.assigned"); }, assignee);
+    else
+      tell_staff(
+          t, [&](bot::locale l) { return fields(l, "ticket.staff.returned"); }, std::nullopt);
+  }
+}
+
+bool ticket_desk::reporter_reachable(const storage::ticket_row& t) const {
+  if (!t.anonymous) return t.reporter_id && t.origin_chat;
+  auto sealed = svc_.db.suggestions.relay(t.id);
+  return sealed && open_writer(svc_.cfg, *sealed, relay_purpose(t.id));
+}
+
+void ticket_desk::tell_reporter(const storage::ticket_row& t, const text_fn& text) {
+  if (t.anonymous) {
+    auto sealed = svc_.db.suggestions.relay(t.id);
+    auto w = sealed ? open_writer(svc_.cfg, *sealed, relay_purpose(t.id)) : std::nullopt;
+    if (!w) return;
+    out_(w->chat, bot::outgoing::plain(text(bot::parse_locale(w->lang).value_or(default_locale()))),
+         storage::priority::reply, std::string(storage::sealed_ref));
+    return;
+  }
+  if (!t.reporter_id || !t.origin_chat) return;
+  auto chat = svc_.db.chats.get(*t.origin_chat);
+  auto member = svc_.db.members.get(*t.reporter_id);
+  if (!chat || !member) return;
+  bot::locale l = t.lang ? bot::parse_locale(*t.lang).value_or(default_locale()) : default_locale();
+  if (chat->ref.is_group() && chat->active) {
+    if (chat->lang) l = bot::parse_locale(*chat->lang).value_or(l);
+    bot::outgoing o;
+    o.text = text(l);
+    o.mentions.push_back({member->user_id, member->display_name});
+    out_(chat->ref, std::move(o), storage::priority::reply, ticket_ref(t));
+    return;
+  }
+  bot::chat_ref direct{chat->ref.platform, chat->ref.account, bot::chat_kind::direct, member->user_id};
+  out_(direct, bot::outgoing::plain(text(l)), storage::priority::reply, ticket_ref(t));
+}
+
+void ticket_desk::tell_staff(const storage::ticket_row& t, const text_fn& text,
+                             const std::optional<storage::member_row>& who, storage::priority p) {
+  auto groups = svc_.db.chats.groups_of(t.community_id, std::nullopt, "staff");
+  for (const auto& g : groups) {
+    bot::outgoing o;
+    o.text = text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale());
+    if (who) o.mentions.push_back({who->user_id, who->display_name});
+    out_(g.ref, std::move(o), p, ticket_ref(t));
+  }
+  if (!groups.empty()) return;
+  if (who) {
+    out_(svc_.db.chats.direct_chat_of(*who), bot::outgoing::plain(text(default_locale())), p, ticket_ref(t));
+    return;
+  }
+  for (const auto& c : staff_without_group(svc_, t.community_id))
+    out_(c.ref,
+         bot::outgoing::plain(
+             text(c.lang ? bot::parse_locale(*c.lang).value_or(default_locale()) : default_locale())),
+         p, ticket_ref(t));
+}
+
+void ticket_desk::tell_managers(std::int64_t community_id, const std::string& ref, const text_fn& text) {
+  auto groups = svc_.db.chats.groups_of(community_id, std::nullopt, "managers");
+  if (groups.empty()) {
+    bot::log::warn("tickets", "no managers' group in community {}: escalations go to the staff groups",
+                   community_id);
+    groups = svc_.db.chats.groups_of(community_id, std::nullopt, "staff");
+  }
+  for (const auto& g : groups)
+    out_(g.ref,
+         bot::outgoing::plain(
+             text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale())),
+         storage::priority::reply, ref);
+}
+
+}  // namespace commands
