@@ -29,17 +29,11 @@ std::int64_t emergency_store::create(const emergency_row& e) {
       "VALUES (?, ?, ?, ?, ?, ?, ?)";
   auto& q = db_.prepare(sql);
   q.bind(1, e.community_id);
-  if (e.building)
-    q.bind(2, *e.building);
-  else
-    q.bind(2);
+  bind_optional(q, 2, e.building);
   q.bind(3, e.template_id);
   q.bind(4, e.title);
   q.bind(5, e.detail);
-  if (e.started_by)
-    q.bind(6, *e.started_by);
-  else
-    q.bind(6);
+  bind_optional(q, 6, e.started_by);
   q.bind(7, e.started_at);
   q.exec();
   return db_.raw().getLastInsertRowid();
@@ -115,10 +109,7 @@ void emergency_store::add_update(std::int64_t emergency_id, std::optional<std::i
   auto& q = db_.prepare(sql);
   q.bind(1, emergency_id);
   q.bind(2, at);
-  if (author)
-    q.bind(3, *author);
-  else
-    q.bind(3);
+  bind_optional(q, 3, author);
   q.bind(4, kind);
   q.bind(5, text);
   q.exec();
@@ -144,10 +135,7 @@ bool emergency_store::acknowledge(std::int64_t emergency_id, std::int64_t member
   auto& q = db_.prepare(sql);
   q.bind(1, emergency_id);
   q.bind(2, member_id);
-  if (chat_id)
-    q.bind(3, *chat_id);
-  else
-    q.bind(3);
+  bind_optional(q, 3, chat_id);
   q.bind(4, at);
   return q.exec() > 0;
 }
@@ -184,10 +172,7 @@ std::vector<household_ack_count> emergency_store::household_acks(std::int64_t em
   auto& q = db_.prepare(sql);
   q.bind(1, emergency_id);
   q.bind(2, community_id);
-  if (building)
-    q.bind(3, *building);
-  else
-    q.bind(3);
+  bind_optional(q, 3, building);
   std::vector<household_ack_count> out;
   while (q.executeStep())
     out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
