@@ -58,11 +58,8 @@ std::string unescape_text(std::string_view s) {
 
 std::string unescape_param(std::string_view s) {
   std::string out(s);
-  replace_all(out, "&#91;", "[");
-  replace_all(out, "&#93;", "]");
   replace_all(out, "&#44;", ",");
-  replace_all(out, "&amp;", "&");
-  return out;
+  return unescape_text(out);  // which decodes &amp; last
 }
 
 std::vector<segment> parse_cq(std::string_view s) {
