@@ -39,6 +39,13 @@ using desk::duration_text;
 using desk::sla_job;
 using desk::ticket_ref;
 
+// The assignee as the command's reply names them.
+std::string assignee_name(const bot::context& ctx, const storage::ticket_row& t) {
+  if (t.assignee_id)
+    if (auto m = ctx.db().members.get(*t.assignee_id)) return m->display_name;
+  return ctx.text("ticket.nobody");
+}
+
 }  // namespace
 
 actor actor_of(const bot::context& ctx) {
@@ -265,12 +272,9 @@ std::int64_t ticket_desk::apply(storage::ticket_row& t, const transition& row, c
 
 bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::ticket_row& t,
                      ticket_action a) {
-  std::string assignee = ctx.text("ticket.nobody");
-  if (t.assignee_id)
-    if (auto m = ctx.db().members.get(*t.assignee_id)) assignee = m->display_name;
   return ctx.fail(v.refusal, fmt::arg("id", t.id), fmt::arg("state", ctx.text("ticket.state." + t.state)),
                   fmt::arg("action", ctx.text("ticket.verb." + std::string(action_name(a)))),
-                  fmt::arg("assignee", assignee),
+                  fmt::arg("assignee", assignee_name(ctx, t)),
                   fmt::arg("wait", duration_text(ctx.svc.t, ctx.lang, v.wait_ms)));
 }
 
@@ -289,12 +293,9 @@ bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t tic
   verdict v = check(a, *t, p, desk.facts(*t));
   if (!v.allowed) return refusal(ctx, v, *t, a);
   desk.apply(*t, *v.allowed, who, in);
-  std::string staff = ctx.text("ticket.nobody");
-  if (t->assignee_id)
-    if (auto m = ctx.db().members.get(*t->assignee_id)) staff = m->display_name;
   ctx.reply(
-      ctx.text("ticket.done." + std::string(action_name(a)), fmt::arg("id", t->id), fmt::arg("staff", staff),
-               fmt::arg("score", in.score.value_or(0)),
+      ctx.text("ticket.done." + std::string(action_name(a)), fmt::arg("id", t->id),
+               fmt::arg("staff", assignee_name(ctx, *t)), fmt::arg("score", in.score.value_or(0)),
                fmt::arg("result", in.visit_result.empty() ? std::string()
                                                           : ctx.text("ticket.visit." + in.visit_result))));
   return std::nullopt;

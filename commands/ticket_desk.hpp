@@ -84,9 +84,6 @@ class ticket_desk {
   void notify(const storage::ticket_row& t, ticket_action a, const actor& who, const act_input& in);
   bot::locale default_locale() const;
 
-  // ticket_timers.cpp
-  std::string name_of(std::optional<std::int64_t> member_id, bot::locale l) const;
-
   // ticket_desk.cpp
   void dispatch(storage::ticket_row& t, std::optional<std::int64_t> exclude);
   void schedule(const std::string& kind, const storage::ticket_row& t, std::int64_t at);

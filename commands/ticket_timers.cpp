@@ -8,6 +8,7 @@
 #include "bot/config.hpp"
 #include "bot/local_time.hpp"
 #include "commands/ticket_desk_parts.hpp"
+#include "commands/ticket_view.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -23,12 +24,6 @@ constexpr std::size_t escalations_one_by_one = 3;  // more at once are summed up
 constexpr std::size_t escalations_listed = 30;
 
 }  // namespace
-
-std::string ticket_desk::name_of(std::optional<std::int64_t> member_id, bot::locale l) const {
-  if (member_id)
-    if (auto m = svc_.db.members.get(*member_id); m && !m->display_name.empty()) return m->display_name;
-  return svc_.t(l, "ticket.nobody");
-}
 
 void ticket_desk::check_sla(std::int64_t ticket_id) {
   auto found = svc_.db.tickets.get(ticket_id);
@@ -94,7 +89,7 @@ void ticket_desk::announce_escalations(std::int64_t community_id, std::int64_t a
                     fmt::arg("category", svc_.t(l, "category." + t.category)),
                     fmt::arg("priority", svc_.t(l, "priority." + t.priority)),
                     fmt::arg("state", svc_.t(l, "ticket.state." + t.state)),
-                    fmt::arg("staff", name_of(t.assignee_id, l)),
+                    fmt::arg("staff", member_name(svc_, l, t.assignee_id)),
                     fmt::arg("what", svc_.t(l, response_late ? "ticket.due.respond" : "ticket.due.resolve")),
                     fmt::arg("due", tz.format(due)), fmt::arg("late", duration_text(svc_.t, l, at - due)),
                     fmt::arg("hint", hint));

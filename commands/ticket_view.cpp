@@ -13,12 +13,6 @@ namespace {
 
 bot::local_time_zone zone(const bot::context& ctx) { return {ctx.svc.cfg.community.utc_offset_minutes}; }
 
-std::string member_name(const bot::context& ctx, std::optional<std::int64_t> id) {
-  if (id)
-    if (auto m = ctx.db().members.get(*id); m && !m->display_name.empty()) return m->display_name;
-  return ctx.text("ticket.nobody");
-}
-
 // Who did it, for the history: a person, the system (timers), or the reporter.
 std::string event_actor(const bot::context& ctx, const storage::ticket_row& t,
                         const storage::ticket_event_row& e) {
@@ -82,7 +76,7 @@ std::string ticket_work_line(const bot::context& ctx, const storage::ticket_row&
       fmt::arg("category", category_label(ctx, t.category, t.priority)),
       fmt::arg("where", where.empty() ? ctx.text("ticket.no_location") : where),
       fmt::arg("state", ctx.text("ticket.state." + t.state)),
-      fmt::arg("staff", member_name(ctx, t.assignee_id)), fmt::arg("due", due_text),
+      fmt::arg("staff", member_name(ctx.svc, ctx.lang, t.assignee_id)), fmt::arg("due", due_text),
       fmt::arg("description", bot::utf8::truncate(redact_for_group(t.description, ctx.lang), 30)));
 }
 
@@ -99,7 +93,8 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
   out += "\n" + ctx.text("ticket.detail_description", fmt::arg("description", description));
   if (t.anonymous) out += "\n" + ctx.text("ticket.detail_anonymous");
   if (t.assignee_id)
-    out += "\n" + ctx.text("ticket.detail_assignee", fmt::arg("staff", member_name(ctx, t.assignee_id)));
+    out += "\n" + ctx.text("ticket.detail_assignee",
+                           fmt::arg("staff", member_name(ctx.svc, ctx.lang, t.assignee_id)));
   out += "\n" + ctx.text("ticket.detail_times", fmt::arg("created", tz.format(t.created_at)),
                          fmt::arg("due", t.due_at ? tz.format(*t.due_at) : std::string("-")),
                          fmt::arg("resolve_due",
@@ -138,6 +133,12 @@ std::optional<std::string> find_building(std::string_view text) {
   std::smatch m;
   if (std::regex_search(s, m, building)) return m[1].str();
   return std::nullopt;
+}
+
+std::string member_name(const bot::services& svc, bot::locale l, std::optional<std::int64_t> member_id) {
+  if (member_id)
+    if (auto m = svc.db.members.get(*member_id); m && !m->display_name.empty()) return m->display_name;
+  return svc.t(l, "ticket.nobody");
 }
 
 }  // namespace commands

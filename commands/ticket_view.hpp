@@ -26,6 +26,8 @@ void reply_staff_view(bot::context& ctx, const std::string& text);
 std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
                           const std::vector<storage::ticket_event_row>& events, bool full_location,
                           bool staff_view = false);
+// A member's display name, or "ticket.nobody" when there is no one (or no name).
+std::string member_name(const bot::services& svc, bot::locale l, std::optional<std::int64_t> member_id);
 // "" when nothing may show.
 std::string shown_location(const storage::ticket_row& t, bool full_location, bot::locale l);
 std::string category_label(const bot::context& ctx, const std::string& category, const std::string& priority);
