@@ -4,6 +4,7 @@
 
 #include "bot/config.hpp"
 #include "bot/log.hpp"
+#include "commands/broadcast.hpp"
 #include "commands/redact.hpp"
 #include "commands/staff_reach.hpp"
 #include "commands/suggestion_seal.hpp"
@@ -136,7 +137,7 @@ void ticket_desk::tell_staff(const storage::ticket_row& t, const text_fn& text,
   auto groups = svc_.db.chats.groups_of(t.community_id, std::nullopt, "staff");
   for (const auto& g : groups) {
     bot::outgoing o;
-    o.text = text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale());
+    o.text = text(group_locale(svc_, g));
     if (who) o.mentions.push_back({who->user_id, who->display_name});
     out_(g.ref, std::move(o), p, ticket_ref(t));
   }
@@ -146,10 +147,7 @@ void ticket_desk::tell_staff(const storage::ticket_row& t, const text_fn& text,
     return;
   }
   for (const auto& c : staff_without_group(svc_, t.community_id))
-    out_(c.ref,
-         bot::outgoing::plain(
-             text(c.lang ? bot::parse_locale(*c.lang).value_or(default_locale()) : default_locale())),
-         p, ticket_ref(t));
+    out_(c.ref, bot::outgoing::plain(text(group_locale(svc_, c))), p, ticket_ref(t));
 }
 
 void ticket_desk::tell_managers(std::int64_t community_id, const std::string& ref, const text_fn& text) {
@@ -160,10 +158,7 @@ void ticket_desk::tell_managers(std::int64_t community_id, const std::string& re
     groups = svc_.db.chats.groups_of(community_id, std::nullopt, "staff");
   }
   for (const auto& g : groups)
-    out_(g.ref,
-         bot::outgoing::plain(
-             text(g.lang ? bot::parse_locale(*g.lang).value_or(default_locale()) : default_locale())),
-         storage::priority::reply, ref);
+    out_(g.ref, bot::outgoing::plain(text(group_locale(svc_, g))), storage::priority::reply, ref);
 }
 
 }  // namespace commands
