@@ -51,10 +51,4 @@ std::optional<std::int64_t> parse_record_id(std::string_view word) {
   return id;
 }
 
-std::string elapsed_text(const bot::services& svc, bot::locale l, std::int64_t ms) {
-  std::int64_t minutes = std::max<std::int64_t>(ms, 0) / 60'000;
-  if (minutes < 60) return svc.t(l, "duration.minutes", fmt::arg("n", minutes));
-  return svc.t(l, "duration.hours_minutes", fmt::arg("h", minutes / 60), fmt::arg("m", minutes % 60));
-}
-
 }  // namespace commands

@@ -41,7 +41,4 @@ std::optional<std::string> parse_scope_building(std::string_view word);
 // "7" or "#7".
 std::optional<std::int64_t> parse_record_id(std::string_view word);
 
-// "1 小时 42 分" / "25 分钟".
-std::string elapsed_text(const bot::services& svc, bot::locale l, std::int64_t ms);
-
 }  // namespace commands

@@ -6,6 +6,7 @@
 #include "bot/config.hpp"
 #include "bot/context.hpp"
 #include "bot/core.hpp"
+#include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
 #include "bot/member_role.hpp"
@@ -220,7 +221,7 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
         return bot::outgoing::plain(
             ctx.svc.t(l, note.empty() ? "emergency.closed_plain" : "emergency.closed", fmt::arg("id", e.id),
                       fmt::arg("title", emergency_title(ctx.svc, l, e)), fmt::arg("note", note),
-                      fmt::arg("elapsed", elapsed_text(ctx.svc, l, elapsed))));
+                      fmt::arg("elapsed", bot::duration_text(ctx.svc.t, l, elapsed))));
       },
       storage::priority::emergency, ref_of(e.id) + ":close");
   int updates = 0, reminders = 0;
@@ -231,7 +232,7 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
   db.audit.record(ctx.who.member.id, "emergency.close", ref_of(e.id), note, ctx.now());
   ctx.reply(ctx.text("emergency.closed_summary", fmt::arg("id", e.id),
                      fmt::arg("title", emergency_title(ctx.svc, ctx.lang, e)),
-                     fmt::arg("elapsed", elapsed_text(ctx.svc, ctx.lang, elapsed)),
+                     fmt::arg("elapsed", bot::duration_text(ctx.svc.t, ctx.lang, elapsed)),
                      fmt::arg("acks", ack_totals_text(ctx.svc, ctx.lang, count_acks(ctx.svc, e))),
                      fmt::arg("updates", updates), fmt::arg("reminders", reminders)));
   return std::nullopt;

@@ -3,6 +3,7 @@
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
+#include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
 #include "bot/member_role.hpp"
@@ -34,11 +35,6 @@ std::string ref_of(const storage::ticket_row& t) {
 // The seal of an anonymous writer is bound to its ticket.
 std::string relay_purpose(std::int64_t ticket_id) {
   return "ticket:" + std::to_string(ticket_id);
-}
-
-std::string duration_text(const bot::texts& tx, bot::locale l, std::int64_t ms) {
-  auto d = bot::round_duration(ms);
-  return tx(l, std::string("duration.") + d.unit, fmt::arg("n", d.value));
 }
 
 }  // namespace
