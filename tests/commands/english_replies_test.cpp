@@ -59,3 +59,17 @@ TEST_CASE("an English user reads durations and buildings in English", "[duration
   auto closed = bot.say("/emergency close 1 power is back");
   closed.should_reply_containing("lasted 2 days 3 h").should_not_contain("51 h");
 }
+
+TEST_CASE("staff are never pointed at 报修 during an emergency", "[emergency][staff]") {
+  test_bot bot;
+  set_up_groups(bot);
+  bot.as("王阿姨").in_group("3栋业主群").say("大家好");
+  bot.as("王师傅").in_group("维修群").say("紧急 停电 3栋 配电箱故障").should_reply_containing("#1");
+  // An owner who asks is pointed at the emergency; a colleague in the same group is not told to report.
+  bot.as("王阿姨")
+      .in_group("3栋业主群")
+      .say("@物业助手 停电了，电梯也坏了")
+      .should_reply_containing("紧急通知 #1");
+  bot.as("李师傅").say("@物业助手 停电了，电梯也坏了，我去看看").should_be_silent();
+  bot.as("李师傅").say("/tickets").should_reply_containing("manager").should_not_contain("/repair");
+}
