@@ -77,6 +77,9 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
                                     svc_.cfg.community.bot_names);
   split_glued_name(inv, svc_.commands);
   auto match = svc_.commands.find(inv.tokens);
+  // A bare English word in a group is chat, never a command: "received" after an emergency alert
+  // is an acknowledgement for the chat hooks, as "收到" is.
+  if (match && match->lang == locale::en_US && m.chat.is_group() && !inv.addressed) match.reset();
   const bool anonymous = match && match->spec->anonymous && !m.chat.is_group();
 
   storage::transaction txn(db.db);
@@ -153,8 +156,8 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
   auto match = svc_.commands.find(inv.tokens);
   const command_spec& spec = *match->spec;
   ctx.spec = &spec;
-  const bool bare = !inv.addressed;  // a group message that merely starts with a command's name
-  if (bare && (!spec.bare_in_group || match->lang == locale::en_US)) return;
+  const bool bare = !inv.addressed;         // a group message that merely starts with a command's name
+  if (bare && !spec.bare_in_group) return;  // (bare English names never get here)
 
   args a;
   a.body = inv.body;

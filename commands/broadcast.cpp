@@ -1,10 +1,12 @@
 #include "commands/broadcast.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/texts.hpp"
+#include "bot/utf8.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
 
@@ -41,6 +43,22 @@ std::string scope_text(const bot::services& svc, bot::locale l, const std::optio
 std::optional<std::string> parse_scope_building(std::string_view word) {
   if (parse_record_id(word)) return std::nullopt;
   return parse_building(word);
+}
+
+std::optional<std::string> read_scope_building(const bot::args& a, std::size_t& i) {
+  if (i >= a.size()) return std::nullopt;
+  const std::string word = bot::utf8::to_lower_ascii(a[i]);
+  if (word == "bldg" || word == "bldg." || word == "building") {
+    if (i + 1 >= a.size() ||
+        !std::all_of(a[i + 1].begin(), a[i + 1].end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return std::nullopt;
+    auto b = parse_building(a[i + 1]);
+    if (b) i += 2;
+    return b;
+  }
+  auto b = parse_scope_building(a[i]);
+  if (b) ++i;
+  return b;
 }
 
 std::optional<std::int64_t> parse_record_id(std::string_view word) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/command.hpp"
 #include "bot/message.hpp"
 #include "bot/services.hpp"
 #include "bot/texts.hpp"
@@ -37,6 +38,8 @@ std::string scope_text(const bot::services& svc, bot::locale l, const std::optio
 
 // A building named for a broadcast: "3栋", "3号楼", "3#" — not a bare number, which is a record id.
 std::optional<std::string> parse_scope_building(std::string_view word);
+// The same at a[i], or as English replies show it: "bldg 3", "building 3". Moves `i` past it.
+std::optional<std::string> read_scope_building(const bot::args& a, std::size_t& i);
 
 // "7" or "#7".
 std::optional<std::int64_t> parse_record_id(std::string_view word);

@@ -90,11 +90,10 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
   std::size_t i = 0;
   const bot::emergency_template* tmpl = nullptr;
   for (int round = 0; round < 2 && i < a.size(); ++round) {  // template and building, in either order
-    if (!tmpl && (tmpl = ctx.svc.cfg.emergency.find(a[i]))) {
+    if (!tmpl && (tmpl = ctx.svc.cfg.emergency.find(a[i])))
       ++i;
-    } else if (!e.building && (e.building = parse_scope_building(a[i]))) {
-      ++i;
-    }
+    else if (!e.building)
+      e.building = read_scope_building(a, i);
   }
   if (tmpl) {
     e.template_id = tmpl->id;
@@ -104,7 +103,7 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
     if (!a.addressed || i >= a.size() || parse_record_id(a[i])) return ctx.usage();
     e.title = a[i++];
     if (bot::utf8::length(e.title) > max_title_points) return ctx.usage();
-    if (!e.building && i < a.size() && (e.building = parse_scope_building(a[i]))) ++i;
+    if (!e.building) e.building = read_scope_building(a, i);
   }
   e.detail = i < a.size() ? a.rest(i) : std::string();
   if (bot::utf8::length(e.detail) > max_text_points)

@@ -73,3 +73,42 @@ TEST_CASE("staff are never pointed at 报修 during an emergency", "[emergency][
   bot.as("李师傅").say("@物业助手 停电了，电梯也坏了，我去看看").should_be_silent();
   bot.as("李师傅").say("/tickets").should_reply_containing("manager").should_not_contain("/repair");
 }
+
+TEST_CASE("English staff name a building as English replies show it", "[english][broadcast]") {
+  test_bot bot;
+  set_up_groups(bot);
+  bot.register_group("5栋业主群", "5");
+  bot.as("经理").in_group("3栋业主群").say("/group lang en");
+  bot.as("Amy").in_group("3栋业主群").say("hello");
+
+  auto sos = bot.as("王师傅").in_group("维修群").say("/emergency power bldg 3 back by 18:00");
+  sos.should_reply_containing("building 3").should_reply_containing("1 groups");
+  auto alert = sos.to(bot.group("3栋业主群"));
+  REQUIRE(alert.size() == 1);
+  INFO(alert[0].shown);
+  CHECK(alert[0].shown.find("Please reply “received” (or /ack)") != std::string::npos);
+  CHECK(alert[0].shown.find("收到") == std::string::npos);
+  CHECK(sos.to(bot.group("5栋业主群")).empty());
+  bot.as("Amy").in_group("3栋业主群").say("received").should_be_silent();
+  bot.as("王师傅").in_group("维修群").say("/emergency 1 acks").should_reply_containing("acknowledged by 1/1");
+
+  auto notice = bot.say("/notice bldg 5 Water off | 9:00-12:00 tomorrow");
+  notice.should_reply_containing("building 5");
+  CHECK(notice.to(bot.group("5栋业主群")).size() == 1);
+  CHECK(notice.to(bot.group("3栋业主群")).empty());
+  bot.say("/help emergency").should_reply_containing("/emergency power bldg 3").should_not_contain("栋");
+}
+
+TEST_CASE("English lists are separated the English way", "[english]") {
+  test_bot bot;
+  bot.as("王师傅").in_private().say("/duty on leak lighting").should_reply_containing("leak, lighting");
+  bot.say("上班 漏水 照明").should_reply_containing("漏水、照明");
+}
+
+TEST_CASE("an English offer says how to accept it in English", "[english][offers]") {
+  test_bot bot;
+  set_up_groups(bot);
+  auto offer = bot.as("Amy").in_group("3栋业主群").say("@物业助手 lift 坏了 again, 没人修");
+  offer.should_reply_containing("Reply “/file it”").should_not_contain("登记");
+  bot.say("/file it").should_reply_containing("#1");
+}
