@@ -73,10 +73,14 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   // its sender is recorded.
   // Answering one of the bot's messages by quoting it is not calling the bot: such a message reads
   // like any bare group message.
-  invocation inv = parse_invocation(m.text, !m.chat.is_group(), m.addressed_to_bot && !m.addressed_by_quote_only,
-                                    svc_.cfg.community.bot_names);
+  invocation inv =
+      parse_invocation(m.text, !m.chat.is_group(), m.addressed_to_bot && !m.addressed_by_quote_only,
+                       svc_.cfg.community.bot_names);
   split_glued_name(inv, svc_.commands);
   auto match = svc_.commands.find(inv.tokens);
+  // A bare English word in a group is chat, never a command: "received" after an emergency alert
+  // is an acknowledgement for the chat hooks, as "收到" is.
+  if (match && match->lang == locale::en_US && m.chat.is_group() && !inv.addressed) match.reset();
   const bool anonymous = match && match->spec->anonymous && !m.chat.is_group();
 
   storage::transaction txn(db.db);
@@ -116,8 +120,10 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   if (console_says) who.level = static_cast<role>(*m.console_role);  // even below the config's roles
 
   locale lang = parse_locale(svc_.cfg.community.lang).value_or(locale::zh_CN);
-  if (match) lang = match->lang;
-  else if (!inv.tokens.empty() && looks_english(inv.tokens.front().text)) lang = locale::en_US;
+  if (match)
+    lang = match->lang;
+  else if (!inv.tokens.empty() && looks_english(inv.tokens.front().text))
+    lang = locale::en_US;
   if (chat.lang) lang = parse_locale(*chat.lang).value_or(lang);
 
   context ctx(m, who, chat, svc_, lang);
@@ -153,8 +159,8 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
   auto match = svc_.commands.find(inv.tokens);
   const command_spec& spec = *match->spec;
   ctx.spec = &spec;
-  const bool bare = !inv.addressed;  // a group message that merely starts with a command's name
-  if (bare && (!spec.bare_in_group || match->lang == locale::en_US)) return;
+  const bool bare = !inv.addressed;         // a group message that merely starts with a command's name
+  if (bare && !spec.bare_in_group) return;  // (bare English names never get here)
 
   args a;
   a.body = inv.body;
@@ -216,7 +222,8 @@ dispatch_outcome dispatcher::handle_joined(const member_joined& e) {
   message m;
   m.chat = e.chat;
   m.sender = e.user;
-  context ctx(m, who, chat, svc_, chat.lang ? parse_locale(*chat.lang).value_or(locale::zh_CN) : locale::zh_CN);
+  context ctx(m, who, chat, svc_,
+              chat.lang ? parse_locale(*chat.lang).value_or(locale::zh_CN) : locale::zh_CN);
   hooks_.on_member_joined(ctx, e);
   txn.commit();
   if (ctx.enqueued() && on_enqueued) on_enqueued();

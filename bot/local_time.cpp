@@ -86,11 +86,4 @@ std::optional<std::int64_t> local_time_zone::parse(std::string_view date, std::s
   return ms;
 }
 
-duration_parts round_duration(std::int64_t ms) {
-  std::int64_t minutes = (ms + 59'999) / 60'000;
-  if (minutes < 120) return {minutes, "minutes"};
-  if (minutes < 72 * 60) return {(minutes + 59) / 60, "hours"};
-  return {(minutes + 24 * 60 - 1) / (24 * 60), "days"};
-}
-
 }  // namespace bot

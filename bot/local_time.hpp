@@ -20,11 +20,4 @@ struct local_time_zone {
   std::optional<std::int64_t> parse(std::string_view date, std::string_view time, std::int64_t now_ms) const;
 };
 
-// "30 分钟" / "2 小时" / "3 天" style durations are texts; this picks the unit.
-struct duration_parts {
-  std::int64_t value;
-  const char* unit;  // "minutes" | "hours" | "days"
-};
-duration_parts round_duration(std::int64_t ms);
-
 }  // namespace bot

@@ -56,7 +56,8 @@ bot::command_result whoami(bot::context& ctx, const bot::args&) {
   std::string units;
   for (const auto& u : ctx.who.units) {
     unit_address a{u.building, u.unit, u.room};
-    units += (units.empty() ? "" : "、") + (ctx.in_group() ? a.masked(ctx.lang) : a.canonical());
+    units += (units.empty() ? "" : ctx.text("common.list_separator")) +
+             (ctx.in_group() ? a.masked(ctx.lang) : a.canonical());
   }
   ctx.reply(ctx.text("cmd.account.whoami.done", fmt::arg("name", ctx.who.member.display_name),
                      fmt::arg("role", ctx.text("role." + std::string(bot::role_name(ctx.who.level)))),

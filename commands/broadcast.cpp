@@ -1,8 +1,11 @@
 #include "commands/broadcast.hpp"
 
+#include <algorithm>
+
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/texts.hpp"
+#include "bot/utf8.hpp"
 #include "commands/record_id.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
@@ -50,10 +53,20 @@ std::optional<std::string> parse_scope_building(std::string_view word) {
   return parse_building(word);
 }
 
-std::string elapsed_text(const bot::services& svc, bot::locale l, std::int64_t ms) {
-  std::int64_t minutes = std::max<std::int64_t>(ms, 0) / 60'000;
-  if (minutes < 60) return svc.t(l, "duration.minutes", fmt::arg("n", minutes));
-  return svc.t(l, "duration.hours_minutes", fmt::arg("h", minutes / 60), fmt::arg("m", minutes % 60));
+std::optional<std::string> read_scope_building(const bot::args& a, std::size_t& i) {
+  if (i >= a.size()) return std::nullopt;
+  const std::string word = bot::utf8::to_lower_ascii(a[i]);
+  if (word == "bldg" || word == "bldg." || word == "building") {
+    if (i + 1 >= a.size() ||
+        !std::all_of(a[i + 1].begin(), a[i + 1].end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return std::nullopt;
+    auto b = parse_building(a[i + 1]);
+    if (b) i += 2;
+    return b;
+  }
+  auto b = parse_scope_building(a[i]);
+  if (b) ++i;
+  return b;
 }
 
 }  // namespace commands

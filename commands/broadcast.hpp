@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/command.hpp"
 #include "bot/message.hpp"
 #include "bot/services.hpp"
 #include "bot/texts.hpp"
@@ -42,8 +43,7 @@ std::string scope_text(const bot::services& svc, bot::locale l, const std::optio
 
 // A building named for a broadcast: "3栋", "3号楼", "3#" — not a bare number, which is a record id.
 std::optional<std::string> parse_scope_building(std::string_view word);
-
-// "1 小时 42 分" / "25 分钟".
-std::string elapsed_text(const bot::services& svc, bot::locale l, std::int64_t ms);
+// The same at a[i], or as English replies show it: "bldg 3", "building 3". Moves `i` past it.
+std::optional<std::string> read_scope_building(const bot::args& a, std::size_t& i);
 
 }  // namespace commands

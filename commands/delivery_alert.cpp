@@ -108,7 +108,7 @@ std::string summary(const bot::services& svc, bot::locale l, const std::vector<i
     std::vector<std::string> names;
     for (std::size_t i = 0; i < it.chats.size() && i < max_chat_names; ++i)
       names.push_back(label(svc, l, it.chats[i]));
-    std::string where = fmt::format("{}", fmt::join(names, "、"));
+    std::string where = fmt::format("{}", fmt::join(names, svc.t(l, "common.list_separator")));
     if (it.chats.size() > names.size())
       where += svc.t(l, "alert.dead.and_more", fmt::arg("n", it.chats.size()));
     out += "\n" + svc.t(l, "alert.dead.item", fmt::arg("what", what_of(svc, l, it.ref)),

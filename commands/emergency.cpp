@@ -6,6 +6,7 @@
 #include "bot/config.hpp"
 #include "bot/context.hpp"
 #include "bot/core.hpp"
+#include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
 #include "bot/member_role.hpp"
@@ -82,11 +83,10 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
   std::size_t i = 0;
   const bot::emergency_template* tmpl = nullptr;
   for (int round = 0; round < 2 && i < a.size(); ++round) {  // template and building, in either order
-    if (!tmpl && (tmpl = ctx.svc.cfg.emergency.find(a[i]))) {
+    if (!tmpl && (tmpl = ctx.svc.cfg.emergency.find(a[i])))
       ++i;
-    } else if (!e.building && (e.building = parse_scope_building(a[i]))) {
-      ++i;
-    }
+    else if (!e.building)
+      e.building = read_scope_building(a, i);
   }
   if (tmpl) {
     e.template_id = tmpl->id;
@@ -96,7 +96,7 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
     if (!a.addressed || i >= a.size() || parse_record_id(a[i])) return ctx.usage();
     e.title = a[i++];
     if (bot::utf8::length(e.title) > max_title_points) return ctx.usage();
-    if (!e.building && i < a.size() && (e.building = parse_scope_building(a[i]))) ++i;
+    if (!e.building) e.building = read_scope_building(a, i);
   }
   e.detail = i < a.size() ? a.rest(i) : std::string();
   if (bot::utf8::length(e.detail) > max_text_points)
@@ -214,7 +214,7 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
         return bot::outgoing::plain(
             ctx.svc.t(l, note.empty() ? "emergency.closed_plain" : "emergency.closed", fmt::arg("id", e.id),
                       fmt::arg("title", emergency_title(ctx.svc, l, e)), fmt::arg("note", note),
-                      fmt::arg("elapsed", elapsed_text(ctx.svc, l, elapsed))));
+                      fmt::arg("elapsed", bot::duration_text(ctx.svc.t, l, elapsed))));
       },
       storage::priority::emergency, emergency_ref(e.id) + ":close");
   int updates = 0, reminders = 0;
@@ -225,7 +225,7 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
   db.audit.record(ctx.who.member.id, "emergency.close", emergency_ref(e.id), note, ctx.now());
   ctx.reply(ctx.text("emergency.closed_summary", fmt::arg("id", e.id),
                      fmt::arg("title", emergency_title(ctx.svc, ctx.lang, e)),
-                     fmt::arg("elapsed", elapsed_text(ctx.svc, ctx.lang, elapsed)),
+                     fmt::arg("elapsed", bot::duration_text(ctx.svc.t, ctx.lang, elapsed)),
                      fmt::arg("acks", ack_totals_text(ctx.svc, ctx.lang, count_acks(ctx.svc, e))),
                      fmt::arg("updates", updates), fmt::arg("reminders", reminders)));
   return std::nullopt;

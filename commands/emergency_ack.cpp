@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bot/context.hpp"
+#include "bot/role.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/emergency_view.hpp"
@@ -69,6 +70,8 @@ emergency_chatter note_emergency_chatter(bot::context& ctx, std::string_view tex
 }
 
 void point_at_emergency(bot::context& ctx) {
+  // Staff know of the emergency and report with 报修 themselves: the pointer is for owners.
+  if (bot::at_least(ctx.who.level, bot::role::staff)) return;
   auto open = ctx.db().emergencies.open_for_chat(ctx.chat.id);
   if (open.empty()) return;
   auto e = ctx.db().emergencies.get(open.back());  // the newest is what people are talking about

@@ -22,8 +22,8 @@ enum class emergency_chatter {
   open,          // something else said while one is open
 };
 emergency_chatter note_emergency_chatter(bot::context& ctx, std::string_view text);
-// For someone who asks the bot about what the open emergency explains: which one it is, that
-// staff are on it, and the duty phone.
+// For an owner who asks the bot about what the open emergency explains: which one it is, that
+// staff are on it, and the duty phone. Staff get nothing.
 void point_at_emergency(bot::context& ctx);
 
 }  // namespace commands

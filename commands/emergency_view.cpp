@@ -7,6 +7,7 @@
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
+#include "bot/duration_text.hpp"
 #include "bot/member_role.hpp"
 #include "commands/broadcast.hpp"
 #include "storage/stores.hpp"
@@ -137,11 +138,11 @@ std::string ack_totals_text(const bot::services& svc, bot::locale l, const ack_t
 std::string ack_report(bot::context& ctx, const storage::emergency_row& e) {
   auto& svc = ctx.svc;
   const bot::locale l = ctx.lang;
-  std::string state = e.open()
-                          ? ctx.text("emergency.state.open",
-                                     fmt::arg("elapsed", elapsed_text(svc, l, ctx.now() - e.started_at)))
-                          : ctx.text("emergency.state.closed",
-                                     fmt::arg("elapsed", elapsed_text(svc, l, *e.closed_at - e.started_at)));
+  std::string state =
+      e.open() ? ctx.text("emergency.state.open",
+                          fmt::arg("elapsed", bot::duration_text(svc.t, l, ctx.now() - e.started_at)))
+               : ctx.text("emergency.state.closed",
+                          fmt::arg("elapsed", bot::duration_text(svc.t, l, *e.closed_at - e.started_at)));
   std::string out =
       ctx.text("emergency.acks.head", fmt::arg("id", e.id), fmt::arg("title", emergency_title(svc, l, e)),
                fmt::arg("scope", scope_text(svc, l, e.building)), fmt::arg("state", state));

@@ -31,10 +31,7 @@ struct draft {
 // [楼栋] 标题 | 正文  — or just the text, without a title, when clearly addressed to the bot.
 std::optional<bot::failure> read_draft(bot::context& ctx, const bot::args& a, std::size_t from, draft& d) {
   if (a.size() <= from) return ctx.usage();
-  if (auto b = parse_scope_building(a[from])) {
-    d.building = *b;
-    ++from;
-  }
+  d.building = read_scope_building(a, from);
   std::string text = a.rest(from);
   std::size_t bar = text.find('|');
   std::size_t bar_len = 1;

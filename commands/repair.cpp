@@ -2,6 +2,7 @@
 
 #include "bot/config.hpp"
 #include "bot/context.hpp"
+#include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
 #include "commands/ticket_category.hpp"
@@ -63,7 +64,6 @@ bool looks_like_report(const bot::args& a) {
 
 std::string created_reply(const bot::context& ctx, const storage::ticket_row& t) {
   bot::local_time_zone tz{ctx.svc.cfg.community.utc_offset_minutes};
-  auto sla = bot::round_duration(*t.due_at - t.created_at);
   const bool same_day = sla_for(ctx.svc.cfg.tickets, t.kind, t.category, t.priority).resolve_minutes == 0;
   // A complaint or a suggestion is settled, not fixed.
   std::string fix = !same_day ? ctx.text("ticket.fix_by", fmt::arg("due", tz.format(*t.resolve_due_at)))
@@ -72,7 +72,7 @@ std::string created_reply(const bot::context& ctx, const storage::ticket_row& t)
   std::string id = t.kind == "repair" ? "cmd.repair.report.done" : "ticket.created." + t.kind;
   return ctx.text(id, fmt::arg("id", t.id), fmt::arg("category", ctx.text("category." + t.category)),
                   fmt::arg("priority", ctx.text("priority." + t.priority)),
-                  fmt::arg("sla", ctx.text(std::string("duration.") + sla.unit, fmt::arg("n", sla.value))),
+                  fmt::arg("sla", bot::duration_text(ctx.svc.t, ctx.lang, *t.due_at - t.created_at)),
                   fmt::arg("due", tz.format(*t.due_at)), fmt::arg("fix", fix));
 }
 

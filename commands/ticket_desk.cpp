@@ -5,6 +5,7 @@
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
+#include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "bot/member_role.hpp"
 #include "bot/texts.hpp"
@@ -23,11 +24,6 @@ std::string ticket_ref(const storage::ticket_row& t) {
   return "ticket:" + std::to_string(t.id);
 }
 
-std::string duration_text(const bot::texts& tx, bot::locale l, std::int64_t ms) {
-  auto d = bot::round_duration(ms);
-  return tx(l, std::string("duration.") + d.unit, fmt::arg("n", d.value));
-}
-
 }  // namespace desk
 
 namespace {
@@ -35,7 +31,6 @@ namespace {
 using bot::day_ms;
 using bot::minute_ms;
 using desk::close_job;
-using desk::duration_text;
 using desk::sla_job;
 using desk::ticket_ref;
 
@@ -275,7 +270,7 @@ bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::t
   return ctx.fail(v.refusal, fmt::arg("id", t.id), fmt::arg("state", ctx.text("ticket.state." + t.state)),
                   fmt::arg("action", ctx.text("ticket.verb." + std::string(action_name(a)))),
                   fmt::arg("assignee", assignee_name(ctx, t)),
-                  fmt::arg("wait", duration_text(ctx.svc.t, ctx.lang, v.wait_ms)));
+                  fmt::arg("wait", bot::duration_text(ctx.svc.t, ctx.lang, v.wait_ms)));
 }
 
 bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t ticket_id, const act_input& in) {

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 
-#include "bot/texts.hpp"
 #include "storage/ticket_store.hpp"
 
 namespace commands::desk {
@@ -16,8 +15,5 @@ inline constexpr const char* close_job = "ticket.autoclose";
 
 // The ref of a ticket's outbox rows and audit entries: "ticket:12".
 std::string ticket_ref(const storage::ticket_row& t);
-
-// "30 分钟" / "2 小时" / "3 天": how late, how long to wait.
-std::string duration_text(const bot::texts& tx, bot::locale l, std::int64_t ms);
 
 }  // namespace commands::desk

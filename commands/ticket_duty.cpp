@@ -12,7 +12,8 @@ namespace {
 std::string categories_text(const bot::context& ctx, const std::vector<std::string>& ids) {
   if (ids.empty()) return ctx.text("cmd.duty.all_categories");
   std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : "、") + ctx.text("category." + id);
+  for (const auto& id : ids)
+    out += (out.empty() ? "" : ctx.text("common.list_separator")) + ctx.text("category." + id);
   return out;
 }
 

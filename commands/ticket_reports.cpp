@@ -5,6 +5,7 @@
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
+#include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "commands/ticket_category.hpp"
 #include "commands/ticket_view.hpp"
@@ -134,8 +135,8 @@ std::string ranked(const bot::context& ctx, const std::vector<std::pair<std::str
   if (rows.empty()) return ctx.text("common.unknown");
   std::string out;
   for (const auto& [key, n] : rows) {
-    std::string name =
-        categories ? ctx.text("category." + key) : ctx.text("scope.building", fmt::arg("building", key));
+    // A building reads as it does everywhere else ("3栋", "bldg 3").
+    std::string name = categories ? ctx.text("category." + key) : unit_address{key, "", ""}.masked(ctx.lang);
     out += (out.empty() ? "" : " · ") +
            ctx.text("cmd.ticket.stats.ranked", fmt::arg("name", name), fmt::arg("n", n));
   }
@@ -144,8 +145,7 @@ std::string ranked(const bot::context& ctx, const std::vector<std::pair<std::str
 
 std::string average_duration(const bot::context& ctx, std::int64_t total_ms, std::int64_t n) {
   if (n == 0) return ctx.text("common.unknown");
-  auto d = bot::round_duration(total_ms / n);
-  return ctx.text(std::string("duration.") + d.unit, fmt::arg("n", d.value));
+  return bot::duration_text(ctx.svc.t, ctx.lang, total_ms / n);
 }
 
 // 工单统计 本周

@@ -6,6 +6,7 @@
 
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
+#include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "commands/ticket_desk_parts.hpp"
 #include "commands/ticket_view.hpp"
@@ -16,7 +17,6 @@ namespace {
 
 using bot::day_ms;
 using bot::minute_ms;
-using desk::duration_text;
 using desk::sla_job;
 using desk::ticket_ref;
 constexpr const char* escalations_job = "ticket.escalations";
@@ -91,8 +91,8 @@ void ticket_desk::announce_escalations(std::int64_t community_id, std::int64_t a
                     fmt::arg("state", svc_.t(l, "ticket.state." + t.state)),
                     fmt::arg("staff", member_name(svc_, l, t.assignee_id)),
                     fmt::arg("what", svc_.t(l, response_late ? "ticket.due.respond" : "ticket.due.resolve")),
-                    fmt::arg("due", tz.format(due)), fmt::arg("late", duration_text(svc_.t, l, at - due)),
-                    fmt::arg("hint", hint));
+                    fmt::arg("due", tz.format(due)),
+                    fmt::arg("late", bot::duration_text(svc_.t, l, at - due)), fmt::arg("hint", hint));
     });
   }
 }

@@ -1,6 +1,7 @@
 // Small helpers users feel through the bot: room addresses, categories, times, token buckets.
 #include <catch2/catch.hpp>
 
+#include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "bot/roster_import.hpp"
 #include "bot/token_bucket.hpp"
@@ -66,9 +67,25 @@ TEST_CASE("local times in the community's zone", "[time]") {
   CHECK(cst.parse("12-01", "07:00", now) == std::int64_t{1'796'083'200'000} - 60 * 60'000);  // next year
   CHECK_FALSE(cst.parse("2025-02-30", "09:00", now));
   CHECK_FALSE(cst.parse("2025-12-01", "25:00", now));
-  CHECK(bot::round_duration(30 * 60'000).value == 30);
-  CHECK(std::string(bot::round_duration(24LL * 3'600'000).unit) == "hours");
-  CHECK(std::string(bot::round_duration(72LL * 3'600'000).unit) == "days");
+}
+
+TEST_CASE("one way to say how long, to the minute", "[time][texts]") {
+  const auto& t = bot::texts::embedded();
+  auto zh = [&](std::int64_t ms) { return bot::duration_text(t, bot::locale::zh_CN, ms); };
+  auto en = [&](std::int64_t ms) { return bot::duration_text(t, bot::locale::en_US, ms); };
+  constexpr std::int64_t min = 60'000, hour = 60 * min, day = 24 * hour;
+  CHECK(zh(-5 * min) == "不到 1 分钟");
+  CHECK(en(59'999) == "under a minute");
+  CHECK(zh(30 * min) == "30 分钟");
+  CHECK(en(30 * min + 59'999) == "30 min");
+  CHECK(zh(102 * min) == "1 小时 42 分");
+  CHECK(en(102 * min) == "1 h 42 min");
+  CHECK(zh(2 * hour) == "2 小时");
+  CHECK(en(24 * hour) == "24 h");
+  CHECK(zh(47 * hour + 59 * min) == "47 小时 59 分");
+  CHECK(zh(3 * day) == "3 天");
+  CHECK(zh(2 * day + 3 * hour + 20 * min) == "2 天 3 小时");
+  CHECK(en(2 * day + 3 * hour) == "2 days 3 h");
 }
 
 TEST_CASE("a local day starts at local midnight, not at UTC midnight", "[time]") {

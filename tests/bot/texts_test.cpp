@@ -74,7 +74,8 @@ TEST_CASE("every text id named in the code exists", "[texts]") {
   for (const char* k : {"repair", "complaint", "suggestion"}) CHECK(t.has(std::string("ticket.kind.") + k));
   for (const char* r : {"resident", "owner", "staff", "manager", "admin"}) CHECK(t.has(std::string("role.") + r));
   for (const char* p : {"owners", "staff", "managers"}) CHECK(t.has(std::string("purpose.") + p));
-  for (const char* d : {"minutes", "hours", "days"}) CHECK(t.has(std::string("duration.") + d));
+  for (const char* d : {"under_minute", "minutes", "hours", "hours_minutes", "days", "days_hours"})
+    CHECK(t.has(std::string("duration.") + d));
 }
 
 TEST_CASE("a missing id or field never crashes a reply", "[texts]") {

@@ -257,7 +257,7 @@ TEST_CASE("催单 works once per interval and reaches the handler", "[tickets][o
   auto r = bot.say("催单 1");
   r.should_reply_containing("已催促");
   CHECK(r.to(bot.group("维修群")).at(0).shown.find("【催单】工单 #1") != std::string::npos);
-  bot.say("催单 1").should_reply_containing("已经催过").should_reply_containing("60 分钟后可以再催");
+  bot.say("催单 1").should_reply_containing("已经催过").should_reply_containing("1 小时后可以再催");
   bot.clock().advance_minutes(30);
   bot.say("催单 1").should_reply_containing("30 分钟后");
   bot.clock().advance_minutes(31);
