@@ -44,15 +44,19 @@ std::string fresh_dir() {
   return dir.string();
 }
 
-// Groups the bot has heard from, as a bridge would have reported them ("wechat" network).
+// Owners' groups an admin registered (绑定小区), as a bridge would have reported them ("wechat" network).
 void make_groups(const std::string& db_path, int n) {
   storage::database database(db_path);
   storage::stores db(database);
   storage::transaction txn(database);
   auto community = db.communities.ensure("阳光花园", 0);
-  for (int i = 0; i < n; ++i)
-    db.chats.touch({"webhook", "wechat", bot::chat_kind::group, "g" + std::to_string(i) + "@chatroom"},
-                   "业主群" + std::to_string(i), community, 0);
+  auto admin = db.members.touch({"webhook", "admin", "管理员"}, 0);
+  for (int i = 0; i < n; ++i) {
+    auto chat =
+        db.chats.touch({"webhook", "wechat", bot::chat_kind::group, "g" + std::to_string(i) + "@chatroom"},
+                       "业主群" + std::to_string(i), community, 0);
+    db.chats.register_to(chat.id, community, std::nullopt, "owners", admin.id, 0);
+  }
   txn.commit();
 }
 
