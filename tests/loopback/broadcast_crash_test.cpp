@@ -9,7 +9,6 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <set>
 
 #include "bot/crypto.hpp"
@@ -17,6 +16,7 @@
 #include "bot/http_server.hpp"
 #include "support/loop.hpp"
 #include "support/process.hpp"
+#include "support/running_bot.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -70,23 +70,6 @@ struct fake_bridge {
   int answered = 0;
   int answer_first = answered_before_kill;
   bool holding = true;
-};
-
-struct service {
-  service(boost::asio::io_context& io, const testing::temp_dir& dir, const std::string& name)
-      : log(dir.file(name + ".log")), child({ESTATEBOT_BINARY, "--config", dir.file("config.toml")}, log) {
-    static const std::regex listening(R"(listening on 127\.0\.0\.1:(\d+))");
-    std::smatch m;
-    REQUIRE(testing::run_until(io, [&] {
-      std::string text = testing::read_file(log);
-      if (!std::regex_search(text, m, listening)) return false;
-      port = static_cast<std::uint16_t>(std::stoi(m[1]));
-      return true;
-    }));
-  }
-  std::string log;
-  testing::child_process child;
-  std::uint16_t port = 0;
 };
 
 std::string chat_message(const std::string& id, const std::string& chat_type, const std::string& chat_id,
@@ -156,7 +139,7 @@ outbound_url = "http://127.0.0.1:{}/bridge"
   std::vector<std::string> expected_groups;
   std::map<std::string, int> received_by_delivery;
   {
-    service first(io, dir, "first");
+    testing::running_bot first(io, dir, "first");
     // An admin registers every group (only registered groups get notices); their confirmations
     // are delivered before the notice.
     bridge.holding = false;
@@ -201,7 +184,7 @@ outbound_url = "http://127.0.0.1:{}/bridge"
   bridge.release_all();
 
   {
-    service second(io, dir, "second");
+    testing::running_bot second(io, dir, "second");
     REQUIRE(testing::run_until(io, [&] {
       auto o = outbox_health(io, client, second.port);
       return o["pending"] == 0 && o["in_flight"] == 0;

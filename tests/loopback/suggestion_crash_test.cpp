@@ -8,13 +8,13 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "bot/crypto.hpp"
 #include "bot/http_client.hpp"
 #include "bot/http_server.hpp"
 #include "support/loop.hpp"
 #include "support/process.hpp"
+#include "support/running_bot.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -47,23 +47,6 @@ struct bridge {
   std::vector<std::pair<std::string, std::string>> deliveries;  // delivery id, body
   std::vector<std::function<void(bot::http_response)>> held;
   bool holding = true;
-};
-
-struct service {
-  service(boost::asio::io_context& io, const testing::temp_dir& dir, const std::string& name)
-      : log(dir.file(name + ".log")), child({ESTATEBOT_BINARY, "--config", dir.file("config.toml")}, log) {
-    static const std::regex listening(R"(listening on 127\.0\.0\.1:(\d+))");
-    std::smatch m;
-    REQUIRE(testing::run_until(io, [&] {
-      std::string text = testing::read_file(log);
-      if (!std::regex_search(text, m, listening)) return false;
-      port = static_cast<std::uint16_t>(std::stoi(m[1]));
-      return true;
-    }));
-  }
-  std::string log;
-  testing::child_process child;
-  std::uint16_t port = 0;
 };
 
 bot::http_reply post(boost::asio::io_context& io, bot::http_client& client, std::uint16_t port,
@@ -134,7 +117,7 @@ outbound_url = "http://127.0.0.1:{}/bridge"
                                      .dump();
   std::string first_delivery;
   {
-    service first(io, dir, "first");
+    testing::running_bot first(io, dir, "first");
     REQUIRE(post(io, client, first.port, suggestion).status == 200);
     // The acknowledgement is with the bridge, unanswered: its row is pending in the database.
     REQUIRE(testing::run_until(io, [&] { return b.held.size() == 1; }));
@@ -152,7 +135,7 @@ outbound_url = "http://127.0.0.1:{}/bridge"
   for (auto& respond : b.held) respond({200, "application/json", "{}", {}});  // its connection died
   b.held.clear();
   {
-    service second(io, dir, "second");
+    testing::running_bot second(io, dir, "second");
     // The sealed row survived the crash and opens with the configured key.
     REQUIRE(testing::run_until(io, [&] { return b.deliveries.size() == 2; }));
     CHECK(b.deliveries[1].first == first_delivery);  // the same delivery id: the bridge can drop the copy
