@@ -30,8 +30,8 @@ struct storage_config {
 
 struct community_config {
   std::string name = "阳光花园";
-  std::string lang = "zh-CN";            // reply language when a command's own language is unknown
-  int utc_offset_minutes = 480;           // how times are shown and typed (China: UTC+8)
+  std::string lang = "zh-CN";                      // reply language when a command's own language is unknown
+  int utc_offset_minutes = 480;                    // how times are shown and typed (China: UTC+8)
   std::vector<std::string> bot_names{"物业助手"};  // "@物业助手 我的工单" is addressed to the bot
 };
 
@@ -106,7 +106,7 @@ struct onebot_config {
   std::string api_url;       // the client's HTTP API, used when no WebSocket is connected
   std::map<std::string, std::string> api_urls;  // self_id → HTTP API of that account's own client
   std::vector<std::string> self_ids;            // the bot accounts; empty: any account that authenticates
-  int max_text_chars = 1500;  // longer texts go out as several messages
+  int max_text_chars = 1500;                    // longer texts go out as several messages
   // Approve friend requests (binding a flat needs a private chat, which QQ allows only between
   // friends) and group invitations from admins; other requests are left to a person.
   bool approve_requests = true;
@@ -126,7 +126,8 @@ struct offers_config {
   int valid_minutes = 30;   // how long "登记" answers an offer
   std::vector<std::string> keywords{"坏了", "坏掉", "漏水",   "渗水",   "跑水", "停电", "停水", "没电",
                                     "没水", "不亮", "堵了",   "堵住",   "困人", "被困", "异响", "异味",
-                                    "太吵", "噪音", "没人管", "没人修", "投诉", "乱停", "占道"};
+                                    "太吵", "噪音", "没人管", "没人修", "投诉", "乱停", "占道", "着火",
+                                    "起火", "火灾", "冒烟",   "燃气",   "煤气"};
   std::vector<std::string> ignore{"谢谢", "感谢",   "辛苦",   "修好", "已解决", "恢复了", "你好",
                                   "您好", "早上好", "晚上好", "晚安", "哈哈",   "收到"};
 };

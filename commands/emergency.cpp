@@ -15,6 +15,7 @@
 #include "commands/delivery_report.hpp"
 #include "commands/emergency_view.hpp"
 #include "commands/record_id.hpp"
+#include "commands/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -174,7 +175,7 @@ bot::command_result update(bot::context& ctx, const bot::args& a) {
       [&](bot::locale l) {
         return bot::outgoing::plain(ctx.svc.t(l, "emergency.update", fmt::arg("id", e.id),
                                               fmt::arg("title", emergency_title(ctx.svc, l, e)),
-                                              fmt::arg("text", text)));
+                                              fmt::arg("text", redact_rooms(text, l))));
       },
       storage::priority::emergency, emergency_ref(e.id) + ":update");
   ctx.db().emergencies.add_update(e.id, ctx.who.member.id, "update", text, ctx.now());
@@ -211,10 +212,10 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
   broadcast(
       ctx.svc, groups_of(ctx.svc, e),
       [&](bot::locale l) {
-        return bot::outgoing::plain(
-            ctx.svc.t(l, note.empty() ? "emergency.closed_plain" : "emergency.closed", fmt::arg("id", e.id),
-                      fmt::arg("title", emergency_title(ctx.svc, l, e)), fmt::arg("note", note),
-                      fmt::arg("elapsed", bot::duration_text(ctx.svc.t, l, elapsed))));
+        return bot::outgoing::plain(ctx.svc.t(
+            l, note.empty() ? "emergency.closed_plain" : "emergency.closed", fmt::arg("id", e.id),
+            fmt::arg("title", emergency_title(ctx.svc, l, e)), fmt::arg("note", redact_rooms(note, l)),
+            fmt::arg("elapsed", bot::duration_text(ctx.svc.t, l, elapsed))));
       },
       storage::priority::emergency, emergency_ref(e.id) + ":close");
   int updates = 0, reminders = 0;

@@ -10,6 +10,7 @@
 #include "bot/duration_text.hpp"
 #include "bot/member_role.hpp"
 #include "commands/broadcast.hpp"
+#include "commands/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -101,7 +102,7 @@ bot::outgoing render_alert(const bot::services& svc, bot::locale l, const storag
   std::string text =
       svc.t(l, "emergency.alert", fmt::arg("id", e.id), fmt::arg("title", emergency_title(svc, l, e)),
             fmt::arg("scope", scope_text(svc, l, e.building)));
-  if (!e.detail.empty()) text += "\n" + e.detail;
+  if (!e.detail.empty()) text += "\n" + redact_rooms(e.detail, l);
   if (const auto* t = template_of(svc, e)) {
     const std::string& configured = l == bot::locale::en_US ? t->en : t->zh;
     text += "\n" + (configured.empty() ? svc.t(l, "emergency.template." + t->id + ".advice") : configured);

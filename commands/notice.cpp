@@ -12,6 +12,7 @@
 #include "commands/delivery_report.hpp"
 #include "commands/notice_query.hpp"
 #include "commands/record_id.hpp"
+#include "commands/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -61,9 +62,10 @@ bot::outgoing render(const bot::services& svc, bot::locale l, const storage::not
   std::string scope = scope_text(svc, l, n.building);
   if (n.title.empty())
     return bot::outgoing::plain(svc.t(l, "notice.broadcast_untitled", fmt::arg("id", n.id),
-                                      fmt::arg("body", n.body), fmt::arg("scope", scope)));
-  return bot::outgoing::plain(svc.t(l, "notice.broadcast", fmt::arg("id", n.id), fmt::arg("title", n.title),
-                                    fmt::arg("body", n.body), fmt::arg("scope", scope)));
+                                      fmt::arg("body", redact_rooms(n.body, l)), fmt::arg("scope", scope)));
+  return bot::outgoing::plain(svc.t(l, "notice.broadcast", fmt::arg("id", n.id),
+                                    fmt::arg("title", redact_rooms(n.title, l)),
+                                    fmt::arg("body", redact_rooms(n.body, l)), fmt::arg("scope", scope)));
 }
 
 std::size_t publish(bot::services& svc, storage::notice_row& n) {

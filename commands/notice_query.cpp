@@ -7,6 +7,7 @@
 #include "commands/broadcast.hpp"
 #include "commands/delivery_report.hpp"
 #include "commands/record_id.hpp"
+#include "commands/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -94,8 +95,9 @@ bot::command_result show_notice(bot::context& ctx, std::int64_t id) {
         ctx.text("notice.show_recalled", fmt::arg("id", id), fmt::arg("time", tz.format(*n->recalled_at))));
     return std::nullopt;
   }
-  std::string out = ctx.text("notice.show", fmt::arg("id", id), fmt::arg("title", n->title),
-                             fmt::arg("body", n->title.empty() ? n->body : "\n" + n->body),
+  auto shown = [&](const std::string& text) { return ctx.in_group() ? redact_rooms(text, ctx.lang) : text; };
+  std::string out = ctx.text("notice.show", fmt::arg("id", id), fmt::arg("title", shown(n->title)),
+                             fmt::arg("body", n->title.empty() ? shown(n->body) : "\n" + shown(n->body)),
                              fmt::arg("scope", scope_text(ctx.svc, ctx.lang, n->building)),
                              fmt::arg("time", tz.format_with_year(n->published_at.value_or(n->publish_at))));
   if (staff) {

@@ -211,4 +211,10 @@ std::string redact_for_group(std::string_view text, bot::locale l) {
   return mask_phones(mask_addresses(fold_address_chars(text), l));
 }
 
+std::string redact_rooms(std::string_view text, bot::locale l) {
+  const std::string folded = fold_address_chars(text);
+  std::string masked = mask_addresses(folded, l);
+  return masked == folded ? std::string(text) : masked;  // full-width text is left as typed
+}
+
 }  // namespace commands

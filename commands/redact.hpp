@@ -15,4 +15,8 @@ namespace commands {
 // in any spacing ("138-1234-5678", "+86 139 0000 1111") and other runs of 7+ digits become "***".
 std::string redact_for_group(std::string_view text, bot::locale l = bot::locale::zh_CN);
 
+// What staff broadcast to owners' groups (notices, emergencies): room numbers masked as above, the
+// rest as typed. Phone numbers stay: staff publish service and duty numbers there.
+std::string redact_rooms(std::string_view text, bot::locale l);
+
 }  // namespace commands

@@ -107,3 +107,22 @@ TEST_CASE("offers can be switched off and their words changed in the config", "[
     bot.say("又有人放鞭炮").should_reply_containing("需要帮您登记报修吗");
   }
 }
+
+TEST_CASE("smoke, fire or gas in a group gets safety advice before the offer", "[tickets][offers]") {
+  test_bot bot(R"(
+[emergency]
+duty_phone = "400-800-1234"
+)");
+  bot.as("管理员").in_group("3栋业主群").say("绑定小区 阳光花园 3栋");
+  bot.as("张先生").in_group("3栋业主群");
+  bot.say("3栋楼道里冒烟了，好像着火了")
+      .should_reply_containing("请先拨打 119")
+      .should_reply_containing("值班电话 400-800-1234")
+      .should_reply_containing("回复“登记”");
+  bot.as("刘女士").say("@物业助手 燃气味道很重").should_reply_containing("请先拨打 119");
+  bot.as("刘女士").say("登记").should_reply_containing("优先级：紧急");
+  bot.as("赵先生")
+      .say("3栋门口又停电了")
+      .should_reply_containing("需要帮您登记报修吗")
+      .should_not_contain("119");
+}

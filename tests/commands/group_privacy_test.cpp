@@ -150,3 +150,31 @@ TEST_CASE("staff views typed in an owners' group are answered privately", "[priv
   r = bot.as("王阿姨").in_group("3栋业主群").say("工单 1");
   r.should_reply_containing("工单 #1").should_not_contain("这户业主很难缠").should_not_contain("已私信");
 }
+
+TEST_CASE("a notice or an emergency naming a flat reaches owners' groups without the room",
+          "[privacy][notice][emergency]") {
+  test_bot bot;
+  bot.as("管理员").in_group("3栋业主群").say("绑定小区 阳光花园 3栋");
+  bot.as("王师傅").in_private();
+  auto notice = bot.say("公告 3栋 管道维修 | 3-2-1201 漏水影响楼下，请1101室业主联系 维修电话 400-800-1234");
+  auto shown = notice.to(bot.group("3栋业主群")).at(0).shown;
+  CHECK(shown.find("3栋2单元 漏水影响楼下") != std::string::npos);
+  CHECK(shown.find("请***室业主联系") != std::string::npos);
+  CHECK(shown.find("1201") == std::string::npos);
+  CHECK(shown.find("400-800-1234") != std::string::npos);  // staff publish service numbers
+  bot.say("公告 1").should_reply_containing("3-2-1201");   // staff in private see what they typed
+  bot.as("王阿姨")
+      .in_group("3栋业主群")
+      .say("/公告 1")
+      .should_reply_containing("3栋2单元")
+      .should_not_contain("1201");
+
+  auto alert = bot.as("王师傅").in_private().say("紧急 停水 3栋 3-2-1201 爆管，正在关阀");
+  auto alert_shown = alert.to(bot.group("3栋业主群")).at(0).shown;
+  CHECK(alert_shown.find("3栋2单元 爆管") != std::string::npos);
+  CHECK(alert_shown.find("1201") == std::string::npos);
+  auto update = bot.say("进展 1 3-2-1201 阀门已关").to(bot.group("3栋业主群")).at(0).shown;
+  CHECK(update.find("1201") == std::string::npos);
+  auto closed = bot.say("解除 1 3-2-1201 已修好").to(bot.group("3栋业主群")).at(0).shown;
+  CHECK(closed.find("1201") == std::string::npos);
+}
