@@ -148,7 +148,19 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
 
 void dispatcher::no_such_command(context& ctx, const invocation& inv) {
   if (inv.tokens.empty()) return;
+  // Thanks and greetings said to the bot are courtesy, not a failed command.
+  const std::string said = utf8::to_lower_ascii(inv.body);
+  if (utf8::contains_any(said, {"谢谢", "感谢", "辛苦", "多谢", "thank", "thx"})) {
+    ctx.reply(ctx.text("common.welcome"));
+    return;
+  }
+  if (utf8::contains_any(said, {"你好", "您好", "在吗", "早上好", "晚上好"}) || said == "hi" || said == "hello") {
+    ctx.reply(ctx.text("common.hello"));
+    return;
+  }
   auto near = svc_.commands.suggest(inv.tokens.front().text);
+  for (auto& name : near)  // English names are typed with their prefix, as the help shows them
+    if (auto m = svc_.commands.by_name(name); m && m->lang == locale::en_US) name = "/" + name;
   if (!near.empty())
     ctx.reply(ctx.text("common.did_you_mean", fmt::arg("names", fmt::format("{}", fmt::join(near, " / ")))));
   else
@@ -174,9 +186,12 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
     // A bare word from someone the command is not for is their chat ("提醒：明天记得挪车"): no
     // refusal. 公告 and 紧急 are open to everyone and refuse owners in their handlers.
     if (bare) return;
+    // Staff who lack a manager's right are not told how to report a repair, and may be told what
+    // they can do instead (cmd.<id>.denied_staff).
+    const bool staff = at_least(ctx.who.level, role::staff);
     std::string id = "cmd." + spec.id + ".denied";
-    // Staff who lack a manager's right are not told how to report a repair.
-    std::string fallback = at_least(ctx.who.level, role::staff) ? "common.denied_staff" : "common.denied";
+    if (staff && svc_.t.has(id + "_staff")) id += "_staff";
+    std::string fallback = staff ? "common.denied_staff" : "common.denied";
     ctx.reply(svc_.t.has(id)
                   ? ctx.text(id)
                   : ctx.text(fallback,

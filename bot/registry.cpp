@@ -45,10 +45,11 @@ std::optional<command_match> registry::find(const std::vector<token>& tokens) co
 std::vector<std::string> registry::suggest(std::string_view word) const {
   std::string lowered = utf8::to_lower_ascii(word);
   std::size_t len = utf8::length(lowered);
-  std::size_t max_distance = len <= 2 ? 1 : len <= 5 ? 2 : 3;
+  // A suggestion keeps most of what was typed: "foo" is not a typo of "sos".
+  std::size_t max_distance = len <= 3 ? 1 : len <= 6 ? 2 : 3;
   std::vector<std::pair<std::size_t, std::string>> found;
   for (const auto& [name, where] : names_) {
-    if (name.find(' ') != std::string::npos) continue;
+    if (name.find(' ') != std::string::npos || utf8::length(name) < 2) continue;  // not "?"
     std::size_t d = utf8::edit_distance(lowered, name);
     if (d > 0 && d <= max_distance && d < std::max<std::size_t>(utf8::length(name), 2))
       found.emplace_back(d, name);

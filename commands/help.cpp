@@ -69,8 +69,8 @@ bot::command_result help(bot::context& ctx, const bot::args& a) {
 std::vector<bot::command_spec> help_commands() {
   return {
       {"help",
-       {"帮助", "菜单"},
-       {"help", "?"},
+       {"帮助", "菜单", "?"},  // a bare "?" (or "？") is most often typed by someone reading Chinese
+       {"help"},
        "general",
        bot::role::resident,
        bot::chat_rule::anywhere,

@@ -96,8 +96,13 @@ TEST_CASE("bad arguments get the usage, and bare chat in a group stays quiet", "
 TEST_CASE("a typo gets a suggestion", "[commands][parser]") {
   test_bot bot;
   bot.as("王阿姨").say("报秀 3-2-1201 漏水").should_reply_containing("报修");
-  bot.say("/repiar 3-2-1201 leak").should_reply_containing("repair");
+  bot.say("/repiar 3-2-1201 leak").should_reply_containing("Did you mean: /repair");
   bot.say("完全不认识的话").should_reply_containing("帮助");
+  bot.say("。").should_not_contain("是不是想用");   // punctuation is no typo of "?"
+  bot.say("/help foo").should_not_contain("Did you mean");  // nor is "foo" one of "sos"
+  bot.say("？").should_reply_containing("报修");              // a bare question mark: the Chinese help
+  bot.say("谢谢").should_reply_containing("不客气").should_not_contain("没有这个命令");
+  bot.say("你好").should_reply_containing("您好").should_not_contain("没有这个命令");
   SECTION("but not in a group without a prefix") {
     // No "did you mean" for group chat; a message about a leak gets the offer to register it instead.
     bot.in_group("业主群").say("报秀 3-2-1201 漏水").should_not_contain("是不是想用");

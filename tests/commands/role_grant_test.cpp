@@ -95,3 +95,11 @@ TEST_CASE("the console's :as role is the role everyone else sees too", "[roles][
   bot.deliver(console_line(bot, "小陈", bot::role::owner, "3栋业主群", "大家好"));
   bot.as("经理").in_group("维修群").say("派单 1 @小陈").should_reply_containing("不是物业工作人员");
 }
+
+TEST_CASE("an owner refused a manager's command is not pointed at a staff command", "[roles]") {
+  test_bot bot;
+  bot.as("王阿姨").in_private().say("报修 3-2-1201 厨房水管漏水");
+  bot.say("派单 1 @王师傅").should_reply_containing("物业经理").should_not_contain("转单");
+  bot.as("王师傅").in_private().say("派单 1 @李师傅").should_reply_containing("转单 编号 @同事");
+  bot.as("王阿姨").in_group("3栋业主群").say("@物业助手 谢谢").should_reply_containing("不客气");
+}
