@@ -154,7 +154,8 @@ void dispatcher::no_such_command(context& ctx, const invocation& inv) {
     ctx.reply(ctx.text("common.welcome"));
     return;
   }
-  if (utf8::contains_any(said, {"你好", "您好", "在吗", "早上好", "晚上好"}) || said == "hi" || said == "hello") {
+  if (utf8::contains_any(said, {"你好", "您好", "在吗", "早上好", "晚上好"}) || said == "hi" ||
+      said == "hello") {
     ctx.reply(ctx.text("common.hello"));
     return;
   }

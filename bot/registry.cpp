@@ -8,7 +8,8 @@
 namespace bot {
 
 void registry::add(command_spec spec) {
-  if (spec.zh.empty() || spec.en.empty()) throw std::logic_error("command " + spec.id + " needs zh and en names");
+  if (spec.zh.empty() || spec.en.empty())
+    throw std::logic_error("command " + spec.id + " needs zh and en names");
   if (by_id(spec.id)) throw std::logic_error("duplicate command id " + spec.id);
   std::size_t index = specs_.size();
   auto claim = [&](const std::string& name, locale l) {
@@ -54,7 +55,8 @@ std::vector<std::string> registry::suggest(std::string_view word) const {
     if (d > 0 && d <= max_distance && d < std::max<std::size_t>(utf8::length(name), 2))
       found.emplace_back(d, name);
   }
-  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> out;
   for (auto& [d, n] : found)
     if (out.size() < 3) out.push_back(std::move(n));

@@ -2,6 +2,7 @@
 
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
+#include "commands/broadcast.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
 
@@ -17,18 +18,23 @@ std::optional<std::string> parse_purpose(const std::string& word) {
 
 // 绑定小区 <名称> [楼栋] [员工群|经理群]
 bot::command_result register_group(bot::context& ctx, const bot::args& a) {
-  if (a.empty() || a.size() > 3) return ctx.usage();
+  if (a.empty() || a.size() > 4) return ctx.usage();
   const std::string& name = a[0];
   if (bot::utf8::length(name) > 40) return ctx.usage();
   std::optional<std::string> building;
   std::string purpose = "owners";
-  for (std::size_t i = 1; i < a.size(); ++i) {
-    if (auto p = parse_purpose(a[i]))
+  for (std::size_t i = 1; i < a.size();) {
+    if (auto p = parse_purpose(a[i])) {
       purpose = *p;
-    else if (auto b = parse_building(a[i]))
+      ++i;
+    } else if (auto b = read_scope_building(a, i)) {  // moves past "3栋" or "bldg 3"
       building = *b;
-    else
+    } else if (auto n = parse_building(a[i])) {  // a bare number is a building here
+      building = *n;
+      ++i;
+    } else {
       return ctx.usage();
+    }
   }
   auto& db = ctx.db();
   std::int64_t community = db.communities.ensure(name, ctx.now());
@@ -54,7 +60,8 @@ bot::command_result group_lang(bot::context& ctx, const bot::args& a) {
   else if (w != "自动" && w != "auto")
     return ctx.usage();
   ctx.db().chats.set_lang(ctx.chat.id, lang);
-  ctx.db().audit.record(ctx.who.member.id, "group.lang", ctx.msg.chat.key(), lang.value_or("auto"), ctx.now());
+  ctx.db().audit.record(ctx.who.member.id, "group.lang", ctx.msg.chat.key(), lang.value_or("auto"),
+                        ctx.now());
   bot::locale shown = lang ? *bot::parse_locale(*lang) : ctx.lang;
   ctx.reply(ctx.svc.t(shown, "cmd.group.lang.done", fmt::arg("lang", lang.value_or("auto"))));
   return std::nullopt;
@@ -64,9 +71,21 @@ bot::command_result group_lang(bot::context& ctx, const bot::args& a) {
 
 std::vector<bot::command_spec> group_admin_commands() {
   return {
-      {"group.register", {"绑定小区", "注册群"}, {"group register"}, "admin", bot::role::admin, bot::chat_rule::group_only,
-       true, register_group},
-      {"group.lang", {"群语言"}, {"group lang"}, "admin", bot::role::manager, bot::chat_rule::group_only, true,
+      {"group.register",
+       {"绑定小区", "注册群"},
+       {"group register"},
+       "admin",
+       bot::role::admin,
+       bot::chat_rule::group_only,
+       true,
+       register_group},
+      {"group.lang",
+       {"群语言"},
+       {"group lang"},
+       "admin",
+       bot::role::manager,
+       bot::chat_rule::group_only,
+       true,
        group_lang},
   };
 }

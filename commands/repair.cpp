@@ -20,7 +20,16 @@ constexpr std::size_t max_description_points = 500;
 bot::command_result report(bot::context& ctx, const bot::args& a, const std::string& kind) {
   if (a.empty()) return ctx.usage();
   std::optional<unit_address> where = parse_unit_address(a[0]);
-  std::string description = where ? a.rest(1) : a.rest(0);
+  std::size_t used = where ? 1 : 0;
+  if (!where) {  // "/repair bldg 5 unit 1 lift is stuck"
+    std::vector<std::string_view> words;
+    for (const auto& t : a.tokens) words.push_back(t.text);
+    if (auto w = parse_address_words(words)) {
+      where = w->address;
+      used = w->used;
+    }
+  }
+  std::string description = a.rest(used);
   if (description.empty()) return ctx.usage();
   if (bot::utf8::length(description) > max_description_points)
     return ctx.fail("cmd.repair.report.too_long", fmt::arg("max", max_description_points));
@@ -39,7 +48,8 @@ bot::command_result report(bot::context& ctx, const bot::args& a, const std::str
     t.location = where->canonical();
     t.building = where->building;
     if (where->has_room())
-      if (auto u = ctx.db().units.find(ctx.community(), where->building, where->unit, where->room)) t.unit_id = u->id;
+      if (auto u = ctx.db().units.find(ctx.community(), where->building, where->unit, where->room))
+        t.unit_id = u->id;
   } else {
     t.building = find_building(description);
   }

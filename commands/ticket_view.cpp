@@ -11,7 +11,9 @@
 namespace commands {
 namespace {
 
-bot::local_time_zone zone(const bot::context& ctx) { return {ctx.svc.cfg.community.utc_offset_minutes}; }
+bot::local_time_zone zone(const bot::context& ctx) {
+  return {ctx.svc.cfg.community.utc_offset_minutes};
+}
 
 // Who did it, for the history: a person, the system (timers), or the reporter.
 std::string event_actor(const bot::context& ctx, const storage::ticket_row& t,
@@ -34,7 +36,8 @@ std::string shown_location(const storage::ticket_row& t, bool full_location, bot
   return {};
 }
 
-std::string category_label(const bot::context& ctx, const std::string& category, const std::string& priority) {
+std::string category_label(const bot::context& ctx, const std::string& category,
+                           const std::string& priority) {
   return ctx.text("ticket.category_priority", fmt::arg("category", ctx.text("category." + category)),
                   fmt::arg("priority", ctx.text("priority." + priority)));
 }
@@ -84,7 +87,8 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
                           const std::vector<storage::ticket_event_row>& events, bool full_location,
                           bool staff_view) {
   auto tz = zone(ctx);
-  std::string out = ctx.text("ticket.detail_head", fmt::arg("id", t.id), fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
+  std::string out = ctx.text("ticket.detail_head", fmt::arg("id", t.id),
+                             fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
                              fmt::arg("category", category_label(ctx, t.category, t.priority)),
                              fmt::arg("state", ctx.text("ticket.state." + t.state)));
   if (std::string where = shown_location(t, full_location, ctx.lang); !where.empty())
@@ -129,9 +133,11 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
 
 std::optional<std::string> find_building(std::string_view text) {
   static const std::regex building("([0-9]{1,3})(栋|号楼|幢|#楼)");
+  static const std::regex english(R"((?:^|[^A-Za-z])(?:bldg\.?|building|block)\s*([0-9]{1,3})(?![0-9]))",
+                                  std::regex::icase);
   std::string s(text);
   std::smatch m;
-  if (std::regex_search(s, m, building)) return m[1].str();
+  if (std::regex_search(s, m, building) || std::regex_search(s, m, english)) return m[1].str();
   return std::nullopt;
 }
 

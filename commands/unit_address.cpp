@@ -7,7 +7,9 @@
 namespace commands {
 namespace {
 
-bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 
 // Reads a run of ASCII letters and digits at s[i].
 std::string read_word(std::string_view s, std::size_t& i) {
@@ -91,6 +93,36 @@ std::optional<unit_address> parse_unit_address(std::string_view raw) {
   eat_any(s, i, {"室", "号"});
   if (i != s.size()) return std::nullopt;
   return a;
+}
+
+std::optional<address_words> parse_address_words(const std::vector<std::string_view>& words) {
+  auto is = [&](std::size_t i, std::initializer_list<std::string_view> names) {
+    if (i >= words.size()) return false;
+    const std::string w = bot::utf8::to_lower_ascii(words[i]);
+    for (auto n : names)
+      if (w == n) return true;
+    return false;
+  };
+  auto value = [&](std::size_t i) -> std::string {  // "5", "A", "1201": one short word
+    if (i >= words.size()) return {};
+    std::size_t at = 0;
+    std::string w = upper(read_word(words[i], at));
+    return at == words[i].size() && w.size() <= 5 ? w : std::string();
+  };
+  if (!is(0, {"bldg", "bldg.", "building", "block", "blk"})) return std::nullopt;
+  address_words out;
+  out.address.building = value(1);
+  if (out.address.building.empty()) return std::nullopt;
+  out.used = 2;
+  if (is(out.used, {"unit"}) && !value(out.used + 1).empty()) {
+    out.address.unit = value(out.used + 1);
+    out.used += 2;
+  }
+  if (is(out.used, {"room", "rm", "apt", "flat", "#"}) && !value(out.used + 1).empty()) {
+    out.address.room = value(out.used + 1);
+    out.used += 2;
+  }
+  return out;
 }
 
 std::optional<std::string> parse_building(std::string_view text) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bot/texts.hpp"
 
@@ -21,6 +22,13 @@ struct unit_address {
 };
 
 std::optional<unit_address> parse_unit_address(std::string_view text);
+// The words English replies show, as separate words: "bldg 3 unit 2 room 1201", "building 5",
+// "bldg 5 unit 1" ("bldg."/"block", "rm"/"apt"/"flat" too). `used` is how many words it took.
+struct address_words {
+  unit_address address;
+  std::size_t used = 0;
+};
+std::optional<address_words> parse_address_words(const std::vector<std::string_view>& words);
 // A building alone: "3栋", "3号楼", "3幢", "3#", or a bare number.
 std::optional<std::string> parse_building(std::string_view text);
 

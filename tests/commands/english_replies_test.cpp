@@ -112,3 +112,33 @@ TEST_CASE("an English offer says how to accept it in English", "[english][offers
   offer.should_reply_containing("Reply “/file it”").should_not_contain("登记");
   bot.say("/file it").should_reply_containing("#1");
 }
+
+TEST_CASE("English users write places the way English replies show them", "[english][address]") {
+  test_bot bot;
+  bot.import_roster("3,1,101,89.50,张伟,13800001234\n");
+  bot.as("张先生").say("绑定 3-1-101 1234").should_reply_containing("绑定成功");
+  // Bound to building 3, but the lift is in building 5: the typed place wins.
+  bot.say("/repair bldg 5 unit 1 lift is stuck").should_reply_containing("#1");
+  auto t = bot.db().tickets.get(1);
+  REQUIRE(t);
+  CHECK(t->location == "5-1");
+  CHECK(t->building == "5");
+  CHECK(t->description == "lift is stuck");
+  bot.say("/repair building 5 unit 1 room 502 door lock broken").should_reply_containing("#2");
+  CHECK(bot.db().tickets.get(2)->location == "5-1-502");
+  bot.say("/complain the lift in building 5 is noisy").should_reply_containing("#3");
+  CHECK(bot.db().tickets.get(3)->building == "5");
+
+  bot.as("管理员")
+      .in_group("Block 7 owners")
+      .say("/group register 阳光花园 bldg 7")
+      .should_reply_containing("7");
+  auto chat = bot.db().chats.find(bot.group("Block 7 owners"));
+  REQUIRE(chat);
+  CHECK(chat->building == "7");
+  bot.as("经理")
+      .in_private()
+      .say("/tickets new bldg 5")
+      .should_reply_containing("#1")
+      .should_not_contain("do not understand");
+}

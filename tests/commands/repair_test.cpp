@@ -8,7 +8,9 @@ using testing::test_bot;
 TEST_CASE("an owner reports a leak and gets a ticket number", "[commands][repair]") {
   test_bot bot;
   auto r = bot.as("王阿姨").say("报修 3-2-1201 厨房水管漏水");
-  r.should_reply_containing("已登记报修工单 #1").should_reply_containing("漏水").should_reply_containing("紧急");
+  r.should_reply_containing("已登记报修工单 #1")
+      .should_reply_containing("漏水")
+      .should_reply_containing("紧急");
   r.should_reply_containing("30 分钟");
 
   auto t = bot.db().tickets.get(1);
@@ -25,7 +27,9 @@ TEST_CASE("an owner reports a leak and gets a ticket number", "[commands][repair
   }
   SECTION("工单 1 shows state and history") {
     auto d = bot.say("工单 1");
-    d.should_reply_containing("状态：待受理").should_reply_containing("登记").should_reply_containing("3-2-1201");
+    d.should_reply_containing("状态：待受理")
+        .should_reply_containing("登记")
+        .should_reply_containing("3-2-1201");
   }
   SECTION("a second report gets the next number") {
     bot.say("报修 5栋电梯异响").should_reply_containing("#2").should_reply_containing("电梯");
@@ -34,14 +38,17 @@ TEST_CASE("an owner reports a leak and gets a ticket number", "[commands][repair
 
 TEST_CASE("English commands work the same and answer in English", "[commands][repair]") {
   test_bot bot;
-  bot.as("Tom").say("/repair 3-2-1201 kitchen pipe leaking").should_reply_containing("Repair ticket #1 registered");
+  bot.as("Tom")
+      .say("/repair 3-2-1201 kitchen pipe leaking")
+      .should_reply_containing("Repair ticket #1 registered");
   bot.say("/mytickets").should_reply_containing("#1");
   bot.say("/ticket 1").should_reply_containing("State: new");
   bot.say("/help").should_reply_containing("/repair");
   bot.say("/help repair").should_reply_containing("Usage: /repair");
 }
 
-TEST_CASE("in a group the reply mentions the owner and never shows the room number", "[commands][repair][privacy]") {
+TEST_CASE("in a group the reply mentions the owner and never shows the room number",
+          "[commands][repair][privacy]") {
   test_bot bot;
   auto r = bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 厨房水管漏水");
   REQUIRE(r.size() == 1);
@@ -76,9 +83,15 @@ TEST_CASE("a staff group hears about new tickets without the room number", "[com
 
 TEST_CASE("bad arguments get the usage, and bare chat in a group stays quiet", "[commands][repair][parser]") {
   test_bot bot;
-  SECTION("private chat: usage") { bot.as("王阿姨").say("报修").should_reply_containing("用法：报修"); }
-  SECTION("only a room, no description: usage") { bot.as("王阿姨").say("报修 3-2-1201").should_reply_containing("用法"); }
-  SECTION("group, bare word without arguments: silence") { bot.as("王阿姨").in_group("业主群").say("报修").should_be_silent(); }
+  SECTION("private chat: usage") {
+    bot.as("王阿姨").say("报修").should_reply_containing("用法：报修");
+  }
+  SECTION("only a room, no description: usage") {
+    bot.as("王阿姨").say("报修 3-2-1201").should_reply_containing("用法");
+  }
+  SECTION("group, bare word without arguments: silence") {
+    bot.as("王阿姨").in_group("业主群").say("报修").should_be_silent();
+  }
   SECTION("group with a prefix: usage") {
     bot.as("王阿姨").in_group("业主群").say("/报修").should_reply_containing("用法");
   }
@@ -86,7 +99,9 @@ TEST_CASE("bad arguments get the usage, and bare chat in a group stays quiet", "
     bot.as("王阿姨").in_group("业主群").say("工单的事大家怎么看").should_be_silent();
     bot.say("我的工单都处理好了吗 大家").should_be_silent();
   }
-  SECTION("ticket number that is not a number") { bot.as("王阿姨").say("工单 abc").should_reply_containing("用法"); }
+  SECTION("ticket number that is not a number") {
+    bot.as("王阿姨").say("工单 abc").should_reply_containing("用法");
+  }
   SECTION("a description over 500 characters is refused and nothing is stored") {
     bot.as("王阿姨").say("报修 " + std::string(501 * 3, 'x')).should_reply_containing("太长");
     CHECK_FALSE(bot.db().tickets.get(1));
@@ -98,9 +113,9 @@ TEST_CASE("a typo gets a suggestion", "[commands][parser]") {
   bot.as("王阿姨").say("报秀 3-2-1201 漏水").should_reply_containing("报修");
   bot.say("/repiar 3-2-1201 leak").should_reply_containing("Did you mean: /repair");
   bot.say("完全不认识的话").should_reply_containing("帮助");
-  bot.say("。").should_not_contain("是不是想用");   // punctuation is no typo of "?"
+  bot.say("。").should_not_contain("是不是想用");           // punctuation is no typo of "?"
   bot.say("/help foo").should_not_contain("Did you mean");  // nor is "foo" one of "sos"
-  bot.say("？").should_reply_containing("报修");              // a bare question mark: the Chinese help
+  bot.say("？").should_reply_containing("报修");            // a bare question mark: the Chinese help
   bot.say("谢谢").should_reply_containing("不客气").should_not_contain("没有这个命令");
   bot.say("你好").should_reply_containing("您好").should_not_contain("没有这个命令");
   SECTION("but not in a group without a prefix") {
