@@ -70,6 +70,16 @@ bool looks_like_report(const bot::args& a) {
   return parse_unit_address(a[0]).has_value() || guess_category(a.rest(0)) != "other";
 }
 
+// A suggestion names a place or asks for something ("建议 小区门口增加一个快递柜"); "意见 大家怎么看"
+// is a question to the neighbours.
+bool looks_like_suggestion(const bot::args& a) {
+  if (looks_like_report(a)) return true;
+  const std::string text = a.rest(0);
+  return find_building(text).has_value() ||
+         bot::utf8::contains_any(text, {"增加", "加装", "安装", "增设", "设置", "希望", "能否", "能不能", "可否",
+                                        "可以考虑", "改善", "改进", "改成", "换成", "开放", "整改"});
+}
+
 }  // namespace
 
 std::string created_reply(const bot::context& ctx, const storage::ticket_row& t) {
@@ -117,7 +127,7 @@ std::vector<bot::command_spec> repair_commands() {
        bot::chat_rule::anywhere,
        true,
        as("suggestion"),
-       looks_like_report},
+       looks_like_suggestion},
   };
 }
 

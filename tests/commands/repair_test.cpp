@@ -159,3 +159,13 @@ TEST_CASE("a photo sent with the report is kept on the ticket", "[commands][repa
   bot.deliver(m).should_reply_containing("#1");
   CHECK(bot.db().tickets.images(1) == std::vector<std::string>{"https://example.invalid/leak.jpg"});
 }
+
+TEST_CASE("a suggestion typed in a group is registered when it asks for something", "[commands][suggestion]") {
+  test_bot bot;
+  bot.as("王阿姨").in_group("3栋业主群");
+  bot.say("建议 小区门口增加一个快递柜").should_reply_containing("#1");
+  bot.say("建议 3栋门口装个路灯").should_reply_containing("#2");
+  CHECK(bot.db().tickets.get(2)->building == "3");
+  bot.say("意见 大家怎么看").should_be_silent();  // asking the neighbours
+  CHECK_FALSE(bot.db().tickets.get(3));
+}
