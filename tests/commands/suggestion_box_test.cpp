@@ -139,6 +139,7 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
   bot.say("接单 2");
   r = bot.say("完成 2 已增加夜间巡逻并修好车棚监控");
   CHECK(r.to(direct("赵女士")).at(0).shown.find("您的匿名建议 #2 已处理") != std::string::npos);
+  r.should_reply_containing("已转告写信人").should_not_contain("已通知业主确认和评价");  // nobody can confirm
   CHECK(bot.db().suggestions.relay(2));
 
   bot.clock().advance_minutes(3 * 24 * 60);
