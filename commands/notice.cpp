@@ -113,7 +113,16 @@ bot::command_result notice(bot::context& ctx, const bot::args& a) {
       auto n = visible_notice(ctx, *id);
       if (!n) return ctx.fail("notice.not_found", fmt::arg("id", *id));
       if (!n->published()) return ctx.fail("notice.not_yet", fmt::arg("id", *id));
-      ctx.reply(delivery_report(ctx, notice_ref(*id), ctx.text("notice.what", fmt::arg("id", *id))));
+      std::string out = delivery_report(ctx, notice_ref(*id), ctx.text("notice.what", fmt::arg("id", *id)));
+      if (n->recalled()) {  // what became of the recall: messages withdrawn, corrections sent
+        for (const char* part : {"recall", "correction"}) {
+          const std::string ref = notice_ref(*id) + ":" + part;
+          if (ctx.db().outbox.by_ref(ref).empty()) continue;
+          out += "\n" + delivery_report(ctx, ref,
+                                        ctx.text(std::string("notice.report_") + part, fmt::arg("id", *id)));
+        }
+      }
+      ctx.reply(out);
       return std::nullopt;
     }
   }

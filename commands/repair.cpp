@@ -76,8 +76,8 @@ bool looks_like_suggestion(const bot::args& a) {
   if (looks_like_report(a)) return true;
   const std::string text = a.rest(0);
   return find_building(text).has_value() ||
-         bot::utf8::contains_any(text, {"增加", "加装", "安装", "增设", "设置", "希望", "能否", "能不能", "可否",
-                                        "可以考虑", "改善", "改进", "改成", "换成", "开放", "整改"});
+         bot::utf8::contains_any(text, {"增加", "加装", "安装", "增设", "设置", "希望", "能否", "能不能",
+                                        "可否", "可以考虑", "改善", "改进", "改成", "换成", "开放", "整改"});
 }
 
 }  // namespace

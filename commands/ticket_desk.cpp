@@ -291,8 +291,8 @@ bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t tic
   std::string done = "ticket.done." + std::string(action_name(a));
   if (t->anonymous && ctx.svc.t.has(done + "_anonymous")) done += "_anonymous";  // no owner to confirm
   ctx.reply(
-      ctx.text(done, fmt::arg("id", t->id),
-               fmt::arg("staff", assignee_name(ctx, *t)), fmt::arg("score", in.score.value_or(0)),
+      ctx.text(done, fmt::arg("id", t->id), fmt::arg("staff", assignee_name(ctx, *t)),
+               fmt::arg("score", in.score.value_or(0)),
                fmt::arg("result", in.visit_result.empty() ? std::string()
                                                           : ctx.text("ticket.visit." + in.visit_result))));
   return std::nullopt;

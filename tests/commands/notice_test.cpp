@@ -225,6 +225,9 @@ TEST_CASE("recall takes a notice back where the platform can and corrects it whe
   CHECK(corrected[0].shown.find("【更正】物业公告 #1「停水通知」已撤回") != std::string::npos);
 
   bot.say("撤回公告 1").should_reply_containing("已经撤回过了");
+  bot.say("公告 1 送达")  // what became of the recall, after the notice itself
+      .should_reply_containing("撤回公告 #1 送达情况：已送达 1/1 个群")
+      .should_reply_containing("公告 #1 的更正 送达情况：已送达 3/3 个群");
   bot.as("王阿姨").in_group("3栋业主群").say("公告 1").should_reply_containing("公告 #1 已于");
   bot.say("公告 1").should_not_contain("明天停水");
   bot.say("公告列表").should_reply_containing("（已撤回）");

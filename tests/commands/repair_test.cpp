@@ -160,7 +160,8 @@ TEST_CASE("a photo sent with the report is kept on the ticket", "[commands][repa
   CHECK(bot.db().tickets.images(1) == std::vector<std::string>{"https://example.invalid/leak.jpg"});
 }
 
-TEST_CASE("a suggestion typed in a group is registered when it asks for something", "[commands][suggestion]") {
+TEST_CASE("a suggestion typed in a group is registered when it asks for something",
+          "[commands][suggestion]") {
   test_bot bot;
   bot.as("王阿姨").in_group("3栋业主群");
   bot.say("建议 小区门口增加一个快递柜").should_reply_containing("#1");
