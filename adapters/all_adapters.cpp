@@ -10,10 +10,12 @@ namespace adapters {
 
 adapter_set make_adapters(const bot::config& cfg, adapter_env env) {
   adapter_set set;
-  if (cfg.console.enabled) set.channels.push_back(std::make_unique<console::console_channel>(env.console_print));
+  if (cfg.console.enabled)
+    set.channels.push_back(std::make_unique<console::console_channel>(env.console_print));
   if (cfg.webhook.enabled) {
     auto adapter = std::make_unique<webhook::webhook_adapter>(cfg.webhook);
-    set.channels.push_back(std::make_unique<webhook::webhook_channel>(*adapter, env.http, cfg.outbox.send_timeout_ms));
+    set.channels.push_back(
+        std::make_unique<webhook::webhook_channel>(*adapter, env.http, cfg.outbox.send_timeout_ms));
     set.http.push_back(std::move(adapter));
   }
   if (cfg.onebot.enabled) {

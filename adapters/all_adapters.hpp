@@ -16,7 +16,7 @@ class io_context;
 namespace bot {
 class clock;
 class http_client;
-}
+}  // namespace bot
 
 namespace adapters {
 

@@ -1,10 +1,10 @@
 #include "bot/app.hpp"
 
-#include <utility>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "adapters/all_adapters.hpp"
 #include "adapters/console/console_session.hpp"
@@ -24,14 +24,16 @@ constexpr auto shutdown_poll = std::chrono::milliseconds(20);
 }  // namespace
 
 struct app::impl {
-  impl(const config& cfg, boost::asio::io_context& io, const clock& clk, std::function<void(const std::string&)> print)
+  impl(const config& cfg, boost::asio::io_context& io, const clock& clk,
+       std::function<void(const std::string&)> print)
       : io(io),
         clk(clk),
         state(cfg, clk),
         server(io, cfg.server),
         client(io),
         console(cfg.console, clk.now_ms()),
-        print([this, out = print ? std::move(print) : [](const std::string& s) { std::cout << s << std::endl; }](
+        print([this,
+               out = print ? std::move(print) : [](const std::string& s) { std::cout << s << std::endl; }](
                   const std::string& s) {
           ++printed;
           out(s);
@@ -161,12 +163,15 @@ struct app::impl {
   std::chrono::steady_clock::time_point deadline;
 };
 
-app::app(const config& cfg, boost::asio::io_context& io, const clock& clk, std::function<void(const std::string&)> print)
+app::app(const config& cfg, boost::asio::io_context& io, const clock& clk,
+         std::function<void(const std::string&)> print)
     : impl_(std::make_unique<impl>(cfg, io, clk, std::move(print))) {}
 
 app::~app() = default;
 
-core& app::state() { return impl_->state; }
+core& app::state() {
+  return impl_->state;
+}
 
 std::uint16_t app::start(bool read_stdin) {
   std::uint16_t port = impl_->server.start();
@@ -175,12 +180,15 @@ std::uint16_t app::start(bool read_stdin) {
   if (read_stdin && impl_->state.cfg.console.enabled) {
     impl_->input = std::make_unique<stdin_lines>(
         impl_->io, [this](std::string line) { impl_->on_console_line(line); }, [this] { stop(); });
-    impl_->print(impl_->state.svc.t(locale::zh_CN, "console.welcome", fmt::arg("community", impl_->state.cfg.community.name)));
+    impl_->print(impl_->state.svc.t(locale::zh_CN, "console.welcome",
+                                    fmt::arg("community", impl_->state.cfg.community.name)));
     impl_->input->start();
   }
   return port;
 }
 
-void app::stop() { impl_->stop(); }
+void app::stop() {
+  impl_->stop();
+}
 
 }  // namespace bot

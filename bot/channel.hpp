@@ -19,8 +19,8 @@ struct send_result {
   };
   status outcome = status::sent;
   std::string platform_message_id;
-  std::string error;                          // for logs and delivery reports; never secrets
-  std::optional<std::int64_t> retry_after_ms; // the platform's own hint
+  std::string error;                           // for logs and delivery reports; never secrets
+  std::optional<std::int64_t> retry_after_ms;  // the platform's own hint
 };
 
 struct rate {

@@ -14,8 +14,8 @@ namespace bot {
 class context;
 
 struct token {
-  std::string text;        // width-folded, quotes removed
-  std::size_t begin = 0;   // offsets in the original body
+  std::string text;       // width-folded, quotes removed
+  std::size_t begin = 0;  // offsets in the original body
   std::size_t end = 0;
 };
 
@@ -45,13 +45,13 @@ using command_handler = std::function<command_result(context&, const args&)>;
 enum class chat_rule { anywhere, group_only, direct_only };
 
 struct command_spec {
-  std::string id;                // "ticket.show"; texts cmd.<id>.usage / cmd.<id>.summary
-  std::vector<std::string> zh;   // Chinese names, first one is shown
-  std::vector<std::string> en;   // English names (may have two words: "group register"), first is shown
-  std::string topic;             // help section: "tickets", "account", ...
+  std::string id;               // "ticket.show"; texts cmd.<id>.usage / cmd.<id>.summary
+  std::vector<std::string> zh;  // Chinese names, first one is shown
+  std::vector<std::string> en;  // English names (may have two words: "group register"), first is shown
+  std::string topic;            // help section: "tickets", "account", ...
   role min_role = role::resident;
   chat_rule where = chat_rule::anywhere;
-  bool bare_in_group = true;     // the bare Chinese name (no prefix, no @) starts it in a group
+  bool bare_in_group = true;  // the bare Chinese name (no prefix, no @) starts it in a group
   command_handler run;
   // For a bare group invocation: do the arguments look like this command at all? When they do
   // not ("完成，谢谢大家"), the message is chat and gets no reply, not even a refusal.

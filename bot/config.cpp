@@ -207,12 +207,14 @@ void read_adapters(config_reader r, config& c) {
     a.finish();
     if (w.enabled) {
       if (w.secret.empty())
-        throw config_error(fmt::format("adapters.webhook.secret: required when the adapter is enabled "
-                                       "(or set {})",
-                                       secret_env_name("webhook", "secret")));
+        throw config_error(
+            fmt::format("adapters.webhook.secret: required when the adapter is enabled "
+                        "(or set {})",
+                        secret_env_name("webhook", "secret")));
       if (w.outbound_url.empty()) throw config_error("adapters.webhook.outbound_url: required when enabled");
       require_url(a, "outbound_url", w.outbound_url);
-      if (w.path.empty() || w.path.front() != '/') throw config_error("adapters.webhook.path: must start with /");
+      if (w.path.empty() || w.path.front() != '/')
+        throw config_error("adapters.webhook.path: must start with /");
     }
   }
   read_onebot(r.table("onebot"), c.onebot);
@@ -329,7 +331,9 @@ const emergency_template* emergency_config::find(std::string_view name) const {
   return nullptr;
 }
 
-config config::defaults() { return parse("", "defaults"); }
+config config::defaults() {
+  return parse("", "defaults");
+}
 
 config config::parse(std::string_view toml_text, const std::string& source_name) {
   toml::table root;

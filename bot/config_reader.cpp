@@ -90,7 +90,8 @@ std::optional<std::int64_t> config_reader::integer(std::string_view key, std::in
   if (!n) return std::nullopt;
   if (!n->is_integer()) wrong_type(key, "an integer");
   std::int64_t v = n->as_integer()->get();
-  if (v < min || v > max) throw config_error(fmt::format("{}: {} is outside {}..{}", key_path(key), v, min, max));
+  if (v < min || v > max)
+    throw config_error(fmt::format("{}: {} is outside {}..{}", key_path(key), v, min, max));
   return v;
 }
 

@@ -27,7 +27,7 @@ class config_reader {
   // A list of ids written as strings or integers (QQ numbers: [10001, "10002"]).
   void read_ids(std::string_view key, std::vector<std::string>& out);
   template <class Int>
-    requires std::is_integral_v<Int>
+  requires std::is_integral_v<Int>
   void read(std::string_view key, Int& out, std::int64_t min, std::int64_t max) {
     if (auto v = integer(key, min, max)) out = static_cast<Int>(*v);
   }

@@ -23,7 +23,8 @@ std::string hmac_hex(const EVP_MD* md, std::string_view key, std::string_view da
 std::string digest_hex(const EVP_MD* md, std::string_view data) {
   unsigned char out[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
-  if (!EVP_Digest(data.data(), data.size(), out, &len, md, nullptr)) throw std::runtime_error("digest failed");
+  if (!EVP_Digest(data.data(), data.size(), out, &len, md, nullptr))
+    throw std::runtime_error("digest failed");
   return to_hex(std::string_view(reinterpret_cast<const char*>(out), len));
 }
 
@@ -40,10 +41,18 @@ std::string to_hex(std::string_view bytes) {
   return out;
 }
 
-std::string hmac_sha256_hex(std::string_view key, std::string_view data) { return hmac_hex(EVP_sha256(), key, data); }
-std::string hmac_sha1_hex(std::string_view key, std::string_view data) { return hmac_hex(EVP_sha1(), key, data); }
-std::string sha1_hex(std::string_view data) { return digest_hex(EVP_sha1(), data); }
-std::string sha256_hex(std::string_view data) { return digest_hex(EVP_sha256(), data); }
+std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
+  return hmac_hex(EVP_sha256(), key, data);
+}
+std::string hmac_sha1_hex(std::string_view key, std::string_view data) {
+  return hmac_hex(EVP_sha1(), key, data);
+}
+std::string sha1_hex(std::string_view data) {
+  return digest_hex(EVP_sha1(), data);
+}
+std::string sha256_hex(std::string_view data) {
+  return digest_hex(EVP_sha256(), data);
+}
 
 bool constant_time_equal(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

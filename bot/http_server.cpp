@@ -1,6 +1,5 @@
 #include "bot/http_server.hpp"
 
-#include <utility>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -14,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "bot/log.hpp"
 
@@ -198,8 +198,8 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
     co_return std::move(pending->answer);
   }
 
-  net::awaitable<void> write(beast::tcp_stream& stream, const http_response& r, unsigned version, bool keep_alive,
-                             beast::error_code& ec) {
+  net::awaitable<void> write(beast::tcp_stream& stream, const http_response& r, unsigned version,
+                             bool keep_alive, beast::error_code& ec) {
     auto res = to_beast(r, version, keep_alive);
     stream.expires_after(std::chrono::milliseconds(cfg.read_timeout_ms));
     co_await http::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
@@ -235,8 +235,8 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
         co_await write(*stream, json_error(413, "body too large"), 11, false, ec);
         break;
       }
-      if (ec == http::error::end_of_stream || ec == net::error::operation_aborted || ec == beast::error::timeout ||
-          ec == net::error::connection_reset || ec == net::error::eof)
+      if (ec == http::error::end_of_stream || ec == net::error::operation_aborted ||
+          ec == beast::error::timeout || ec == net::error::connection_reset || ec == net::error::eof)
         break;
       if (ec) {
         log::warn("http", "{}: malformed request: {}", remote, ec.message());
@@ -313,9 +313,12 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
   }
 };
 
-http_server::http_server(net::io_context& io, const server_config& cfg) : impl_(std::make_shared<impl>(io, cfg)) {}
+http_server::http_server(net::io_context& io, const server_config& cfg)
+    : impl_(std::make_shared<impl>(io, cfg)) {}
 
-http_server::~http_server() { stop(); }
+http_server::~http_server() {
+  stop();
+}
 
 void http_server::route(const std::string& method, const std::string& path, handler h) {
   impl_->routes[path][method] = [h = std::move(h)](const http_request& req,

@@ -48,9 +48,9 @@ struct message {
   chat_ref chat;
   std::string chat_title;  // group name when the platform tells it
   user_ref sender;
-  std::string text;                 // plain text, mentions of the bot and markup removed; other
-                                    // people's mentions stay in it as "@name" (or "@<user id>")
-  bool addressed_to_bot = false;    // @-mentioned the bot or quoted one of its messages
+  std::string text;               // plain text, mentions of the bot and markup removed; other
+                                  // people's mentions stay in it as "@name" (or "@<user id>")
+  bool addressed_to_bot = false;  // @-mentioned the bot or quoted one of its messages
   // addressed_to_bot came only from quoting (引用) one of the bot's messages: QQ inserts an @ of the
   // quoted author, so "收到" in reply to an alert carries an @ of the bot that nobody typed. Such
   // a message answers the bot; it is not an explicit call, and commands should treat it like a
@@ -59,8 +59,8 @@ struct message {
   // Platform mentions of people other than the bot, in order, with their user ids: "@王师傅" in
   // `text` is resolved through these first (a QQ @ picked from the member list), then by name.
   std::vector<mention> mentions;
-  std::int64_t unix_ms = 0;         // platform time when known (platform_time_ms), else 0
-  std::string quoted_id;            // platform id of a message this one replies to, if any
+  std::int64_t unix_ms = 0;  // platform time when known (platform_time_ms), else 0
+  std::string quoted_id;     // platform id of a message this one replies to, if any
   std::vector<image_ref> images;
   // Only the console adapter sets this: a local terminal is trusted to say who it plays.
   std::optional<int> console_role;

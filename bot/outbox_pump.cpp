@@ -34,7 +34,9 @@ std::string target_of(const storage::outbox_row& row) {
 outbox_pump::outbox_pump(storage::stores& db, const clock& clk, const outbox_config& cfg)
     : db_(db), clk_(clk), cfg_(cfg) {}
 
-void outbox_pump::add_channel(channel& ch) { channels_[std::string(ch.platform())] = &ch; }
+void outbox_pump::add_channel(channel& ch) {
+  channels_[std::string(ch.platform())] = &ch;
+}
 
 channel* outbox_pump::channel_for(std::string_view platform) const {
   auto it = channels_.find(platform);
@@ -140,14 +142,17 @@ wait_reason outbox_pump::explain(const storage::outbox_row& row) {
   if (row.next_attempt_at > now) return {k::backoff, row.next_attempt_at};
   if (db_.outbox.ahead_in_chat(row) > 0) return {k::behind_in_chat, 0};
   std::int64_t at = now;
-  if (auto it = chat_buckets_.find(row.target.key()); it != chat_buckets_.end()) at = it->second.ready_at(now);
+  if (auto it = chat_buckets_.find(row.target.key()); it != chat_buckets_.end())
+    at = it->second.ready_at(now);
   if (auto r = account_rate(*ch)) {
     std::int64_t account_ready = now;
     if (auto it = account_buckets_.find(account_key(row.target)); it != account_buckets_.end())
       account_ready = it->second.ready_at(now);
     // Rows queued before it on the account take the next tokens first (those in flight already did).
-    auto ahead = std::max<std::int64_t>(0, db_.outbox.ahead_on_account(row) - static_cast<std::int64_t>(in_flight_.size()));
-    at = std::max(at, account_ready + static_cast<std::int64_t>(std::ceil(static_cast<double>(ahead) * 1000.0 / r->per_second)));
+    auto ahead = std::max<std::int64_t>(
+        0, db_.outbox.ahead_on_account(row) - static_cast<std::int64_t>(in_flight_.size()));
+    at = std::max(at, account_ready + static_cast<std::int64_t>(
+                                          std::ceil(static_cast<double>(ahead) * 1000.0 / r->per_second)));
   }
   if (at > now) return {k::rate_limited, at};
   return {k::due, now};

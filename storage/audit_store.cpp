@@ -4,7 +4,8 @@ namespace storage {
 
 void audit_store::record(std::optional<std::int64_t> actor_id, const std::string& action,
                          const std::string& target, const std::string& detail, std::int64_t now_ms) {
-  static constexpr const char* sql = "INSERT INTO audit_log (at, actor_id, action, target, detail) VALUES (?, ?, ?, ?, ?)";
+  static constexpr const char* sql =
+      "INSERT INTO audit_log (at, actor_id, action, target, detail) VALUES (?, ?, ?, ?, ?)";
   auto& q = db_.prepare(sql);
   q.bind(1, now_ms);
   bind_optional(q, 2, actor_id);

@@ -7,7 +7,9 @@ constexpr const char* columns =
     "id, platform, account, kind, chat_id, title, community_id, building, purpose, registered_at, lang, "
     "active";
 
-std::string kind_word(bot::chat_kind k) { return k == bot::chat_kind::group ? "group" : "direct"; }
+std::string kind_word(bot::chat_kind k) {
+  return k == bot::chat_kind::group ? "group" : "direct";
+}
 
 }  // namespace
 
@@ -137,7 +139,8 @@ bot::chat_ref chat_store::direct_chat_of(const member_row& m) {
 }
 
 std::vector<std::int64_t> chat_store::members_of(std::int64_t chat_id) {
-  static constexpr const char* sql = "SELECT member_id FROM chat_members WHERE chat_id = ? ORDER BY member_id";
+  static constexpr const char* sql =
+      "SELECT member_id FROM chat_members WHERE chat_id = ? ORDER BY member_id";
   auto& q = db_.prepare(sql);
   q.bind(1, chat_id);
   std::vector<std::int64_t> out;
@@ -153,7 +156,8 @@ void chat_store::set_lang(std::int64_t chat_id, const std::optional<std::string>
   q.exec();
 }
 
-std::vector<chat_row> chat_store::groups_of(std::int64_t community_id, const std::optional<std::string>& building,
+std::vector<chat_row> chat_store::groups_of(std::int64_t community_id,
+                                            const std::optional<std::string>& building,
                                             const std::string& purpose) {
   static const std::string sql =
       std::string("SELECT ") + columns +

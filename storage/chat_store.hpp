@@ -31,8 +31,9 @@ class chat_store {
                  std::int64_t now_ms);
   std::optional<chat_row> get(std::int64_t id);
   std::optional<chat_row> find(const bot::chat_ref& ref);
-  void register_to(std::int64_t chat_id, std::int64_t community_id, const std::optional<std::string>& building,
-                   const std::string& purpose, std::int64_t by_member, std::int64_t now_ms);
+  void register_to(std::int64_t chat_id, std::int64_t community_id,
+                   const std::optional<std::string>& building, const std::string& purpose,
+                   std::int64_t by_member, std::int64_t now_ms);
   void set_active(std::int64_t chat_id, bool active);
   // The group's name as the platform told it later (QQ: get_group_info). False for an unknown chat.
   bool set_title(const bot::chat_ref& ref, const std::string& title);

@@ -35,13 +35,21 @@ database::database(const std::string& path, int busy_timeout_ms)
   migrate();
 }
 
-database::~database() { statements_.clear(); }
+database::~database() {
+  statements_.clear();
+}
 
-int database::latest_version() { return static_cast<int>(migrations().size()); }
+int database::latest_version() {
+  return static_cast<int>(migrations().size());
+}
 
-int database::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+int database::schema_version() {
+  return db_.execAndGet("PRAGMA user_version").getInt();
+}
 
-std::string database::journal_mode() { return db_.execAndGet("PRAGMA journal_mode").getString(); }
+std::string database::journal_mode() {
+  return db_.execAndGet("PRAGMA journal_mode").getString();
+}
 
 void database::check_stamp() {
   int app = db_.execAndGet("PRAGMA application_id").getInt();

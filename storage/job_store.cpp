@@ -72,7 +72,8 @@ int job_store::cancel(const std::string& kind, const std::string& ref, std::int6
 
 std::vector<job_row> job_store::pending(const std::string& kind, const std::string& ref) {
   static constexpr const char* sql =
-      "SELECT id, kind, ref, due_at, payload FROM jobs WHERE kind = ? AND ref = ? AND done_at IS NULL ORDER BY due_at";
+      "SELECT id, kind, ref, due_at, payload FROM jobs WHERE kind = ? AND ref = ? AND done_at IS NULL ORDER "
+      "BY due_at";
   auto& q = db_.prepare(sql);
   q.bind(1, kind);
   q.bind(2, ref);

@@ -71,8 +71,10 @@ std::optional<bot::role> member_store::granted_role(std::int64_t member_id, std:
 void member_store::grant(std::int64_t member_id, std::int64_t community_id, bot::role r, std::int64_t by,
                          std::int64_t now_ms) {
   static constexpr const char* sql =
-      "INSERT INTO role_grants (member_id, community_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?, ?) "
-      "ON CONFLICT (member_id, community_id) DO UPDATE SET role = excluded.role, granted_by = excluded.granted_by, "
+      "INSERT INTO role_grants (member_id, community_id, role, granted_by, granted_at) VALUES (?, ?, ?, ?, "
+      "?) "
+      "ON CONFLICT (member_id, community_id) DO UPDATE SET role = excluded.role, granted_by = "
+      "excluded.granted_by, "
       "granted_at = excluded.granted_at";
   auto& q = db_.prepare(sql);
   q.bind(1, member_id);
@@ -93,7 +95,8 @@ void member_store::revoke(std::int64_t member_id, std::int64_t community_id) {
 
 std::vector<member_row> member_store::with_role(std::int64_t community_id, bot::role r) {
   static constexpr const char* sql =
-      "SELECT m.id, m.platform, m.user_id, m.display_name FROM role_grants g JOIN members m ON m.id = g.member_id "
+      "SELECT m.id, m.platform, m.user_id, m.display_name FROM role_grants g JOIN members m ON m.id = "
+      "g.member_id "
       "WHERE g.community_id = ? AND g.role = ? ORDER BY m.id";
   auto& q = db_.prepare(sql);
   q.bind(1, community_id);

@@ -32,7 +32,8 @@ class member_store {
   std::vector<member_row> find_by_name(const std::string& platform, const std::string& name);
 
   std::optional<bot::role> granted_role(std::int64_t member_id, std::int64_t community_id);
-  void grant(std::int64_t member_id, std::int64_t community_id, bot::role r, std::int64_t by, std::int64_t now_ms);
+  void grant(std::int64_t member_id, std::int64_t community_id, bot::role r, std::int64_t by,
+             std::int64_t now_ms);
   void revoke(std::int64_t member_id, std::int64_t community_id);
   std::vector<member_row> with_role(std::int64_t community_id, bot::role r);
 

@@ -128,7 +128,8 @@ std::optional<outbox_row> outbox_store::get(std::int64_t id) {
 }
 
 std::vector<outbox_row> outbox_store::by_ref(const std::string& ref) {
-  static const std::string sql = std::string("SELECT ") + outbox_columns + " FROM outbox WHERE ref = ? ORDER BY id";
+  static const std::string sql =
+      std::string("SELECT ") + outbox_columns + " FROM outbox WHERE ref = ? ORDER BY id";
   auto& q = db_.prepare(sql.c_str());
   q.bind(1, ref);
   std::vector<outbox_row> out;
@@ -179,7 +180,8 @@ void outbox_store::keep_progress(std::int64_t id, const std::string& progress) {
 }
 
 void outbox_store::mark_dead(std::int64_t id, int attempts, const std::string& error) {
-  static constexpr const char* sql = "UPDATE outbox SET state = 'dead', attempts = ?, last_error = ? WHERE id = ?";
+  static constexpr const char* sql =
+      "UPDATE outbox SET state = 'dead', attempts = ?, last_error = ? WHERE id = ?";
   auto& q = db_.prepare(sql);
   q.bind(1, attempts);
   q.bind(2, error);

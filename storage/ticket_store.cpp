@@ -140,8 +140,8 @@ void ticket_store::update(const ticket_row& t) {
 }
 
 std::vector<ticket_row> ticket_store::by_reporter(std::int64_t member_id, int limit) {
-  static const std::string sql =
-      std::string("SELECT ") + ticket_columns + " FROM tickets WHERE reporter_id = ? ORDER BY id DESC LIMIT ?";
+  static const std::string sql = std::string("SELECT ") + ticket_columns +
+                                 " FROM tickets WHERE reporter_id = ? ORDER BY id DESC LIMIT ?";
   auto& q = db_.prepare(sql.c_str());
   q.bind(1, member_id);
   q.bind(2, limit);
@@ -197,7 +197,8 @@ std::vector<ticket_event_row> ticket_store::events(std::int64_t ticket_id) {
 }
 
 void ticket_store::add_image(std::int64_t ticket_id, const std::string& reference, std::int64_t now_ms) {
-  static constexpr const char* sql = "INSERT INTO ticket_images (ticket_id, reference, added_at) VALUES (?, ?, ?)";
+  static constexpr const char* sql =
+      "INSERT INTO ticket_images (ticket_id, reference, added_at) VALUES (?, ?, ?)";
   auto& q = db_.prepare(sql);
   q.bind(1, ticket_id);
   q.bind(2, reference);

@@ -75,9 +75,11 @@ inbound_result webhook_adapter::parse_inbound(const bot::http_request& req) cons
   m.id = *msg_id;
   m.chat = {std::string(platform), network->get<std::string>(),
             chat_type == "group" ? bot::chat_kind::group : bot::chat_kind::direct, *chat_id};
-  if (auto name = chat->find("name"); name != chat->end() && name->is_string()) m.chat_title = name->get<std::string>();
+  if (auto name = chat->find("name"); name != chat->end() && name->is_string())
+    m.chat_title = name->get<std::string>();
   m.sender = {std::string(platform), *sender_id, ""};
-  if (auto name = sender->find("name"); name != sender->end() && name->is_string()) m.sender.name = name->get<std::string>();
+  if (auto name = sender->find("name"); name != sender->end() && name->is_string())
+    m.sender.name = name->get<std::string>();
   m.text = text->get<std::string>();
   if (auto t = j.find("time"); t != j.end() && t->is_number_integer())
     m.unix_ms = bot::platform_time_ms(t->get<double>());

@@ -50,7 +50,8 @@ TEST_CASE("every text id named in the code exists", "[texts]") {
   static const std::regex use(R"re((?:text|fail|t)\(\s*(?:[a-z_.:]+,\s*)?"([a-z_]+\.[a-z_.]+)")re");
   int seen = 0;
   for (const char* dir : {"bot", "commands", "adapters"}) {
-    for (const auto& f : std::filesystem::recursive_directory_iterator(std::string(ESTATEBOT_SOURCE_DIR) + "/" + dir)) {
+    for (const auto& f :
+         std::filesystem::recursive_directory_iterator(std::string(ESTATEBOT_SOURCE_DIR) + "/" + dir)) {
       if (f.path().extension() != ".cpp") continue;
       std::ifstream in(f.path());
       std::stringstream ss;
@@ -72,7 +73,8 @@ TEST_CASE("every text id named in the code exists", "[texts]") {
   for (const char* s : {"new", "assigned", "in_progress", "resolved", "closed", "cancelled"})
     CHECK(t.has(std::string("ticket.state.") + s));
   for (const char* k : {"repair", "complaint", "suggestion"}) CHECK(t.has(std::string("ticket.kind.") + k));
-  for (const char* r : {"resident", "owner", "staff", "manager", "admin"}) CHECK(t.has(std::string("role.") + r));
+  for (const char* r : {"resident", "owner", "staff", "manager", "admin"})
+    CHECK(t.has(std::string("role.") + r));
   for (const char* p : {"owners", "staff", "managers"}) CHECK(t.has(std::string("purpose.") + p));
   for (const char* d : {"under_minute", "minutes", "hours", "hours_minutes", "days", "days_hours"})
     CHECK(t.has(std::string("duration.") + d));

@@ -40,7 +40,8 @@ TEST_CASE("an owner binds a room in private chat with the phone's last four digi
   }
 }
 
-TEST_CASE("binding is refused in groups, with wrong digits, and after too many tries", "[commands][binding]") {
+TEST_CASE("binding is refused in groups, with wrong digits, and after too many tries",
+          "[commands][binding]") {
   test_bot bot;
   bot.import_roster(roster);
   bot.as("张先生").in_group("业主群").say("绑定 3-2-1201 1234").should_reply_containing("私聊");
@@ -58,7 +59,9 @@ TEST_CASE("binding is refused in groups, with wrong digits, and after too many t
     bot.clock().advance_minutes(24 * 60 + 1);
     bot.say("绑定 3-2-1201 1234").should_reply_containing("绑定成功");
   }
-  SECTION("bad arguments get the usage") { bot.say("绑定 3-2-1201").should_reply_containing("用法：绑定"); }
+  SECTION("bad arguments get the usage") {
+    bot.say("绑定 3-2-1201").should_reply_containing("用法：绑定");
+  }
 }
 
 TEST_CASE("only an admin registers a group to a community", "[commands][roles]") {
@@ -78,7 +81,10 @@ TEST_CASE("only an admin registers a group to a community", "[commands][roles]")
   CHECK(bot.db().audit.recent(1).at(0).action == "group.register");
 
   SECTION("in English") {
-    bot.as("管理员").in_group("staff-room").say("/group register Sunshine staff").should_reply_containing("staff group");
+    bot.as("管理员")
+        .in_group("staff-room")
+        .say("/group register Sunshine staff")
+        .should_reply_containing("staff group");
   }
   SECTION("in a private chat it says it is for groups") {
     bot.as("管理员").in_private().say("绑定小区 翠湖苑").should_reply_containing("只能在群里");

@@ -53,8 +53,10 @@ TEST_CASE("during an emergency, outage talk gets no complaint offers", "[emergen
   auto r = bot.as("王阿姨").say("@物业助手 停电了，电梯也坏了，怎么回事");
   r.should_reply_containing("物业正在处理紧急通知 #1（停电）").should_reply_containing("400-800-1234");
   r.should_not_contain("需要帮您登记");
-  bot.as("李一").say("@物业助手 楼道冒烟了怎么办").should_reply_containing("400-800-1234").should_not_contain(
-      "没有这个命令");
+  bot.as("李一")
+      .say("@物业助手 楼道冒烟了怎么办")
+      .should_reply_containing("400-800-1234")
+      .should_not_contain("没有这个命令");
 
   SECTION("after the all-clear, offers are back") {
     bot.as("王师傅").in_private().say("解除 1 已恢复供电");

@@ -41,7 +41,8 @@ struct harness {
         --fail_next;
         return bot::http_response{503, "application/json", R"({"error":"busy"})", {}};
       }
-      return bot::http_response{200, "application/json", R"({"message_id":"bridge-)" + std::to_string(inbox.size()) + "\"}", {}};
+      return bot::http_response{
+          200, "application/json", R"({"message_id":"bridge-)" + std::to_string(inbox.size()) + "\"}", {}};
     });
     std::uint16_t bridge_port = bridge.start();
     auto cfg = bot::config::parse(fmt::format(R"(
@@ -88,7 +89,10 @@ outbound_url = "http://127.0.0.1:{}/bridge"
   }
 
   std::int64_t count(const char* table) {
-    return service->state().database.raw().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+    return service->state()
+        .database.raw()
+        .execAndGet(std::string("SELECT count(*) FROM ") + table)
+        .getInt64();
   }
 
   testing::temp_dir dir;
@@ -104,7 +108,8 @@ outbound_url = "http://127.0.0.1:{}/bridge"
 
 }  // namespace
 
-TEST_CASE("loopback: a signed 报修 over HTTP gets a signed reply with the ticket number", "[loopback][webhook]") {
+TEST_CASE("loopback: a signed 报修 over HTTP gets a signed reply with the ticket number",
+          "[loopback][webhook]") {
   harness h;
   auto r = h.call("POST", "/webhook/generic", message_body("wx-1", "报修 3-2-1201 厨房水管漏水"));
   CHECK(r.status == 200);
@@ -158,7 +163,8 @@ TEST_CASE("loopback: bad input is refused with the right status and stores nothi
   CHECK(j["database"]["schema_version"] == j["database"]["latest_schema"]);
 }
 
-TEST_CASE("loopback: a bridge that is busy gets the reply again later, with the same delivery id", "[loopback][webhook]") {
+TEST_CASE("loopback: a bridge that is busy gets the reply again later, with the same delivery id",
+          "[loopback][webhook]") {
   harness h;
   h.fail_next = 1;
   CHECK(h.call("POST", "/webhook/generic", message_body("wx-4", "我的工单")).status == 200);

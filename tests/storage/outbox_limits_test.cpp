@@ -76,8 +76,7 @@ TEST_CASE("a platform's account bucket from the config paces a broadcast across 
   CHECK(f.channel.sent.size() == 5);
 }
 
-TEST_CASE("per-chat limits of a platform come from its config, else from [outbox]",
-          "[outbox][limits]") {
+TEST_CASE("per-chat limits of a platform come from its config, else from [outbox]", "[outbox][limits]") {
   SECTION("config") {
     fixture f(with_platform("[outbox.platforms.webhook]\nper_chat_per_second = 0.5\nper_chat_burst = 1\n"));
     f.put("g");
@@ -117,7 +116,8 @@ TEST_CASE("built-in platform limits follow the platforms' published limits and c
                     Catch::Contains("unknown platform"));
 }
 
-TEST_CASE("limits for a platform estatebot does not serve are refused with the key's name", "[outbox][config]") {
+TEST_CASE("limits for a platform estatebot does not serve are refused with the key's name",
+          "[outbox][config]") {
   // A typo would otherwise leave QQ paced by the defaults while the operator believes otherwise.
   for (const char* name : {"qq", "onebott", "wechat"})
     CHECK_THROWS_WITH(bot::config::parse(std::string("[outbox.platforms.") + name + "]\nper_second = 1\n"),

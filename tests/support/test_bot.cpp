@@ -17,13 +17,16 @@ class test_bot::capture_channel final : public bot::channel {
   bool ready(const bot::chat_ref&) const override { return connected; }
   bool can_recall() const override { return can_recall_; }
   void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
-    bot::send_result r = answer ? answer(row)
-                                : bot::send_result{bot::send_result::status::sent,
-                                                   (platform_ == "console" ? "m" : platform_ + "-") + std::to_string(row.id),
-                                                   {}, std::nullopt};
+    bot::send_result r =
+        answer ? answer(row)
+               : bot::send_result{bot::send_result::status::sent,
+                                  (platform_ == "console" ? "m" : platform_ + "-") + std::to_string(row.id),
+                                  {},
+                                  std::nullopt};
     if (r.outcome == bot::send_result::status::sent) {
-      std::string shown = row.body.recall_id.empty() ? adapters::console::render(row.target, row.body)
-                                                     : "[recall " + row.body.recall_id + " in " + row.target.id + "]";
+      std::string shown = row.body.recall_id.empty()
+                              ? adapters::console::render(row.target, row.body)
+                              : "[recall " + row.body.recall_id + " in " + row.target.id + "]";
       out_.push_back({row.target, row.body, std::move(shown)});
     }
     done(r);
@@ -111,9 +114,13 @@ test_bot& test_bot::on(std::string platform) {
   return *this;
 }
 
-void test_bot::answer_with(const std::string& platform, answer_fn f) { channel(platform).answer = std::move(f); }
+void test_bot::answer_with(const std::string& platform, answer_fn f) {
+  channel(platform).answer = std::move(f);
+}
 
-void test_bot::set_connected(const std::string& platform, bool connected) { channel(platform).connected = connected; }
+void test_bot::set_connected(const std::string& platform, bool connected) {
+  channel(platform).connected = connected;
+}
 
 test_bot::~test_bot() = default;
 
