@@ -1,7 +1,5 @@
 #include "commands/broadcast.hpp"
 
-#include <algorithm>
-
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/texts.hpp"
@@ -55,15 +53,11 @@ std::optional<std::string> parse_scope_building(std::string_view word) {
 
 std::optional<std::string> read_scope_building(const bot::args& a, std::size_t& i) {
   if (i >= a.size()) return std::nullopt;
-  const std::string word = bot::utf8::to_lower_ascii(a[i]);
-  if (word == "bldg" || word == "bldg." || word == "building") {
-    if (i + 1 >= a.size() ||
-        !std::all_of(a[i + 1].begin(), a[i + 1].end(), [](char c) { return c >= '0' && c <= '9'; }))
-      return std::nullopt;
-    auto b = parse_building(a[i + 1]);
-    if (b) i += 2;
-    return b;
-  }
+  if (i + 1 < a.size())
+    if (auto w = parse_address_words({a[i], a[i + 1]})) {  // "bldg 3", as English replies show it
+      i += 2;
+      return w->address.building;
+    }
   auto b = parse_scope_building(a[i]);
   if (b) ++i;
   return b;

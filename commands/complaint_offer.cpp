@@ -1,7 +1,5 @@
 #include "commands/complaint_offer.hpp"
 
-#include <array>
-
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
@@ -100,10 +98,7 @@ bool offer_to_register(bot::context& ctx, std::string_view raw, bool addressed) 
       !addressed && last && ctx.now() - *last < cfg.window_minutes * minute_ms)
     return false;
   offers.add({0, ctx.chat.id, ctx.who.member.id, ctx.msg.id, std::string(text), ctx.now(), std::nullopt});
-  // Fire, gas, someone trapped: safety first, then the offer.
-  static constexpr std::array<std::string_view, 10> danger{"着火", "起火", "火灾", "火警", "失火",
-                                                           "冒烟", "燃气", "煤气", "困人", "被困"};
-  if (bot::utf8::contains_any(text, danger)) {
+  if (endangers_life(text)) {  // safety first, then the offer
     const std::string& phone = ctx.svc.cfg.emergency.duty_phone;
     ctx.reply(phone.empty() ? ctx.text("cmd.offers.take.offer_urgent")
                             : ctx.text("cmd.offers.take.offer_urgent_phone", fmt::arg("phone", phone)));

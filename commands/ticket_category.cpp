@@ -51,13 +51,17 @@ std::string guess_category(std::string_view description) {
   return "other";
 }
 
+bool endangers_life(std::string_view description) {
+  // Fire words, not 火 alone: 火锅, 火车 and 火大 are not emergencies.
+  return bot::utf8::contains_any(bot::utf8::to_lower_ascii(description),
+                                 {"困人", "被困", "着火", "火灾", "起火", "火警", "失火", "燃气", "煤气",
+                                  "冒烟", "trapped", "fire", "gas", "smoke"});
+}
+
 std::string guess_priority(std::string_view category, std::string_view description) {
   std::string lowered = bot::utf8::to_lower_ascii(description);
   if (category == "leak" || (category == "elevator" && bot::utf8::contains_any(lowered, {"困"})) ||
-      // Fire words, not 火 alone: 火锅, 火车 and 火大 are not emergencies.
-      bot::utf8::contains_any(
-          lowered, {"停电", "困人", "被困", "着火", "火灾", "起火", "火警", "失火", "燃气", "煤气", "冒烟",
-                    "trapped", "fire", "gas", "smoke", "power cut", "no power"}))
+      endangers_life(lowered) || bot::utf8::contains_any(lowered, {"停电", "power cut", "no power"}))
     return "urgent";
   if (bot::utf8::contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return "minor";
   return "normal";

@@ -7,6 +7,7 @@
 #include "bot/context.hpp"
 #include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
+#include "commands/broadcast.hpp"
 #include "commands/ticket_category.hpp"
 #include "commands/ticket_view.hpp"
 #include "commands/unit_address.hpp"
@@ -44,26 +45,19 @@ bool full_location(const bot::context& ctx) {
   return !ctx.in_group() || staff_view_goes_private(ctx);
 }
 
-// "bldg 3" / "building 3" at a[i] (two words): the building.
-std::optional<std::string> bldg_words(const bot::args& a, std::size_t i) {
-  if (i + 1 >= a.size()) return std::nullopt;
-  auto w = parse_address_words({a[i], a[i + 1]});
-  if (!w) return std::nullopt;
-  return w->address.building;
-}
-
 // 工单列表 待处理 3栋 水电
 bot::command_result list(bot::context& ctx, const bot::args& a) {
   storage::ticket_filter f;
   f.community_id = ctx.community();
   f.states = {"new", "assigned", "in_progress"};
   f.limit = list_limit;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const bot::token& tok = a.tokens[i];
-    if (auto w = bldg_words(a, i)) {  // "bldg 3", as English replies show a building
+  for (std::size_t i = 0; i < a.size();) {
+    if (auto w = read_scope_building(a, i)) {  // "3栋", "bldg 3": moves i past it
       f.building = *w;
-      ++i;
-    } else if (auto s = parse_states(tok.text))
+      continue;
+    }
+    const bot::token& tok = a.tokens[i++];
+    if (auto s = parse_states(tok.text))
       f.states = *s;
     else if (auto k = parse_kind(tok.text))
       f.kind = *k;
