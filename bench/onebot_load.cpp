@@ -7,6 +7,7 @@
 // every event is committed; "all done" until every reply was sent and confirmed. Pacing is lifted
 // (the defaults would hold replies at one per second per group) to measure estatebot, not QQ.
 //   onebot_load [--events N] [--connections C] [--reply-every K]
+#include <SQLiteCpp/Database.h>
 #include <utility>
 
 #include <boost/asio/co_spawn.hpp>

@@ -1,12 +1,14 @@
 #include "storage/audit_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 
 void audit_store::record(std::optional<std::int64_t> actor_id, const std::string& action,
                          const std::string& target, const std::string& detail, std::int64_t now_ms) {
   static constexpr const char* sql =
       "INSERT INTO audit_log (at, actor_id, action, target, detail) VALUES (?, ?, ?, ?, ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, now_ms);
   bind_optional(q, 2, actor_id);
   q.bind(3, action);
@@ -18,7 +20,7 @@ void audit_store::record(std::optional<std::int64_t> actor_id, const std::string
 std::vector<audit_row> audit_store::recent(int limit) {
   static constexpr const char* sql =
       "SELECT id, at, actor_id, action, target, detail FROM audit_log ORDER BY id DESC LIMIT ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, limit);
   std::vector<audit_row> out;
   while (q.executeStep()) {

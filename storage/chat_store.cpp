@@ -1,5 +1,7 @@
 #include "storage/chat_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 namespace {
 
@@ -41,7 +43,7 @@ chat_row chat_store::touch(const bot::chat_ref& ref, const std::string& title, s
       "RETURNING id, platform, account, kind, chat_id, title, community_id, building, purpose, "
       "registered_at, "
       "lang, active";
-  auto& q = db_.prepare(upsert_sql);
+  auto q = db_.prepare(upsert_sql);
   q.bind(1, ref.platform);
   q.bind(2, ref.account);
   q.bind(3, kind_word(ref.kind));
@@ -57,7 +59,7 @@ chat_row chat_store::touch(const bot::chat_ref& ref, const std::string& title, s
 
 std::optional<chat_row> chat_store::get(std::int64_t id) {
   static const std::string sql = std::string("SELECT ") + columns + " FROM chats WHERE id = ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read(q);
@@ -66,7 +68,7 @@ std::optional<chat_row> chat_store::get(std::int64_t id) {
 std::optional<chat_row> chat_store::find(const bot::chat_ref& ref) {
   static const std::string sql =
       std::string("SELECT ") + columns + " FROM chats WHERE platform = ? AND kind = ? AND chat_id = ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, ref.platform);
   q.bind(2, kind_word(ref.kind));
   q.bind(3, ref.id);
@@ -80,7 +82,7 @@ void chat_store::register_to(std::int64_t chat_id, std::int64_t community_id,
   static constexpr const char* sql =
       "UPDATE chats SET community_id = ?, building = ?, purpose = ?, registered_by = ?, registered_at = ? "
       "WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, community_id);
   bind_optional(q, 2, building);
   q.bind(3, purpose);
@@ -92,7 +94,7 @@ void chat_store::register_to(std::int64_t chat_id, std::int64_t community_id,
 
 void chat_store::set_active(std::int64_t chat_id, bool active) {
   static constexpr const char* sql = "UPDATE chats SET active = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, active ? 1 : 0);
   q.bind(2, chat_id);
   q.exec();
@@ -101,7 +103,7 @@ void chat_store::set_active(std::int64_t chat_id, bool active) {
 bool chat_store::set_title(const bot::chat_ref& ref, const std::string& title) {
   static constexpr const char* sql =
       "UPDATE chats SET title = ? WHERE platform = ? AND kind = ? AND chat_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, title);
   q.bind(2, ref.platform);
   q.bind(3, kind_word(ref.kind));
@@ -113,7 +115,7 @@ void chat_store::touch_member(std::int64_t chat_id, std::int64_t member_id, std:
   static constexpr const char* sql =
       "INSERT INTO chat_members (chat_id, member_id, first_seen_at, last_seen_at) VALUES (?1, ?2, ?3, ?3) "
       "ON CONFLICT (chat_id, member_id) DO UPDATE SET last_seen_at = ?3";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, chat_id);
   q.bind(2, member_id);
   q.bind(3, now_ms);
@@ -129,7 +131,7 @@ bot::chat_ref chat_store::direct_chat_of(const member_row& m) {
       "SELECT c.account, cm.last_seen_at FROM chat_members cm JOIN chats c ON c.id = cm.chat_id "
       "WHERE cm.member_id = ?3 AND c.platform = ?1) "
       "ORDER BY at DESC LIMIT 1";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, m.platform);
   q.bind(2, m.user_id);
   q.bind(3, m.id);
@@ -141,7 +143,7 @@ bot::chat_ref chat_store::direct_chat_of(const member_row& m) {
 std::vector<std::int64_t> chat_store::members_of(std::int64_t chat_id) {
   static constexpr const char* sql =
       "SELECT member_id FROM chat_members WHERE chat_id = ? ORDER BY member_id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, chat_id);
   std::vector<std::int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
@@ -150,7 +152,7 @@ std::vector<std::int64_t> chat_store::members_of(std::int64_t chat_id) {
 
 void chat_store::set_lang(std::int64_t chat_id, const std::optional<std::string>& lang) {
   static constexpr const char* sql = "UPDATE chats SET lang = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   bind_optional(q, 1, lang);
   q.bind(2, chat_id);
   q.exec();
@@ -164,7 +166,7 @@ std::vector<chat_row> chat_store::groups_of(std::int64_t community_id,
       " FROM chats WHERE community_id = ?1 AND kind = 'group' AND active = 1 "
       "AND registered_at IS NOT NULL AND purpose = ?2 AND (?3 IS NULL OR building IS NULL OR building = ?3) "
       "ORDER BY id";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, purpose);
   bind_optional(q, 3, building);

@@ -1,11 +1,13 @@
 #include "storage/community_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 
 std::int64_t community_store::ensure(const std::string& name, std::int64_t now_ms) {
   static constexpr const char* insert_sql =
       "INSERT INTO communities (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING";
-  auto& ins = db_.prepare(insert_sql);
+  auto ins = db_.prepare(insert_sql);
   ins.bind(1, name);
   ins.bind(2, now_ms);
   ins.exec();
@@ -14,7 +16,7 @@ std::int64_t community_store::ensure(const std::string& name, std::int64_t now_m
 
 std::optional<std::int64_t> community_store::find(const std::string& name) {
   static constexpr const char* sql = "SELECT id FROM communities WHERE name = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, name);
   if (!q.executeStep()) return std::nullopt;
   return q.getColumn(0).getInt64();
@@ -22,7 +24,7 @@ std::optional<std::int64_t> community_store::find(const std::string& name) {
 
 std::string community_store::name_of(std::int64_t id) {
   static constexpr const char* sql = "SELECT name FROM communities WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, id);
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }

@@ -1,36 +1,78 @@
 #include "storage/database.hpp"
 
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "bot/log.hpp"
 #include "storage/migrations.hpp"
+#include "storage/statement.hpp"
 
 namespace storage {
 namespace {
 
-std::string open_path(const std::string& path) {
-  if (path != ":memory:" && path.rfind("file:", 0) != 0) {
-    auto parent = std::filesystem::path(path).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
+bool is_file(const std::string& path) {
+  return path != ":memory:" && path.rfind("file:", 0) != 0;
+}
+
+// SQLite says only "unable to open database file": name the path and what the system says.
+[[noreturn]] void cannot_open(const std::string& path, const std::exception& e) {
+  namespace fs = std::filesystem;
+  std::string why = e.what();
+  if (is_file(path)) {
+    fs::path p(path);
+    fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+    std::error_code ec;
+    if (fs::exists(p, ec) && ::access(path.c_str(), R_OK | W_OK) != 0)
+      why = fmt::format("the file is not readable and writable by this user ({})", std::strerror(errno));
+    else if (::access(dir.c_str(), W_OK) != 0)
+      why = fmt::format(
+          "its folder {} is not writable by this user ({}); SQLite needs to create the "
+          "-wal and -shm files beside it",
+          dir.string(), std::strerror(errno));
   }
-  return path;
+  throw database_error(fmt::format("cannot open the database {}: {}", path, why));
+}
+
+std::unique_ptr<SQLite::Database> open(const std::string& path, int busy_timeout_ms) {
+  try {
+    if (is_file(path)) {
+      auto parent = std::filesystem::path(path).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent);
+    }
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                                                 busy_timeout_ms);
+    db->exec("PRAGMA journal_mode = WAL");  // the first statement that needs the files
+    return db;
+  } catch (const std::exception& e) {
+    cannot_open(path, e);
+  }
+}
+
+// Another connection committed after our snapshot began: the snapshot cannot become a write.
+bool is_busy_snapshot(const SQLite::Exception& e) {
+  return e.getExtendedErrorCode() == SQLITE_BUSY_SNAPSHOT;
 }
 
 }  // namespace
 
-database::database(const std::string& path, int busy_timeout_ms)
-    : path_(path), db_(open_path(path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms) {
-  db_.exec("PRAGMA journal_mode = WAL");
-  db_.exec("PRAGMA synchronous = NORMAL");
-  db_.exec("PRAGMA foreign_keys = ON");
+database::database(const std::string& path, int busy_timeout_ms, durability d)
+    : path_(path), db_(open(path, busy_timeout_ms)) {
+  db_->exec(d == durability::power ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+  db_->exec("PRAGMA foreign_keys = ON");
   // Deleted rows are overwritten, not just unlinked: the suggestion box promises that what ties a
   // writer to a suggestion is gone once the ticket closes. (Debian builds SQLite with this on.)
-  db_.exec("PRAGMA secure_delete = ON");
+  db_->exec("PRAGMA secure_delete = ON");
   // A checkpoint that restarts the log cuts it back to this size: stale frames do not pile up.
-  db_.exec("PRAGMA journal_size_limit = 4194304");
+  db_->exec("PRAGMA journal_size_limit = 4194304");
   check_stamp();
   migrate();
 }
@@ -44,21 +86,21 @@ int database::latest_version() {
 }
 
 int database::schema_version() {
-  return db_.execAndGet("PRAGMA user_version").getInt();
+  return db_->execAndGet("PRAGMA user_version").getInt();
 }
 
 std::string database::journal_mode() {
-  return db_.execAndGet("PRAGMA journal_mode").getString();
+  return db_->execAndGet("PRAGMA journal_mode").getString();
 }
 
 void database::check_stamp() {
-  int app = db_.execAndGet("PRAGMA application_id").getInt();
+  int app = db_->execAndGet("PRAGMA application_id").getInt();
   if (app == application_id) return;
   if (app != 0)
     throw database_error(fmt::format("{} belongs to another application (application_id {:#x})", path_, app));
-  int objects = db_.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+  int objects = db_->execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
   if (objects != 0) throw database_error(fmt::format("{} is not an estatebot database", path_));
-  db_.exec(fmt::format("PRAGMA application_id = {}", application_id));
+  db_->exec(fmt::format("PRAGMA application_id = {}", application_id));
 }
 
 void database::migrate() {
@@ -70,12 +112,12 @@ void database::migrate() {
         "{} has schema version {}, newer than this estatebot understands ({}); run a newer estatebot", path_,
         current, latest));
   if (current == latest) return;
-  SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Transaction txn(*db_, SQLite::TransactionBehavior::IMMEDIATE);
   for (int v = current; v < latest; ++v) {
     bot::log::info("storage", "migrating {} to version {} ({})", path_, v + 1, list[v].name);
-    db_.exec(list[v].sql);
+    db_->exec(list[v].sql);
   }
-  db_.exec(fmt::format("PRAGMA user_version = {}", latest));
+  db_->exec(fmt::format("PRAGMA user_version = {}", latest));
   txn.commit();
 }
 
@@ -97,8 +139,8 @@ void database::checkpoint_truncate() {
   // A cached SELECT that stopped at a row holds a read snapshot, which keeps the log from being
   // truncated. The commit before this stands either way: a failure here is only logged.
   try {
-    for (auto& [sql, statement] : statements_) statement->reset();
-    SQLite::Statement q(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+    end_reads();
+    SQLite::Statement q(*db_, "PRAGMA wal_checkpoint(TRUNCATE)");
     if (q.executeStep() && q.getColumn(0).getInt() != 0)
       bot::log::warn("storage", "{}: the write-ahead log could not be truncated (busy)", path_);
   } catch (const std::exception& e) {
@@ -106,26 +148,57 @@ void database::checkpoint_truncate() {
   }
 }
 
-SQLite::Statement& database::prepare(const char* sql) {
+void database::end_reads() {
+  for (auto& [sql, cached] : statements_) cached->tryReset();
+}
+
+statement database::prepare(const char* sql) {
   auto& slot = statements_[sql];
   if (!slot) {
-    slot = std::make_unique<SQLite::Statement>(db_, sql);
+    slot = std::make_unique<SQLite::Statement>(*db_, sql);
   } else {
-    slot->reset();
+    slot->tryReset();  // a handle still out (a nested call of the same store method) loses its row
     slot->clearBindings();
   }
-  return *slot;
+  return statement(*slot);
+}
+
+std::int64_t database::last_insert_id() {
+  return db_->getLastInsertRowid();
+}
+
+void database::backup_to(const std::string& target) {
+  SQLite::Database to(target, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  SQLite::Backup copy(to, *db_);
+  constexpr int pages_per_step = 256;
+  // Each step holds the source's read lock only briefly; a write in between restarts the copy
+  // from the changed pages, so the result is one consistent state.
+  while (copy.executeStep(pages_per_step) != SQLITE_DONE) sqlite3_sleep(1);
 }
 
 transaction::transaction(database& db) : db_(db), level_(db.depth()++) {
   try {
-    if (level_ == 0)
-      db_.raw().exec("BEGIN IMMEDIATE");
-    else
-      db_.raw().exec(fmt::format("SAVEPOINT sp{}", level_));
+    begin();
   } catch (...) {
     --db_.depth();
     throw;
+  }
+}
+
+void transaction::begin() {
+  if (level_ != 0) {
+    db_.raw().exec(fmt::format("SAVEPOINT sp{}", level_));
+    return;
+  }
+  try {
+    db_.raw().exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    // A statement of ours still held an old snapshot while another process wrote: end every
+    // read and start again from the current database.
+    if (!is_busy_snapshot(e)) throw;
+    bot::log::info("storage", "{}: a stale read snapshot was ended before a write", db_.path());
+    db_.end_reads();
+    db_.raw().exec("BEGIN IMMEDIATE");
   }
 }
 

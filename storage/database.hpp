@@ -2,16 +2,24 @@
 // user_version, a cache of prepared statements and IMMEDIATE write transactions (nested ones
 // become savepoints). One connection, used from the one event-loop thread.
 #pragma once
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
+#include <cstdint>
 #include <memory>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
 
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
 namespace storage {
+
+class statement;
+
+// What a committed write survives: a crash of the process (synchronous = NORMAL: the log is
+// synced at checkpoints) or also a power cut (FULL: the log is synced at every commit).
+enum class durability { process, power };
 
 struct database_error : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -22,14 +30,20 @@ class database {
   static constexpr int application_id = 0x45424f54;  // "EBOT"
 
   // Opens (creating parent folders and the file), checks the stamp, migrates. ":memory:" works.
-  explicit database(const std::string& path, int busy_timeout_ms = 5000);
+  explicit database(const std::string& path, int busy_timeout_ms = 5000, durability d = durability::power);
   ~database();
   database(const database&) = delete;
   database& operator=(const database&) = delete;
 
-  // A prepared statement cached by the address of its SQL constant; reset and unbound.
-  SQLite::Statement& prepare(const char* sql);
-  SQLite::Database& raw() { return db_; }
+  // A prepared statement cached by the address of its SQL constant, unbound, lent until the
+  // returned handle goes (storage/statement.hpp).
+  statement prepare(const char* sql);
+  SQLite::Database& raw() { return *db_; }
+  std::int64_t last_insert_id();
+
+  // Copies the whole database into `target` with SQLite's online backup, a few pages at a time,
+  // so it may run while the bot writes; the copy is a consistent snapshot.
+  void backup_to(const std::string& target);
 
   int schema_version();
   std::string journal_mode();
@@ -44,6 +58,8 @@ class database {
   // Transaction depth, for the transaction class.
   int& depth() { return depth_; }
   void outermost_ended();  // by the transaction class: runs a scrub asked for meanwhile
+  // Resets every cached statement, which ends any read snapshot this connection still holds.
+  void end_reads();
 
  private:
   void check_stamp();
@@ -51,20 +67,11 @@ class database {
   void checkpoint_truncate();
 
   std::string path_;
-  SQLite::Database db_;
+  std::unique_ptr<SQLite::Database> db_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   int depth_ = 0;
   bool scrub_pending_ = false;
 };
-
-// Binds the value, or NULL when there is none.
-template <class T>
-void bind_optional(SQLite::Statement& q, int index, const std::optional<T>& v) {
-  if (v)
-    q.bind(index, *v);
-  else
-    q.bind(index);
-}
 
 // BEGIN IMMEDIATE at the outermost level, a SAVEPOINT inside another transaction. Rolls back
 // unless committed.
@@ -78,6 +85,8 @@ class transaction {
   void rollback();
 
  private:
+  void begin();
+
   database& db_;
   int level_;
   bool open_ = true;

@@ -1,5 +1,7 @@
 #include "storage/duty_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 namespace {
 
@@ -39,7 +41,7 @@ void duty_store::set(std::int64_t member_id, std::int64_t community_id, bool on_
       "VALUES (?1, ?2, ?3, coalesce(?4, ''), ?5) "
       "ON CONFLICT (member_id, community_id) DO UPDATE SET on_duty = ?3, "
       "categories = coalesce(?4, categories), changed_at = ?5";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, member_id);
   q.bind(2, community_id);
   q.bind(3, on_duty ? 1 : 0);
@@ -54,7 +56,7 @@ void duty_store::set(std::int64_t member_id, std::int64_t community_id, bool on_
 std::optional<duty_row> duty_store::get(std::int64_t member_id, std::int64_t community_id) {
   static const std::string sql =
       std::string("SELECT ") + columns + " WHERE d.member_id = ? AND d.community_id = ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, member_id);
   q.bind(2, community_id);
   if (!q.executeStep()) return std::nullopt;
@@ -66,7 +68,7 @@ std::vector<duty_row> duty_store::candidates(std::int64_t community_id, const st
                                  " WHERE d.community_id = ?1 AND d.on_duty = 1 AND (d.categories = '' OR "
                                  "instr(',' || d.categories || ',', ',' || ?2 || ',') > 0) "
                                  "ORDER BY d.last_assigned_at, d.member_id";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, category);
   std::vector<duty_row> out;
@@ -77,7 +79,7 @@ std::vector<duty_row> duty_store::candidates(std::int64_t community_id, const st
 std::vector<duty_row> duty_store::on_duty(std::int64_t community_id) {
   static const std::string sql = std::string("SELECT ") + columns +
                                  " WHERE d.community_id = ? AND d.on_duty = 1 ORDER BY m.display_name";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   std::vector<duty_row> out;
   while (q.executeStep()) out.push_back(read(q));
@@ -87,7 +89,7 @@ std::vector<duty_row> duty_store::on_duty(std::int64_t community_id) {
 void duty_store::assigned(std::int64_t member_id, std::int64_t community_id, std::int64_t now_ms) {
   static constexpr const char* sql =
       "UPDATE staff_duty SET last_assigned_at = ? WHERE member_id = ? AND community_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, now_ms);
   q.bind(2, member_id);
   q.bind(3, community_id);

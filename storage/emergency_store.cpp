@@ -1,5 +1,7 @@
 #include "storage/emergency_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 namespace {
 
@@ -27,7 +29,7 @@ std::int64_t emergency_store::create(const emergency_row& e) {
   static constexpr const char* sql =
       "INSERT INTO emergencies (community_id, building, template, title, detail, started_by, started_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, e.community_id);
   bind_optional(q, 2, e.building);
   q.bind(3, e.template_id);
@@ -36,12 +38,12 @@ std::int64_t emergency_store::create(const emergency_row& e) {
   bind_optional(q, 6, e.started_by);
   q.bind(7, e.started_at);
   q.exec();
-  return db_.raw().getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 std::optional<emergency_row> emergency_store::get(std::int64_t id) {
   static const std::string sql = std::string("SELECT ") + columns + " FROM emergencies WHERE id = ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read(q);
@@ -52,7 +54,7 @@ void emergency_store::close(std::int64_t id, std::int64_t by_member, std::int64_
   static constexpr const char* sql =
       "UPDATE emergencies SET closed_at = ?, closed_by = ?, close_note = ? WHERE id = ? AND closed_at IS "
       "NULL";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, at);
   q.bind(2, by_member);
   q.bind(3, note);
@@ -63,7 +65,7 @@ void emergency_store::close(std::int64_t id, std::int64_t by_member, std::int64_
 void emergency_store::add_group(std::int64_t emergency_id, std::int64_t chat_id) {
   static constexpr const char* sql =
       "INSERT INTO emergency_groups (emergency_id, chat_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, emergency_id);
   q.bind(2, chat_id);
   q.exec();
@@ -72,7 +74,7 @@ void emergency_store::add_group(std::int64_t emergency_id, std::int64_t chat_id)
 std::vector<std::int64_t> emergency_store::group_ids(std::int64_t emergency_id) {
   static constexpr const char* sql =
       "SELECT chat_id FROM emergency_groups WHERE emergency_id = ? ORDER BY chat_id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, emergency_id);
   std::vector<std::int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
@@ -83,7 +85,7 @@ std::vector<std::int64_t> emergency_store::open_for_chat(std::int64_t chat_id) {
   static constexpr const char* sql =
       "SELECT e.id FROM emergency_groups g JOIN emergencies e ON e.id = g.emergency_id "
       "WHERE g.chat_id = ? AND e.closed_at IS NULL ORDER BY e.id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, chat_id);
   std::vector<std::int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
@@ -95,7 +97,7 @@ std::vector<std::pair<std::int64_t, std::int64_t>> emergency_store::open_for_mem
       "SELECT e.id, min(g.chat_id) FROM chat_members m JOIN emergency_groups g ON g.chat_id = m.chat_id "
       "JOIN emergencies e ON e.id = g.emergency_id WHERE m.member_id = ? AND e.closed_at IS NULL "
       "GROUP BY e.id ORDER BY e.id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, member_id);
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
   while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
@@ -106,7 +108,7 @@ void emergency_store::add_update(std::int64_t emergency_id, std::optional<std::i
                                  const std::string& kind, const std::string& text, std::int64_t at) {
   static constexpr const char* sql =
       "INSERT INTO emergency_updates (emergency_id, at, author_id, kind, text) VALUES (?, ?, ?, ?, ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, emergency_id);
   q.bind(2, at);
   bind_optional(q, 3, author);
@@ -118,7 +120,7 @@ void emergency_store::add_update(std::int64_t emergency_id, std::optional<std::i
 std::vector<emergency_update_row> emergency_store::updates(std::int64_t emergency_id) {
   static constexpr const char* sql =
       "SELECT id, at, kind, text FROM emergency_updates WHERE emergency_id = ? ORDER BY id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, emergency_id);
   std::vector<emergency_update_row> out;
   while (q.executeStep())
@@ -132,7 +134,7 @@ bool emergency_store::acknowledge(std::int64_t emergency_id, std::int64_t member
   static constexpr const char* sql =
       "INSERT INTO emergency_acks (emergency_id, member_id, chat_id, at) VALUES (?, ?, ?, ?) ON CONFLICT DO "
       "NOTHING";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, emergency_id);
   q.bind(2, member_id);
   bind_optional(q, 3, chat_id);
@@ -142,7 +144,7 @@ bool emergency_store::acknowledge(std::int64_t emergency_id, std::int64_t member
 
 std::int64_t emergency_store::ack_count(std::int64_t emergency_id) {
   static constexpr const char* sql = "SELECT count(*) FROM emergency_acks WHERE emergency_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, emergency_id);
   q.executeStep();
   return q.getColumn(0).getInt64();
@@ -151,7 +153,7 @@ std::int64_t emergency_store::ack_count(std::int64_t emergency_id) {
 std::vector<emergency_store::ack_row> emergency_store::acks(std::int64_t emergency_id) {
   static constexpr const char* sql =
       "SELECT member_id, coalesce(chat_id, 0) FROM emergency_acks WHERE emergency_id = ? ORDER BY member_id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, emergency_id);
   std::vector<ack_row> out;
   while (q.executeStep()) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64()});
@@ -169,7 +171,7 @@ std::vector<household_ack_count> emergency_store::household_acks(std::int64_t em
       "WHERE u.community_id = ?2 AND (?3 IS NULL OR u.building = ?3) "
       "GROUP BY u.building, u.unit "
       "ORDER BY length(u.building), u.building, length(u.unit), u.unit";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, emergency_id);
   q.bind(2, community_id);
   bind_optional(q, 3, building);
@@ -186,7 +188,7 @@ std::vector<std::int64_t> emergency_store::unacknowledged_members(std::int64_t e
       "SELECT m.member_id FROM chat_members m WHERE m.chat_id = ?2 AND NOT EXISTS ("
       "SELECT 1 FROM emergency_acks k WHERE k.emergency_id = ?1 AND k.member_id = m.member_id) "
       "ORDER BY m.last_seen_at DESC, m.member_id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, emergency_id);
   q.bind(2, chat_id);
   std::vector<std::int64_t> out;

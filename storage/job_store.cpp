@@ -1,5 +1,7 @@
 #include "storage/job_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 namespace {
 
@@ -14,21 +16,21 @@ std::int64_t job_store::schedule(const std::string& kind, const std::string& ref
                                  const std::string& payload, std::int64_t now_ms) {
   static constexpr const char* sql =
       "INSERT INTO jobs (kind, ref, due_at, payload, created_at) VALUES (?, ?, ?, ?, ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, kind);
   q.bind(2, ref);
   q.bind(3, due_at);
   q.bind(4, payload.empty() ? std::string("{}") : payload);
   q.bind(5, now_ms);
   q.exec();
-  return db_.raw().getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 std::vector<job_row> job_store::due(std::int64_t now_ms, int limit) {
   static constexpr const char* sql =
       "SELECT id, kind, ref, due_at, payload FROM jobs WHERE done_at IS NULL AND due_at <= ? "
       "ORDER BY due_at, id LIMIT ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, now_ms);
   q.bind(2, limit);
   std::vector<job_row> out;
@@ -38,7 +40,7 @@ std::vector<job_row> job_store::due(std::int64_t now_ms, int limit) {
 
 std::optional<std::int64_t> job_store::next_due_at() {
   static constexpr const char* sql = "SELECT min(due_at) FROM jobs WHERE done_at IS NULL";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.executeStep();
   if (q.getColumn(0).isNull()) return std::nullopt;
   return q.getColumn(0).getInt64();
@@ -46,7 +48,7 @@ std::optional<std::int64_t> job_store::next_due_at() {
 
 void job_store::done(std::int64_t id, std::int64_t now_ms) {
   static constexpr const char* sql = "UPDATE jobs SET done_at = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, now_ms);
   q.bind(2, id);
   q.exec();
@@ -54,7 +56,7 @@ void job_store::done(std::int64_t id, std::int64_t now_ms) {
 
 void job_store::postpone(std::int64_t id, std::int64_t due_at) {
   static constexpr const char* sql = "UPDATE jobs SET due_at = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, due_at);
   q.bind(2, id);
   q.exec();
@@ -63,7 +65,7 @@ void job_store::postpone(std::int64_t id, std::int64_t due_at) {
 int job_store::cancel(const std::string& kind, const std::string& ref, std::int64_t now_ms) {
   static constexpr const char* sql =
       "UPDATE jobs SET done_at = ? WHERE kind = ? AND ref = ? AND done_at IS NULL";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, now_ms);
   q.bind(2, kind);
   q.bind(3, ref);
@@ -74,7 +76,7 @@ std::vector<job_row> job_store::pending(const std::string& kind, const std::stri
   static constexpr const char* sql =
       "SELECT id, kind, ref, due_at, payload FROM jobs WHERE kind = ? AND ref = ? AND done_at IS NULL ORDER "
       "BY due_at";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, kind);
   q.bind(2, ref);
   std::vector<job_row> out;
@@ -84,7 +86,7 @@ std::vector<job_row> job_store::pending(const std::string& kind, const std::stri
 
 void job_store::set_payload(std::int64_t id, const std::string& payload) {
   static constexpr const char* sql = "UPDATE jobs SET payload = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, payload);
   q.bind(2, id);
   q.exec();
@@ -96,7 +98,7 @@ std::optional<std::pair<job_row, std::int64_t>> job_store::last_done(const std::
       "SELECT id, kind, ref, due_at, payload, done_at FROM jobs WHERE kind = ? AND ref = ? AND done_at IS "
       "NOT NULL "
       "ORDER BY done_at DESC, id DESC LIMIT 1";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, kind);
   q.bind(2, ref);
   if (!q.executeStep()) {

@@ -1,5 +1,7 @@
 #include "storage/member_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 
 member_row member_store::read(SQLite::Statement& q) {
@@ -17,7 +19,7 @@ member_row member_store::touch(const bot::user_ref& user, std::int64_t now_ms) {
       "ELSE excluded.display_name END, "
       "nickname = CASE WHEN ?5 = '' THEN nickname ELSE ?5 END "
       "RETURNING id, platform, user_id, display_name";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, user.platform);
   q.bind(2, user.id);
   q.bind(3, user.name);
@@ -31,7 +33,7 @@ member_row member_store::touch(const bot::user_ref& user, std::int64_t now_ms) {
 
 std::optional<member_row> member_store::get(std::int64_t id) {
   static constexpr const char* sql = "SELECT id, platform, user_id, display_name FROM members WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read(q);
@@ -40,7 +42,7 @@ std::optional<member_row> member_store::get(std::int64_t id) {
 std::optional<member_row> member_store::find(const std::string& platform, const std::string& user_id) {
   static constexpr const char* sql =
       "SELECT id, platform, user_id, display_name FROM members WHERE platform = ? AND user_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, platform);
   q.bind(2, user_id);
   if (!q.executeStep()) return std::nullopt;
@@ -51,7 +53,7 @@ std::vector<member_row> member_store::find_by_name(const std::string& platform, 
   static constexpr const char* sql =
       "SELECT id, platform, user_id, display_name FROM members WHERE platform = ?1 "
       "AND (display_name = ?2 OR nickname = ?2) ORDER BY last_seen_at DESC";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, platform);
   q.bind(2, name);
   std::vector<member_row> out;
@@ -61,7 +63,7 @@ std::vector<member_row> member_store::find_by_name(const std::string& platform, 
 
 std::optional<bot::role> member_store::granted_role(std::int64_t member_id, std::int64_t community_id) {
   static constexpr const char* sql = "SELECT role FROM role_grants WHERE member_id = ? AND community_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, member_id);
   q.bind(2, community_id);
   if (!q.executeStep()) return std::nullopt;
@@ -76,7 +78,7 @@ void member_store::grant(std::int64_t member_id, std::int64_t community_id, bot:
       "ON CONFLICT (member_id, community_id) DO UPDATE SET role = excluded.role, granted_by = "
       "excluded.granted_by, "
       "granted_at = excluded.granted_at";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, member_id);
   q.bind(2, community_id);
   q.bind(3, std::string(bot::role_name(r)));
@@ -87,7 +89,7 @@ void member_store::grant(std::int64_t member_id, std::int64_t community_id, bot:
 
 void member_store::revoke(std::int64_t member_id, std::int64_t community_id) {
   static constexpr const char* sql = "DELETE FROM role_grants WHERE member_id = ? AND community_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, member_id);
   q.bind(2, community_id);
   q.exec();
@@ -98,7 +100,7 @@ std::vector<member_row> member_store::with_role(std::int64_t community_id, bot::
       "SELECT m.id, m.platform, m.user_id, m.display_name FROM role_grants g JOIN members m ON m.id = "
       "g.member_id "
       "WHERE g.community_id = ? AND g.role = ? ORDER BY m.id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, community_id);
   q.bind(2, std::string(bot::role_name(r)));
   std::vector<member_row> out;

@@ -1,5 +1,7 @@
 #include "storage/notice_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 namespace {
 
@@ -28,7 +30,7 @@ std::int64_t notice_store::create(const notice_row& n) {
       "INSERT INTO notices (community_id, building, title, body, author_id, created_at, publish_at, "
       "published_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, n.community_id);
   bind_optional(q, 2, n.building);
   q.bind(3, n.title);
@@ -38,12 +40,12 @@ std::int64_t notice_store::create(const notice_row& n) {
   q.bind(7, n.publish_at);
   bind_optional(q, 8, n.published_at);
   q.exec();
-  return db_.raw().getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 std::optional<notice_row> notice_store::get(std::int64_t id) {
   static const std::string sql = std::string("SELECT ") + columns + " FROM notices WHERE id = ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read(q);
@@ -51,7 +53,7 @@ std::optional<notice_row> notice_store::get(std::int64_t id) {
 
 void notice_store::mark_published(std::int64_t id, std::int64_t at) {
   static constexpr const char* sql = "UPDATE notices SET published_at = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, at);
   q.bind(2, id);
   q.exec();
@@ -59,7 +61,7 @@ void notice_store::mark_published(std::int64_t id, std::int64_t at) {
 
 void notice_store::mark_recalled(std::int64_t id, std::int64_t by_member, std::int64_t at) {
   static constexpr const char* sql = "UPDATE notices SET recalled_at = ?, recalled_by = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, at);
   q.bind(2, by_member);
   q.bind(3, id);
@@ -70,7 +72,7 @@ std::vector<notice_row> notice_store::recent(std::int64_t community_id, bool wit
   static const std::string sql = std::string("SELECT ") + columns +
                                  " FROM notices WHERE community_id = ? AND (? OR published_at IS NOT NULL) "
                                  "ORDER BY id DESC LIMIT ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, with_unpublished ? 1 : 0);
   q.bind(3, limit);
@@ -82,7 +84,7 @@ std::vector<notice_row> notice_store::recent(std::int64_t community_id, bool wit
 std::int64_t notice_store::count(std::int64_t community_id, bool with_unpublished) {
   static constexpr const char* sql =
       "SELECT count(*) FROM notices WHERE community_id = ? AND (? OR published_at IS NOT NULL)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, community_id);
   q.bind(2, with_unpublished ? 1 : 0);
   q.executeStep();
@@ -100,7 +102,7 @@ std::vector<notice_row> notice_store::search(std::int64_t community_id, const st
       "AND (?5 = '' OR instr(lower(title || char(10) || body), lower(?5)) > 0) "
       "ORDER BY id DESC LIMIT ?6";
   if (words.empty()) return {};
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, with_unpublished ? 1 : 0);
   for (int i = 0; i < 3; ++i) q.bind(3 + i, i < static_cast<int>(words.size()) ? words[i] : std::string());

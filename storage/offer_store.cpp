@@ -1,23 +1,25 @@
 #include "storage/offer_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 
 std::int64_t offer_store::add(const offer_row& o) {
   static constexpr const char* sql =
       "INSERT INTO chatter_offers (chat_id, member_id, message_id, text, offered_at) VALUES (?, ?, ?, ?, ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, o.chat_id);
   q.bind(2, o.member_id);
   q.bind(3, o.message_id);
   q.bind(4, o.text);
   q.bind(5, o.offered_at);
   q.exec();
-  return db_.raw().getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 std::optional<std::int64_t> offer_store::last_offer_at(std::int64_t member_id) {
   static constexpr const char* sql = "SELECT max(offered_at) FROM chatter_offers WHERE member_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, member_id);
   q.executeStep();
   if (q.getColumn(0).isNull()) return std::nullopt;
@@ -30,7 +32,7 @@ std::optional<offer_row> offer_store::open_offer(std::int64_t chat_id, std::int6
       "SELECT id, chat_id, member_id, message_id, text, offered_at FROM chatter_offers "
       "WHERE chat_id = ? AND member_id = ? AND offered_at >= ? AND ticket_id IS NULL ORDER BY id DESC LIMIT "
       "1";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, chat_id);
   q.bind(2, member_id);
   q.bind(3, since_ms);
@@ -46,7 +48,7 @@ std::optional<offer_row> offer_store::open_offer(std::int64_t chat_id, std::int6
 
 void offer_store::taken(std::int64_t offer_id, std::int64_t ticket_id) {
   static constexpr const char* sql = "UPDATE chatter_offers SET ticket_id = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, ticket_id);
   q.bind(2, offer_id);
   q.exec();
@@ -54,7 +56,7 @@ void offer_store::taken(std::int64_t offer_id, std::int64_t ticket_id) {
 
 bool offer_store::switched_off(std::int64_t chat_id) {
   static constexpr const char* sql = "SELECT 1 FROM chatter_offers_off WHERE chat_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, chat_id);
   return q.executeStep();
 }
@@ -62,7 +64,7 @@ bool offer_store::switched_off(std::int64_t chat_id) {
 void offer_store::switch_off(std::int64_t chat_id, std::int64_t by_member, std::int64_t now_ms) {
   static constexpr const char* sql =
       "INSERT OR REPLACE INTO chatter_offers_off (chat_id, by_member, at) VALUES (?, ?, ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, chat_id);
   q.bind(2, by_member);
   q.bind(3, now_ms);
@@ -71,7 +73,7 @@ void offer_store::switch_off(std::int64_t chat_id, std::int64_t by_member, std::
 
 void offer_store::switch_on(std::int64_t chat_id) {
   static constexpr const char* sql = "DELETE FROM chatter_offers_off WHERE chat_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, chat_id);
   q.exec();
 }

@@ -1,5 +1,7 @@
 #include "storage/outbox_store.hpp"
 
+#include "storage/statement.hpp"
+
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -66,7 +68,7 @@ std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgo
       "INSERT INTO outbox (created_at, priority, platform, account, kind, chat_id, body, ref, "
       "next_attempt_at, sealed_target) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), ?1, ?9)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, now_ms);
   q.bind(2, static_cast<int>(p));
   q.bind(7, encode_outgoing(body));
@@ -87,7 +89,7 @@ std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgo
     q.bind(9);
   }
   q.exec();
-  return db_.raw().getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) {
@@ -97,7 +99,7 @@ std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) 
       "SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.platform = o.platform AND p.kind = o.kind "
       "AND p.chat_id = o.chat_id AND (p.priority < o.priority OR (p.priority = o.priority AND p.id < o.id))) "
       "ORDER BY priority, next_attempt_at, id LIMIT ?2";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, now_ms);
   q.bind(2, limit);
   std::vector<outbox_row> out;
@@ -113,7 +115,7 @@ std::optional<std::int64_t> outbox_store::next_due_at() {
       "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority = 1 UNION ALL "
       "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority = 2 UNION ALL "
       "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority = 3)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.executeStep();
   if (q.getColumn(0).isNull()) return std::nullopt;
   return q.getColumn(0).getInt64();
@@ -121,7 +123,7 @@ std::optional<std::int64_t> outbox_store::next_due_at() {
 
 std::optional<outbox_row> outbox_store::get(std::int64_t id) {
   static const std::string sql = std::string("SELECT ") + outbox_columns + " FROM outbox WHERE id = ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read(q);
@@ -130,7 +132,7 @@ std::optional<outbox_row> outbox_store::get(std::int64_t id) {
 std::vector<outbox_row> outbox_store::by_ref(const std::string& ref) {
   static const std::string sql =
       std::string("SELECT ") + outbox_columns + " FROM outbox WHERE ref = ? ORDER BY id";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, ref);
   std::vector<outbox_row> out;
   while (q.executeStep()) out.push_back(read(q));
@@ -139,7 +141,7 @@ std::vector<outbox_row> outbox_store::by_ref(const std::string& ref) {
 
 std::int64_t outbox_store::count_in_state(const std::string& state) {
   static constexpr const char* sql = "SELECT count(*) FROM outbox WHERE state = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, state);
   q.executeStep();
   return q.getColumn(0).getInt64();
@@ -150,7 +152,7 @@ void outbox_store::mark_sent(std::int64_t id, int attempts, const std::string& p
   static constexpr const char* sql =
       "UPDATE outbox SET state = 'sent', attempts = ?, platform_message_id = NULLIF(?, ''), sent_at = ?, "
       "last_error = NULL WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, attempts);
   q.bind(2, platform_message_id);
   q.bind(3, now_ms);
@@ -162,7 +164,7 @@ void outbox_store::mark_retry(std::int64_t id, int attempts, const std::string& 
                               std::int64_t next_attempt_at) {
   static constexpr const char* sql =
       "UPDATE outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, attempts);
   q.bind(2, error);
   q.bind(3, next_attempt_at);
@@ -173,7 +175,7 @@ void outbox_store::mark_retry(std::int64_t id, int attempts, const std::string& 
 void outbox_store::keep_progress(std::int64_t id, const std::string& progress) {
   static constexpr const char* sql =
       "UPDATE outbox SET platform_message_id = NULLIF(?, '') WHERE id = ? AND state = 'pending'";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, progress);
   q.bind(2, id);
   q.exec();
@@ -182,7 +184,7 @@ void outbox_store::keep_progress(std::int64_t id, const std::string& progress) {
 void outbox_store::mark_dead(std::int64_t id, int attempts, const std::string& error) {
   static constexpr const char* sql =
       "UPDATE outbox SET state = 'dead', attempts = ?, last_error = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, attempts);
   q.bind(2, error);
   q.bind(3, id);
@@ -192,7 +194,7 @@ void outbox_store::mark_dead(std::int64_t id, int attempts, const std::string& e
 bool outbox_store::cancel(std::int64_t id) {
   static constexpr const char* sql =
       "UPDATE outbox SET state = 'cancelled' WHERE id = ? AND state = 'pending'";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, id);
   return q.exec() > 0;
 }
@@ -201,7 +203,7 @@ std::int64_t outbox_store::ahead_in_chat(const outbox_row& row) {
   static constexpr const char* sql =
       "SELECT count(*) FROM outbox WHERE state = 'pending' AND platform = ?1 AND kind = ?2 AND chat_id = ?3 "
       "AND (priority < ?4 OR (priority = ?4 AND id < ?5))";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, row.target.platform);
   q.bind(2, row.target.is_group() ? "group" : "direct");
   q.bind(3, row.target.id);
@@ -215,7 +217,7 @@ std::int64_t outbox_store::ahead_on_account(const outbox_row& row) {
   static constexpr const char* sql =
       "SELECT count(*) FROM outbox WHERE state = 'pending' AND platform = ?1 AND account = ?2 "
       "AND (priority < ?3 OR (priority = ?3 AND id < ?4))";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, row.target.platform);
   q.bind(2, row.target.account);
   q.bind(3, row.priority);
@@ -228,7 +230,7 @@ std::vector<outbox_row> outbox_store::unalerted_dead(int limit) {
   static const std::string sql =
       std::string("SELECT ") + outbox_columns +
       " FROM outbox WHERE state = 'dead' AND alerted_at IS NULL ORDER BY id LIMIT ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, limit);
   std::vector<outbox_row> out;
   while (q.executeStep()) out.push_back(read(q));
@@ -237,7 +239,7 @@ std::vector<outbox_row> outbox_store::unalerted_dead(int limit) {
 
 void outbox_store::mark_alerted(std::int64_t id, std::int64_t now_ms) {
   static constexpr const char* sql = "UPDATE outbox SET alerted_at = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, now_ms);
   q.bind(2, id);
   q.exec();
@@ -245,7 +247,7 @@ void outbox_store::mark_alerted(std::int64_t id, std::int64_t now_ms) {
 
 void outbox_store::forget(std::int64_t id) {
   static constexpr const char* sql = "DELETE FROM outbox WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, id);
   q.exec();
   db_.scrub_wal();

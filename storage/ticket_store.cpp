@@ -1,5 +1,7 @@
 #include "storage/ticket_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 namespace {
 
@@ -81,7 +83,7 @@ std::int64_t ticket_store::create(const ticket_row& t) {
       "resolve_due_at, "
       "anonymous, lang) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, t.community_id);
   q.bind(2, t.kind);
   q.bind(3, t.category);
@@ -101,12 +103,12 @@ std::int64_t ticket_store::create(const ticket_row& t) {
   q.bind(17, t.anonymous ? 1 : 0);
   bind_optional(q, 18, t.lang);
   q.exec();
-  return db_.raw().getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 std::optional<ticket_row> ticket_store::get(std::int64_t id) {
   static const std::string sql = std::string("SELECT ") + ticket_columns + " FROM tickets WHERE id = ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read(q);
@@ -117,7 +119,7 @@ void ticket_store::update(const ticket_row& t) {
       "UPDATE tickets SET state = ?, assignee_id = ?, due_at = ?, resolve_due_at = ?, first_response_at = ?, "
       "resolved_at = ?, closed_at = ?, rating = ?, rating_comment = ?, escalation = ?, escalated_at = ?, "
       "urged_at = ?, visit_result = ?, visited_at = ? WHERE id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, t.state);
   bind_optional(q, 2, t.assignee_id);
   bind_optional(q, 3, t.due_at);
@@ -142,7 +144,7 @@ void ticket_store::update(const ticket_row& t) {
 std::vector<ticket_row> ticket_store::by_reporter(std::int64_t member_id, int limit) {
   static const std::string sql = std::string("SELECT ") + ticket_columns +
                                  " FROM tickets WHERE reporter_id = ? ORDER BY id DESC LIMIT ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, member_id);
   q.bind(2, limit);
   return read_all(q);
@@ -150,7 +152,7 @@ std::vector<ticket_row> ticket_store::by_reporter(std::int64_t member_id, int li
 
 std::int64_t ticket_store::count_by_reporter(std::int64_t member_id) {
   static constexpr const char* sql = "SELECT count(*) FROM tickets WHERE reporter_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, member_id);
   q.executeStep();
   return q.getColumn(0).getInt64();
@@ -160,7 +162,7 @@ std::int64_t ticket_store::add_event(const ticket_event_row& e) {
   static constexpr const char* sql =
       "INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_state, to_state, note) "
       "VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, e.ticket_id);
   q.bind(2, e.at);
   bind_optional(q, 3, e.actor_id);
@@ -169,7 +171,7 @@ std::int64_t ticket_store::add_event(const ticket_event_row& e) {
   q.bind(6, e.to_state);
   q.bind(7, e.note);
   q.exec();
-  return db_.raw().getLastInsertRowid();
+  return db_.last_insert_id();
 }
 
 std::vector<ticket_event_row> ticket_store::events(std::int64_t ticket_id) {
@@ -177,7 +179,7 @@ std::vector<ticket_event_row> ticket_store::events(std::int64_t ticket_id) {
       "SELECT e.id, e.ticket_id, e.at, e.actor_id, coalesce(m.display_name, ''), e.action, "
       "coalesce(e.from_state, ''), coalesce(e.to_state, ''), e.note "
       "FROM ticket_events e LEFT JOIN members m ON m.id = e.actor_id WHERE e.ticket_id = ? ORDER BY e.id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, ticket_id);
   std::vector<ticket_event_row> out;
   while (q.executeStep()) {
@@ -199,7 +201,7 @@ std::vector<ticket_event_row> ticket_store::events(std::int64_t ticket_id) {
 void ticket_store::add_image(std::int64_t ticket_id, const std::string& reference, std::int64_t now_ms) {
   static constexpr const char* sql =
       "INSERT INTO ticket_images (ticket_id, reference, added_at) VALUES (?, ?, ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, ticket_id);
   q.bind(2, reference);
   q.bind(3, now_ms);
@@ -208,7 +210,7 @@ void ticket_store::add_image(std::int64_t ticket_id, const std::string& referenc
 
 std::vector<std::string> ticket_store::images(std::int64_t ticket_id) {
   static constexpr const char* sql = "SELECT reference FROM ticket_images WHERE ticket_id = ? ORDER BY rowid";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, ticket_id);
   std::vector<std::string> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getString());
@@ -221,7 +223,7 @@ std::vector<ticket_row> ticket_store::open_for_assignee(std::int64_t member_id, 
                                  " FROM tickets WHERE assignee_id = ? AND community_id = ? "
                                  "AND state IN ('assigned', 'in_progress') ORDER BY " +
                                  next_due + ", id LIMIT ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, member_id);
   q.bind(2, community_id);
   q.bind(3, limit);
@@ -232,7 +234,7 @@ std::vector<ticket_row> ticket_store::pool(std::int64_t community_id, int limit)
   static const std::string sql =
       std::string("SELECT ") + ticket_columns +
       " FROM tickets WHERE community_id = ? AND state = 'new' ORDER BY due_at, id LIMIT ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, limit);
   return read_all(q);
@@ -259,7 +261,7 @@ std::vector<ticket_row> ticket_store::list(const ticket_filter& f) {
   static const std::string sql = std::string("SELECT ") + ticket_columns + " FROM tickets" + filter_where +
                                  " ORDER BY state IN ('resolved', 'closed', 'cancelled'), coalesce(" +
                                  next_due + ", created_at), id LIMIT ?6";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   bind_filter(q, f);
   q.bind(6, f.limit);
   return read_all(q);
@@ -267,7 +269,7 @@ std::vector<ticket_row> ticket_store::list(const ticket_filter& f) {
 
 std::int64_t ticket_store::count(const ticket_filter& f) {
   static const std::string sql = std::string("SELECT count(*) FROM tickets") + filter_where;
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   bind_filter(q, f);
   q.executeStep();
   return q.getColumn(0).getInt64();
@@ -281,7 +283,7 @@ std::vector<ticket_row> ticket_store::overdue(std::int64_t community_id, std::in
       "ORDER BY min(CASE WHEN first_response_at IS NULL THEN due_at ELSE ?2 END, coalesce(resolve_due_at, "
       "?2)), id "
       "LIMIT ?3";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, now_ms);
   q.bind(3, limit);
@@ -293,7 +295,7 @@ std::vector<std::pair<std::int64_t, std::int64_t>> ticket_store::escalations_sin
   static constexpr const char* sql =
       "SELECT e.id, e.ticket_id FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
       "WHERE e.id > ? AND t.community_id = ? AND e.action IN ('escalate', 'escalate_again') ORDER BY e.id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, after_id);
   q.bind(2, community_id);
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
@@ -318,7 +320,7 @@ ticket_stats ticket_store::stats(std::int64_t community_id, std::int64_t from_ms
       "count(*) FILTER (WHERE visit_result = 'satisfied'), count(*) FILTER (WHERE visit_result = "
       "'unsatisfied') "
       "FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at < ?3";
-  auto& q = db_.prepare(totals_sql);
+  auto q = db_.prepare(totals_sql);
   q.bind(1, community_id);
   q.bind(2, from_ms);
   q.bind(3, to_ms);
@@ -356,7 +358,7 @@ ticket_stats ticket_store::stats(std::int64_t community_id, std::int64_t from_ms
       "AND building IS NOT NULL GROUP BY building ORDER BY n DESC, building LIMIT 3";
   for (auto [sql, out] :
        {std::pair{categories_sql, &s.top_categories}, std::pair{buildings_sql, &s.top_buildings}}) {
-    auto& g = db_.prepare(sql);
+    auto g = db_.prepare(sql);
     g.bind(1, community_id);
     g.bind(2, from_ms);
     g.bind(3, to_ms);

@@ -1,8 +1,11 @@
 #include "storage/unit_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 namespace {
-constexpr const char* unit_columns = "id, community_id, building, unit, room, area_centi, owner_name, phone_tail";
+constexpr const char* unit_columns =
+    "id, community_id, building, unit, room, area_centi, owner_name, phone_tail";
 }
 
 unit_row unit_store::read(SQLite::Statement& q) {
@@ -24,7 +27,7 @@ std::int64_t unit_store::upsert(const unit_row& u) {
       "VALUES (?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (community_id, building, unit, room) DO UPDATE SET area_centi = excluded.area_centi, "
       "owner_name = excluded.owner_name, phone_tail = excluded.phone_tail RETURNING id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, u.community_id);
   q.bind(2, u.building);
   q.bind(3, u.unit);
@@ -40,9 +43,10 @@ std::int64_t unit_store::upsert(const unit_row& u) {
 
 std::optional<unit_row> unit_store::find(std::int64_t community_id, const std::string& building,
                                          const std::string& unit, const std::string& room) {
-  static const std::string sql = std::string("SELECT ") + unit_columns +
-                                 " FROM units WHERE community_id = ? AND building = ? AND unit = ? AND room = ?";
-  auto& q = db_.prepare(sql.c_str());
+  static const std::string sql =
+      std::string("SELECT ") + unit_columns +
+      " FROM units WHERE community_id = ? AND building = ? AND unit = ? AND room = ?";
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, building);
   q.bind(3, unit);
@@ -53,7 +57,7 @@ std::optional<unit_row> unit_store::find(std::int64_t community_id, const std::s
 
 std::optional<unit_row> unit_store::get(std::int64_t id) {
   static const std::string sql = std::string("SELECT ") + unit_columns + " FROM units WHERE id = ?";
-  auto& q = db_.prepare(sql.c_str());
+  auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   return read(q);
@@ -61,7 +65,7 @@ std::optional<unit_row> unit_store::get(std::int64_t id) {
 
 std::int64_t unit_store::count(std::int64_t community_id) {
   static constexpr const char* sql = "SELECT count(*) FROM units WHERE community_id = ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, community_id);
   q.executeStep();
   return q.getColumn(0).getInt64();
@@ -72,7 +76,7 @@ bool unit_store::bind(std::int64_t unit_id, std::int64_t member_id, const std::s
   static constexpr const char* sql =
       "INSERT INTO bindings (unit_id, member_id, method, bound_at) VALUES (?, ?, ?, ?) "
       "ON CONFLICT (unit_id, member_id) DO NOTHING";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, unit_id);
   q.bind(2, member_id);
   q.bind(3, method);
@@ -84,7 +88,7 @@ std::vector<unit_row> unit_store::units_of(std::int64_t member_id) {
   static constexpr const char* sql =
       "SELECT u.id, u.community_id, u.building, u.unit, u.room, u.area_centi, u.owner_name, u.phone_tail "
       "FROM bindings b JOIN units u ON u.id = b.unit_id WHERE b.member_id = ? ORDER BY u.id";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, member_id);
   std::vector<unit_row> out;
   while (q.executeStep()) out.push_back(read(q));
@@ -93,7 +97,7 @@ std::vector<unit_row> unit_store::units_of(std::int64_t member_id) {
 
 void unit_store::record_bind_failure(std::int64_t member_id, std::int64_t now_ms) {
   static constexpr const char* sql = "INSERT INTO bind_failures (member_id, at) VALUES (?, ?)";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, member_id);
   q.bind(2, now_ms);
   q.exec();
@@ -101,7 +105,7 @@ void unit_store::record_bind_failure(std::int64_t member_id, std::int64_t now_ms
 
 int unit_store::bind_failures_since(std::int64_t member_id, std::int64_t since_ms) {
   static constexpr const char* sql = "SELECT count(*) FROM bind_failures WHERE member_id = ? AND at >= ?";
-  auto& q = db_.prepare(sql);
+  auto q = db_.prepare(sql);
   q.bind(1, member_id);
   q.bind(2, since_ms);
   q.executeStep();

@@ -24,8 +24,8 @@ class unit_store {
   explicit unit_store(database& db) : db_(db) {}
   // Inserts or updates by (community, building, unit, room); returns the id.
   std::int64_t upsert(const unit_row& u);
-  std::optional<unit_row> find(std::int64_t community_id, const std::string& building, const std::string& unit,
-                               const std::string& room);
+  std::optional<unit_row> find(std::int64_t community_id, const std::string& building,
+                               const std::string& unit, const std::string& room);
   std::optional<unit_row> get(std::int64_t id);
   std::int64_t count(std::int64_t community_id);
 

@@ -1,5 +1,6 @@
 // Transcripts: staff post, schedule and recall notices; anyone finds them again; staff see where
 // each one arrived.
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 #include "storage/stores.hpp"

@@ -1,5 +1,6 @@
 // The suggestion box: anonymous suggestions reach staff in batches, replies are relayed through a
 // seal, and once the ticket is closed nothing in the database (nor the log) ties it to its writer.
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <catch2/catch.hpp>

@@ -18,6 +18,7 @@
 #include "support/process.hpp"
 #include "support/running_bot.hpp"
 #include "support/temp_dir.hpp"
+#include "support/webhook_peer.hpp"
 
 namespace {
 
@@ -72,29 +73,9 @@ struct fake_bridge {
   bool holding = true;
 };
 
-std::string chat_message(const std::string& id, const std::string& chat_type, const std::string& chat_id,
-                         const std::string& sender, const std::string& text) {
-  return nlohmann::json{{"platform", "wechat"},
-                        {"message_id", id},
-                        {"chat", {{"type", chat_type}, {"id", chat_id}, {"name", chat_id}}},
-                        {"sender", {{"id", sender}, {"name", sender}}},
-                        {"text", text}}
-      .dump();
-}
-
 bot::http_reply call(boost::asio::io_context& io, bot::http_client& client, const std::string& method,
                      std::uint16_t port, const std::string& path, const std::string& body = {}) {
-  bot::http_call c;
-  c.method = method;
-  c.url = "http://127.0.0.1:" + std::to_string(port) + path;
-  c.body = body;
-  c.headers.emplace_back("Content-Type", "application/json");
-  if (!body.empty())
-    c.headers.emplace_back("X-Signature", "sha256=" + bot::crypto::hmac_sha256_hex(secret, body));
-  std::optional<bot::http_reply> reply;
-  client.request(c, [&](bot::http_reply r) { reply = std::move(r); });
-  REQUIRE(testing::run_until(io, [&] { return reply.has_value(); }));
-  return *reply;
+  return testing::signed_call(io, client, port, secret, method, path, body);
 }
 
 nlohmann::json outbox_health(boost::asio::io_context& io, bot::http_client& client, std::uint16_t port) {
@@ -146,12 +127,12 @@ outbound_url = "http://127.0.0.1:{}/bridge"
     for (int i = 0; i < groups; ++i) {
       expected_groups.push_back("g" + std::to_string(i) + "@chatroom");
       auto r = call(io, client, "POST", first.port, "/webhook/generic",
-                    chat_message("hello-" + std::to_string(i), "group", expected_groups.back(), "wxid_owner",
-                                 "大家好"));
+                    testing::webhook_message("hello-" + std::to_string(i), "group", expected_groups.back(),
+                                             "wxid_owner", "大家好"));
       REQUIRE(r.status == 200);
       r = call(io, client, "POST", first.port, "/webhook/generic",
-               chat_message("register-" + std::to_string(i), "group", expected_groups.back(), "wxid_admin",
-                            "绑定小区 阳光花园"));
+               testing::webhook_message("register-" + std::to_string(i), "group", expected_groups.back(),
+                                        "wxid_admin", "绑定小区 阳光花园"));
       REQUIRE(r.status == 200);
     }
     REQUIRE(testing::run_until(io, [&] {
@@ -164,8 +145,8 @@ outbound_url = "http://127.0.0.1:{}/bridge"
     bridge.holding = true;
 
     auto r = call(io, client, "POST", first.port, "/webhook/generic",
-                  chat_message("staff-1", "direct", "wxid_staff", "wxid_staff",
-                               "公告 停水通知 | 明天9:00-12:00 3栋停水检修"));
+                  testing::webhook_message("staff-1", "direct", "wxid_staff", "wxid_staff",
+                                           "公告 停水通知 | 明天9:00-12:00 3栋停水检修"));
     REQUIRE(r.status == 200);  // answered only after the notice and its outbox rows were committed
 
     // The moment of the kill: four answered and recorded as sent, four more handed to the bridge

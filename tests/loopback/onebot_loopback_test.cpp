@@ -1,6 +1,8 @@
 // The real estatebot app on 127.0.0.1 port 0 with the OneBot adapter, and fake OneBot clients on
 // the other side of real sockets: a reverse-WebSocket client that sends events and answers API
 // calls (out of order, or not at all), and an HTTP API sink that answers with chosen retcodes.
+#include <SQLiteCpp/Database.h>
+
 #include "support/onebot_harness.hpp"
 
 using nlohmann::json;

@@ -4,6 +4,8 @@
 // (the group card) is what typed names find, even after a private chat that only shows the
 // nickname; friend requests and admins' group invitations are approved; group names are looked up
 // once per group, one at a time, without holding up replies.
+#include <SQLiteCpp/Database.h>
+
 #include "support/onebot_harness.hpp"
 
 using nlohmann::json;

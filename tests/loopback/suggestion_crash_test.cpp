@@ -16,6 +16,7 @@
 #include "support/process.hpp"
 #include "support/running_bot.hpp"
 #include "support/temp_dir.hpp"
+#include "support/webhook_peer.hpp"
 
 namespace {
 
@@ -51,16 +52,7 @@ struct bridge {
 
 bot::http_reply post(boost::asio::io_context& io, bot::http_client& client, std::uint16_t port,
                      const std::string& body) {
-  bot::http_call c;
-  c.method = "POST";
-  c.url = fmt::format("http://127.0.0.1:{}/webhook/generic", port);
-  c.body = body;
-  c.headers.emplace_back("Content-Type", "application/json");
-  c.headers.emplace_back("X-Signature", "sha256=" + bot::crypto::hmac_sha256_hex(secret, body));
-  std::optional<bot::http_reply> reply;
-  client.request(c, [&](bot::http_reply r) { reply = std::move(r); });
-  REQUIRE(testing::run_until(io, [&] { return reply.has_value(); }));
-  return *reply;
+  return testing::signed_call(io, client, port, secret, "POST", "/webhook/generic", body);
 }
 
 // Every byte of the database files (whatever SQLite keeps next to it) and of the service logs.

@@ -1,5 +1,6 @@
 // The real server on 127.0.0.1 port 0, a real HTTP client posting signed generic-webhook messages,
 // and a fake bridge on loopback receiving the signed replies.
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 

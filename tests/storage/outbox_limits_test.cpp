@@ -1,6 +1,7 @@
 // The outbox pump's limits on a manual clock: per-platform (per account) buckets from the config,
 // the platforms' built-in defaults, why a row waits, dead letters recorded with their alert, and
 // the persisted retry time after a restart.
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 #include "bot/clock.hpp"

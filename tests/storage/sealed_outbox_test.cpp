@@ -1,6 +1,7 @@
 // Messages to an anonymous writer (ref "sealed") keep their chat only sealed, leave the outbox once
 // settled — delivered or given up — and their failure is reported to nobody, because the report
 // would name the writer. Ids are never handed out twice.
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <catch2/catch.hpp>

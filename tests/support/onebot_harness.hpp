@@ -2,6 +2,7 @@
 // OneBot clients (tests/support/fake_onebot.hpp) connect to it over real sockets, and the helpers
 // build events in the shapes the clients post.
 #pragma once
+#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
