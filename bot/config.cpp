@@ -47,8 +47,14 @@ void read_server(config_reader r, server_config& c) {
 void read_storage(config_reader r, storage_config& c) {
   r.read("path", c.path);
   r.read("busy_timeout_ms", c.busy_timeout_ms, 0, 600'000);
+  std::string durability = c.durability == storage::durability::power ? "power" : "process";
+  r.read("durability", durability);
   r.finish();
   if (c.path.empty()) throw config_error("storage.path: must not be empty");
+  if (durability != "power" && durability != "process")
+    throw config_error(r.key_path("durability") + ": must be \"power\" or \"process\", not \"" + durability +
+                       "\"");
+  c.durability = durability == "power" ? storage::durability::power : storage::durability::process;
 }
 
 void read_community(config_reader r, community_config& c) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/database.hpp"
+
 namespace bot {
 
 struct config_error : std::runtime_error {
@@ -26,6 +28,7 @@ struct server_config {
 struct storage_config {
   std::string path = "data/estatebot.sqlite3";
   int busy_timeout_ms = 5'000;
+  storage::durability durability = storage::durability::power;
 };
 
 struct community_config {

@@ -22,7 +22,7 @@ registry make_registry() {
 core::core(const config& c, const clock& clock_)
     : cfg(c),
       clk(clock_),
-      database(cfg.storage.path, cfg.storage.busy_timeout_ms),
+      database(cfg.storage.path, cfg.storage.busy_timeout_ms, cfg.storage.durability),
       db(database),
       commands(make_registry()),
       svc{db, clk, texts::embedded(), cfg, commands, db.communities.ensure(cfg.community.name, clk.now_ms())},
