@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages estatebot needs to build and test. Idempotent and quiet when
-# everything is already there; runs `apt-get update` only when a package cannot be found.
+# Installs the Debian 12 packages estatebot needs to build and test, and any extra packages named on
+# the command line (scripts/fuzz asks for clang). Idempotent and quiet when everything is already
+# there; runs `apt-get update` only when a package cannot be found.
 set -euo pipefail
 
 packages=(
@@ -8,6 +9,7 @@ packages=(
   libboost-dev libssl-dev libsqlite3-dev libsqlitecpp-dev
   nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libpugixml-dev catch2
   ca-certificates
+  "$@"
 )
 
 missing=()

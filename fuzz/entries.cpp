@@ -1,0 +1,109 @@
+#include "fuzz/entries.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "adapters/onebot/cq_code.hpp"
+#include "adapters/onebot/event_parser.hpp"
+#include "adapters/webhook/webhook_adapter.hpp"
+#include "bot/clock.hpp"
+#include "bot/config.hpp"
+#include "bot/core.hpp"
+#include "bot/crypto.hpp"
+#include "bot/log.hpp"
+#include "bot/roster_import.hpp"
+#include "storage/stores.hpp"
+
+namespace fuzz {
+namespace {
+
+// The in-memory bots are renewed now and then: the outbox of a bot that never sends only grows.
+constexpr int runs_per_bot = 2'000;
+
+// Expected failures are values with a text (STYLE.md): a command that throws is a bug, so the fuzzer
+// is told by an abort. Everything else the bot logs is noise here.
+void quiet_log() {
+  bot::log::set_sink([](bot::log::level l, std::string_view module, std::string_view text) {
+    if (l == bot::log::level::error && module == "dispatch") {
+      std::fprintf(stderr, "%.*s\n", static_cast<int>(text.size()), text.data());
+      std::abort();
+    }
+  });
+}
+
+struct bot_under_test {
+  bot_under_test() : clk(1'767'225'600'000), state(settings(), clk) { quiet_log(); }
+  static bot::config settings() {
+    bot::config c = bot::config::defaults();
+    c.storage.path = ":memory:";
+    c.console.enabled = false;
+    return c;
+  }
+  bot::manual_clock clk;
+  bot::core state;
+  int runs = 0;
+};
+
+bot_under_test& shared_bot() {
+  static std::unique_ptr<bot_under_test> b;
+  if (!b || ++b->runs > runs_per_bot) b = std::make_unique<bot_under_test>();
+  return *b;
+}
+
+bot::message owner_message(std::string_view text, bot::chat_kind kind, int n) {
+  bot::message m;
+  m.id = "fuzz-" + std::to_string(n);
+  m.chat = {"console", "", kind, kind == bot::chat_kind::group ? "业主群" : "owner"};
+  m.sender = {"console", "owner", "王阿姨"};
+  m.text = std::string(text);
+  return m;
+}
+
+}  // namespace
+
+void cq_code(std::string_view data) {
+  auto segments = adapters::onebot::parse_cq(data);
+  (void)adapters::onebot::unescape_text(data);
+  (void)adapters::onebot::unescape_param(data);
+  (void)adapters::onebot::parse_cq(adapters::onebot::to_cq(segments));
+}
+
+void onebot_event(std::string_view data) {
+  auto j = nlohmann::json::parse(data, nullptr, false);
+  if (j.is_discarded()) return;
+  (void)adapters::onebot::parse_event(j, {{"10001"}});
+}
+
+void webhook_inbound(std::string_view data) {
+  static const adapters::webhook::webhook_adapter adapter({true, "/webhook/generic", "fuzz-secret", "http://x"});
+  bot::http_request req;
+  req.method = "POST";
+  req.path = req.target = "/webhook/generic";
+  req.body = std::string(data);
+  req.headers.emplace_back("x-signature", "sha256=" + bot::crypto::hmac_sha256_hex("fuzz-secret", req.body));
+  (void)adapter.parse_inbound(req);
+}
+
+void command_text(std::string_view data) {
+  auto& b = shared_bot();
+  b.state.dispatch.handle(owner_message(data, bot::chat_kind::group, 2 * b.runs));
+  b.state.dispatch.handle(owner_message(data, bot::chat_kind::direct, 2 * b.runs + 1));
+}
+
+void config_toml(std::string_view data) {
+  try {
+    (void)bot::config::parse(data, "fuzz.toml");
+  } catch (const bot::config_error&) {
+  }
+}
+
+void roster_csv(std::string_view data) {
+  auto& b = shared_bot();
+  std::istringstream in{std::string(data)};
+  (void)bot::import_roster(b.state.db, b.state.svc.default_community, in);
+}
+
+}  // namespace fuzz
