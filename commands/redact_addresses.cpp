@@ -52,15 +52,18 @@ std::size_t marker_at(std::string_view s, std::size_t i) {
 }
 
 // Where an address starting at `start` could end: after each word, and after 室, 房, 号 or 楼.
+// An address has at most four words (building, unit, floor, room), two dashes and each marker
+// once, so "3栋3栋3栋…" or "1楼1楼…" cost a few steps from each start, not forty bytes of them.
 std::vector<std::size_t> possible_ends(std::string_view s, std::size_t start) {
   std::vector<std::size_t> ends;
-  std::size_t j = start;
-  while (j < s.size() && j - start < max_address_bytes) {
+  std::size_t j = start, words = 0, dashes = 0;
+  bool building = false, unit = false, floor = false;
+  while (j < s.size() && j - start < max_address_bytes && words++ < 4) {
     const std::size_t run = run_of(s, j, is_alnum);
     if (run == 0) break;
     j += run;
     ends.push_back(j);
-    if (j < s.size() && (s[j] == '-' || s[j] == '_') && j + 1 < s.size() && is_alnum(s[j + 1])) {
+    if (j + 1 < s.size() && (s[j] == '-' || s[j] == '_') && is_alnum(s[j + 1]) && dashes++ < 2) {
       ++j;
       continue;
     }
@@ -68,9 +71,13 @@ std::vector<std::size_t> possible_ends(std::string_view s, std::size_t start) {
     std::size_t m = marker_at(s, k);
     if (m == 0) break;
     const std::string_view word = s.substr(k, m);
+    const bool room_end = word == "室" || word == "房" || (word == "号" && building);
+    bool& seen = word == "单元" ? unit : word == "楼" ? floor : building;
+    if (!room_end && seen) break;
+    seen = true;
     j = k + m;
-    if (word == "室" || word == "房" || word == "号" || word == "楼") ends.push_back(j);
-    if (word == "室" || word == "房") break;
+    if (room_end || word == "号" || word == "楼") ends.push_back(j);
+    if (room_end) break;
     if (j < s.size() && s[j] == ' ' && j + 1 < s.size() && is_alnum(s[j + 1])) ++j;
   }
   return ends;
@@ -190,22 +197,31 @@ bool floor_and_room(std::string_view d) {
   return floor && room >= 1 && room <= 40;
 }
 
-// Words that make a bare number a home: "楼上1301", "1301卫生间", "1201张先生".
-bool home_context(std::string_view s, std::size_t begin, std::size_t end) {
-  static constexpr std::array<std::string_view, 14> before{"楼上的", "楼下的", "楼上", "楼下", "隔壁",
-                                                           "对门",   "对面",   "住在", "家住", "住",
-                                                           "邻居",   "业主",   "户主", "房号"};
-  static constexpr std::array<std::string_view, 15> after{"业主",   "住户",   "户主",   "邻居", "的业主",
+// Words before a bare number that make it a home, whatever follows ("楼上1301", "对门302天天…"),
+// and those that do unless an amount or a count follows ("业主1201反映", not "业主120户").
+enum class before_words { none, unless_amount, always };
+before_words home_before(std::string_view s, std::size_t begin) {
+  static constexpr std::array<std::string_view, 10> places{"楼上的", "楼下的", "楼上", "楼下", "隔壁",
+                                                           "对门",   "对面",   "住在", "家住", "房号"};
+  static constexpr std::array<std::string_view, 4> people{"住", "邻居", "业主", "户主"};
+  const std::size_t b = begin > 0 && s[begin - 1] == ' ' ? begin - 1 : begin;
+  for (auto w : places)
+    if (ends_with(s, b, w)) return before_words::always;
+  for (auto w : people)
+    if (ends_with(s, b, w)) return before_words::unless_amount;
+  return before_words::none;
+}
+
+// Words after a bare number that make it a home: "1301卫生间", "1201张先生".
+bool home_after(std::string_view s, std::size_t end) {
+  static constexpr std::array<std::string_view, 15> words{"业主",   "住户",   "户主",   "邻居", "的业主",
                                                           "的住户", "的邻居", "卫生间", "厨房", "客厅",
                                                           "卧室",   "阳台",   "门口",   "门前", "房间"};
   static constexpr std::array<std::string_view, 14> people{"先生", "女士", "小姐", "太太", "阿姨",
                                                            "大爷", "大妈", "奶奶", "爷爷", "叔叔",
                                                            "老师", "师傅", "姐",   "哥"};
-  const std::size_t b = begin > 0 && s[begin - 1] == ' ' ? begin - 1 : begin;
-  for (auto w : before)
-    if (ends_with(s, b, w)) return true;
   const std::size_t a = end < s.size() && s[end] == ' ' ? end + 1 : end;
-  if (starts_with_any(s, a, after) || starts_with_any(s, a, people)) return true;
+  if (starts_with_any(s, a, words) || starts_with_any(s, a, people)) return true;
   // A surname, then how one addresses its bearer ("张先生"): one CJK character (3 bytes).
   return a + 3 <= s.size() && static_cast<unsigned char>(s[a]) >= 0xE0 && starts_with_any(s, a + 3, people);
 }
@@ -218,7 +234,10 @@ std::optional<std::size_t> bare_floor_room(std::string_view s, std::size_t i) {
        ((s[end] == '.' || s[end] == '/' || s[end] == '-') && end + 1 < s.size() && is_digit(s[end + 1]))))
     return std::nullopt;
   if (i > 0 && (s[i - 1] == ':' || s[i - 1] == '/')) return std::nullopt;
-  if (!floor_and_room(s.substr(i, n)) || !home_context(s, i, end)) return std::nullopt;
+  if (!floor_and_room(s.substr(i, n))) return std::nullopt;
+  const before_words before = home_before(s, i);
+  if (before == before_words::always) return end;
+  if (amount_follows(s, end) || (before == before_words::none && !home_after(s, end))) return std::nullopt;
   return end;
 }
 
@@ -242,6 +261,7 @@ std::optional<std::size_t> address_at(std::string_view s, std::size_t i, const a
     const bool more = end + 1 < s.size() && is_alnum(s[end + 1]);
     if (more && (s[end] == ':' || s[end] == '-' || s[end] == '_')) continue;  // 3号18:00, 138-1234-5678
     if (amount_follows(s, end)) continue;
+    if (run_of(s, i, is_alnum) == end - i) continue;  // one word alone is no address
     const std::string cand = without_spaces(s.substr(i, end - i));
     if (auto room = bare_room(cand)) {
       shown = *room;

@@ -111,6 +111,8 @@ TEST_CASE("ordinary text stays readable in groups", "[privacy][redact]") {
            "12楼电梯口",
            "小区共200户",
            "1200户已缴费",
+           "业主120户参加",
+           "住了105天",
            "型号KFR-35GW/BP3",
            "洗衣机XQG100-B1208",
            "版本v3.2.1201",
