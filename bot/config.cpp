@@ -293,6 +293,24 @@ void read_suggestions(config_reader r, suggestions_config& c) {
   }
 }
 
+// A phone as people write it: 7 to 15 digits with spaces, dashes, dots, brackets or a leading +.
+void read_privacy(config_reader r, privacy_config& c) {
+  r.read("allowed_phones", c.allowed_phones);
+  r.finish();
+  for (const auto& phone : c.allowed_phones) {
+    std::size_t digits = 0;
+    bool other = false;
+    for (char ch : phone) {
+      if (ch >= '0' && ch <= '9')
+        ++digits;
+      else
+        other = other || std::string_view(" -.()+").find(ch) == std::string_view::npos;
+    }
+    if (other || digits < 7 || digits > 15)
+      throw config_error(fmt::format("privacy.allowed_phones: \"{}\" is not a phone number", phone));
+  }
+}
+
 }  // namespace
 
 std::string secret_env_name(std::string_view adapter, std::string_view key) {
@@ -360,6 +378,7 @@ config config::parse(std::string_view toml_text, const std::string& source_name)
   read_adapters(r.table("adapters"), c);
   read_tickets(r.table("tickets"), c.tickets);
   read_suggestions(r.table("suggestions"), c.suggestions);
+  read_privacy(r.table("privacy"), c.privacy);
   r.finish();
   return c;
 }

@@ -161,6 +161,12 @@ struct suggestions_config {
   int batch_minutes = 60;  // suggestions reach staff in batches, so their time tells nothing
 };
 
+// What owners' groups may read although it looks private: the service and duty numbers staff
+// publish ("400-800-1234"). [emergency] duty_phone is allowed without being listed.
+struct privacy_config {
+  std::vector<std::string> allowed_phones;
+};
+
 struct config {
   server_config server;
   storage_config storage;
@@ -173,6 +179,7 @@ struct config {
   onebot_config onebot;
   tickets_config tickets;
   suggestions_config suggestions;
+  privacy_config privacy;
 
   static config load_file(const std::string& path);  // throws config_error
   static config parse(std::string_view toml, const std::string& source_name = "config");

@@ -34,11 +34,20 @@ using desk::close_job;
 using desk::sla_job;
 using desk::ticket_ref;
 
-// The assignee as the command's reply names them.
+// The assignee as the command's reply names them (masked in a group, as any display name).
 std::string assignee_name(const bot::context& ctx, const storage::ticket_row& t) {
   if (t.assignee_id)
-    if (auto m = ctx.db().members.get(*t.assignee_id)) return m->display_name;
+    if (auto m = ctx.db().members.get(*t.assignee_id))
+      return ctx.in_group() ? redact_for_group(m->display_name, ctx.lang, ctx.svc.cfg) : m->display_name;
   return ctx.text("ticket.nobody");
+}
+
+// Staff learn privately when what they wrote reached a group masked, so that nobody wonders why
+// the owner never called the number in the note.
+void tell_if_masked(bot::context& ctx, const std::string& note) {
+  if (note.empty() || !bot::at_least(ctx.who.level, bot::role::staff)) return;
+  const std::string masked = redact_for_group(note, ctx.lang, ctx.svc.cfg);
+  if (masked != note) ctx.reply_private(ctx.text("privacy.note_masked", fmt::arg("note", masked)));
 }
 
 }  // namespace
@@ -99,6 +108,7 @@ storage::ticket_row ticket_desk::open(storage::ticket_row t, const std::vector<b
   std::optional<storage::member_row> assignee;
   if (t.assignee_id) assignee = svc_.db.members.get(*t.assignee_id);
 
+  auto shown_description = [&](bot::locale l) { return redact_for_group(t.description, l, svc_.cfg); };
   tell_staff(
       t,
       [&](bot::locale l) {
@@ -110,7 +120,7 @@ storage::ticket_row ticket_desk::open(storage::ticket_row t, const std::vector<b
                       fmt::arg("priority", svc_.t(l, "priority." + t.priority)),
                       fmt::arg("kind", svc_.t(l, "ticket.kind." + t.kind)), fmt::arg("where", where(t, l)),
                       fmt::arg("category", svc_.t(l, "category." + t.category)),
-                      fmt::arg("description", bot::utf8::truncate(redact_for_group(t.description, l), 60)),
+                      fmt::arg("description", bot::utf8::truncate(shown_description(l), 60)),
                       fmt::arg("hint", hint));
       },
       // Never the emergency lane, even for urgent tickets: during a power cut every owner's 报修 is
@@ -295,6 +305,7 @@ bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t tic
                fmt::arg("score", in.score.value_or(0)),
                fmt::arg("result", in.visit_result.empty() ? std::string()
                                                           : ctx.text("ticket.visit." + in.visit_result))));
+  tell_if_masked(ctx, in.note);
   return std::nullopt;
 }
 

@@ -30,13 +30,14 @@ void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const ac
   const bool by_reporter = who.member && t.reporter_id && *t.reporter_id == who.member->id;
   std::optional<storage::member_row> assignee;
   if (t.assignee_id) assignee = svc_.db.members.get(*t.assignee_id);
+  // Everything here may be read in a group: notes and display names are masked.
   auto fields = [&](bot::locale l, std::string_view id) {
-    std::string staff = assignee ? assignee->display_name : svc_.t(l, "ticket.nobody");
-    return svc_.t(l, id, fmt::arg("id", t.id), fmt::arg("staff", staff),
-                  fmt::arg("note", redact_for_group(in.note, l)),
+    auto shown = [&](std::string_view text) { return redact_for_group(text, l, svc_.cfg); };
+    std::string staff = assignee ? shown(assignee->display_name) : svc_.t(l, "ticket.nobody");
+    return svc_.t(l, id, fmt::arg("id", t.id), fmt::arg("staff", staff), fmt::arg("note", shown(in.note)),
                   fmt::arg("days", svc_.cfg.tickets.auto_close_days), fmt::arg("where", where(t, l)),
                   fmt::arg("category", svc_.t(l, "category." + t.category)),
-                  fmt::arg("who", who.member ? who.member->display_name : svc_.t(l, "ticket.system")),
+                  fmt::arg("who", who.member ? shown(who.member->display_name) : svc_.t(l, "ticket.system")),
                   fmt::arg("score", in.score.value_or(0)));
   };
   auto to_reporter = [&](std::string id) {
@@ -124,7 +125,7 @@ void ticket_desk::tell_reporter(const storage::ticket_row& t, const text_fn& tex
     if (chat->lang) l = bot::parse_locale(*chat->lang).value_or(l);
     bot::outgoing o;
     o.text = text(l);
-    o.mentions.push_back({member->user_id, member->display_name});
+    o.mentions.push_back({member->user_id, redact_for_group(member->display_name, l, svc_.cfg)});
     out_(chat->ref, std::move(o), storage::priority::reply, ticket_ref(t));
     return;
   }
@@ -137,8 +138,9 @@ void ticket_desk::tell_staff(const storage::ticket_row& t, const text_fn& text,
   auto groups = svc_.db.chats.groups_of(t.community_id, std::nullopt, "staff");
   for (const auto& g : groups) {
     bot::outgoing o;
-    o.text = text(group_locale(svc_, g));
-    if (who) o.mentions.push_back({who->user_id, who->display_name});
+    const bot::locale l = group_locale(svc_, g);
+    o.text = text(l);
+    if (who) o.mentions.push_back({who->user_id, redact_for_group(who->display_name, l, svc_.cfg)});
     out_(g.ref, std::move(o), p, ticket_ref(t));
   }
   if (!groups.empty()) return;

@@ -18,7 +18,7 @@ bot::local_time_zone zone(const bot::context& ctx) {
 // Who did it, for the history: a person, the system (timers), or the reporter.
 std::string event_actor(const bot::context& ctx, const storage::ticket_row& t,
                         const storage::ticket_event_row& e) {
-  if (!e.actor_name.empty()) return e.actor_name;
+  if (!e.actor_name.empty()) return e.actor_name;  // the caller masks it for groups
   if (e.action == "created") return ctx.text(t.anonymous ? "ticket.anonymous" : "ticket.someone");
   return ctx.text("ticket.system");
 }
@@ -79,8 +79,12 @@ std::string ticket_work_line(const bot::context& ctx, const storage::ticket_row&
       fmt::arg("category", category_label(ctx, t.category, t.priority)),
       fmt::arg("where", where.empty() ? ctx.text("ticket.no_location") : where),
       fmt::arg("state", ctx.text("ticket.state." + t.state)),
-      fmt::arg("staff", member_name(ctx.svc, ctx.lang, t.assignee_id)), fmt::arg("due", due_text),
-      fmt::arg("description", bot::utf8::truncate(redact_for_group(t.description, ctx.lang), 30)));
+      fmt::arg("staff", full_location ? member_name(ctx.svc, ctx.lang, t.assignee_id)
+                                      : redact_for_group(member_name(ctx.svc, ctx.lang, t.assignee_id),
+                                                         ctx.lang, ctx.svc.cfg)),
+      fmt::arg("due", due_text),
+      fmt::arg("description",
+               bot::utf8::truncate(redact_for_group(t.description, ctx.lang, ctx.svc.cfg), 30)));
 }
 
 std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
@@ -93,18 +97,22 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
                              fmt::arg("state", ctx.text("ticket.state." + t.state)));
   if (std::string where = shown_location(t, full_location, ctx.lang); !where.empty())
     out += "\n" + ctx.text("ticket.detail_location", fmt::arg("location", where));
-  std::string description = full_location ? t.description : redact_for_group(t.description, ctx.lang);
+  // Display names are chosen by their owners, and some put their flat and phone in them.
+  auto shown = [&](const std::string& text) {
+    return full_location ? text : redact_for_group(text, ctx.lang, ctx.svc.cfg);
+  };
+  std::string description = shown(t.description);
   out += "\n" + ctx.text("ticket.detail_description", fmt::arg("description", description));
   if (t.anonymous) out += "\n" + ctx.text("ticket.detail_anonymous");
   if (t.assignee_id)
     out += "\n" + ctx.text("ticket.detail_assignee",
-                           fmt::arg("staff", member_name(ctx.svc, ctx.lang, t.assignee_id)));
+                           fmt::arg("staff", shown(member_name(ctx.svc, ctx.lang, t.assignee_id))));
   out += "\n" + ctx.text("ticket.detail_times", fmt::arg("created", tz.format(t.created_at)),
                          fmt::arg("due", t.due_at ? tz.format(*t.due_at) : std::string("-")),
                          fmt::arg("resolve_due",
                                   t.resolve_due_at ? tz.format(*t.resolve_due_at) : std::string("-")));
   if (t.rating) {
-    std::string comment = full_location ? t.rating_comment : redact_for_group(t.rating_comment, ctx.lang);
+    std::string comment = shown(t.rating_comment);
     out += "\n" + ctx.text("ticket.detail_rating", fmt::arg("score", *t.rating),
                            fmt::arg("comment", comment.empty() ? std::string()
                                                                : ctx.text("ticket.event_note",
@@ -120,10 +128,10 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
   for (const auto& e : events) {
     std::string note = e.note;
     if (!staff_view && staff_internal(e.action)) note.clear();
-    if (!full_location) note = redact_for_group(note, ctx.lang);
+    note = shown(note);
     out += "\n" +
            ctx.text("ticket.event_line", fmt::arg("at", tz.format(e.at)),
-                    fmt::arg("who", event_actor(ctx, t, e)),
+                    fmt::arg("who", shown(event_actor(ctx, t, e))),
                     fmt::arg("action", ctx.text("ticket.action." + e.action)),
                     fmt::arg("note", note.empty() ? std::string()
                                                   : ctx.text("ticket.event_note", fmt::arg("note", note))));
