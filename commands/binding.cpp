@@ -71,23 +71,25 @@ std::vector<bot::command_spec> binding_commands() {
   return {
       // In a group, only what looks like an attempt to bind gets the "in private, please" answer;
       // "绑定，我昨天绑了" is chat.
-      {"bind",
-       {"绑定", "绑定房屋"},
-       {"bind"},
-       "account",
-       bot::role::resident,
-       bot::chat_rule::direct_only,
-       true,
-       bind,
-       binding_arguments},
-      {"account.whoami",
-       {"我是谁", "我的信息"},
-       {"whoami"},
-       "account",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       whoami},
+      {
+          .id = "bind",
+          .zh = {"绑定", "绑定房屋"},
+          .en = {"bind"},
+          .topic = "account",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::direct_only,
+          .run = bind,
+          .bare_match = binding_arguments,
+      },
+      {
+          .id = "account.whoami",
+          .zh = {"我是谁", "我的信息"},
+          .en = {"whoami"},
+          .topic = "account",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = whoami,
+      },
   };
 }
 

@@ -112,24 +112,26 @@ std::vector<bot::command_spec> complaint_offer_commands() {
   using bot::chat_rule;
   using bot::role;
   return {
-      {"offers.take",
-       {"登记"},
-       {"file it", "fileit"},
-       "tickets",
-       role::resident,
-       chat_rule::group_only,
-       true,
-       take,
-       [](const bot::args& a) { return a.empty(); }},
-      {"offers.switch",
-       {"报修提示"},
-       {"offers"},
-       "admin",
-       role::manager,
-       chat_rule::group_only,
-       true,
-       toggle,
-       [](const bot::args& a) { return a.size() == 1; }},
+      {
+          .id = "offers.take",
+          .zh = {"登记"},
+          .en = {"file it", "fileit"},
+          .topic = "tickets",
+          .min_role = role::resident,
+          .where = chat_rule::group_only,
+          .run = take,
+          .bare_match = [](const bot::args& a) { return a.empty(); },
+      },
+      {
+          .id = "offers.switch",
+          .zh = {"报修提示"},
+          .en = {"offers"},
+          .topic = "admin",
+          .min_role = role::manager,
+          .where = chat_rule::group_only,
+          .run = toggle,
+          .bare_match = [](const bot::args& a) { return a.size() == 1; },
+      },
   };
 }
 

@@ -71,15 +71,16 @@ bot::command_result grant(bot::context& ctx, const bot::args& a) {
 
 std::vector<bot::command_spec> role_admin_commands() {
   return {
-      {"role.grant",
-       {"授权"},
-       {"grant"},
-       "admin",
-       bot::role::admin,
-       bot::chat_rule::anywhere,
-       true,
-       grant,
-       [](const bot::args& a) { return a.size() == 2 && parse_change(a[1]).has_value(); }},
+      {
+          .id = "role.grant",
+          .zh = {"授权"},
+          .en = {"grant"},
+          .topic = "admin",
+          .min_role = bot::role::admin,
+          .where = bot::chat_rule::anywhere,
+          .run = grant,
+          .bare_match = [](const bot::args& a) { return a.size() == 2 && parse_change(a[1]).has_value(); },
+      },
   };
 }
 

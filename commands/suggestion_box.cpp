@@ -85,16 +85,18 @@ void flush_suggestions(bot::services& svc) {
 }
 
 std::vector<bot::command_spec> suggestion_box_commands() {
-  bot::command_spec spec{"suggestion.anonymous",
-                         {"匿名建议", "意见箱"},
-                         {"anonymous", "suggestion box"},
-                         "tickets",
-                         bot::role::resident,
-                         bot::chat_rule::direct_only,
-                         true,
-                         suggest};
-  spec.anonymous = true;
-  return {std::move(spec)};
+  return {
+      {
+          .id = "suggestion.anonymous",
+          .zh = {"匿名建议", "意见箱"},
+          .en = {"anonymous", "suggestion box"},
+          .topic = "tickets",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::direct_only,
+          .run = suggest,
+          .anonymous = true,
+      },
+  };
 }
 
 }  // namespace commands
