@@ -78,9 +78,9 @@ void flush_suggestions(bot::services& svc) {
     if (!writer) continue;  // sealed under a key of an earlier run: staff get it, the writer hears nothing
     svc.db.suggestions.keep_relay(t.id, seal_writer(svc.cfg, *writer, relay_purpose(t.id)));
     bot::locale l = bot::parse_locale(writer->lang).value_or(bot::locale::zh_CN);
-    svc.db.outbox.enqueue(
+    svc.db.outbox.enqueue_sealed(
         writer->chat, bot::outgoing::plain(svc.t(l, "cmd.suggestion.anonymous.filed", fmt::arg("id", t.id))),
-        storage::priority::reply, std::string(storage::sealed_ref), now);
+        storage::priority::reply, now);
   }
 }
 

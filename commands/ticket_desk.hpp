@@ -45,10 +45,12 @@ struct act_input {
 // timers straight into the outbox (the scheduler wakes it).
 using outlet =
     std::function<void(const bot::chat_ref&, bot::outgoing, storage::priority, const std::string& ref)>;
+// The same for an anonymous writer: a sealed outbox row, with no ref.
+using sealed_outlet = std::function<void(const bot::chat_ref&, bot::outgoing, storage::priority)>;
 
 class ticket_desk {
  public:
-  ticket_desk(bot::services& svc, outlet out);
+  ticket_desk(bot::services& svc, outlet out, sealed_outlet sealed_out);
   static ticket_desk of(bot::context& ctx);
   static ticket_desk of(bot::services& svc);
 
@@ -92,6 +94,7 @@ class ticket_desk {
 
   bot::services& svc_;
   outlet out_;
+  sealed_outlet sealed_out_;
 };
 
 // A command's way through the state machine: finds the ticket, makes sure the sender may see it,

@@ -111,8 +111,8 @@ void ticket_desk::tell_reporter(const storage::ticket_row& t, const text_fn& tex
     auto sealed = svc_.db.suggestions.relay(t.id);
     auto w = sealed ? open_writer(svc_.cfg, *sealed, relay_purpose(t.id)) : std::nullopt;
     if (!w) return;
-    out_(w->chat, bot::outgoing::plain(text(bot::parse_locale(w->lang).value_or(default_locale()))),
-         storage::priority::reply, std::string(storage::sealed_ref));
+    sealed_out_(w->chat, bot::outgoing::plain(text(bot::parse_locale(w->lang).value_or(default_locale()))),
+                storage::priority::reply);
     return;
   }
   if (!t.reporter_id || !t.origin_chat) return;

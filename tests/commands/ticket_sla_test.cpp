@@ -128,7 +128,7 @@ TEST_CASE("ticket traffic never takes the emergency lane", "[tickets][sla][outbo
     auto rows = bot.db().outbox.by_ref(ref);
     INFO(ref);
     REQUIRE_FALSE(rows.empty());
-    for (const auto& row : rows) CHECK(row.priority == static_cast<int>(storage::priority::reply));
+    for (const auto& row : rows) CHECK(row.priority == storage::priority::reply);
   }
   CHECK(bot.db().tickets.get(1)->priority == "urgent");
 }
