@@ -2,6 +2,7 @@
 
 #include "bot/clock.hpp"
 #include "bot/context.hpp"
+#include "commands/text_ids.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
 
@@ -60,7 +61,7 @@ bot::command_result whoami(bot::context& ctx, const bot::args&) {
              (ctx.in_group() ? a.masked(ctx.lang) : a.canonical());
   }
   ctx.reply(ctx.text("cmd.account.whoami.done", fmt::arg("name", ctx.who.member.display_name),
-                     fmt::arg("role", ctx.text("role." + std::string(bot::role_name(ctx.who.level)))),
+                     fmt::arg("role", ctx.text(role_text_id(ctx.who.level))),
                      fmt::arg("units", units.empty() ? ctx.text("cmd.account.whoami.no_units") : units)));
   return std::nullopt;
 }

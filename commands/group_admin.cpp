@@ -3,6 +3,7 @@
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
+#include "commands/text_ids.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
 
@@ -44,7 +45,7 @@ bot::command_result register_group(bot::context& ctx, const bot::args& a) {
   ctx.reply(ctx.text("cmd.group.register.done", fmt::arg("community", name),
                      fmt::arg("scope", building ? ctx.text("scope.building", fmt::arg("building", *building))
                                                 : ctx.text("scope.community")),
-                     fmt::arg("purpose", ctx.text("purpose." + purpose))));
+                     fmt::arg("purpose", ctx.text(purpose_text_id(purpose).value()))));
   return std::nullopt;
 }
 
