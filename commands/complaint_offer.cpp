@@ -36,7 +36,9 @@ bot::command_result take(bot::context& ctx, const bot::args& a) {
   t.priority = guess_priority(t.category, offer->text);
   // Someone trapped, a leak, fire or gas is a repair to send someone to, however angry the words
   // ("困了好久都没人管"); a complaint is only about the service itself.
-  t.kind = t.priority != "urgent" && sounds_like_complaint(offer->text) ? "complaint" : "repair";
+  t.kind = t.priority != domain::ticket_priority::urgent && sounds_like_complaint(offer->text)
+               ? domain::ticket_kind::complaint
+               : domain::ticket_kind::repair;
   t.description = offer->text;
   t.building = find_building(offer->text);
   t.reporter_id = ctx.who.member.id;

@@ -65,9 +65,9 @@ void flush_suggestions(bot::services& svc) {
   for (const auto& s : waiting) {
     storage::ticket_row t;
     t.community_id = s.community_id;
-    t.kind = "suggestion";
+    t.kind = domain::ticket_kind::suggestion;
     t.category = guess_category(s.description);
-    t.priority = "normal";
+    t.priority = domain::ticket_priority::normal;
     t.description = s.description;
     t.created_at = now;
     t.anonymous = true;

@@ -4,22 +4,23 @@
 
 #include "bot/context.hpp"
 #include "commands/ticket_category.hpp"
+#include "commands/ticket_texts.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
 namespace {
 
-std::string categories_text(const bot::context& ctx, const std::vector<std::string>& ids) {
-  if (ids.empty()) return ctx.text("cmd.duty.all_categories");
+std::string categories_text(const bot::context& ctx, const std::vector<domain::ticket_category>& categories) {
+  if (categories.empty()) return ctx.text("cmd.duty.all_categories");
   std::string out;
-  for (const auto& id : ids)
-    out += (out.empty() ? "" : ctx.text("common.list_separator")) + ctx.text("category." + id);
+  for (auto c : categories)
+    out += (out.empty() ? "" : ctx.text("common.list_separator")) + ctx.text(text_id(c));
   return out;
 }
 
 // 上班 / 上班 水电 漏水 / 上班 全部
 bot::command_result on(bot::context& ctx, const bot::args& a) {
-  std::optional<std::vector<std::string>> categories;
+  std::optional<std::vector<domain::ticket_category>> categories;
   if (!a.empty()) {
     categories.emplace();
     for (const auto& tok : a.tokens) {

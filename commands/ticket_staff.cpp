@@ -67,8 +67,8 @@ bot::command_result reply(bot::context& ctx, const bot::args& a) {
   // A writer whose seal no longer opens (another key since a restart) would get nothing: say so
   // instead of pretending the reply went out. Closed tickets are refused by the state machine.
   auto t = ctx.db().tickets.get(*id);
-  if (t && t->anonymous && t->community_id == ctx.community() && t->state != "closed" &&
-      t->state != "cancelled" && !ticket_desk::of(ctx).reporter_reachable(*t))
+  if (t && t->anonymous && t->community_id == ctx.community() && !domain::is_finished(t->state) &&
+      !ticket_desk::of(ctx).reporter_reachable(*t))
     return ctx.fail("cmd.ticket.reply.unreachable", fmt::arg("id", *id));
   return id_and_note(ctx, a, ticket_action::reply);
 }
@@ -106,7 +106,7 @@ bot::command_result todo(bot::context& ctx, const bot::args& a) {
     for (const auto& t : pool) ids += (ids.empty() ? "#" : " #") + std::to_string(t.id);
     storage::ticket_filter f;
     f.community_id = ctx.community();
-    f.states = {"new"};
+    f.states = {domain::ticket_state::new_};
     out += "\n" + ctx.text("cmd.ticket.todo.pool", fmt::arg("n", ctx.db().tickets.count(f)),
                            fmt::arg("ids", ids), fmt::arg("id", pool.front().id));
   }

@@ -122,7 +122,7 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
   auto t = bot.db().tickets.get(2);
   REQUIRE(t);
   CHECK(t->anonymous);
-  CHECK(t->kind == "suggestion");
+  CHECK(t->kind == domain::ticket_kind::suggestion);
   CHECK_FALSE(t->reporter_id);
   CHECK_FALSE(t->origin_chat);
   CHECK(t->origin_message_id.empty());
@@ -152,7 +152,7 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
   bot.clock().advance_minutes(3 * 24 * 60);
   r = bot.run_jobs();
   CHECK(r.to(direct("赵女士")).at(0).shown.find("转达所用的信息已删除") != std::string::npos);
-  CHECK(bot.db().tickets.get(2)->state == "closed");
+  CHECK(bot.db().tickets.get(2)->state == domain::ticket_state::closed);
   bot.as("王师傅").in_group("客服群").say("回复 2 还有别的建议吗").should_reply_containing("已关闭");
 
   SECTION("after close nothing maps the ticket to its writer") {
@@ -311,7 +311,7 @@ TEST_CASE("deleted seals are overwritten in the database file, not just unlinked
     bot.say("完成 1 已联系快递公司");
     bot.clock().advance_minutes(3 * 24 * 60);
     bot.run_jobs();
-    REQUIRE(bot.db().tickets.get(1)->state == "closed");
+    REQUIRE(bot.db().tickets.get(1)->state == domain::ticket_state::closed);
   }
   std::string bytes;
   for (const auto& f : std::filesystem::directory_iterator(dir.path())) {
@@ -393,7 +393,7 @@ TEST_CASE("while the bot runs, its database files never hold an anonymous writer
   bot.say("完成 1 已增加夜间巡逻");
   bot.clock().advance_minutes(3 * 24 * 60);
   bot.run_jobs();
-  REQUIRE(bot.db().tickets.get(1)->state == "closed");
+  REQUIRE(bot.db().tickets.get(1)->state == domain::ticket_state::closed);
   clean("closed");
   // The way back is gone from the -wal too, not only from the table.
   CHECK(files_on_disk(dir).find(relay_seal) == std::string::npos);
