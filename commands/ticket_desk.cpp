@@ -43,6 +43,69 @@ std::string assignee_name(const bot::context& ctx, const storage::ticket_row& t)
   return ctx.text("ticket.nobody");
 }
 
+// What an action changes on the ticket besides its state; returns its name in the history
+// ("escalate_again" for a second escalation).
+std::string set_fields(storage::ticket_row& t, ticket_action action, ticket_state to, const actor& who,
+                       const act_input& in, std::int64_t at, const bot::config& cfg) {
+  auto responded = [&] {
+    if (!t.first_response_at) t.first_response_at = at;
+  };
+  std::string event(action_name(action));
+  switch (action) {
+    case ticket_action::take:
+      t.assignee_id = who.member->id;
+      responded();
+      break;
+    case ticket_action::assign:
+    case ticket_action::transfer:
+      t.assignee_id = in.target->id;
+      responded();
+      break;
+    case ticket_action::start:
+    case ticket_action::reply:
+      responded();
+      break;
+    case ticket_action::resolve:
+      responded();
+      t.resolved_at = at;
+      break;
+    case ticket_action::give_back:
+      t.assignee_id.reset();
+      break;
+    case ticket_action::confirm:
+    case ticket_action::auto_close:
+    case ticket_action::cancel:
+      t.closed_at = at;
+      break;
+    case ticket_action::rate:
+      t.rating = in.score;
+      t.rating_comment = in.note;
+      if (to == ticket_state::closed) t.closed_at = at;
+      break;
+    case ticket_action::reopen: {
+      // A new round: the fix is due again from now, and managers may be told again.
+      t.resolved_at.reset();
+      t.resolve_due_at = due_times(cfg, t.kind, t.category, t.priority, at).resolve_at;
+      t.escalation = 0;
+      t.escalated_at.reset();
+      break;
+    }
+    case ticket_action::urge:
+      t.urged_at = at;
+      break;
+    case ticket_action::visit:
+      t.visit_result = in.visit_result;
+      t.visited_at = at;
+      break;
+    case ticket_action::escalate:
+      ++t.escalation;
+      t.escalated_at = at;
+      if (t.escalation > 1) event = "escalate_again";
+      break;
+  }
+  return event;
+}
+
 }  // namespace
 
 actor actor_of(const bot::context& ctx) {
@@ -180,62 +243,7 @@ std::int64_t ticket_desk::apply(storage::ticket_row& t, const transition& row, c
   const std::int64_t at = now();
   const ticket_state from = t.state;
   const ticket_state to = row.to.value_or(t.state);
-  auto responded = [&] {
-    if (!t.first_response_at) t.first_response_at = at;
-  };
-  std::string event(action_name(row.action));
-  switch (row.action) {
-    case ticket_action::take:
-      t.assignee_id = who.member->id;
-      responded();
-      break;
-    case ticket_action::assign:
-    case ticket_action::transfer:
-      t.assignee_id = in.target->id;
-      responded();
-      break;
-    case ticket_action::start:
-    case ticket_action::reply:
-      responded();
-      break;
-    case ticket_action::resolve:
-      responded();
-      t.resolved_at = at;
-      break;
-    case ticket_action::give_back:
-      t.assignee_id.reset();
-      break;
-    case ticket_action::confirm:
-    case ticket_action::auto_close:
-    case ticket_action::cancel:
-      t.closed_at = at;
-      break;
-    case ticket_action::rate:
-      t.rating = in.score;
-      t.rating_comment = in.note;
-      if (to == ticket_state::closed) t.closed_at = at;
-      break;
-    case ticket_action::reopen: {
-      // A new round: the fix is due again from now, and managers may be told again.
-      t.resolved_at.reset();
-      t.resolve_due_at = due_times(svc_.cfg, t.kind, t.category, t.priority, at).resolve_at;
-      t.escalation = 0;
-      t.escalated_at.reset();
-      break;
-    }
-    case ticket_action::urge:
-      t.urged_at = at;
-      break;
-    case ticket_action::visit:
-      t.visit_result = in.visit_result;
-      t.visited_at = at;
-      break;
-    case ticket_action::escalate:
-      ++t.escalation;
-      t.escalated_at = at;
-      if (t.escalation > 1) event = "escalate_again";
-      break;
-  }
+  const std::string event = set_fields(t, row.action, to, who, in, at, svc_.cfg);
   t.state = to;
   svc_.db.tickets.update(t);
   std::optional<std::int64_t> actor_id;
