@@ -8,6 +8,7 @@
 #include "bot/utf8.hpp"
 #include "commands/ticket_category.hpp"
 #include "commands/unit_address.hpp"
+#include "support/vocabulary_strings.hpp"
 
 using commands::parse_unit_address;
 

@@ -6,6 +6,7 @@
 
 #include "storage/stores.hpp"
 #include "support/test_bot.hpp"
+#include "support/vocabulary_strings.hpp"
 
 using testing::test_bot;
 

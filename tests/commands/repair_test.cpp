@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/test_bot.hpp"
+#include "support/vocabulary_strings.hpp"
 
 using testing::test_bot;
 

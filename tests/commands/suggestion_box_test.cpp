@@ -11,6 +11,7 @@
 #include "commands/suggestion_seal.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_bot.hpp"
+#include "support/vocabulary_strings.hpp"
 
 using testing::test_bot;
 

@@ -4,6 +4,7 @@
 #include "bot/texts.hpp"
 #include "commands/ticket_flow.hpp"
 #include "support/test_bot.hpp"
+#include "support/vocabulary_strings.hpp"
 
 using testing::test_bot;
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "domain/ticket_types.hpp"
+#include "support/vocabulary_strings.hpp"
 
 namespace {
 
@@ -63,4 +64,9 @@ TEST_CASE("open means new, assigned or in progress", "[domain][tickets]") {
   for (s state : domain::held_ticket_states) CHECK(domain::is_open(state));
   for (s state : domain::all_ticket_states)
     CHECK(domain::is_finished(state) == (state == s::closed || state == s::cancelled));
+}
+
+TEST_CASE("a failing comparison of the vocabulary names the words", "[domain][tickets]") {
+  CHECK(Catch::Detail::stringify(domain::ticket_state::in_progress) == "in_progress");
+  CHECK(Catch::Detail::stringify(domain::ticket_category::water_power) == "water_power");
 }
