@@ -315,10 +315,10 @@ bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t tic
   // No owner to confirm an anonymous writer's ticket.
   const std::string_view done =
       t->anonymous && !texts.done_anonymous.empty() ? texts.done_anonymous : texts.done;
-  const auto visit = visit_text_id(in.visit_result);
+  const auto& visit = in.visit_result;
   ctx.reply(ctx.text(done, fmt::arg("id", t->id), fmt::arg("staff", assignee_name(ctx, *t)),
                      fmt::arg("score", in.score.value_or(0)),
-                     fmt::arg("result", visit ? ctx.text(*visit) : std::string())));
+                     fmt::arg("result", visit ? ctx.text(visit_text_id(*visit)) : std::string())));
   return std::nullopt;
 }
 

@@ -35,10 +35,10 @@ actor actor_of(const bot::context& ctx);
 
 // What an action carries besides its ticket.
 struct act_input {
-  std::string note;                           // what was done, a reason, a reply, a comment
-  std::optional<storage::member_row> target;  // assign / transfer: to whom
-  std::optional<int> score;                   // rate: 1-5
-  std::string visit_result;                   // visit: satisfied | unsatisfied
+  std::string note;                                  // what was done, a reason, a reply, a comment
+  std::optional<storage::member_row> target;         // assign / transfer: to whom
+  std::optional<int> score;                          // rate: 1-5
+  std::optional<domain::visit_result> visit_result;  // visit
 };
 
 // Where messages go: through the command's context (so the dispatcher wakes the outbox), or for

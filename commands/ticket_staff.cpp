@@ -81,9 +81,9 @@ bot::command_result visit(bot::context& ctx, const bot::args& a) {
   act_input in;
   const std::string& r = a[1];
   if (r == "满意" || r == "satisfied" || r == "good")
-    in.visit_result = "satisfied";
+    in.visit_result = domain::visit_result::satisfied;
   else if (r == "不满意" || r == "unsatisfied" || r == "bad")
-    in.visit_result = "unsatisfied";
+    in.visit_result = domain::visit_result::unsatisfied;
   else
     return ctx.usage();
   in.note = a.rest(2);

@@ -82,10 +82,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 18> event_ta
     {"escalate_again", "ticket.action.escalate_again"},
 }};
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 2> visit_table{{
-    {"satisfied", "ticket.visit.satisfied"},
-    {"unsatisfied", "ticket.visit.unsatisfied"},
-}};
+constexpr std::array<std::string_view, 2> visit_texts{"ticket.visit.satisfied", "ticket.visit.unsatisfied"};
+static_assert(visit_texts.size() == domain::all_visit_results.size());
 
 template <std::size_t N>
 std::optional<std::string_view> lookup(
@@ -120,8 +118,8 @@ const action_texts& texts_of(ticket_action act) {
 std::optional<std::string_view> event_text_id(std::string_view event) {
   return lookup(event_table, event);
 }
-std::optional<std::string_view> visit_text_id(std::string_view result) {
-  return lookup(visit_table, result);
+std::string_view visit_text_id(domain::visit_result v) {
+  return visit_texts[static_cast<std::size_t>(v)];
 }
 
 std::vector<std::string_view> ticket_text_ids() {
@@ -134,7 +132,7 @@ std::vector<std::string_view> ticket_text_ids() {
     for (std::string_view id : {t.verb, t.done, t.done_anonymous, t.notify, t.notify_anonymous})
       if (!id.empty()) out.push_back(id);
   for (const auto& [word, id] : event_table) out.push_back(id);
-  for (const auto& [word, id] : visit_table) out.push_back(id);
+  out.insert(out.end(), visit_texts.begin(), visit_texts.end());
   return out;
 }
 

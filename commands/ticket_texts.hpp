@@ -33,8 +33,7 @@ const action_texts& texts_of(ticket_action a);
 // A history row's action ("take", "dispatch", "escalate_again"); none for a word this build
 // does not know (a row written by a newer version).
 std::optional<std::string_view> event_text_id(std::string_view event);
-// A return visit's result: "satisfied" | "unsatisfied".
-std::optional<std::string_view> visit_text_id(std::string_view result);
+std::string_view visit_text_id(domain::visit_result v);  // "ticket.visit.satisfied"
 
 // Every id above, for the catalogue test.
 std::vector<std::string_view> ticket_text_ids();

@@ -117,8 +117,9 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
                                                                : ctx.text("ticket.event_note",
                                                                           fmt::arg("note", comment))));
   }
-  if (auto visit = t.visit_result ? visit_text_id(*t.visit_result) : std::nullopt; visit && staff_view)
-    out += "\n" + ctx.text("ticket.detail_visit", fmt::arg("result", ctx.text(*visit)));
+  if (t.visit_result && staff_view)
+    out +=
+        "\n" + ctx.text("ticket.detail_visit", fmt::arg("result", ctx.text(visit_text_id(*t.visit_result))));
   auto images = ctx.db().tickets.images(t.id);
   if (!images.empty() && staff_view)
     out += "\n" + ctx.text("ticket.detail_images", fmt::arg("n", images.size()));

@@ -45,6 +45,11 @@ constexpr words<ticket_category, 12> category_words{{
     {ticket_category::other, "other"},
 }};
 
+constexpr words<visit_result, 2> visit_words{{
+    {visit_result::satisfied, "satisfied"},
+    {visit_result::unsatisfied, "unsatisfied"},
+}};
+
 // Every table names every value once, in declaration order, so a value indexes its own word.
 template <class E, std::size_t N>
 constexpr bool complete(const words<E, N>& table) {
@@ -53,7 +58,7 @@ constexpr bool complete(const words<E, N>& table) {
   return true;
 }
 static_assert(complete(kind_words) && complete(state_words) && complete(priority_words) &&
-              complete(category_words));
+              complete(category_words) && complete(visit_words));
 
 template <class E, std::size_t N>
 std::string_view word_of(const words<E, N>& table, E value) {
@@ -89,6 +94,9 @@ std::string_view to_text(ticket_priority p) {
 std::string_view to_text(ticket_category c) {
   return word_of(category_words, c);
 }
+std::string_view to_text(visit_result v) {
+  return word_of(visit_words, v);
+}
 
 std::optional<ticket_kind> parse_ticket_kind(std::string_view text) {
   return value_of(kind_words, text);
@@ -101,6 +109,9 @@ std::optional<ticket_priority> parse_ticket_priority(std::string_view text) {
 }
 std::optional<ticket_category> parse_ticket_category(std::string_view text) {
   return value_of(category_words, text);
+}
+std::optional<visit_result> parse_visit_result(std::string_view text) {
+  return value_of(visit_words, text);
 }
 
 }  // namespace domain

@@ -1,6 +1,6 @@
-// The ticket vocabulary as types: kind, state, priority and category. Each value has one text
-// form — the word the database, the config keys and the text ids use ("in_progress") — and it
-// is converted only at the storage edge (storage/ticket_store), in config keys and in texts
+// The ticket vocabulary as types: kind, state, priority, category and a visit's result. Each value has one
+// text form — the word the database, the config keys and the text ids use ("in_progress") — and it is
+// converted only at the storage edge (storage/ticket_store), in config keys and in texts
 // (commands/ticket_texts). Everything in between compares enums, so a typo does not compile.
 #pragma once
 #include <array>
@@ -38,6 +38,9 @@ enum class ticket_category {
   other,
 };
 
+// A manager's return visit (回访) to the reporter of a finished ticket.
+enum class visit_result { satisfied, unsatisfied };
+
 // Every value, in the order lists and help show them (categories: "other" last).
 inline constexpr std::array all_ticket_kinds{ticket_kind::repair, ticket_kind::complaint,
                                              ticket_kind::suggestion};
@@ -51,6 +54,8 @@ inline constexpr std::array all_ticket_categories{
     ticket_category::access,      ticket_category::lighting, ticket_category::greening,
     ticket_category::sanitation,  ticket_category::security, ticket_category::noise,
     ticket_category::parking,     ticket_category::fees,     ticket_category::other};
+
+inline constexpr std::array all_visit_results{visit_result::satisfied, visit_result::unsatisfied};
 
 // The states in which someone still owes the reporter something: the one list of them (lists,
 // statistics, overdue checks and the state machine all read it).
@@ -66,11 +71,13 @@ std::string_view to_text(ticket_kind k);
 std::string_view to_text(ticket_state s);
 std::string_view to_text(ticket_priority p);
 std::string_view to_text(ticket_category c);
+std::string_view to_text(visit_result v);
 
 // The inverse of to_text, and nothing else: no other spelling, no other language.
 std::optional<ticket_kind> parse_ticket_kind(std::string_view text);
 std::optional<ticket_state> parse_ticket_state(std::string_view text);
 std::optional<ticket_priority> parse_ticket_priority(std::string_view text);
 std::optional<ticket_category> parse_ticket_category(std::string_view text);
+std::optional<visit_result> parse_visit_result(std::string_view text);
 
 }  // namespace domain

@@ -72,7 +72,7 @@ ticket_row ticket_store::read(SQLite::Statement& q) {
   t.escalation = q.getColumn(22).getInt();
   t.escalated_at = opt<std::int64_t>(q.getColumn(23));
   t.urged_at = opt<std::int64_t>(q.getColumn(24));
-  t.visit_result = opt<std::string>(q.getColumn(25));
+  t.visit_result = optional_column_as(q.getColumn(25), domain::parse_visit_result, "tickets.visit_result");
   t.visited_at = opt<std::int64_t>(q.getColumn(26));
   t.anonymous = q.getColumn(27).getInt() != 0;
   t.lang = opt<std::string>(q.getColumn(28));
@@ -144,7 +144,7 @@ void ticket_store::update(const ticket_row& t) {
   q.bind(10, t.escalation);
   bind_optional(q, 11, t.escalated_at);
   bind_optional(q, 12, t.urged_at);
-  bind_optional(q, 13, t.visit_result);
+  bind_optional(q, 13, optional_word(t.visit_result));
   bind_optional(q, 14, t.visited_at);
   q.bind(15, t.id);
   q.exec();
@@ -264,8 +264,8 @@ void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
   q.bind(1, f.community_id);
   q.bind(2, state_list(f.states));
   bind_optional(q, 3, f.building);
-  bind_optional(q, 4, f.category ? std::optional<std::string>(to_text(*f.category)) : std::nullopt);
-  bind_optional(q, 5, f.kind ? std::optional<std::string>(to_text(*f.kind)) : std::nullopt);
+  bind_optional(q, 4, optional_word(f.category));
+  bind_optional(q, 5, optional_word(f.kind));
 }
 
 }  // namespace

@@ -35,7 +35,7 @@ struct ticket_row {
   int escalation = 0;  // how often managers were told it is overdue
   std::optional<std::int64_t> escalated_at;
   std::optional<std::int64_t> urged_at;
-  std::optional<std::string> visit_result;  // satisfied | unsatisfied
+  std::optional<domain::visit_result> visit_result;
   std::optional<std::int64_t> visited_at;
   bool anonymous = false;
   std::optional<std::string> lang;  // zh-CN | en-US: how the reporter wrote

@@ -29,6 +29,13 @@ auto optional_column_as(const SQLite::Column& c, Parse parse, std::string_view c
   return c.isNull() ? std::nullopt : std::optional(column_as(c, parse, column));
 }
 
+// For bind_optional: a value's text form, or NULL.
+template <class E>
+std::optional<std::string> optional_word(const std::optional<E>& value) {
+  if (!value) return std::nullopt;
+  return std::string(to_text(*value));
+}
+
 // "('new', 'assigned', 'in_progress')": values (with a to_text) as an SQL list for IN.
 template <class Values>
 std::string sql_in(const Values& values) {

@@ -51,6 +51,6 @@ TEST_CASE("every action has a verb and a history line, and commands' actions a r
   CHECK(commands::event_text_id("created") == "ticket.action.created");
   CHECK(commands::event_text_id("escalate_again") == "ticket.action.escalate_again");
   CHECK_FALSE(commands::event_text_id("no_such_event"));
-  CHECK(commands::visit_text_id("satisfied") == "ticket.visit.satisfied");
-  CHECK_FALSE(commands::visit_text_id("meh"));
+  for (auto v : domain::all_visit_results)
+    CHECK(commands::visit_text_id(v) == "ticket.visit." + std::string(domain::to_text(v)));
 }

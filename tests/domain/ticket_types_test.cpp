@@ -55,6 +55,11 @@ TEST_CASE("ticket categories read back from their text", "[domain][tickets]") {
   CHECK(domain::to_text(domain::ticket_category::water_power) == "water_power");
 }
 
+TEST_CASE("visit results read back from their text", "[domain][tickets]") {
+  round_trips(domain::all_visit_results, domain::parse_visit_result);
+  CHECK(domain::to_text(domain::visit_result::unsatisfied) == "unsatisfied");
+}
+
 TEST_CASE("open means new, assigned or in progress", "[domain][tickets]") {
   using s = domain::ticket_state;
   std::set<s> open;

@@ -20,5 +20,7 @@ template <>
 struct StringMaker<domain::ticket_priority> : vocabulary_string_maker<domain::ticket_priority> {};
 template <>
 struct StringMaker<domain::ticket_category> : vocabulary_string_maker<domain::ticket_category> {};
+template <>
+struct StringMaker<domain::visit_result> : vocabulary_string_maker<domain::visit_result> {};
 
 }  // namespace Catch
