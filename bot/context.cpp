@@ -5,7 +5,9 @@
 
 namespace bot {
 
-std::int64_t context::now() const { return svc.clk.now_ms(); }
+std::int64_t context::now() const {
+  return svc.clk.now_ms();
+}
 
 failure context::usage() const {
   std::string id = spec ? "cmd." + spec->id + ".usage" : std::string("common.unknown");
@@ -34,8 +36,16 @@ void context::reply_private(std::string body) {
 
 void context::send(const chat_ref& to, outgoing body, storage::priority p, const std::string& ref) {
   // An anonymous command's answers to its writer must not stay behind as a record of them.
-  const bool seal = spec && spec->anonymous && to == msg.chat && !to.is_group();
-  svc.db.outbox.enqueue(to, body, p, seal ? std::string(storage::sealed_ref) : ref, now());
+  if (spec && spec->anonymous && to == msg.chat && !to.is_group()) {
+    send_sealed(to, std::move(body), p);
+    return;
+  }
+  svc.db.outbox.enqueue(to, body, p, ref, now());
+  enqueued_ = true;
+}
+
+void context::send_sealed(const chat_ref& to, outgoing body, storage::priority p) {
+  svc.db.outbox.enqueue_sealed(to, body, p, now());
   enqueued_ = true;
 }
 

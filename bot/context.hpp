@@ -56,6 +56,8 @@ class context {
   // To the sender's direct chat on the same platform and account.
   void reply_private(std::string text);
   void send(const chat_ref& to, outgoing body, storage::priority p, const std::string& ref = {});
+  // To an anonymous writer: a sealed outbox row (storage::outbox_row::sealed).
+  void send_sealed(const chat_ref& to, outgoing body, storage::priority p);
   chat_ref sender_direct_chat() const;
 
   bool enqueued() const { return enqueued_; }

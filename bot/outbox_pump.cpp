@@ -20,13 +20,9 @@ std::string account_key(const chat_ref& target) {
   return target.platform + "/" + target.account;
 }
 
-bool sealed(const storage::outbox_row& row) {
-  return row.ref == storage::sealed_ref;
-}
-
 // Logs never name the chat of a sealed message: it is an anonymous writer.
 std::string target_of(const storage::outbox_row& row) {
-  return sealed(row) ? "(sealed)" : row.target.key();
+  return row.sealed ? "(sealed)" : row.target.key();
 }
 
 }  // namespace
@@ -89,7 +85,7 @@ std::optional<std::int64_t> outbox_pump::pump() {
   for (const auto& row : rows) {
     if (in_flight_.size() >= max_in_flight) break;
     if (in_flight_.contains(row.id)) continue;
-    if (sealed(row) && row.target.platform.empty()) {  // sealed under a key this run does not have
+    if (row.sealed && row.target.platform.empty()) {  // sealed under a key this run does not have
       log::warn("outbox", "#{} (sealed) cannot be opened with this relay key: dropped", row.id);
       db_.outbox.forget(row.id);
       continue;
@@ -159,7 +155,7 @@ wait_reason outbox_pump::explain(const storage::outbox_row& row) {
 }
 
 void outbox_pump::die(const storage::outbox_row& row, int attempts, const std::string& error) {
-  if (sealed(row)) {  // an anonymous writer's message: no trace, and nobody is told (it would say who)
+  if (row.sealed) {  // an anonymous writer's message: no trace, and nobody is told (it would say who)
     db_.outbox.forget(row.id);
     return;
   }
@@ -178,7 +174,7 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
     // because the report would say who the writer is.
     const bool done = r.outcome == send_result::status::sent || r.outcome == send_result::status::failed ||
                       attempts >= cfg_.max_attempts;
-    if (sealed(row) && done) {
+    if (row.sealed && done) {
       if (r.outcome != send_result::status::sent)
         log::warn("outbox", "#{} (sealed) given up: {}", row.id, r.error);
       db_.outbox.forget(row.id);

@@ -2,6 +2,7 @@
 
 #include "bot/clock.hpp"
 #include "bot/context.hpp"
+#include "commands/text_ids.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
 
@@ -60,7 +61,7 @@ bot::command_result whoami(bot::context& ctx, const bot::args&) {
              (ctx.in_group() ? a.masked(ctx.lang) : a.canonical());
   }
   ctx.reply(ctx.text("cmd.account.whoami.done", fmt::arg("name", ctx.who.member.display_name),
-                     fmt::arg("role", ctx.text("role." + std::string(bot::role_name(ctx.who.level)))),
+                     fmt::arg("role", ctx.text(role_text_id(ctx.who.level))),
                      fmt::arg("units", units.empty() ? ctx.text("cmd.account.whoami.no_units") : units)));
   return std::nullopt;
 }
@@ -71,23 +72,25 @@ std::vector<bot::command_spec> binding_commands() {
   return {
       // In a group, only what looks like an attempt to bind gets the "in private, please" answer;
       // "绑定，我昨天绑了" is chat.
-      {"bind",
-       {"绑定", "绑定房屋"},
-       {"bind"},
-       "account",
-       bot::role::resident,
-       bot::chat_rule::direct_only,
-       true,
-       bind,
-       binding_arguments},
-      {"account.whoami",
-       {"我是谁", "我的信息"},
-       {"whoami"},
-       "account",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       whoami},
+      {
+          .id = "bind",
+          .zh = {"绑定", "绑定房屋"},
+          .en = {"bind"},
+          .topic = "account",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::direct_only,
+          .run = bind,
+          .bare_match = binding_arguments,
+      },
+      {
+          .id = "account.whoami",
+          .zh = {"我是谁", "我的信息"},
+          .en = {"whoami"},
+          .topic = "account",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = whoami,
+      },
   };
 }
 

@@ -36,7 +36,9 @@ bot::command_result take(bot::context& ctx, const bot::args& a) {
   t.priority = guess_priority(t.category, offer->text);
   // Someone trapped, a leak, fire or gas is a repair to send someone to, however angry the words
   // ("困了好久都没人管"); a complaint is only about the service itself.
-  t.kind = t.priority != "urgent" && sounds_like_complaint(offer->text) ? "complaint" : "repair";
+  t.kind = t.priority != domain::ticket_priority::urgent && sounds_like_complaint(offer->text)
+               ? domain::ticket_kind::complaint
+               : domain::ticket_kind::repair;
   t.description = offer->text;
   t.building = find_building(offer->text);
   t.reporter_id = ctx.who.member.id;
@@ -112,24 +114,26 @@ std::vector<bot::command_spec> complaint_offer_commands() {
   using bot::chat_rule;
   using bot::role;
   return {
-      {"offers.take",
-       {"登记"},
-       {"file it", "fileit"},
-       "tickets",
-       role::resident,
-       chat_rule::group_only,
-       true,
-       take,
-       [](const bot::args& a) { return a.empty(); }},
-      {"offers.switch",
-       {"报修提示"},
-       {"offers"},
-       "admin",
-       role::manager,
-       chat_rule::group_only,
-       true,
-       toggle,
-       [](const bot::args& a) { return a.size() == 1; }},
+      {
+          .id = "offers.take",
+          .zh = {"登记"},
+          .en = {"file it", "fileit"},
+          .topic = "tickets",
+          .min_role = role::resident,
+          .where = chat_rule::group_only,
+          .run = take,
+          .bare_match = [](const bot::args& a) { return a.empty(); },
+      },
+      {
+          .id = "offers.switch",
+          .zh = {"报修提示"},
+          .en = {"offers"},
+          .topic = "admin",
+          .min_role = role::manager,
+          .where = chat_rule::group_only,
+          .run = toggle,
+          .bare_match = [](const bot::args& a) { return a.size() == 1; },
+      },
   };
 }
 

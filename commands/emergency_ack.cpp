@@ -83,14 +83,15 @@ void point_at_emergency(bot::context& ctx) {
 
 std::vector<bot::command_spec> emergency_ack_commands() {
   return {
-      {"emergency.ack",
-       {"收到", "已收到"},
-       {"ack", "received"},
-       "emergencies",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       ack},
+      {
+          .id = "emergency.ack",
+          .zh = {"收到", "已收到"},
+          .en = {"ack", "received"},
+          .topic = "emergencies",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = ack,
+      },
   };
 }
 

@@ -11,6 +11,7 @@
 #include "bot/member_role.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/redact.hpp"
+#include "commands/text_ids.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -89,7 +90,8 @@ std::string emergency_title(const bot::services& svc, bot::locale l, const stora
   if (!t) return e.title.empty() ? svc.t(l, "emergency.untitled") : e.title;
   const std::string& configured = l == bot::locale::en_US ? t->title_en : t->title_zh;
   if (!configured.empty()) return configured;
-  return svc.t(l, "emergency.template." + t->id + ".title");
+  const auto* builtin = builtin_template_texts(t->id);  // the config gives a title to any other
+  return svc.t(l, builtin ? builtin->title : std::string_view("emergency.untitled"));
 }
 
 std::string emergency_help_line(const bot::services& svc, bot::locale l) {
@@ -105,7 +107,8 @@ bot::outgoing render_alert(const bot::services& svc, bot::locale l, const storag
   if (!e.detail.empty()) text += "\n" + redact_rooms(e.detail, l);
   if (const auto* t = template_of(svc, e)) {
     const std::string& configured = l == bot::locale::en_US ? t->en : t->zh;
-    text += "\n" + (configured.empty() ? svc.t(l, "emergency.template." + t->id + ".advice") : configured);
+    const auto* builtin = builtin_template_texts(t->id);
+    text += "\n" + (configured.empty() && builtin ? svc.t(l, builtin->advice) : configured);
   }
   text += "\n" + emergency_help_line(svc, l);
   bot::outgoing o = bot::outgoing::plain(std::move(text));

@@ -3,6 +3,7 @@
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
+#include "commands/text_ids.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
 
@@ -44,7 +45,7 @@ bot::command_result register_group(bot::context& ctx, const bot::args& a) {
   ctx.reply(ctx.text("cmd.group.register.done", fmt::arg("community", name),
                      fmt::arg("scope", building ? ctx.text("scope.building", fmt::arg("building", *building))
                                                 : ctx.text("scope.community")),
-                     fmt::arg("purpose", ctx.text("purpose." + purpose))));
+                     fmt::arg("purpose", ctx.text(purpose_text_id(purpose).value()))));
   return std::nullopt;
 }
 
@@ -71,22 +72,24 @@ bot::command_result group_lang(bot::context& ctx, const bot::args& a) {
 
 std::vector<bot::command_spec> group_admin_commands() {
   return {
-      {"group.register",
-       {"绑定小区", "注册群"},
-       {"group register"},
-       "admin",
-       bot::role::admin,
-       bot::chat_rule::group_only,
-       true,
-       register_group},
-      {"group.lang",
-       {"群语言"},
-       {"group lang"},
-       "admin",
-       bot::role::manager,
-       bot::chat_rule::group_only,
-       true,
-       group_lang},
+      {
+          .id = "group.register",
+          .zh = {"绑定小区", "注册群"},
+          .en = {"group register"},
+          .topic = "admin",
+          .min_role = bot::role::admin,
+          .where = bot::chat_rule::group_only,
+          .run = register_group,
+      },
+      {
+          .id = "group.lang",
+          .zh = {"群语言"},
+          .en = {"group lang"},
+          .topic = "admin",
+          .min_role = bot::role::manager,
+          .where = bot::chat_rule::group_only,
+          .run = group_lang,
+      },
   };
 }
 

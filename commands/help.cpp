@@ -68,15 +68,16 @@ bot::command_result help(bot::context& ctx, const bot::args& a) {
 
 std::vector<bot::command_spec> help_commands() {
   return {
-      {"help",
-       {"帮助", "菜单", "?"},  // a bare "?" (or "？") is most often typed by someone reading Chinese
-       {"help"},
-       "general",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       help,
-       [](const bot::args& a) { return a.size() <= 2; }},
+      {
+          .id = "help",
+          .zh = {"帮助", "菜单", "?"},  // a bare "?" (or "？") is most often typed by someone reading Chinese
+          .en = {"help"},
+          .topic = "general",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = help,
+          .bare_match = [](const bot::args& a) { return a.size() <= 2; },
+      },
   };
 }
 

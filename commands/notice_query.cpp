@@ -118,22 +118,24 @@ bot::command_result show_notice(bot::context& ctx, std::int64_t id) {
 
 std::vector<bot::command_spec> notice_query_commands() {
   return {
-      {"notice.list",
-       {"公告列表", "查看公告"},
-       {"notices", "notice list"},
-       "notices",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       list},
-      {"notice.search",
-       {"搜索公告", "查公告"},
-       {"notice search", "search notices"},
-       "notices",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       search},
+      {
+          .id = "notice.list",
+          .zh = {"公告列表", "查看公告"},
+          .en = {"notices", "notice list"},
+          .topic = "notices",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = list,
+      },
+      {
+          .id = "notice.search",
+          .zh = {"搜索公告", "查公告"},
+          .en = {"notice search", "search notices"},
+          .topic = "notices",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = search,
+      },
   };
 }
 

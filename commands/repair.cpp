@@ -8,6 +8,7 @@
 #include "commands/ticket_category.hpp"
 #include "commands/ticket_desk.hpp"
 #include "commands/ticket_sla.hpp"
+#include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
@@ -15,9 +16,10 @@
 namespace commands {
 namespace {
 
+using domain::ticket_kind;
 constexpr std::size_t max_description_points = 500;
 
-bot::command_result report(bot::context& ctx, const bot::args& a, const std::string& kind) {
+bot::command_result report(bot::context& ctx, const bot::args& a, ticket_kind kind) {
   if (a.empty()) return ctx.usage();
   std::optional<unit_address> where = parse_unit_address(a[0]);
   std::size_t used = where ? 1 : 0;
@@ -34,7 +36,8 @@ bot::command_result report(bot::context& ctx, const bot::args& a, const std::str
   if (bot::utf8::length(description) > max_description_points)
     return ctx.fail("cmd.repair.report.too_long", fmt::arg("max", max_description_points));
 
-  if (!where && ctx.who.units.size() == 1 && kind == "repair") {  // a bound owner need not type the room
+  if (!where && ctx.who.units.size() == 1 &&
+      kind == ticket_kind::repair) {  // a bound owner need not type the room
     const auto& u = ctx.who.units.front();
     where = unit_address{u.building, u.unit, u.room};
   }
@@ -42,7 +45,8 @@ bot::command_result report(bot::context& ctx, const bot::args& a, const std::str
   t.community_id = ctx.community();
   t.kind = kind;
   t.category = guess_category(description);
-  t.priority = kind == "suggestion" ? "normal" : guess_priority(t.category, description);
+  t.priority = kind == ticket_kind::suggestion ? domain::ticket_priority::normal
+                                               : guess_priority(t.category, description);
   t.description = description;
   if (where) {
     t.location = where->canonical();
@@ -67,7 +71,7 @@ bot::command_result report(bot::context& ctx, const bot::args& a, const std::str
 // knows — or it is chat that happens to start with the word ("意见 大家怎么看").
 bool looks_like_report(const bot::args& a) {
   if (a.empty()) return false;
-  return parse_unit_address(a[0]).has_value() || guess_category(a.rest(0)) != "other";
+  return parse_unit_address(a[0]).has_value() || guess_category(a.rest(0)) != domain::ticket_category::other;
 }
 
 // A suggestion names a place or asks for something ("建议 小区门口增加一个快递柜"); "意见 大家怎么看"
@@ -87,47 +91,50 @@ std::string created_reply(const bot::context& ctx, const storage::ticket_row& t)
   const bool same_day = sla_for(ctx.svc.cfg.tickets, t.kind, t.category, t.priority).resolve_minutes == 0;
   // A complaint or a suggestion is settled, not fixed.
   std::string fix = !same_day ? ctx.text("ticket.fix_by", fmt::arg("due", tz.format(*t.resolve_due_at)))
-                    : t.kind == "repair" ? ctx.text("ticket.fix_same_day")
-                                         : ctx.text("ticket.settle_same_day");
-  std::string id = t.kind == "repair" ? "cmd.repair.report.done" : "ticket.created." + t.kind;
-  return ctx.text(id, fmt::arg("id", t.id), fmt::arg("category", ctx.text("category." + t.category)),
-                  fmt::arg("priority", ctx.text("priority." + t.priority)),
+                    : t.kind == ticket_kind::repair ? ctx.text("ticket.fix_same_day")
+                                                    : ctx.text("ticket.settle_same_day");
+  return ctx.text(created_text_id(t.kind), fmt::arg("id", t.id),
+                  fmt::arg("category", ctx.text(text_id(t.category))),
+                  fmt::arg("priority", ctx.text(text_id(t.priority))),
                   fmt::arg("sla", bot::duration_text(ctx.svc.t, ctx.lang, *t.due_at - t.created_at)),
                   fmt::arg("due", tz.format(*t.due_at)), fmt::arg("fix", fix));
 }
 
 std::vector<bot::command_spec> repair_commands() {
-  auto as = [](std::string kind) {
+  auto as = [](ticket_kind kind) {
     return [kind](bot::context& ctx, const bot::args& a) { return report(ctx, a, kind); };
   };
   return {
-      {"repair.report",
-       {"报修", "维修"},
-       {"repair", "report"},
-       "tickets",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       as("repair"),
-       looks_like_report},
-      {"ticket.complain",
-       {"投诉"},
-       {"complain", "complaint"},
-       "tickets",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       as("complaint"),
-       looks_like_report},
-      {"ticket.suggest",
-       {"建议", "意见"},
-       {"suggest", "suggestion"},
-       "tickets",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       as("suggestion"),
-       looks_like_suggestion},
+      {
+          .id = "repair.report",
+          .zh = {"报修", "维修"},
+          .en = {"repair", "report"},
+          .topic = "tickets",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = as(ticket_kind::repair),
+          .bare_match = looks_like_report,
+      },
+      {
+          .id = "ticket.complain",
+          .zh = {"投诉"},
+          .en = {"complain", "complaint"},
+          .topic = "tickets",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = as(ticket_kind::complaint),
+          .bare_match = looks_like_report,
+      },
+      {
+          .id = "ticket.suggest",
+          .zh = {"建议", "意见"},
+          .en = {"suggest", "suggestion"},
+          .topic = "tickets",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = as(ticket_kind::suggestion),
+          .bare_match = looks_like_suggestion,
+      },
   };
 }
 

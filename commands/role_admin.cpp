@@ -3,6 +3,7 @@
 #include "bot/context.hpp"
 #include "bot/invocation.hpp"
 #include "bot/member_role.hpp"
+#include "commands/text_ids.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -52,8 +53,8 @@ bot::command_result grant(bot::context& ctx, const bot::args& a) {
     const std::string role(bot::role_name(change->r));
     db.members.grant(m.id, ctx.community(), change->r, ctx.who.member.id, ctx.now());
     db.audit.record(ctx.who.member.id, "role.grant", ref, role, ctx.now());
-    ctx.reply(
-        ctx.text("cmd.role.grant.done", fmt::arg("name", name), fmt::arg("role", ctx.text("role." + role))));
+    ctx.reply(ctx.text("cmd.role.grant.done", fmt::arg("name", name),
+                       fmt::arg("role", ctx.text(role_text_id(change->r)))));
     return std::nullopt;
   }
   if (!db.members.granted_role(m.id, ctx.community()))
@@ -63,7 +64,7 @@ bot::command_result grant(bot::context& ctx, const bot::args& a) {
   const bot::role now = bot::member_role(ctx.svc, m, ctx.community());
   ctx.reply(ctx.text(
       bot::at_least(now, bot::role::staff) ? "cmd.role.grant.revoked_config" : "cmd.role.grant.revoked",
-      fmt::arg("name", name), fmt::arg("role", ctx.text("role." + std::string(bot::role_name(now))))));
+      fmt::arg("name", name), fmt::arg("role", ctx.text(role_text_id(now)))));
   return std::nullopt;
 }
 
@@ -71,15 +72,16 @@ bot::command_result grant(bot::context& ctx, const bot::args& a) {
 
 std::vector<bot::command_spec> role_admin_commands() {
   return {
-      {"role.grant",
-       {"授权"},
-       {"grant"},
-       "admin",
-       bot::role::admin,
-       bot::chat_rule::anywhere,
-       true,
-       grant,
-       [](const bot::args& a) { return a.size() == 2 && parse_change(a[1]).has_value(); }},
+      {
+          .id = "role.grant",
+          .zh = {"授权"},
+          .en = {"grant"},
+          .topic = "admin",
+          .min_role = bot::role::admin,
+          .where = bot::chat_rule::anywhere,
+          .run = grant,
+          .bare_match = [](const bot::args& a) { return a.size() == 2 && parse_change(a[1]).has_value(); },
+      },
   };
 }
 

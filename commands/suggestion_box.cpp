@@ -65,9 +65,9 @@ void flush_suggestions(bot::services& svc) {
   for (const auto& s : waiting) {
     storage::ticket_row t;
     t.community_id = s.community_id;
-    t.kind = "suggestion";
+    t.kind = domain::ticket_kind::suggestion;
     t.category = guess_category(s.description);
-    t.priority = "normal";
+    t.priority = domain::ticket_priority::normal;
     t.description = s.description;
     t.created_at = now;
     t.anonymous = true;
@@ -78,23 +78,25 @@ void flush_suggestions(bot::services& svc) {
     if (!writer) continue;  // sealed under a key of an earlier run: staff get it, the writer hears nothing
     svc.db.suggestions.keep_relay(t.id, seal_writer(svc.cfg, *writer, relay_purpose(t.id)));
     bot::locale l = bot::parse_locale(writer->lang).value_or(bot::locale::zh_CN);
-    svc.db.outbox.enqueue(
+    svc.db.outbox.enqueue_sealed(
         writer->chat, bot::outgoing::plain(svc.t(l, "cmd.suggestion.anonymous.filed", fmt::arg("id", t.id))),
-        storage::priority::reply, std::string(storage::sealed_ref), now);
+        storage::priority::reply, now);
   }
 }
 
 std::vector<bot::command_spec> suggestion_box_commands() {
-  bot::command_spec spec{"suggestion.anonymous",
-                         {"匿名建议", "意见箱"},
-                         {"anonymous", "suggestion box"},
-                         "tickets",
-                         bot::role::resident,
-                         bot::chat_rule::direct_only,
-                         true,
-                         suggest};
-  spec.anonymous = true;
-  return {std::move(spec)};
+  return {
+      {
+          .id = "suggestion.anonymous",
+          .zh = {"匿名建议", "意见箱"},
+          .en = {"anonymous", "suggestion box"},
+          .topic = "tickets",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::direct_only,
+          .run = suggest,
+          .anonymous = true,
+      },
+  };
 }
 
 }  // namespace commands

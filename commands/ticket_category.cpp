@@ -6,31 +6,34 @@
 
 #include "bot/texts.hpp"
 #include "bot/utf8.hpp"
+#include "commands/ticket_texts.hpp"
 
 namespace commands {
 namespace {
 
+using c = domain::ticket_category;
+
 struct rule {
-  const char* category;
+  domain::ticket_category category;
   std::vector<std::string_view> words;
 };
 
 // Checked in order: the first category with a matching word wins, so specific ones come first.
 const std::vector<rule>& rules() {
   static const std::vector<rule> list = {
-      {"elevator", {"电梯", "困人", "被困", "elevator", "lift"}},
-      {"leak", {"漏水", "渗水", "跑水", "爆管", "水管破", "滴水", "返水", "leak", "flood"}},
-      {"access", {"门禁", "门卡", "单元门", "道闸", "access card", "gate"}},
-      {"lighting", {"路灯", "灯不亮", "灯坏", "照明", "楼道灯", "light"}},
-      {"water_power",
+      {c::elevator, {"电梯", "困人", "被困", "elevator", "lift"}},
+      {c::leak, {"漏水", "渗水", "跑水", "爆管", "水管破", "滴水", "返水", "leak", "flood"}},
+      {c::access, {"门禁", "门卡", "单元门", "道闸", "access card", "gate"}},
+      {c::lighting, {"路灯", "灯不亮", "灯坏", "照明", "楼道灯", "light"}},
+      {c::water_power,
        {"停水", "停电", "跳闸", "水管", "水压", "电路", "插座", "水龙头", "下水", "堵", "马桶", "power",
         "water", "socket", "outlet"}},
-      {"fees", {"物业费", "收费", "缴费", "账单", "fee", "bill"}},
-      {"parking", {"停车", "车位", "占道", "车库", "parking"}},
-      {"noise", {"噪音", "吵", "装修声", "noise", "noisy"}},
-      {"security", {"保安", "陌生人", "偷", "盗", "监控", "security", "theft"}},
-      {"sanitation", {"垃圾", "卫生", "保洁", "异味", "臭", "老鼠", "蟑螂", "garbage", "trash", "clean"}},
-      {"greening", {"绿化", "树", "草坪", "花坛", "tree", "lawn"}},
+      {c::fees, {"物业费", "收费", "缴费", "账单", "fee", "bill"}},
+      {c::parking, {"停车", "车位", "占道", "车库", "parking"}},
+      {c::noise, {"噪音", "吵", "装修声", "noise", "noisy"}},
+      {c::security, {"保安", "陌生人", "偷", "盗", "监控", "security", "theft"}},
+      {c::sanitation, {"垃圾", "卫生", "保洁", "异味", "臭", "老鼠", "蟑螂", "garbage", "trash", "clean"}},
+      {c::greening, {"绿化", "树", "草坪", "花坛", "tree", "lawn"}},
   };
   return list;
 }
@@ -38,17 +41,19 @@ const std::vector<rule>& rules() {
 }  // namespace
 
 const std::vector<std::string>& category_ids() {
-  static const std::vector<std::string> ids = {"water_power", "leak",     "elevator",   "access",
-                                               "lighting",    "greening", "sanitation", "security",
-                                               "noise",       "parking",  "fees",       "other"};
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> out;
+    for (auto category : domain::all_ticket_categories) out.emplace_back(domain::to_text(category));
+    return out;
+  }();
   return ids;
 }
 
-std::string guess_category(std::string_view description) {
+domain::ticket_category guess_category(std::string_view description) {
   std::string lowered = bot::utf8::to_lower_ascii(description);
   for (const auto& r : rules())
     if (bot::utf8::contains_any(lowered, r.words)) return r.category;
-  return "other";
+  return c::other;
 }
 
 bool endangers_life(std::string_view description) {
@@ -58,23 +63,24 @@ bool endangers_life(std::string_view description) {
                                   "冒烟", "trapped", "fire", "gas", "smoke"});
 }
 
-std::string guess_priority(std::string_view category, std::string_view description) {
+domain::ticket_priority guess_priority(domain::ticket_category category, std::string_view description) {
+  using p = domain::ticket_priority;
   std::string lowered = bot::utf8::to_lower_ascii(description);
-  if (category == "leak" || (category == "elevator" && bot::utf8::contains_any(lowered, {"困"})) ||
+  if (category == c::leak || (category == c::elevator && bot::utf8::contains_any(lowered, {"困"})) ||
       endangers_life(lowered) || bot::utf8::contains_any(lowered, {"停电", "power cut", "no power"}))
-    return "urgent";
-  if (bot::utf8::contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return "minor";
-  return "normal";
+    return p::urgent;
+  if (bot::utf8::contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return p::minor;
+  return p::normal;
 }
 
-std::optional<std::string> category_from_name(std::string_view word) {
+std::optional<domain::ticket_category> category_from_name(std::string_view word) {
   const auto& t = bot::texts::embedded();
   std::string lowered = bot::utf8::to_lower_ascii(word);
-  for (const auto& id : category_ids()) {
-    std::string key = "category." + id;
-    if (lowered == id || word == t.raw(bot::locale::zh_CN, key) ||
+  for (auto category : domain::all_ticket_categories) {
+    const std::string_view key = text_id(category);
+    if (lowered == domain::to_text(category) || word == t.raw(bot::locale::zh_CN, key) ||
         lowered == bot::utf8::to_lower_ascii(t.raw(bot::locale::en_US, key)))
-      return id;
+      return category;
   }
   return std::nullopt;
 }

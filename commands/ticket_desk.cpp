@@ -14,6 +14,7 @@
 #include "commands/redact.hpp"
 #include "commands/ticket_desk_parts.hpp"
 #include "commands/ticket_sla.hpp"
+#include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
 #include "storage/stores.hpp"
 
@@ -33,6 +34,7 @@ using bot::minute_ms;
 using desk::close_job;
 using desk::sla_job;
 using desk::ticket_ref;
+using domain::ticket_state;
 
 // The assignee as the command's reply names them (masked in a group, as any display name).
 std::string assignee_name(const bot::context& ctx, const storage::ticket_row& t) {
@@ -50,6 +52,69 @@ void tell_if_masked(bot::context& ctx, const std::string& note) {
   if (masked != note) ctx.reply_private(ctx.text("privacy.note_masked", fmt::arg("note", masked)));
 }
 
+// What an action changes on the ticket besides its state; returns its name in the history
+// ("escalate_again" for a second escalation).
+std::string set_fields(storage::ticket_row& t, ticket_action action, ticket_state to, const actor& who,
+                       const act_input& in, std::int64_t at, const bot::config& cfg) {
+  auto responded = [&] {
+    if (!t.first_response_at) t.first_response_at = at;
+  };
+  std::string event(action_name(action));
+  switch (action) {
+    case ticket_action::take:
+      t.assignee_id = who.member->id;
+      responded();
+      break;
+    case ticket_action::assign:
+    case ticket_action::transfer:
+      t.assignee_id = in.target->id;
+      responded();
+      break;
+    case ticket_action::start:
+    case ticket_action::reply:
+      responded();
+      break;
+    case ticket_action::resolve:
+      responded();
+      t.resolved_at = at;
+      break;
+    case ticket_action::give_back:
+      t.assignee_id.reset();
+      break;
+    case ticket_action::confirm:
+    case ticket_action::auto_close:
+    case ticket_action::cancel:
+      t.closed_at = at;
+      break;
+    case ticket_action::rate:
+      t.rating = in.score;
+      t.rating_comment = in.note;
+      if (to == ticket_state::closed) t.closed_at = at;
+      break;
+    case ticket_action::reopen: {
+      // A new round: the fix is due again from now, and managers may be told again.
+      t.resolved_at.reset();
+      t.resolve_due_at = due_times(cfg, t.kind, t.category, t.priority, at).resolve_at;
+      t.escalation = 0;
+      t.escalated_at.reset();
+      break;
+    }
+    case ticket_action::urge:
+      t.urged_at = at;
+      break;
+    case ticket_action::visit:
+      t.visit_result = in.visit_result;
+      t.visited_at = at;
+      break;
+    case ticket_action::escalate:
+      ++t.escalation;
+      t.escalated_at = at;
+      if (t.escalation > 1) event = "escalate_again";
+      break;
+  }
+  return event;
+}
+
 }  // namespace
 
 actor actor_of(const bot::context& ctx) {
@@ -60,17 +125,28 @@ actor actor_of(const bot::context& ctx) {
   return a;
 }
 
-ticket_desk::ticket_desk(bot::services& svc, outlet out) : svc_(svc), out_(std::move(out)) {}
+ticket_desk::ticket_desk(bot::services& svc, outlet out, sealed_outlet sealed_out)
+    : svc_(svc), out_(std::move(out)), sealed_out_(std::move(sealed_out)) {}
 
 ticket_desk ticket_desk::of(bot::context& ctx) {
-  return ticket_desk(ctx.svc, [&ctx](const bot::chat_ref& to, bot::outgoing o, storage::priority p,
-                                     const std::string& ref) { ctx.send(to, std::move(o), p, ref); });
+  return ticket_desk(
+      ctx.svc,
+      [&ctx](const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref) {
+        ctx.send(to, std::move(o), p, ref);
+      },
+      [&ctx](const bot::chat_ref& to, bot::outgoing o, storage::priority p) {
+        ctx.send_sealed(to, std::move(o), p);
+      });
 }
 
 ticket_desk ticket_desk::of(bot::services& svc) {
   return ticket_desk(
-      svc, [&svc](const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref) {
+      svc,
+      [&svc](const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref) {
         svc.db.outbox.enqueue(to, o, p, ref, svc.clk.now_ms());
+      },
+      [&svc](const bot::chat_ref& to, bot::outgoing o, storage::priority p) {
+        svc.db.outbox.enqueue_sealed(to, o, p, svc.clk.now_ms());
       });
 }
 
@@ -95,11 +171,12 @@ void ticket_desk::schedule(const std::string& kind, const storage::ticket_row& t
 
 storage::ticket_row ticket_desk::open(storage::ticket_row t, const std::vector<bot::image_ref>& images) {
   sla_due due = due_times(svc_.cfg, t.kind, t.category, t.priority, t.created_at);
-  t.state = "new";
+  t.state = ticket_state::new_;
   t.due_at = due.respond_at;
   t.resolve_due_at = due.resolve_at;
   t.id = svc_.db.tickets.create(t);
-  svc_.db.tickets.add_event({0, t.id, t.created_at, t.reporter_id, "", "created", "", "new", ""});
+  svc_.db.tickets.add_event(
+      {0, t.id, t.created_at, t.reporter_id, "", "created", std::nullopt, ticket_state::new_, ""});
   for (const auto& img : images) svc_.db.tickets.add_image(t.id, img.reference, t.created_at);
   schedule(sla_job, t, due.respond_at);
 
@@ -117,9 +194,9 @@ storage::ticket_row ticket_desk::open(storage::ticket_row t, const std::vector<b
                                ? svc_.t(l, "ticket.hint.manual", fmt::arg("id", t.id))
                                : svc_.t(l, "ticket.hint.grab", fmt::arg("id", t.id));
         return svc_.t(l, "ticket.staff.new", fmt::arg("id", t.id),
-                      fmt::arg("priority", svc_.t(l, "priority." + t.priority)),
-                      fmt::arg("kind", svc_.t(l, "ticket.kind." + t.kind)), fmt::arg("where", where(t, l)),
-                      fmt::arg("category", svc_.t(l, "category." + t.category)),
+                      fmt::arg("priority", svc_.t(l, text_id(t.priority))),
+                      fmt::arg("kind", svc_.t(l, text_id(t.kind))), fmt::arg("where", where(t, l)),
+                      fmt::arg("category", svc_.t(l, text_id(t.category))),
                       fmt::arg("description", bot::utf8::truncate(shown_description(l), 60)),
                       fmt::arg("hint", hint));
       },
@@ -135,12 +212,12 @@ void ticket_desk::dispatch(storage::ticket_row& t, std::optional<std::int64_t> e
     if (exclude && d.member_id == *exclude) continue;
     auto m = svc_.db.members.get(d.member_id);
     if (!m || !bot::at_least(bot::member_role(svc_, *m, t.community_id), bot::role::staff)) continue;
-    const std::string from = t.state;
+    const ticket_state from = t.state;
     t.assignee_id = m->id;
-    t.state = "assigned";
+    t.state = ticket_state::assigned;
     svc_.db.tickets.update(t);
     svc_.db.tickets.add_event(
-        {0, t.id, now(), std::nullopt, "", "dispatch", from, "assigned", m->display_name});
+        {0, t.id, now(), std::nullopt, "", "dispatch", from, ticket_state::assigned, m->display_name});
     svc_.db.duty.assigned(m->id, t.community_id, now());
     return;
   }
@@ -174,64 +251,9 @@ guard_facts ticket_desk::facts(const storage::ticket_row& t) const {
 std::int64_t ticket_desk::apply(storage::ticket_row& t, const transition& row, const actor& who,
                                 const act_input& in) {
   const std::int64_t at = now();
-  const std::string from = t.state;
-  const std::string to = row.to.empty() ? t.state : std::string(row.to);
-  auto responded = [&] {
-    if (!t.first_response_at) t.first_response_at = at;
-  };
-  std::string event(action_name(row.action));
-  switch (row.action) {
-    case ticket_action::take:
-      t.assignee_id = who.member->id;
-      responded();
-      break;
-    case ticket_action::assign:
-    case ticket_action::transfer:
-      t.assignee_id = in.target->id;
-      responded();
-      break;
-    case ticket_action::start:
-    case ticket_action::reply:
-      responded();
-      break;
-    case ticket_action::resolve:
-      responded();
-      t.resolved_at = at;
-      break;
-    case ticket_action::give_back:
-      t.assignee_id.reset();
-      break;
-    case ticket_action::confirm:
-    case ticket_action::auto_close:
-    case ticket_action::cancel:
-      t.closed_at = at;
-      break;
-    case ticket_action::rate:
-      t.rating = in.score;
-      t.rating_comment = in.note;
-      if (to == "closed") t.closed_at = at;
-      break;
-    case ticket_action::reopen: {
-      // A new round: the fix is due again from now, and managers may be told again.
-      t.resolved_at.reset();
-      t.resolve_due_at = due_times(svc_.cfg, t.kind, t.category, t.priority, at).resolve_at;
-      t.escalation = 0;
-      t.escalated_at.reset();
-      break;
-    }
-    case ticket_action::urge:
-      t.urged_at = at;
-      break;
-    case ticket_action::visit:
-      t.visit_result = in.visit_result;
-      t.visited_at = at;
-      break;
-    case ticket_action::escalate:
-      ++t.escalation;
-      t.escalated_at = at;
-      if (t.escalation > 1) event = "escalate_again";
-      break;
-  }
+  const ticket_state from = t.state;
+  const ticket_state to = row.to.value_or(t.state);
+  const std::string event = set_fields(t, row.action, to, who, in, at, svc_.cfg);
   t.state = to;
   svc_.db.tickets.update(t);
   std::optional<std::int64_t> actor_id;
@@ -239,8 +261,10 @@ std::int64_t ticket_desk::apply(storage::ticket_row& t, const transition& row, c
   std::string note = in.note;
   if (row.action == ticket_action::rate)  // the score belongs in the history too
     note = std::to_string(in.score.value_or(0)) + "/5" + (in.note.empty() ? "" : " " + in.note);
-  const std::int64_t event_id = svc_.db.tickets.add_event(
-      {0, t.id, at, actor_id, "", event, from != to ? from : "", from != to ? to : "", note});
+  // The history names states only where they changed.
+  const auto moved = [&](ticket_state s) { return from != to ? std::optional(s) : std::nullopt; };
+  const std::int64_t event_id =
+      svc_.db.tickets.add_event({0, t.id, at, actor_id, "", event, moved(from), moved(to), note});
   if (actor_id && bot::at_least(who.level, bot::role::staff) && !(parties(t, who) & party::reporter))
     svc_.db.audit.record(actor_id, "ticket." + event, ticket_ref(t), note, at);
   if (in.target) svc_.db.duty.assigned(in.target->id, t.community_id, at);
@@ -248,7 +272,7 @@ std::int64_t ticket_desk::apply(storage::ticket_row& t, const transition& row, c
 
   // Timers.
   const std::string ref = std::to_string(t.id);
-  if (to == "resolved" && from != "resolved") {
+  if (to == ticket_state::resolved && from != ticket_state::resolved) {
     svc_.db.jobs.cancel(sla_job, ref, at);
     schedule(close_job, t, at + svc_.cfg.tickets.auto_close_days * day_ms);
   }
@@ -263,7 +287,7 @@ std::int64_t ticket_desk::apply(storage::ticket_row& t, const transition& row, c
 
   notify(t, row.action, who, in);
 
-  if (to == "closed" || to == "cancelled") {
+  if (domain::is_finished(to)) {
     svc_.db.jobs.cancel(sla_job, ref, at);
     svc_.db.jobs.cancel(close_job, ref, at);
     // The way back to an anonymous writer is kept only while the ticket is open.
@@ -277,9 +301,8 @@ std::int64_t ticket_desk::apply(storage::ticket_row& t, const transition& row, c
 
 bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::ticket_row& t,
                      ticket_action a) {
-  return ctx.fail(v.refusal, fmt::arg("id", t.id), fmt::arg("state", ctx.text("ticket.state." + t.state)),
-                  fmt::arg("action", ctx.text("ticket.verb." + std::string(action_name(a)))),
-                  fmt::arg("assignee", assignee_name(ctx, t)),
+  return ctx.fail(v.refusal, fmt::arg("id", t.id), fmt::arg("state", ctx.text(text_id(t.state))),
+                  fmt::arg("action", ctx.text(texts_of(a).verb)), fmt::arg("assignee", assignee_name(ctx, t)),
                   fmt::arg("wait", bot::duration_text(ctx.svc.t, ctx.lang, v.wait_ms)));
 }
 
@@ -298,13 +321,14 @@ bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t tic
   verdict v = check(a, *t, p, desk.facts(*t));
   if (!v.allowed) return refusal(ctx, v, *t, a);
   desk.apply(*t, *v.allowed, who, in);
-  std::string done = "ticket.done." + std::string(action_name(a));
-  if (t->anonymous && ctx.svc.t.has(done + "_anonymous")) done += "_anonymous";  // no owner to confirm
-  ctx.reply(
-      ctx.text(done, fmt::arg("id", t->id), fmt::arg("staff", assignee_name(ctx, *t)),
-               fmt::arg("score", in.score.value_or(0)),
-               fmt::arg("result", in.visit_result.empty() ? std::string()
-                                                          : ctx.text("ticket.visit." + in.visit_result))));
+  const action_texts& texts = texts_of(a);
+  // No owner to confirm an anonymous writer's ticket.
+  const std::string_view done =
+      t->anonymous && !texts.done_anonymous.empty() ? texts.done_anonymous : texts.done;
+  const auto& visit = in.visit_result;
+  ctx.reply(ctx.text(done, fmt::arg("id", t->id), fmt::arg("staff", assignee_name(ctx, *t)),
+                     fmt::arg("score", in.score.value_or(0)),
+                     fmt::arg("result", visit ? ctx.text(visit_text_id(*visit)) : std::string())));
   tell_if_masked(ctx, in.note);
   return std::nullopt;
 }

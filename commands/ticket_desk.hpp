@@ -35,20 +35,22 @@ actor actor_of(const bot::context& ctx);
 
 // What an action carries besides its ticket.
 struct act_input {
-  std::string note;                           // what was done, a reason, a reply, a comment
-  std::optional<storage::member_row> target;  // assign / transfer: to whom
-  std::optional<int> score;                   // rate: 1-5
-  std::string visit_result;                   // visit: satisfied | unsatisfied
+  std::string note;                                  // what was done, a reason, a reply, a comment
+  std::optional<storage::member_row> target;         // assign / transfer: to whom
+  std::optional<int> score;                          // rate: 1-5
+  std::optional<domain::visit_result> visit_result;  // visit
 };
 
 // Where messages go: through the command's context (so the dispatcher wakes the outbox), or for
 // timers straight into the outbox (the scheduler wakes it).
 using outlet =
     std::function<void(const bot::chat_ref&, bot::outgoing, storage::priority, const std::string& ref)>;
+// The same for an anonymous writer: a sealed outbox row, with no ref.
+using sealed_outlet = std::function<void(const bot::chat_ref&, bot::outgoing, storage::priority)>;
 
 class ticket_desk {
  public:
-  ticket_desk(bot::services& svc, outlet out);
+  ticket_desk(bot::services& svc, outlet out, sealed_outlet sealed_out);
   static ticket_desk of(bot::context& ctx);
   static ticket_desk of(bot::services& svc);
 
@@ -92,6 +94,7 @@ class ticket_desk {
 
   bot::services& svc_;
   outlet out_;
+  sealed_outlet sealed_out_;
 };
 
 // A command's way through the state machine: finds the ticket, makes sure the sender may see it,

@@ -4,22 +4,23 @@
 
 #include "bot/context.hpp"
 #include "commands/ticket_category.hpp"
+#include "commands/ticket_texts.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
 namespace {
 
-std::string categories_text(const bot::context& ctx, const std::vector<std::string>& ids) {
-  if (ids.empty()) return ctx.text("cmd.duty.all_categories");
+std::string categories_text(const bot::context& ctx, const std::vector<domain::ticket_category>& categories) {
+  if (categories.empty()) return ctx.text("cmd.duty.all_categories");
   std::string out;
-  for (const auto& id : ids)
-    out += (out.empty() ? "" : ctx.text("common.list_separator")) + ctx.text("category." + id);
+  for (auto c : categories)
+    out += (out.empty() ? "" : ctx.text("common.list_separator")) + ctx.text(text_id(c));
   return out;
 }
 
 // 上班 / 上班 水电 漏水 / 上班 全部
 bot::command_result on(bot::context& ctx, const bot::args& a) {
-  std::optional<std::vector<std::string>> categories;
+  std::optional<std::vector<domain::ticket_category>> categories;
   if (!a.empty()) {
     categories.emplace();
     for (const auto& tok : a.tokens) {
@@ -77,33 +78,36 @@ std::vector<bot::command_spec> ticket_duty_commands() {
   using bot::chat_rule;
   using bot::role;
   return {
-      {"duty.on",
-       {"上班", "值班开始"},
-       {"duty on"},
-       "staff",
-       role::staff,
-       chat_rule::anywhere,
-       true,
-       on,
-       all_categories},
-      {"duty.off",
-       {"下班", "值班结束"},
-       {"duty off"},
-       "staff",
-       role::staff,
-       chat_rule::anywhere,
-       true,
-       off,
-       [](const bot::args& a) { return a.empty(); }},
-      {"duty.list",
-       {"值班", "值班表"},
-       {"duty"},
-       "staff",
-       role::staff,
-       chat_rule::anywhere,
-       true,
-       list,
-       [](const bot::args& a) { return a.empty(); }},
+      {
+          .id = "duty.on",
+          .zh = {"上班", "值班开始"},
+          .en = {"duty on"},
+          .topic = "staff",
+          .min_role = role::staff,
+          .where = chat_rule::anywhere,
+          .run = on,
+          .bare_match = all_categories,
+      },
+      {
+          .id = "duty.off",
+          .zh = {"下班", "值班结束"},
+          .en = {"duty off"},
+          .topic = "staff",
+          .min_role = role::staff,
+          .where = chat_rule::anywhere,
+          .run = off,
+          .bare_match = [](const bot::args& a) { return a.empty(); },
+      },
+      {
+          .id = "duty.list",
+          .zh = {"值班", "值班表"},
+          .en = {"duty"},
+          .topic = "staff",
+          .min_role = role::staff,
+          .where = chat_rule::anywhere,
+          .run = list,
+          .bare_match = [](const bot::args& a) { return a.empty(); },
+      },
   };
 }
 

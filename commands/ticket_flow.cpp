@@ -6,16 +6,22 @@ namespace commands {
 namespace {
 
 using a = ticket_action;
+using s = domain::ticket_state;
 constexpr unsigned owner_side = party::reporter;
 constexpr unsigned handler_side = party::assignee | party::manager;
 
-bool contains(const std::vector<std::string_view>& states, std::string_view s) {
-  return std::find(states.begin(), states.end(), s) != states.end();
+bool contains(const std::vector<s>& states, s state) {
+  return std::find(states.begin(), states.end(), state) != states.end();
+}
+
+// The open states, as a `from` list.
+std::vector<s> open() {
+  return {domain::open_ticket_states.begin(), domain::open_ticket_states.end()};
 }
 
 // Why an action does not fit the ticket's state, told as the next step where there is one.
 std::string wrong_state(ticket_action act, const storage::ticket_row& t) {
-  if (t.state == "closed" || t.state == "cancelled") return "ticket.flow.finished";
+  if (domain::is_finished(t.state)) return "ticket.flow.finished";
   switch (act) {
     case a::take:
       return "ticket.flow.already_taken";
@@ -23,7 +29,7 @@ std::string wrong_state(ticket_action act, const storage::ticket_row& t) {
     case a::resolve:
     case a::give_back:
     case a::transfer:
-      return t.state == "new" ? "ticket.flow.not_taken" : "ticket.flow.wrong_state";
+      return t.state == s::new_ ? "ticket.flow.not_taken" : "ticket.flow.wrong_state";
     case a::confirm:
     case a::rate:
     case a::reopen:
@@ -46,23 +52,23 @@ std::string wrong_party(const transition& row) {
 
 const std::vector<transition>& transitions() {
   static const std::vector<transition> table = {
-      {a::take, {"new"}, "assigned", party::staff},
-      {a::take, {"assigned"}, "", party::assignee},  // acknowledging a dispatched ticket
-      {a::assign, {"new", "assigned", "in_progress"}, "assigned", party::manager},
-      {a::transfer, {"assigned", "in_progress"}, "assigned", handler_side},
-      {a::start, {"assigned"}, "in_progress", handler_side},
-      {a::resolve, {"assigned", "in_progress"}, "resolved", handler_side},
-      {a::give_back, {"assigned", "in_progress"}, "new", handler_side},
-      {a::confirm, {"resolved"}, "closed", owner_side},
-      {a::reopen, {"resolved"}, "assigned", owner_side | party::manager},
-      {a::cancel, {"new", "assigned", "in_progress"}, "cancelled", owner_side | party::manager},
-      {a::auto_close, {"resolved"}, "closed", party::system},
-      {a::urge, {"new", "assigned", "in_progress"}, "", owner_side},
-      {a::rate, {"resolved"}, "closed", owner_side},
-      {a::rate, {"closed"}, "", owner_side},
-      {a::visit, {"resolved", "closed"}, "", party::manager},
-      {a::reply, {"new", "assigned", "in_progress", "resolved"}, "", party::staff},
-      {a::escalate, {"new", "assigned", "in_progress"}, "", party::system},
+      {a::take, {s::new_}, s::assigned, party::staff},
+      {a::take, {s::assigned}, std::nullopt, party::assignee},  // acknowledging a dispatched ticket
+      {a::assign, open(), s::assigned, party::manager},
+      {a::transfer, {s::assigned, s::in_progress}, s::assigned, handler_side},
+      {a::start, {s::assigned}, s::in_progress, handler_side},
+      {a::resolve, {s::assigned, s::in_progress}, s::resolved, handler_side},
+      {a::give_back, {s::assigned, s::in_progress}, s::new_, handler_side},
+      {a::confirm, {s::resolved}, s::closed, owner_side},
+      {a::reopen, {s::resolved}, s::assigned, owner_side | party::manager},
+      {a::cancel, open(), s::cancelled, owner_side | party::manager},
+      {a::auto_close, {s::resolved}, s::closed, party::system},
+      {a::urge, open(), std::nullopt, owner_side},
+      {a::rate, {s::resolved}, s::closed, owner_side},
+      {a::rate, {s::closed}, std::nullopt, owner_side},
+      {a::visit, {s::resolved, s::closed}, std::nullopt, party::manager},
+      {a::reply, {s::new_, s::assigned, s::in_progress, s::resolved}, std::nullopt, party::staff},
+      {a::escalate, open(), std::nullopt, party::system},
   };
   return table;
 }
@@ -103,10 +109,6 @@ std::string_view action_name(ticket_action act) {
   return "unknown";
 }
 
-bool is_open(std::string_view state) {
-  return state == "new" || state == "assigned" || state == "in_progress";
-}
-
 verdict check(ticket_action act, const storage::ticket_row& t, unsigned parties, const guard_facts& facts) {
   verdict v;
   const transition* state_fits = nullptr;
@@ -130,7 +132,7 @@ verdict check(ticket_action act, const storage::ticket_row& t, unsigned parties,
   // Guards: conditions beyond state and party.
   switch (act) {
     case a::take:
-      if (t.state == "new" && facts.manual_dispatch && !(parties & party::manager))
+      if (t.state == s::new_ && facts.manual_dispatch && !(parties & party::manager))
         v.refusal = "ticket.flow.manual_dispatch";
       break;
     case a::urge:

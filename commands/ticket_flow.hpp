@@ -45,14 +45,13 @@ enum party : unsigned {
 
 struct transition {
   ticket_action action;
-  std::vector<std::string_view> from;
-  std::string_view to;  // empty: the state stays
-  unsigned parties;     // who may do it
+  std::vector<domain::ticket_state> from;
+  std::optional<domain::ticket_state> to;  // none: the state stays
+  unsigned parties;                        // who may do it
 };
 
 const std::vector<transition>& transitions();
-std::string_view action_name(ticket_action a);  // "take": event names and text ids
-bool is_open(std::string_view state);           // new, assigned, in_progress
+std::string_view action_name(ticket_action a);  // "take": history rows and audit entries
 
 // What guards need to know besides the ticket.
 struct guard_facts {

@@ -9,6 +9,7 @@
 #include "commands/staff_reach.hpp"
 #include "commands/suggestion_seal.hpp"
 #include "commands/ticket_desk_parts.hpp"
+#include "commands/ticket_texts.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -36,12 +37,14 @@ void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const ac
     std::string staff = assignee ? shown(assignee->display_name) : svc_.t(l, "ticket.nobody");
     return svc_.t(l, id, fmt::arg("id", t.id), fmt::arg("staff", staff), fmt::arg("note", shown(in.note)),
                   fmt::arg("days", svc_.cfg.tickets.auto_close_days), fmt::arg("where", where(t, l)),
-                  fmt::arg("category", svc_.t(l, "category." + t.category)),
+                  fmt::arg("category", svc_.t(l, text_id(t.category))),
                   fmt::arg("who", who.member ? shown(who.member->display_name) : svc_.t(l, "ticket.system")),
                   fmt::arg("score", in.score.value_or(0)));
   };
-  auto to_reporter = [&](std::string id) {
-    if (t.anonymous && svc_.t.has(id + "_anonymous")) id += "_anonymous";
+  auto to_reporter = [&] {
+    const action_texts& texts = texts_of(a);
+    const std::string_view id =
+        t.anonymous && !texts.notify_anonymous.empty() ? texts.notify_anonymous : texts.notify;
     tell_reporter(t, [&](bot::locale l) { return fields(l, id); });
   };
 
@@ -52,21 +55,21 @@ void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const ac
     case ticket_action::give_back:
     case ticket_action::auto_close:
     case ticket_action::reply:
-      to_reporter("ticket.notify." + std::string(action_name(a)));
+      to_reporter();
       break;
     case ticket_action::assign:
     case ticket_action::transfer:
-      to_reporter("ticket.notify." + std::string(action_name(a)));
+      to_reporter();
       tell_staff(
           t, [&](bot::locale l) { return fields(l, "ticket.staff.assigned"); }, assignee);
       break;
     case ticket_action::reopen:
-      if (!by_reporter) to_reporter("ticket.notify.reopen");
+      if (!by_reporter) to_reporter();
       tell_staff(
           t, [&](bot::locale l) { return fields(l, "ticket.staff.reopened"); }, assignee);
       break;
     case ticket_action::cancel:
-      if (!by_reporter) to_reporter("ticket.notify.cancel");
+      if (!by_reporter) to_reporter();
       if (assignee)
         tell_staff(
             t, [&](bot::locale l) { return fields(l, "ticket.staff.cancelled"); }, assignee);
@@ -112,8 +115,8 @@ void ticket_desk::tell_reporter(const storage::ticket_row& t, const text_fn& tex
     auto sealed = svc_.db.suggestions.relay(t.id);
     auto w = sealed ? open_writer(svc_.cfg, *sealed, relay_purpose(t.id)) : std::nullopt;
     if (!w) return;
-    out_(w->chat, bot::outgoing::plain(text(bot::parse_locale(w->lang).value_or(default_locale()))),
-         storage::priority::reply, std::string(storage::sealed_ref));
+    sealed_out_(w->chat, bot::outgoing::plain(text(bot::parse_locale(w->lang).value_or(default_locale()))),
+                storage::priority::reply);
     return;
   }
   if (!t.reporter_id || !t.origin_chat) return;

@@ -48,23 +48,25 @@ bot::command_result show(bot::context& ctx, const bot::args& a) {
 
 std::vector<bot::command_spec> ticket_query_commands() {
   return {
-      {"ticket.mine",
-       {"我的工单", "我的报修"},
-       {"mytickets", "my tickets"},
-       "tickets",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       mine},
-      {"ticket.show",
-       {"工单", "查工单"},
-       {"ticket"},
-       "tickets",
-       bot::role::resident,
-       bot::chat_rule::anywhere,
-       true,
-       show,
-       [](const bot::args& a) { return a.size() == 1 && parse_record_id(a[0]); }},
+      {
+          .id = "ticket.mine",
+          .zh = {"我的工单", "我的报修"},
+          .en = {"mytickets", "my tickets"},
+          .topic = "tickets",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = mine,
+      },
+      {
+          .id = "ticket.show",
+          .zh = {"工单", "查工单"},
+          .en = {"ticket"},
+          .topic = "tickets",
+          .min_role = bot::role::resident,
+          .where = bot::chat_rule::anywhere,
+          .run = show,
+          .bare_match = [](const bot::args& a) { return a.size() == 1 && parse_record_id(a[0]); },
+      },
   };
 }
 

@@ -9,6 +9,7 @@
 #include "bot/local_time.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/ticket_category.hpp"
+#include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
@@ -20,24 +21,32 @@ constexpr int list_limit = 20;
 using bot::day_ms;
 using bot::minute_ms;
 
-std::optional<std::vector<std::string>> parse_states(std::string_view w) {
-  using v = std::vector<std::string>;
-  if (w == "待处理" || w == "未完成" || w == "open") return v{"new", "assigned", "in_progress"};
-  if (w == "待受理" || w == "待接单" || w == "new") return v{"new"};
-  if (w == "已派单" || w == "assigned") return v{"assigned"};
-  if (w == "处理中" || w == "in_progress") return v{"in_progress"};
-  if (w == "已完成" || w == "resolved") return v{"resolved"};
-  if (w == "已关闭" || w == "closed") return v{"closed"};
-  if (w == "已取消" || w == "cancelled") return v{"cancelled"};
+using domain::ticket_kind;
+using domain::ticket_state;
+
+std::vector<ticket_state> open_states() {
+  return {domain::open_ticket_states.begin(), domain::open_ticket_states.end()};
+}
+
+std::optional<std::vector<ticket_state>> parse_states(std::string_view w) {
+  using v = std::vector<ticket_state>;
+  if (w == "待处理" || w == "未完成" || w == "open") return open_states();
+  if (w == "待受理" || w == "待接单") return v{ticket_state::new_};
+  if (w == "已派单") return v{ticket_state::assigned};
+  if (w == "处理中") return v{ticket_state::in_progress};
+  if (w == "已完成") return v{ticket_state::resolved};
+  if (w == "已关闭") return v{ticket_state::closed};
+  if (w == "已取消") return v{ticket_state::cancelled};
   if (w == "全部" || w == "all") return v{};
+  if (auto s = domain::parse_ticket_state(w)) return v{*s};  // "new", "in_progress", ...
   return std::nullopt;
 }
 
-std::optional<std::string> parse_kind(std::string_view w) {
-  if (w == "报修" || w == "repair" || w == "repairs") return "repair";
-  if (w == "投诉" || w == "complaint" || w == "complaints") return "complaint";
-  if (w == "建议" || w == "suggestion" || w == "suggestions") return "suggestion";
-  return std::nullopt;
+std::optional<ticket_kind> parse_kind(std::string_view w) {
+  if (w == "报修" || w == "repairs") return ticket_kind::repair;
+  if (w == "投诉" || w == "complaints") return ticket_kind::complaint;
+  if (w == "建议" || w == "suggestions") return ticket_kind::suggestion;
+  return domain::parse_ticket_kind(w);  // "repair", "complaint", "suggestion"
 }
 
 // In private (also when an owners' group's request is answered privately) staff see the room.
@@ -49,7 +58,7 @@ bool full_location(const bot::context& ctx) {
 bot::command_result list(bot::context& ctx, const bot::args& a) {
   storage::ticket_filter f;
   f.community_id = ctx.community();
-  f.states = {"new", "assigned", "in_progress"};
+  f.states = open_states();
   f.limit = list_limit;
   for (std::size_t i = 0; i < a.size();) {
     if (auto w = read_scope_building(a, i)) {  // "3栋", "bldg 3": moves i past it
@@ -136,17 +145,27 @@ std::optional<period> parse_period(std::string_view w, std::int64_t now, int off
   return p;
 }
 
-std::string ranked(const bot::context& ctx, const std::vector<std::pair<std::string, std::int64_t>>& rows,
-                   bool categories) {
+// "漏水 3 · 水电 2", each key worded by `name`.
+template <class Key, class Name>
+std::string ranked(const bot::context& ctx, const std::vector<std::pair<Key, std::int64_t>>& rows,
+                   Name name) {
   if (rows.empty()) return ctx.text("common.unknown");
   std::string out;
-  for (const auto& [key, n] : rows) {
-    // A building reads as it does everywhere else ("3栋", "bldg 3").
-    std::string name = categories ? ctx.text("category." + key) : unit_address{key, "", ""}.masked(ctx.lang);
+  for (const auto& [key, n] : rows)
     out += (out.empty() ? "" : " · ") +
-           ctx.text("cmd.ticket.stats.ranked", fmt::arg("name", name), fmt::arg("n", n));
-  }
+           ctx.text("cmd.ticket.stats.ranked", fmt::arg("name", name(key)), fmt::arg("n", n));
   return out;
+}
+
+std::string ranked_categories(const bot::context& ctx, const storage::ticket_stats& s) {
+  return ranked(ctx, s.top_categories, [&](domain::ticket_category c) { return ctx.text(text_id(c)); });
+}
+
+// A building reads as it does everywhere else ("3栋", "bldg 3").
+std::string ranked_buildings(const bot::context& ctx, const storage::ticket_stats& s) {
+  return ranked(ctx, s.top_buildings, [&](const std::string& b) {
+    return unit_address{b, "", ""}.masked(ctx.lang);
+  });
 }
 
 std::string average_duration(const bot::context& ctx, std::int64_t total_ms, std::int64_t n) {
@@ -173,8 +192,8 @@ bot::command_result stats(bot::context& ctx, const bot::args& a) {
                     fmt::arg("late_response", s.late_response), fmt::arg("late_fix", s.late_fix),
                     fmt::arg("rating", rating), fmt::arg("rated", s.rated),
                     fmt::arg("satisfied", s.visits_satisfied), fmt::arg("unsatisfied", s.visits_unsatisfied),
-                    fmt::arg("categories", ranked(ctx, s.top_categories, true)),
-                    fmt::arg("buildings", ranked(ctx, s.top_buildings, false))));
+                    fmt::arg("categories", ranked_categories(ctx, s)),
+                    fmt::arg("buildings", ranked_buildings(ctx, s))));
   return std::nullopt;
 }
 
@@ -192,33 +211,36 @@ std::vector<bot::command_spec> ticket_report_commands() {
   using bot::chat_rule;
   using bot::role;
   return {
-      {"ticket.list",
-       {"工单列表"},
-       {"tickets"},
-       "staff",
-       role::manager,
-       chat_rule::anywhere,
-       true,
-       list,
-       filters_only},
-      {"ticket.overdue",
-       {"逾期工单", "超时工单"},
-       {"overdue"},
-       "staff",
-       role::manager,
-       chat_rule::anywhere,
-       true,
-       overdue,
-       [](const bot::args& a) { return a.empty(); }},
-      {"ticket.stats",
-       {"工单统计"},
-       {"ticket stats"},
-       "staff",
-       role::manager,
-       chat_rule::anywhere,
-       true,
-       stats,
-       [](const bot::args& a) { return a.size() <= 2; }},
+      {
+          .id = "ticket.list",
+          .zh = {"工单列表"},
+          .en = {"tickets"},
+          .topic = "staff",
+          .min_role = role::manager,
+          .where = chat_rule::anywhere,
+          .run = list,
+          .bare_match = filters_only,
+      },
+      {
+          .id = "ticket.overdue",
+          .zh = {"逾期工单", "超时工单"},
+          .en = {"overdue"},
+          .topic = "staff",
+          .min_role = role::manager,
+          .where = chat_rule::anywhere,
+          .run = overdue,
+          .bare_match = [](const bot::args& a) { return a.empty(); },
+      },
+      {
+          .id = "ticket.stats",
+          .zh = {"工单统计"},
+          .en = {"ticket stats"},
+          .topic = "staff",
+          .min_role = role::manager,
+          .where = chat_rule::anywhere,
+          .run = stats,
+          .bare_match = [](const bot::args& a) { return a.size() <= 2; },
+      },
   };
 }
 

@@ -10,6 +10,7 @@ namespace {
 
 using bot::day_ms;
 using bot::minute_ms;
+using domain::to_text;
 
 const bot::sla_target* find(const bot::tickets_config& cfg, const std::string& key) {
   auto it = cfg.sla.find(key);
@@ -18,17 +19,18 @@ const bot::sla_target* find(const bot::tickets_config& cfg, const std::string& k
 
 }  // namespace
 
-bot::sla_target sla_for(const bot::tickets_config& cfg, std::string_view kind, std::string_view category,
-                        std::string_view priority) {
-  if (kind != "repair" && priority != "urgent")
-    if (const auto* t = find(cfg, std::string(kind))) return *t;
-  if (const auto* t = find(cfg, std::string(category) + "." + std::string(priority))) return *t;
-  if (const auto* t = find(cfg, std::string(priority))) return *t;
+bot::sla_target sla_for(const bot::tickets_config& cfg, domain::ticket_kind kind,
+                        domain::ticket_category category, domain::ticket_priority priority) {
+  if (kind != domain::ticket_kind::repair && priority != domain::ticket_priority::urgent)
+    if (const auto* t = find(cfg, std::string(to_text(kind)))) return *t;
+  if (const auto* t = find(cfg, std::string(to_text(category)) + "." + std::string(to_text(priority))))
+    return *t;
+  if (const auto* t = find(cfg, std::string(to_text(priority)))) return *t;
   return {24 * 60, 3 * 24 * 60};
 }
 
-sla_due due_times(const bot::config& cfg, std::string_view kind, std::string_view category,
-                  std::string_view priority, std::int64_t from_ms) {
+sla_due due_times(const bot::config& cfg, domain::ticket_kind kind, domain::ticket_category category,
+                  domain::ticket_priority priority, std::int64_t from_ms) {
   bot::sla_target target = sla_for(cfg.tickets, kind, category, priority);
   sla_due d;
   d.respond_at = from_ms + target.respond_minutes * minute_ms;
@@ -42,13 +44,14 @@ sla_due due_times(const bot::config& cfg, std::string_view kind, std::string_vie
   return d;
 }
 
-dispatch_mode dispatch_for(const bot::tickets_config& cfg, std::string_view kind, std::string_view category) {
+dispatch_mode dispatch_for(const bot::tickets_config& cfg, domain::ticket_kind kind,
+                           domain::ticket_category category) {
   auto mode = [&](const std::string& key) -> const std::string* {
     auto it = cfg.dispatch.find(key);
     return it == cfg.dispatch.end() ? nullptr : &it->second;
   };
-  const std::string* m = kind == "repair" ? nullptr : mode(std::string(kind));
-  if (!m) m = mode(std::string(category));
+  const std::string* m = kind == domain::ticket_kind::repair ? nullptr : mode(std::string(to_text(kind)));
+  if (!m) m = mode(std::string(to_text(category)));
   if (!m) m = mode("default");
   if (!m || *m == "grab") return dispatch_mode::grab;
   return *m == "manual" ? dispatch_mode::manual : dispatch_mode::round_robin;

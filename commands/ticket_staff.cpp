@@ -67,8 +67,8 @@ bot::command_result reply(bot::context& ctx, const bot::args& a) {
   // A writer whose seal no longer opens (another key since a restart) would get nothing: say so
   // instead of pretending the reply went out. Closed tickets are refused by the state machine.
   auto t = ctx.db().tickets.get(*id);
-  if (t && t->anonymous && t->community_id == ctx.community() && t->state != "closed" &&
-      t->state != "cancelled" && !ticket_desk::of(ctx).reporter_reachable(*t))
+  if (t && t->anonymous && t->community_id == ctx.community() && !domain::is_finished(t->state) &&
+      !ticket_desk::of(ctx).reporter_reachable(*t))
     return ctx.fail("cmd.ticket.reply.unreachable", fmt::arg("id", *id));
   return id_and_note(ctx, a, ticket_action::reply);
 }
@@ -81,9 +81,9 @@ bot::command_result visit(bot::context& ctx, const bot::args& a) {
   act_input in;
   const std::string& r = a[1];
   if (r == "满意" || r == "satisfied" || r == "good")
-    in.visit_result = "satisfied";
+    in.visit_result = domain::visit_result::satisfied;
   else if (r == "不满意" || r == "unsatisfied" || r == "bad")
-    in.visit_result = "unsatisfied";
+    in.visit_result = domain::visit_result::unsatisfied;
   else
     return ctx.usage();
   in.note = a.rest(2);
@@ -106,7 +106,7 @@ bot::command_result todo(bot::context& ctx, const bot::args& a) {
     for (const auto& t : pool) ids += (ids.empty() ? "#" : " #") + std::to_string(t.id);
     storage::ticket_filter f;
     f.community_id = ctx.community();
-    f.states = {"new"};
+    f.states = {domain::ticket_state::new_};
     out += "\n" + ctx.text("cmd.ticket.todo.pool", fmt::arg("n", ctx.db().tickets.count(f)),
                            fmt::arg("ids", ids), fmt::arg("id", pool.front().id));
   }
@@ -133,87 +133,96 @@ std::vector<bot::command_spec> ticket_staff_commands() {
     return [act](bot::context& ctx, const bot::args& a) { return hand_over(ctx, a, act); };
   };
   return {
-      {"ticket.take",
-       {"接单", "抢单"},
-       {"take"},
-       "staff",
-       role::staff,
-       chat_rule::anywhere,
-       true,
-       simple(ticket_action::take),
-       starts_with_ticket_id},
-      {"ticket.start",
-       {"处理", "开始处理"},
-       {"start"},
-       "staff",
-       role::staff,
-       chat_rule::anywhere,
-       true,
-       simple(ticket_action::start),
-       starts_with_ticket_id},
-      {"ticket.resolve",
-       {"完成", "完工"},
-       {"done", "resolve"},
-       "staff",
-       role::staff,
-       chat_rule::anywhere,
-       true,
-       noted(ticket_action::resolve),
-       starts_with_ticket_id},
-      {"ticket.transfer",
-       {"转单"},
-       {"transfer"},
-       "staff",
-       role::staff,
-       chat_rule::anywhere,
-       true,
-       handed(ticket_action::transfer),
-       starts_with_ticket_id},
-      {"ticket.give_back",
-       {"退单"},
-       {"giveback", "give back"},
-       "staff",
-       role::staff,
-       chat_rule::anywhere,
-       true,
-       noted(ticket_action::give_back),
-       starts_with_ticket_id},
-      {"ticket.reply",
-       {"回复"},
-       {"reply"},
-       "staff",
-       role::staff,
-       chat_rule::anywhere,
-       true,
-       reply,
-       starts_with_ticket_id},
-      {"ticket.todo",
-       {"待办", "我的待办"},
-       {"todo"},
-       "staff",
-       role::staff,
-       chat_rule::anywhere,
-       true,
-       todo,
-       no_args},
-      {"ticket.assign",
-       {"派单"},
-       {"assign"},
-       "staff",
-       role::manager,
-       chat_rule::anywhere,
-       true,
-       handed(ticket_action::assign),
-       starts_with_ticket_id},
-      {"ticket.visit",
-       {"回访"},
-       {"visit"},
-       "staff",
-       role::manager,
-       chat_rule::anywhere,
-       true,
-       visit,
-       starts_with_ticket_id},
+      {
+          .id = "ticket.take",
+          .zh = {"接单", "抢单"},
+          .en = {"take"},
+          .topic = "staff",
+          .min_role = role::staff,
+          .where = chat_rule::anywhere,
+          .run = simple(ticket_action::take),
+          .bare_match = starts_with_ticket_id,
+      },
+      {
+          .id = "ticket.start",
+          .zh = {"处理", "开始处理"},
+          .en = {"start"},
+          .topic = "staff",
+          .min_role = role::staff,
+          .where = chat_rule::anywhere,
+          .run = simple(ticket_action::start),
+          .bare_match = starts_with_ticket_id,
+      },
+      {
+          .id = "ticket.resolve",
+          .zh = {"完成", "完工"},
+          .en = {"done", "resolve"},
+          .topic = "staff",
+          .min_role = role::staff,
+          .where = chat_rule::anywhere,
+          .run = noted(ticket_action::resolve),
+          .bare_match = starts_with_ticket_id,
+      },
+      {
+          .id = "ticket.transfer",
+          .zh = {"转单"},
+          .en = {"transfer"},
+          .topic = "staff",
+          .min_role = role::staff,
+          .where = chat_rule::anywhere,
+          .run = handed(ticket_action::transfer),
+          .bare_match = starts_with_ticket_id,
+      },
+      {
+          .id = "ticket.give_back",
+          .zh = {"退单"},
+          .en = {"giveback", "give back"},
+          .topic = "staff",
+          .min_role = role::staff,
+          .where = chat_rule::anywhere,
+          .run = noted(ticket_action::give_back),
+          .bare_match = starts_with_ticket_id,
+      },
+      {
+          .id = "ticket.reply",
+          .zh = {"回复"},
+          .en = {"reply"},
+          .topic = "staff",
+          .min_role = role::staff,
+          .where = chat_rule::anywhere,
+          .run = reply,
+          .bare_match = starts_with_ticket_id,
+      },
+      {
+          .id = "ticket.todo",
+          .zh = {"待办", "我的待办"},
+          .en = {"todo"},
+          .topic = "staff",
+          .min_role = role::staff,
+          .where = chat_rule::anywhere,
+          .run = todo,
+          .bare_match = no_args,
+      },
+      {
+          .id = "ticket.assign",
+          .zh = {"派单"},
+          .en = {"assign"},
+          .topic = "staff",
+          .min_role = role::manager,
+          .where = chat_rule::anywhere,
+          .run = handed(ticket_action::assign),
+          .bare_match = starts_with_ticket_id,
+      },
+      {
+          .id = "ticket.visit",
+          .zh = {"回访"},
+          .en = {"visit"},
+          .topic = "staff",
+          .min_role = role::manager,
+          .where = chat_rule::anywhere,
+          .run = visit,
+          .bare_match = starts_with_ticket_id,
+      },
   };
 }
 

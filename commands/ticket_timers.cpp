@@ -9,6 +9,7 @@
 #include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "commands/ticket_desk_parts.hpp"
+#include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
 #include "storage/stores.hpp"
 
@@ -27,7 +28,7 @@ constexpr std::size_t escalations_listed = 30;
 
 void ticket_desk::check_sla(std::int64_t ticket_id) {
   auto found = svc_.db.tickets.get(ticket_id);
-  if (!found || !is_open(found->state)) return;
+  if (!found || !domain::is_open(found->state)) return;
   storage::ticket_row& t = *found;
   const std::int64_t at = now();
   const bool response_late = !t.first_response_at && t.due_at && at >= *t.due_at;
@@ -77,7 +78,7 @@ void ticket_desk::announce_escalations(std::int64_t community_id, std::int64_t a
   }
   for (const auto& [event, ticket_id] : rows) {
     auto found = svc_.db.tickets.get(ticket_id);
-    if (!found || !is_open(found->state)) continue;
+    if (!found || !domain::is_open(found->state)) continue;
     const storage::ticket_row& t = *found;
     const bool response_late = !t.first_response_at && t.due_at && at >= *t.due_at;
     const std::int64_t due = response_late ? *t.due_at : t.resolve_due_at.value_or(at);
@@ -86,9 +87,9 @@ void ticket_desk::announce_escalations(std::int64_t community_id, std::int64_t a
                                        : svc_.t(l, "ticket.hint.assign", fmt::arg("id", t.id));
       return svc_.t(l, t.escalation > 1 ? "ticket.manager.escalated_again" : "ticket.manager.escalated",
                     fmt::arg("id", t.id), fmt::arg("where", where(t, l)),
-                    fmt::arg("category", svc_.t(l, "category." + t.category)),
-                    fmt::arg("priority", svc_.t(l, "priority." + t.priority)),
-                    fmt::arg("state", svc_.t(l, "ticket.state." + t.state)),
+                    fmt::arg("category", svc_.t(l, text_id(t.category))),
+                    fmt::arg("priority", svc_.t(l, text_id(t.priority))),
+                    fmt::arg("state", svc_.t(l, text_id(t.state))),
                     fmt::arg("staff", member_name(svc_, l, t.assignee_id)),
                     fmt::arg("what", svc_.t(l, response_late ? "ticket.due.respond" : "ticket.due.resolve")),
                     fmt::arg("due", tz.format(due)),
@@ -99,7 +100,7 @@ void ticket_desk::announce_escalations(std::int64_t community_id, std::int64_t a
 
 void ticket_desk::auto_close(std::int64_t ticket_id) {
   auto t = svc_.db.tickets.get(ticket_id);
-  if (!t || t->state != "resolved" || !t->resolved_at) return;
+  if (!t || t->state != domain::ticket_state::resolved || !t->resolved_at) return;
   if (now() < *t->resolved_at + svc_.cfg.tickets.auto_close_days * day_ms) return;  // resolved again later
   auto v = check(ticket_action::auto_close, *t, party::system, facts(*t));
   if (v.allowed) apply(*t, *v.allowed, actor{}, {});

@@ -5,6 +5,7 @@
 #include "bot/config.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
+#include "commands/ticket_texts.hpp"
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
 
@@ -23,6 +24,12 @@ std::string event_actor(const bot::context& ctx, const storage::ticket_row& t,
   return ctx.text("ticket.system");
 }
 
+// A history row's action as the texts name it; a word from a newer version shows as it is.
+std::string event_name(const bot::context& ctx, const std::string& action) {
+  auto id = event_text_id(action);
+  return id ? ctx.text(*id) : action;
+}
+
 bool staff_internal(std::string_view action) {
   return action == "give_back" || action == "transfer" || action == "visit";
 }
@@ -36,21 +43,21 @@ std::string shown_location(const storage::ticket_row& t, bool full_location, bot
   return {};
 }
 
-std::string category_label(const bot::context& ctx, const std::string& category,
-                           const std::string& priority) {
-  return ctx.text("ticket.category_priority", fmt::arg("category", ctx.text("category." + category)),
-                  fmt::arg("priority", ctx.text("priority." + priority)));
+std::string category_label(const bot::context& ctx, domain::ticket_category category,
+                           domain::ticket_priority priority) {
+  return ctx.text("ticket.category_priority", fmt::arg("category", ctx.text(text_id(category))),
+                  fmt::arg("priority", ctx.text(text_id(priority))));
 }
 
 std::optional<std::int64_t> next_due(const storage::ticket_row& t) {
-  if (t.state == "resolved" || t.state == "closed" || t.state == "cancelled") return std::nullopt;
+  if (!domain::is_open(t.state)) return std::nullopt;
   return t.first_response_at ? t.resolve_due_at : t.due_at;
 }
 
 std::string ticket_line(const bot::context& ctx, const storage::ticket_row& t) {
-  return ctx.text("ticket.line", fmt::arg("id", t.id), fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
-                  fmt::arg("category", ctx.text("category." + t.category)),
-                  fmt::arg("state", ctx.text("ticket.state." + t.state)),
+  return ctx.text("ticket.line", fmt::arg("id", t.id), fmt::arg("kind", ctx.text(text_id(t.kind))),
+                  fmt::arg("category", ctx.text(text_id(t.category))),
+                  fmt::arg("state", ctx.text(text_id(t.state))),
                   fmt::arg("created", zone(ctx).format(t.created_at)));
 }
 
@@ -75,10 +82,10 @@ std::string ticket_work_line(const bot::context& ctx, const storage::ticket_row&
     due_text = ctx.text(*due < ctx.now() ? "ticket.work_overdue" : "ticket.work_due",
                         fmt::arg("due", zone(ctx).format(*due)));
   return ctx.text(
-      "ticket.work_line", fmt::arg("id", t.id), fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
+      "ticket.work_line", fmt::arg("id", t.id), fmt::arg("kind", ctx.text(text_id(t.kind))),
       fmt::arg("category", category_label(ctx, t.category, t.priority)),
       fmt::arg("where", where.empty() ? ctx.text("ticket.no_location") : where),
-      fmt::arg("state", ctx.text("ticket.state." + t.state)),
+      fmt::arg("state", ctx.text(text_id(t.state))),
       fmt::arg("staff", full_location ? member_name(ctx.svc, ctx.lang, t.assignee_id)
                                       : redact_for_group(member_name(ctx.svc, ctx.lang, t.assignee_id),
                                                          ctx.lang, ctx.svc.cfg)),
@@ -91,10 +98,10 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
                           const std::vector<storage::ticket_event_row>& events, bool full_location,
                           bool staff_view) {
   auto tz = zone(ctx);
-  std::string out = ctx.text("ticket.detail_head", fmt::arg("id", t.id),
-                             fmt::arg("kind", ctx.text("ticket.kind." + t.kind)),
-                             fmt::arg("category", category_label(ctx, t.category, t.priority)),
-                             fmt::arg("state", ctx.text("ticket.state." + t.state)));
+  std::string out =
+      ctx.text("ticket.detail_head", fmt::arg("id", t.id), fmt::arg("kind", ctx.text(text_id(t.kind))),
+               fmt::arg("category", category_label(ctx, t.category, t.priority)),
+               fmt::arg("state", ctx.text(text_id(t.state))));
   if (std::string where = shown_location(t, full_location, ctx.lang); !where.empty())
     out += "\n" + ctx.text("ticket.detail_location", fmt::arg("location", where));
   // Display names are chosen by their owners, and some put their flat and phone in them.
@@ -119,8 +126,8 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
                                                                           fmt::arg("note", comment))));
   }
   if (t.visit_result && staff_view)
-    out += "\n" +
-           ctx.text("ticket.detail_visit", fmt::arg("result", ctx.text("ticket.visit." + *t.visit_result)));
+    out +=
+        "\n" + ctx.text("ticket.detail_visit", fmt::arg("result", ctx.text(visit_text_id(*t.visit_result))));
   auto images = ctx.db().tickets.images(t.id);
   if (!images.empty() && staff_view)
     out += "\n" + ctx.text("ticket.detail_images", fmt::arg("n", images.size()));
@@ -131,8 +138,7 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
     note = shown(note);
     out += "\n" +
            ctx.text("ticket.event_line", fmt::arg("at", tz.format(e.at)),
-                    fmt::arg("who", shown(event_actor(ctx, t, e))),
-                    fmt::arg("action", ctx.text("ticket.action." + e.action)),
+                    fmt::arg("who", shown(event_actor(ctx, t, e))), fmt::arg("action", event_name(ctx, e.action)),
                     fmt::arg("note", note.empty() ? std::string()
                                                   : ctx.text("ticket.event_note", fmt::arg("note", note))));
   }

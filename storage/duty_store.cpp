@@ -1,23 +1,27 @@
 #include "storage/duty_store.hpp"
 
 #include "storage/statement.hpp"
+#include "storage/vocabulary_sql.hpp"
 
 namespace storage {
 namespace {
 
-std::string join(const std::vector<std::string>& ids) {
+// The served categories as one column: "leak,elevator" ('' = all).
+std::string join(const std::vector<domain::ticket_category>& categories) {
   std::string out;
-  for (const auto& id : ids) out += (out.empty() ? "" : ",") + id;
+  for (auto c : categories) (out += out.empty() ? "" : ",") += domain::to_text(c);
   return out;
 }
 
-std::vector<std::string> split(const std::string& s) {
-  std::vector<std::string> out;
+std::vector<domain::ticket_category> split(const std::string& s) {
+  std::vector<domain::ticket_category> out;
   std::size_t start = 0;
   while (start < s.size()) {
     std::size_t comma = s.find(',', start);
     if (comma == std::string::npos) comma = s.size();
-    if (comma > start) out.push_back(s.substr(start, comma - start));
+    if (comma > start)
+      out.push_back(read_word(std::string_view(s).substr(start, comma - start), domain::parse_ticket_category,
+                              "staff_duty.categories"));
     start = comma + 1;
   }
   return out;
@@ -35,7 +39,8 @@ duty_row duty_store::read(SQLite::Statement& q) {
 }
 
 void duty_store::set(std::int64_t member_id, std::int64_t community_id, bool on_duty,
-                     const std::optional<std::vector<std::string>>& categories, std::int64_t now_ms) {
+                     const std::optional<std::vector<domain::ticket_category>>& categories,
+                     std::int64_t now_ms) {
   static constexpr const char* sql =
       "INSERT INTO staff_duty (member_id, community_id, on_duty, categories, changed_at) "
       "VALUES (?1, ?2, ?3, coalesce(?4, ''), ?5) "
@@ -63,14 +68,14 @@ std::optional<duty_row> duty_store::get(std::int64_t member_id, std::int64_t com
   return read(q);
 }
 
-std::vector<duty_row> duty_store::candidates(std::int64_t community_id, const std::string& category) {
+std::vector<duty_row> duty_store::candidates(std::int64_t community_id, domain::ticket_category category) {
   static const std::string sql = std::string("SELECT ") + columns +
                                  " WHERE d.community_id = ?1 AND d.on_duty = 1 AND (d.categories = '' OR "
                                  "instr(',' || d.categories || ',', ',' || ?2 || ',') > 0) "
                                  "ORDER BY d.last_assigned_at, d.member_id";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
-  q.bind(2, category);
+  q.bind(2, std::string(domain::to_text(category)));
   std::vector<duty_row> out;
   while (q.executeStep()) out.push_back(read(q));
   return out;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/ticket_types.hpp"
 #include "storage/database.hpp"
 
 namespace storage {
@@ -14,7 +15,7 @@ struct duty_row {
   std::int64_t member_id = 0;
   std::string display_name;
   bool on_duty = false;
-  std::vector<std::string> categories;  // empty: every category
+  std::vector<domain::ticket_category> categories;  // empty: every category
   std::int64_t last_assigned_at = 0;
 };
 
@@ -23,10 +24,10 @@ class duty_store {
   explicit duty_store(database& db) : db_(db) {}
   // On or off duty; `categories` replaces the served categories when given.
   void set(std::int64_t member_id, std::int64_t community_id, bool on_duty,
-           const std::optional<std::vector<std::string>>& categories, std::int64_t now_ms);
+           const std::optional<std::vector<domain::ticket_category>>& categories, std::int64_t now_ms);
   std::optional<duty_row> get(std::int64_t member_id, std::int64_t community_id);
   // Staff on duty who serve `category`, the longest-waiting first.
-  std::vector<duty_row> candidates(std::int64_t community_id, const std::string& category);
+  std::vector<duty_row> candidates(std::int64_t community_id, domain::ticket_category category);
   std::vector<duty_row> on_duty(std::int64_t community_id);
   void assigned(std::int64_t member_id, std::int64_t community_id, std::int64_t now_ms);
 

@@ -42,7 +42,7 @@ outbox_row outbox_store::read(SQLite::Statement& q) {
   outbox_row r;
   r.id = q.getColumn(0).getInt64();
   r.created_at = q.getColumn(1).getInt64();
-  r.priority = q.getColumn(2).getInt();
+  r.priority = static_cast<priority>(q.getColumn(2).getInt());
   r.target.platform = q.getColumn(3).getString();
   r.target.account = q.getColumn(4).getString();
   r.target.kind = q.getColumn(5).getString() == "group" ? bot::chat_kind::group : bot::chat_kind::direct;
@@ -55,7 +55,8 @@ outbox_row outbox_store::read(SQLite::Statement& q) {
   if (!q.getColumn(12).isNull()) r.sent_at = q.getColumn(12).getInt64();
   r.platform_message_id = q.getColumn(13).getString();
   r.last_error = q.getColumn(14).getString();
-  if (!q.getColumn(15).isNull()) {
+  r.sealed = !q.getColumn(15).isNull();
+  if (r.sealed) {
     auto opened = seal_.open ? seal_.open(q.getColumn(15).getString()) : std::nullopt;
     r.target = opened.value_or(bot::chat_ref{"", "", bot::chat_kind::direct, ""});
   }
@@ -64,6 +65,16 @@ outbox_row outbox_store::read(SQLite::Statement& q) {
 
 std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                                    const std::string& ref, std::int64_t now_ms) {
+  return insert(target, body, p, ref, now_ms, false);
+}
+
+std::int64_t outbox_store::enqueue_sealed(const bot::chat_ref& target, const bot::outgoing& body, priority p,
+                                          std::int64_t now_ms) {
+  return insert(target, body, p, {}, now_ms, true);
+}
+
+std::int64_t outbox_store::insert(const bot::chat_ref& target, const bot::outgoing& body, priority p,
+                                  const std::string& ref, std::int64_t now_ms, bool sealed) {
   static constexpr const char* sql =
       "INSERT INTO outbox (created_at, priority, platform, account, kind, chat_id, body, ref, "
       "next_attempt_at, sealed_target) "
@@ -73,7 +84,7 @@ std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgo
   q.bind(2, static_cast<int>(p));
   q.bind(7, encode_outgoing(body));
   q.bind(8, ref);
-  if (ref == sealed_ref) {
+  if (sealed) {
     // Not even the platform: with the time of the row it would narrow down who wrote.
     if (!seal_.seal) throw std::logic_error("outbox: a message to an anonymous writer needs a seal");
     q.bind(3, "");
@@ -207,7 +218,7 @@ std::int64_t outbox_store::ahead_in_chat(const outbox_row& row) {
   q.bind(1, row.target.platform);
   q.bind(2, row.target.is_group() ? "group" : "direct");
   q.bind(3, row.target.id);
-  q.bind(4, row.priority);
+  q.bind(4, static_cast<int>(row.priority));
   q.bind(5, row.id);
   q.executeStep();
   return q.getColumn(0).getInt64();
@@ -220,7 +231,7 @@ std::int64_t outbox_store::ahead_on_account(const outbox_row& row) {
   auto q = db_.prepare(sql);
   q.bind(1, row.target.platform);
   q.bind(2, row.target.account);
-  q.bind(3, row.priority);
+  q.bind(3, static_cast<int>(row.priority));
   q.bind(4, row.id);
   q.executeStep();
   return q.getColumn(0).getInt64();

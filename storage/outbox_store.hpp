@@ -13,12 +13,8 @@
 
 namespace storage {
 
+// Stored as its number (the outbox_due index orders by it): lower goes first.
 enum class priority : int { emergency = 0, reply = 1, notice = 2, digest = 3 };
-
-// The ref of messages to an anonymous writer (the suggestion box): such a row would tie the
-// writer's chat to their suggestion, so its chat is stored only sealed, and the row is deleted as
-// soon as it is delivered or given up.
-inline constexpr std::string_view sealed_ref = "sealed";
 
 // How rows to anonymous writers keep their chat: `seal` when queued, `open` when read (in memory
 // only; a seal that does not open reads as an empty target). bot::core installs bot/relay_seal.
@@ -30,10 +26,14 @@ struct target_seal {
 struct outbox_row {
   std::int64_t id = 0;
   std::int64_t created_at = 0;
-  int priority = 1;
+  storage::priority priority = storage::priority::reply;
   bot::chat_ref target;
   bot::outgoing body;
   std::string ref;
+  // A message to an anonymous writer (the suggestion box): a row that would tie the writer's chat
+  // to their suggestion, so it has no ref, its chat is stored only sealed, and it is deleted as
+  // soon as it is delivered or given up.
+  bool sealed = false;
   std::string state;  // pending | sent | dead | held | cancelled
   int attempts = 0;
   std::int64_t next_attempt_at = 0;
@@ -47,9 +47,11 @@ class outbox_store {
   explicit outbox_store(database& db) : db_(db) {}
   void seal_targets_with(target_seal s) { seal_ = std::move(s); }
   // Ids only grow, also over deleted rows: a row's id is its delivery id on every platform.
-  // With ref sealed_ref, the target is stored sealed (and nothing can be queued without a seal).
   std::int64_t enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                        const std::string& ref, std::int64_t now_ms);
+  // A sealed row (see outbox_row::sealed); throws when no seal was installed.
+  std::int64_t enqueue_sealed(const bot::chat_ref& target, const bot::outgoing& body, priority p,
+                              std::int64_t now_ms);
   // The head of each target's queue (in priority, then id order) that is due, most urgent first.
   // Later rows of a target wait for its head, so one chat always sees its messages in order.
   std::vector<outbox_row> due_heads(std::int64_t now_ms, int limit);
@@ -80,6 +82,8 @@ class outbox_store {
 
  private:
   outbox_row read(SQLite::Statement& q);
+  std::int64_t insert(const bot::chat_ref& target, const bot::outgoing& body, priority p,
+                      const std::string& ref, std::int64_t now_ms, bool sealed);
   database& db_;
   target_seal seal_;
 };

@@ -1,9 +1,14 @@
+// The storage edge of the ticket vocabulary: enums become their text form here and in the SQL
+// built from domain's state lists, and nowhere else.
 #include "storage/ticket_store.hpp"
 
 #include "storage/statement.hpp"
+#include "storage/vocabulary_sql.hpp"
 
 namespace storage {
 namespace {
+
+using domain::to_text;
 
 constexpr const char* ticket_columns =
     "id, community_id, kind, category, priority, state, description, location, building, unit_id, "
@@ -16,11 +21,16 @@ constexpr const char* ticket_columns =
 // The due time that matters next: the first response until there is one, then the fix.
 constexpr const char* next_due = "CASE WHEN first_response_at IS NULL THEN due_at ELSE resolve_due_at END";
 
-std::string state_list(const std::vector<std::string>& states) {
+std::string state_list(const std::vector<domain::ticket_state>& states) {
   if (states.empty()) return {};
   std::string out = ",";
-  for (const auto& s : states) out += s + ",";
+  for (auto s : states) (out += to_text(s)) += ",";
   return out;
+}
+
+const std::string& open_states_sql() {
+  static const std::string sql = sql_in(domain::open_ticket_states);
+  return sql;
 }
 
 template <class T>
@@ -40,10 +50,10 @@ ticket_row ticket_store::read(SQLite::Statement& q) {
   ticket_row t;
   t.id = q.getColumn(0).getInt64();
   t.community_id = q.getColumn(1).getInt64();
-  t.kind = q.getColumn(2).getString();
-  t.category = q.getColumn(3).getString();
-  t.priority = q.getColumn(4).getString();
-  t.state = q.getColumn(5).getString();
+  t.kind = column_as(q.getColumn(2), domain::parse_ticket_kind, "tickets.kind");
+  t.category = column_as(q.getColumn(3), domain::parse_ticket_category, "tickets.category");
+  t.priority = column_as(q.getColumn(4), domain::parse_ticket_priority, "tickets.priority");
+  t.state = column_as(q.getColumn(5), domain::parse_ticket_state, "tickets.state");
   t.description = q.getColumn(6).getString();
   t.location = q.getColumn(7).getString();
   t.building = opt<std::string>(q.getColumn(8));
@@ -63,7 +73,7 @@ ticket_row ticket_store::read(SQLite::Statement& q) {
   t.escalation = q.getColumn(22).getInt();
   t.escalated_at = opt<std::int64_t>(q.getColumn(23));
   t.urged_at = opt<std::int64_t>(q.getColumn(24));
-  t.visit_result = opt<std::string>(q.getColumn(25));
+  t.visit_result = optional_column_as(q.getColumn(25), domain::parse_visit_result, "tickets.visit_result");
   t.visited_at = opt<std::int64_t>(q.getColumn(26));
   t.anonymous = q.getColumn(27).getInt() != 0;
   t.lang = opt<std::string>(q.getColumn(28));
@@ -85,10 +95,10 @@ std::int64_t ticket_store::create(const ticket_row& t) {
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   auto q = db_.prepare(sql);
   q.bind(1, t.community_id);
-  q.bind(2, t.kind);
-  q.bind(3, t.category);
-  q.bind(4, t.priority);
-  q.bind(5, t.state);
+  q.bind(2, std::string(to_text(t.kind)));
+  q.bind(3, std::string(to_text(t.category)));
+  q.bind(4, std::string(to_text(t.priority)));
+  q.bind(5, std::string(to_text(t.state)));
   q.bind(6, t.description);
   q.bind(7, t.location);
   bind_optional(q, 8, t.building);
@@ -120,7 +130,7 @@ void ticket_store::update(const ticket_row& t) {
       "resolved_at = ?, closed_at = ?, rating = ?, rating_comment = ?, escalation = ?, escalated_at = ?, "
       "urged_at = ?, visit_result = ?, visited_at = ? WHERE id = ?";
   auto q = db_.prepare(sql);
-  q.bind(1, t.state);
+  q.bind(1, std::string(to_text(t.state)));
   bind_optional(q, 2, t.assignee_id);
   bind_optional(q, 3, t.due_at);
   bind_optional(q, 4, t.resolve_due_at);
@@ -135,7 +145,7 @@ void ticket_store::update(const ticket_row& t) {
   q.bind(10, t.escalation);
   bind_optional(q, 11, t.escalated_at);
   bind_optional(q, 12, t.urged_at);
-  bind_optional(q, 13, t.visit_result);
+  bind_optional(q, 13, optional_word(t.visit_result));
   bind_optional(q, 14, t.visited_at);
   q.bind(15, t.id);
   q.exec();
@@ -161,14 +171,18 @@ std::int64_t ticket_store::count_by_reporter(std::int64_t member_id) {
 std::int64_t ticket_store::add_event(const ticket_event_row& e) {
   static constexpr const char* sql =
       "INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_state, to_state, note) "
-      "VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)";
+      "VALUES (?, ?, ?, ?, ?, ?, ?)";
   auto q = db_.prepare(sql);
   q.bind(1, e.ticket_id);
   q.bind(2, e.at);
   bind_optional(q, 3, e.actor_id);
   q.bind(4, e.action);
-  q.bind(5, e.from_state);
-  q.bind(6, e.to_state);
+  for (auto [index, state] : {std::pair{5, e.from_state}, std::pair{6, e.to_state}}) {
+    if (state)
+      q.bind(index, std::string(to_text(*state)));
+    else
+      q.bind(index);
+  }
   q.bind(7, e.note);
   q.exec();
   return db_.last_insert_id();
@@ -177,7 +191,7 @@ std::int64_t ticket_store::add_event(const ticket_event_row& e) {
 std::vector<ticket_event_row> ticket_store::events(std::int64_t ticket_id) {
   static constexpr const char* sql =
       "SELECT e.id, e.ticket_id, e.at, e.actor_id, coalesce(m.display_name, ''), e.action, "
-      "coalesce(e.from_state, ''), coalesce(e.to_state, ''), e.note "
+      "e.from_state, e.to_state, e.note "
       "FROM ticket_events e LEFT JOIN members m ON m.id = e.actor_id WHERE e.ticket_id = ? ORDER BY e.id";
   auto q = db_.prepare(sql);
   q.bind(1, ticket_id);
@@ -190,8 +204,8 @@ std::vector<ticket_event_row> ticket_store::events(std::int64_t ticket_id) {
     e.actor_id = opt<std::int64_t>(q.getColumn(3));
     e.actor_name = q.getColumn(4).getString();
     e.action = q.getColumn(5).getString();
-    e.from_state = q.getColumn(6).getString();
-    e.to_state = q.getColumn(7).getString();
+    e.from_state = optional_column_as(q.getColumn(6), domain::parse_ticket_state, "ticket_events.from_state");
+    e.to_state = optional_column_as(q.getColumn(7), domain::parse_ticket_state, "ticket_events.to_state");
     e.note = q.getColumn(8).getString();
     out.push_back(std::move(e));
   }
@@ -220,9 +234,9 @@ std::vector<std::string> ticket_store::images(std::int64_t ticket_id) {
 std::vector<ticket_row> ticket_store::open_for_assignee(std::int64_t member_id, std::int64_t community_id,
                                                         int limit) {
   static const std::string sql = std::string("SELECT ") + ticket_columns +
-                                 " FROM tickets WHERE assignee_id = ? AND community_id = ? "
-                                 "AND state IN ('assigned', 'in_progress') ORDER BY " +
-                                 next_due + ", id LIMIT ?";
+                                 " FROM tickets WHERE assignee_id = ? AND community_id = ? AND state IN " +
+                                 sql_in(domain::held_ticket_states) + " ORDER BY " + next_due +
+                                 ", id LIMIT ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, member_id);
   q.bind(2, community_id);
@@ -232,8 +246,8 @@ std::vector<ticket_row> ticket_store::open_for_assignee(std::int64_t member_id, 
 
 std::vector<ticket_row> ticket_store::pool(std::int64_t community_id, int limit) {
   static const std::string sql =
-      std::string("SELECT ") + ticket_columns +
-      " FROM tickets WHERE community_id = ? AND state = 'new' ORDER BY due_at, id LIMIT ?";
+      std::string("SELECT ") + ticket_columns + " FROM tickets WHERE community_id = ? AND state = '" +
+      std::string(to_text(domain::ticket_state::new_)) + "' ORDER BY due_at, id LIMIT ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, limit);
@@ -251,16 +265,16 @@ void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
   q.bind(1, f.community_id);
   q.bind(2, state_list(f.states));
   bind_optional(q, 3, f.building);
-  bind_optional(q, 4, f.category);
-  bind_optional(q, 5, f.kind);
+  bind_optional(q, 4, optional_word(f.category));
+  bind_optional(q, 5, optional_word(f.kind));
 }
 
 }  // namespace
 
 std::vector<ticket_row> ticket_store::list(const ticket_filter& f) {
   static const std::string sql = std::string("SELECT ") + ticket_columns + " FROM tickets" + filter_where +
-                                 " ORDER BY state IN ('resolved', 'closed', 'cancelled'), coalesce(" +
-                                 next_due + ", created_at), id LIMIT ?6";
+                                 " ORDER BY state NOT IN " + open_states_sql() + ", coalesce(" + next_due +
+                                 ", created_at), id LIMIT ?6";
   auto q = db_.prepare(sql.c_str());
   bind_filter(q, f);
   q.bind(6, f.limit);
@@ -277,9 +291,9 @@ std::int64_t ticket_store::count(const ticket_filter& f) {
 
 std::vector<ticket_row> ticket_store::overdue(std::int64_t community_id, std::int64_t now_ms, int limit) {
   static const std::string sql =
-      std::string("SELECT ") + ticket_columns +
-      " FROM tickets WHERE community_id = ?1 AND state IN ('new', 'assigned', 'in_progress') "
-      "AND ((first_response_at IS NULL AND due_at < ?2) OR resolve_due_at < ?2) "
+      std::string("SELECT ") + ticket_columns + " FROM tickets WHERE community_id = ?1 AND state IN " +
+      open_states_sql() +
+      " AND ((first_response_at IS NULL AND due_at < ?2) OR resolve_due_at < ?2) "
       "ORDER BY min(CASE WHEN first_response_at IS NULL THEN due_at ELSE ?2 END, coalesce(resolve_due_at, "
       "?2)), id "
       "LIMIT ?3";
@@ -305,13 +319,14 @@ std::vector<std::pair<std::int64_t, std::int64_t>> ticket_store::escalations_sin
 
 ticket_stats ticket_store::stats(std::int64_t community_id, std::int64_t from_ms, std::int64_t to_ms,
                                  std::int64_t now_ms) {
-  static constexpr const char* totals_sql =
-      "SELECT count(*), "
+  static const std::string totals_sql =
+      std::string("SELECT count(*), ") +
       "count(*) FILTER (WHERE kind = 'repair'), count(*) FILTER (WHERE kind = 'complaint'), "
       "count(*) FILTER (WHERE kind = 'suggestion'), "
       "count(*) FILTER (WHERE state = 'resolved'), count(*) FILTER (WHERE state = 'closed'), "
       "count(*) FILTER (WHERE state = 'cancelled'), "
-      "count(*) FILTER (WHERE state IN ('new', 'assigned', 'in_progress')), "
+      "count(*) FILTER (WHERE state IN " +
+      open_states_sql() + "), " +
       "count(first_response_at), coalesce(sum(first_response_at - created_at), 0), "
       "count(resolved_at), coalesce(sum(resolved_at - created_at), 0), "
       "count(*) FILTER (WHERE due_at < coalesce(first_response_at, ?4) AND state != 'cancelled'), "
@@ -320,7 +335,7 @@ ticket_stats ticket_store::stats(std::int64_t community_id, std::int64_t from_ms
       "count(*) FILTER (WHERE visit_result = 'satisfied'), count(*) FILTER (WHERE visit_result = "
       "'unsatisfied') "
       "FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at < ?3";
-  auto q = db_.prepare(totals_sql);
+  auto q = db_.prepare(totals_sql.c_str());
   q.bind(1, community_id);
   q.bind(2, from_ms);
   q.bind(3, to_ms);
@@ -356,13 +371,19 @@ ticket_stats ticket_store::stats(std::int64_t community_id, std::int64_t from_ms
       "SELECT building, count(*) AS n FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND "
       "created_at < ?3 "
       "AND building IS NOT NULL GROUP BY building ORDER BY n DESC, building LIMIT 3";
-  for (auto [sql, out] :
-       {std::pair{categories_sql, &s.top_categories}, std::pair{buildings_sql, &s.top_buildings}}) {
+  for (auto [sql, top] : {std::pair{categories_sql, true}, std::pair{buildings_sql, false}}) {
     auto g = db_.prepare(sql);
     g.bind(1, community_id);
     g.bind(2, from_ms);
     g.bind(3, to_ms);
-    while (g.executeStep()) out->emplace_back(g.getColumn(0).getString(), g.getColumn(1).getInt64());
+    while (g.executeStep()) {
+      if (top)
+        s.top_categories.emplace_back(
+            column_as(g.getColumn(0), domain::parse_ticket_category, "tickets.category"),
+            g.getColumn(1).getInt64());
+      else
+        s.top_buildings.emplace_back(g.getColumn(0).getString(), g.getColumn(1).getInt64());
+    }
   }
   return s;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/ticket_types.hpp"
 #include "storage/database.hpp"
 
 namespace storage {
@@ -13,10 +14,10 @@ namespace storage {
 struct ticket_row {
   std::int64_t id = 0;
   std::int64_t community_id = 0;
-  std::string kind;      // repair | complaint | suggestion
-  std::string category;  // category id, e.g. "leak"
-  std::string priority;  // urgent | normal | minor
-  std::string state;     // new | assigned | in_progress | resolved | closed | cancelled
+  domain::ticket_kind kind = domain::ticket_kind::repair;
+  domain::ticket_category category = domain::ticket_category::other;
+  domain::ticket_priority priority = domain::ticket_priority::normal;
+  domain::ticket_state state = domain::ticket_state::new_;
   std::string description;
   std::string location;  // as typed; staff only
   std::optional<std::string> building;
@@ -34,7 +35,7 @@ struct ticket_row {
   int escalation = 0;  // how often managers were told it is overdue
   std::optional<std::int64_t> escalated_at;
   std::optional<std::int64_t> urged_at;
-  std::optional<std::string> visit_result;  // satisfied | unsatisfied
+  std::optional<domain::visit_result> visit_result;
   std::optional<std::int64_t> visited_at;
   bool anonymous = false;
   std::optional<std::string> lang;  // zh-CN | en-US: how the reporter wrote
@@ -47,16 +48,16 @@ struct ticket_event_row {
   std::optional<std::int64_t> actor_id;
   std::string actor_name;  // joined from members, for display
   std::string action;
-  std::string from_state, to_state;
+  std::optional<domain::ticket_state> from_state, to_state;  // none when the state stayed
   std::string note;
 };
 
 struct ticket_filter {
   std::int64_t community_id = 0;
-  std::vector<std::string> states;  // empty: any
+  std::vector<domain::ticket_state> states;  // empty: any
   std::optional<std::string> building;
-  std::optional<std::string> category;
-  std::optional<std::string> kind;
+  std::optional<domain::ticket_category> category;
+  std::optional<domain::ticket_kind> kind;
   int limit = 20;
 };
 
@@ -68,7 +69,7 @@ struct ticket_stats {
   std::int64_t late_response = 0, late_fix = 0;       // SLA breaches (late or still overdue)
   std::int64_t rated = 0, rating_total = 0;
   std::int64_t visits_satisfied = 0, visits_unsatisfied = 0;
-  std::vector<std::pair<std::string, std::int64_t>> top_categories;  // most tickets first
+  std::vector<std::pair<domain::ticket_category, std::int64_t>> top_categories;  // most tickets first
   std::vector<std::pair<std::string, std::int64_t>> top_buildings;
 };
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/test_bot.hpp"
+#include "support/vocabulary_strings.hpp"
 
 using testing::test_bot;
 
@@ -21,9 +22,9 @@ TEST_CASE("a complaint typed without a command gets one offer, and 登记 files 
   r.should_reply_containing("预计 30 分钟内响应");
   auto t = bot.db().tickets.get(1);
   REQUIRE(t);
-  CHECK(t->kind == "repair");
-  CHECK(t->category == "elevator");
-  CHECK(t->priority == "urgent");  // 困人
+  CHECK(t->kind == domain::ticket_kind::repair);
+  CHECK(t->category == domain::ticket_category::elevator);
+  CHECK(t->priority == domain::ticket_priority::urgent);  // 困人
   CHECK(t->building == "5");
   CHECK(t->description == "5栋电梯又坏了，困了好久都没人管");
   CHECK(r.to(bot.group("维修群")).at(0).shown.find("新工单 #1 紧急") != std::string::npos);
@@ -40,7 +41,7 @@ TEST_CASE("a leak mentioned in passing becomes a repair", "[offers]") {
       .say("楼上漏水到我家了")
       .should_reply_containing("需要帮您登记报修吗");
   bot.say("登记").should_reply_containing("已登记报修工单 #1").should_reply_containing("漏水");
-  CHECK(bot.db().tickets.get(1)->kind == "repair");
+  CHECK(bot.db().tickets.get(1)->kind == domain::ticket_kind::repair);
 }
 
 TEST_CASE("offers are rare: once per person per window, never on thanks, greetings or chat", "[offers]") {

@@ -6,6 +6,7 @@
 
 #include "storage/stores.hpp"
 #include "support/test_bot.hpp"
+#include "support/vocabulary_strings.hpp"
 
 using testing::test_bot;
 
@@ -136,12 +137,12 @@ TEST_CASE("an urgent complaint is filed as a repair and says its priority", "[of
   bot.as("张先生").in_group("5栋业主群").say("5栋电梯又坏了，困了好久都没人管");
   auto r = bot.say("登记");
   r.should_reply_containing("已登记报修工单 #1（类别：电梯，优先级：紧急）");
-  CHECK(bot.db().tickets.get(1)->kind == "repair");
+  CHECK(bot.db().tickets.get(1)->kind == domain::ticket_kind::repair);
 
   // A complaint about the service itself stays a complaint, is "处理", never "修复".
   bot.as("刘女士").in_group("5栋业主群").say("物业费乱收费，打电话也没人管");
   r = bot.say("登记");
   r.should_reply_containing("已登记投诉 #2（类别：物业费，优先级：一般）");
   r.should_not_contain("修复");
-  CHECK(bot.db().tickets.get(2)->kind == "complaint");
+  CHECK(bot.db().tickets.get(2)->kind == domain::ticket_kind::complaint);
 }

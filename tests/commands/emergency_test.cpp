@@ -58,7 +58,7 @@ TEST_CASE("a power cut: broadcast first, acknowledgements, progress, reminder, a
     CHECK(got[0].shown.find("400-800-1234") != std::string::npos);
   }
   for (const auto& row : bot.db().outbox.by_ref("emergency:1"))
-    CHECK(row.priority == static_cast<int>(storage::priority::emergency));
+    CHECK(row.priority == storage::priority::emergency);
 
   // Owners answer; a bare 收到 in the group is recorded without a reply.
   bot.as("张一").in_group("3栋业主群").say("收到").should_be_silent();

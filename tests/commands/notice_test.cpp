@@ -38,8 +38,7 @@ TEST_CASE("staff post a notice to every owners' group of the community", "[comma
     CHECK_FALSE(got[0].body.mention_all);
   }
   CHECK(r.to(bot.group("维修群")).empty());  // staff groups are not owners' groups
-  for (const auto& row : bot.db().outbox.by_ref("notice:1"))
-    CHECK(row.priority == static_cast<int>(storage::priority::notice));
+  for (const auto& row : bot.db().outbox.by_ref("notice:1")) CHECK(row.priority == storage::priority::notice);
 
   SECTION("the next one gets the next number, and the English alias works") {
     bot.say("/notice Lift maintenance | Saturday 9:00-12:00").should_reply_containing("Notice #2");

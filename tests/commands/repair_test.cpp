@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/test_bot.hpp"
+#include "support/vocabulary_strings.hpp"
 
 using testing::test_bot;
 
@@ -17,9 +18,9 @@ TEST_CASE("an owner reports a leak and gets a ticket number", "[commands][repair
   REQUIRE(t);
   CHECK(t->location == "3-2-1201");
   CHECK(t->description == "厨房水管漏水");
-  CHECK(t->category == "leak");
-  CHECK(t->priority == "urgent");
-  CHECK(t->state == "new");
+  CHECK(t->category == domain::ticket_category::leak);
+  CHECK(t->priority == domain::ticket_priority::urgent);
+  CHECK(t->state == domain::ticket_state::new_);
   CHECK(t->due_at == t->created_at + 30 * 60'000);
 
   SECTION("我的工单 lists it") {

@@ -4,6 +4,7 @@
 #include "bot/texts.hpp"
 #include "commands/ticket_flow.hpp"
 #include "support/test_bot.hpp"
+#include "support/vocabulary_strings.hpp"
 
 using testing::test_bot;
 
@@ -32,7 +33,7 @@ std::string message_to(const testing::replies& r, const bot::chat_ref& chat, std
 }
 
 std::string state_of(test_bot& bot, std::int64_t id) {
-  return bot.db().tickets.get(id)->state;
+  return std::string(domain::to_text(bot.db().tickets.get(id)->state));
 }
 
 }  // namespace
@@ -74,7 +75,7 @@ TEST_CASE("a leak from report to rating, as in the scenario", "[tickets][flow]")
   r.should_reply_containing("谢谢您的评价");
   message_to(r, bot.group("维修群"), "工单 #1 获得业主评价 5 分：师傅很快");
   auto t = bot.db().tickets.get(1);
-  CHECK(t->state == "closed");
+  CHECK(t->state == domain::ticket_state::closed);
   CHECK(t->rating == 5);
   CHECK(t->rating_comment == "师傅很快");
 
@@ -102,11 +103,11 @@ TEST_CASE("complaints and suggestions are tickets of their kind", "[tickets]") {
   bot.as("张先生").say("投诉 5栋楼下装修太吵，晚上十点还在施工").should_reply_containing("已登记投诉 #1");
   bot.say("建议 小区门口增加快递柜").should_reply_containing("已登记建议 #2");
   auto c = bot.db().tickets.get(1);
-  CHECK(c->kind == "complaint");
-  CHECK(c->category == "noise");
+  CHECK(c->kind == domain::ticket_kind::complaint);
+  CHECK(c->category == domain::ticket_category::noise);
   CHECK(c->building == "5");
   CHECK(*c->due_at - c->created_at == 24 * 3'600'000LL);  // complaint: first reply within 24 h
-  CHECK(bot.db().tickets.get(2)->kind == "suggestion");
+  CHECK(bot.db().tickets.get(2)->kind == domain::ticket_kind::suggestion);
   bot.say("我的工单").should_reply_containing("#1 投诉").should_reply_containing("#2 建议");
 }
 
@@ -149,7 +150,7 @@ TEST_CASE("who may do what", "[tickets][roles]") {
     bot.say("回访 1 满意").should_reply_containing("物业经理");
     bot.as("经理").say("回访 1 满意 已电话回访").should_reply_containing("已记录工单 #1 的回访：满意");
     bot.say("回访 1 不满意").should_reply_containing("已经记录过回访");
-    CHECK(bot.db().tickets.get(1)->visit_result == "satisfied");
+    CHECK(bot.db().tickets.get(1)->visit_result == domain::visit_result::satisfied);
   }
   SECTION("staff of another community do not see the ticket") {
     bot.as("管理员").in_group("翠湖苑员工群").say("绑定小区 翠湖苑 员工群");
@@ -283,7 +284,7 @@ TEST_CASE("重开 sends it back to the handler, 取消 withdraws it", "[tickets]
   r.should_reply_containing("已重新打开，已通知李师傅继续处理");
   CHECK(message_to(r, bot.group("维修群"), "【重开】工单 #1").find("还是漏") != std::string::npos);
   auto t = bot.db().tickets.get(1);
-  CHECK(t->state == "assigned");
+  CHECK(t->state == domain::ticket_state::assigned);
   CHECK_FALSE(t->resolved_at);
 
   bot.say("取消工单 1 自己找人修好了").should_reply_containing("已取消");
@@ -384,8 +385,8 @@ TEST_CASE("every text the state machine builds at run time exists", "[tickets][t
   for (const char* k : {"complaint", "suggestion"}) CHECK(t.has(std::string("ticket.created.") + k));
   // Every row of the table names states the catalogue knows.
   for (const auto& row : commands::transitions()) {
-    for (auto s : row.from) CHECK(t.has("ticket.state." + std::string(s)));
-    if (!row.to.empty()) CHECK(t.has("ticket.state." + std::string(row.to)));
+    for (auto s : row.from) CHECK(t.has("ticket.state." + std::string(domain::to_text(s))));
+    if (row.to) CHECK(t.has("ticket.state." + std::string(domain::to_text(*row.to))));
   }
 }
 
@@ -394,25 +395,25 @@ TEST_CASE("the transition table, asked directly", "[tickets][flow]") {
   namespace p = commands;
   storage::ticket_row t;
   t.id = 7;
-  auto ask = [&](a act, std::string state, unsigned parties, commands::guard_facts f = {}) {
-    t.state = std::move(state);
+  auto ask = [&](a act, std::string_view state, unsigned parties, commands::guard_facts f = {}) {
+    t.state = domain::parse_ticket_state(state).value();
     return commands::check(act, t, parties, f);
   };
-  CHECK(ask(a::take, "new", p::staff).allowed->to == "assigned");
-  CHECK(ask(a::take, "assigned", p::staff | p::assignee).allowed->to.empty());  // acknowledgement
+  CHECK(ask(a::take, "new", p::staff).allowed->to == domain::ticket_state::assigned);
+  CHECK_FALSE(ask(a::take, "assigned", p::staff | p::assignee).allowed->to);  // acknowledgement
   CHECK(ask(a::take, "assigned", p::staff).refusal == "ticket.flow.already_taken");
   CHECK(ask(a::take, "new", p::staff, {0, 0, true}).refusal == "ticket.flow.manual_dispatch");
   CHECK(ask(a::take, "new", p::staff | p::manager, {0, 0, true}).allowed);
   CHECK(ask(a::assign, "new", p::staff).refusal == "ticket.flow.manager_only");
   CHECK(ask(a::start, "new", p::staff).refusal == "ticket.flow.not_taken");
   CHECK(ask(a::resolve, "in_progress", p::staff).refusal == "ticket.flow.not_assignee");
-  CHECK(ask(a::resolve, "in_progress", p::staff | p::manager).allowed->to == "resolved");
+  CHECK(ask(a::resolve, "in_progress", p::staff | p::manager).allowed->to == domain::ticket_state::resolved);
   CHECK(ask(a::confirm, "resolved", p::staff | p::manager).refusal == "ticket.flow.reporter_only");
   CHECK(ask(a::confirm, "in_progress", p::reporter).refusal == "ticket.flow.not_resolved");
-  CHECK(ask(a::reopen, "resolved", p::reporter).allowed->to == "assigned");
+  CHECK(ask(a::reopen, "resolved", p::reporter).allowed->to == domain::ticket_state::assigned);
   CHECK(ask(a::reopen, "closed", p::reporter).refusal == "ticket.flow.finished");
-  CHECK(ask(a::rate, "resolved", p::reporter).allowed->to == "closed");
-  CHECK(ask(a::rate, "closed", p::reporter).allowed->to.empty());
+  CHECK(ask(a::rate, "resolved", p::reporter).allowed->to == domain::ticket_state::closed);
+  CHECK_FALSE(ask(a::rate, "closed", p::reporter).allowed->to);
   t.rating = 4;
   CHECK(ask(a::rate, "closed", p::reporter).refusal == "ticket.flow.rated_already");
   CHECK(ask(a::auto_close, "resolved", p::reporter | p::staff).refusal == "ticket.flow.not_allowed");

@@ -6,6 +6,7 @@
 #include "bot/config.hpp"
 #include "storage/stores.hpp"
 #include "support/test_bot.hpp"
+#include "support/vocabulary_strings.hpp"
 
 using testing::test_bot;
 
@@ -128,9 +129,9 @@ TEST_CASE("ticket traffic never takes the emergency lane", "[tickets][sla][outbo
     auto rows = bot.db().outbox.by_ref(ref);
     INFO(ref);
     REQUIRE_FALSE(rows.empty());
-    for (const auto& row : rows) CHECK(row.priority == static_cast<int>(storage::priority::reply));
+    for (const auto& row : rows) CHECK(row.priority == storage::priority::reply);
   }
-  CHECK(bot.db().tickets.get(1)->priority == "urgent");
+  CHECK(bot.db().tickets.get(1)->priority == domain::ticket_priority::urgent);
 }
 
 TEST_CASE("without a managers' group, escalations go to the staff group", "[tickets][sla]") {
@@ -154,14 +155,14 @@ TEST_CASE("a resolved ticket closes by itself after the configured days", "[tick
   SECTION("after three days without objection") {
     bot.clock().set(resolved + 3 * 24 * 60 * minute - minute);
     bot.run_jobs();
-    CHECK(bot.db().tickets.get(1)->state == "resolved");
+    CHECK(bot.db().tickets.get(1)->state == domain::ticket_state::resolved);
     bot.clock().set(resolved + 3 * 24 * 60 * minute);
     auto r = bot.run_jobs();
     auto owners = r.to(bot.group("3栋业主群"));
     REQUIRE(owners.size() == 1);
     CHECK(owners[0].shown.find("@王阿姨 工单 #1 已完成 3 天无异议，已自动关闭") != std::string::npos);
     auto t = bot.db().tickets.get(1);
-    CHECK(t->state == "closed");
+    CHECK(t->state == domain::ticket_state::closed);
     CHECK(t->closed_at == bot.clock().now_ms());
     CHECK(bot.db().tickets.events(1).back().action == "auto_close");
   }
@@ -170,7 +171,7 @@ TEST_CASE("a resolved ticket closes by itself after the configured days", "[tick
     CHECK(bot.db().jobs.pending("ticket.autoclose", "1").empty());
     bot.clock().set(resolved + 4 * 24 * 60 * minute);
     bot.run_jobs();
-    CHECK(bot.db().tickets.get(1)->state == "assigned");
+    CHECK(bot.db().tickets.get(1)->state == domain::ticket_state::assigned);
   }
   SECTION("not after the owner confirmed") {
     bot.as("王阿姨").in_group("3栋业主群").say("确认 1").should_reply_containing("已关闭");
@@ -203,7 +204,7 @@ TEST_CASE("manual dispatch: staff wait for a manager", "[tickets][dispatch]") {
   auto r = bot.as("王阿姨").say("报修 3-2-1201 楼道灯不亮");
   CHECK(r.to(bot.group("维修群")).at(0).shown.find("待经理派单：派单 1 @同事") != std::string::npos);
   bot.as("李师傅").say("接单 1").should_reply_containing("由经理派单");
-  CHECK(bot.db().tickets.get(1)->state == "new");
+  CHECK(bot.db().tickets.get(1)->state == domain::ticket_state::new_);
   bot.as("经理").say("派单 1 @李师傅").should_reply_containing("派给李师傅");
   bot.as("李师傅").say("处理 1").should_reply_containing("处理中");
 }
@@ -217,7 +218,7 @@ TEST_CASE("round robin among the staff on duty who serve the category", "[ticket
   SECTION("nobody on duty: the ticket waits in the pool") {
     auto r = bot.as("王阿姨").say("报修 3-2-1201 厨房漏水");
     CHECK(r.to(bot.group("维修群")).at(0).shown.find("接单：接单 1") != std::string::npos);
-    CHECK(bot.db().tickets.get(1)->state == "new");
+    CHECK(bot.db().tickets.get(1)->state == domain::ticket_state::new_);
   }
   SECTION("on duty staff take turns, and 下班 takes one out") {
     bot.as("李师傅").say("上班").should_reply_containing("已上班，负责：全部类别");
@@ -229,7 +230,7 @@ TEST_CASE("round robin among the staff on duty who serve the category", "[ticket
     CHECK(notice.body.mentions.at(0).user_id == "李师傅");
     CHECK(notice.shown.find("已轮派给您，请确认：接单 1") != std::string::npos);
     auto t = bot.db().tickets.get(1);
-    CHECK(t->state == "assigned");
+    CHECK(t->state == domain::ticket_state::assigned);
     CHECK(t->assignee_id == li);
     CHECK_FALSE(t->first_response_at);  // the machine's choice is no response yet
 
@@ -248,13 +249,13 @@ TEST_CASE("round robin among the staff on duty who serve the category", "[ticket
 
     SECTION("a category nobody on duty serves waits in the pool") {
       bot.as("刘女士").say("报修 6-1-101 插座没电");  // water/power: default mode is grab
-      CHECK(bot.db().tickets.get(5)->state == "new");
+      CHECK(bot.db().tickets.get(5)->state == domain::ticket_state::new_);
     }
     SECTION("a ticket given back goes to the next one on duty, not back to the same") {
       bot.as("李师傅").say("上班");
       bot.as("王师傅").say("退单 4 需要换整根管").should_reply_containing("已退回");
       CHECK(bot.db().tickets.get(4)->assignee_id == li);
-      CHECK(bot.db().tickets.get(4)->state == "assigned");
+      CHECK(bot.db().tickets.get(4)->state == domain::ticket_state::assigned);
     }
   }
   SECTION("上班 with a word that is no category") {

@@ -1,4 +1,4 @@
-// Messages to an anonymous writer (ref "sealed") keep their chat only sealed, leave the outbox once
+// Messages to an anonymous writer (sealed rows) keep their chat only sealed, leave the outbox once
 // settled — delivered or given up — and their failure is reported to nobody, because the report
 // would name the writer. Ids are never handed out twice.
 #include <SQLiteCpp/Database.h>
@@ -42,6 +42,11 @@ struct fixture {
                                  bot::outgoing::plain("#12 回复"), storage::priority::reply, ref,
                                  clock.now_ms());
   }
+  std::int64_t put_sealed() {
+    return stores.outbox.enqueue_sealed({"fake", "", bot::chat_kind::direct, "writer"},
+                                        bot::outgoing::plain("#12 回复"), storage::priority::reply,
+                                        clock.now_ms());
+  }
   bot::config keyed = bot::config::parse("[suggestions]\nrelay_key = \"" + std::string(64, 'd') + "\"\n");
   bot::manual_clock clock;
   storage::database db;
@@ -55,7 +60,7 @@ struct fixture {
 
 TEST_CASE("a delivered sealed message is deleted, an ordinary one is kept as sent", "[outbox][privacy]") {
   fixture f;
-  auto sealed = f.put(std::string(storage::sealed_ref));
+  auto sealed = f.put_sealed();
   auto plain = f.put("ticket:12");
   f.pump.pump();
   f.pump.pump();
@@ -67,7 +72,7 @@ TEST_CASE("a delivered sealed message is deleted, an ordinary one is kept as sen
 
 TEST_CASE("a sealed message keeps its chat only sealed, and is opened for the send", "[outbox][privacy]") {
   fixture f;
-  auto id = f.put(std::string(storage::sealed_ref));
+  auto id = f.put_sealed();
   SQLite::Statement q(f.db.raw(),
                       "SELECT platform, account, chat_id, sealed_target FROM outbox WHERE id = ?");
   q.bind(1, id);
@@ -78,12 +83,19 @@ TEST_CASE("a sealed message keeps its chat only sealed, and is opened for the se
   CHECK(q.getColumn(3).getString().find("writer") == std::string::npos);
   q.reset();
   CHECK(f.stores.outbox.get(id)->target == bot::chat_ref{"fake", "", bot::chat_kind::direct, "writer"});
+  CHECK(f.stores.outbox.get(id)->sealed);
+  CHECK(f.stores.outbox.get(id)->ref.empty());  // nothing to find it by
+
+  SECTION("sealing is the row's field, not a word in its ref") {
+    auto plain = f.put("sealed");
+    CHECK_FALSE(f.stores.outbox.get(plain)->sealed);
+    CHECK(f.stores.outbox.get(plain)->target.id == "writer");
+  }
 
   SECTION("nothing is queued to a writer without a seal") {
     storage::stores bare(f.db);
-    CHECK_THROWS(bare.outbox.enqueue({"fake", "", bot::chat_kind::direct, "writer"},
-                                     bot::outgoing::plain("x"), storage::priority::reply,
-                                     std::string(storage::sealed_ref), 0));
+    CHECK_THROWS(bare.outbox.enqueue_sealed({"fake", "", bot::chat_kind::direct, "writer"},
+                                            bot::outgoing::plain("x"), storage::priority::reply, 0));
   }
   SECTION("a seal of another key is dropped, not sent") {
     f.stores.outbox.seal_targets_with(  // as after a restart with another key
@@ -97,7 +109,7 @@ TEST_CASE("a sealed message keeps its chat only sealed, and is opened for the se
 
 TEST_CASE("ids are never handed out twice, also after a sealed row is forgotten", "[outbox][privacy]") {
   fixture f;
-  auto sealed = f.put(std::string(storage::sealed_ref));
+  auto sealed = f.put_sealed();
   f.pump.pump();
   REQUIRE_FALSE(f.stores.outbox.get(sealed));
   CHECK(f.put("ticket:12") > sealed);
@@ -107,7 +119,7 @@ TEST_CASE("a sealed message that cannot be delivered is dropped without telling 
           "[outbox][privacy]") {
   fixture f;
   f.channel.outcome = bot::send_result::status::retry;
-  auto sealed = f.put(std::string(storage::sealed_ref));
+  auto sealed = f.put_sealed();
   f.pump.pump();
   REQUIRE(f.stores.outbox.get(sealed));  // the first failure is retried like any other
   f.clock.advance_minutes(60);

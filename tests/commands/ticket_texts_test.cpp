@@ -1,0 +1,56 @@
+// Every text id the ticket vocabulary can hand out exists in both catalogues; the ids come from
+// tables (commands/ticket_texts), not from reading the sources.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "bot/texts.hpp"
+#include "commands/ticket_texts.hpp"
+
+TEST_CASE("every ticket text id exists in Chinese and English", "[texts][tickets]") {
+  const auto& t = bot::texts::embedded();
+  const auto ids = commands::ticket_text_ids();
+  CHECK(ids.size() > 60);
+  for (std::string_view id : ids) {
+    INFO(id);
+    REQUIRE(t.has(id));
+    CHECK_FALSE(t.raw(bot::locale::zh_CN, id).empty());
+    CHECK_FALSE(t.raw(bot::locale::en_US, id).empty());
+  }
+}
+
+TEST_CASE("every value of the vocabulary has its own text", "[texts][tickets]") {
+  std::set<std::string_view> distinct;
+  std::size_t n = 0;
+  auto add = [&](std::string_view id) {
+    CHECK(distinct.insert(id).second);
+    ++n;
+  };
+  for (auto k : domain::all_ticket_kinds) add(commands::text_id(k));
+  for (auto s : domain::all_ticket_states) add(commands::text_id(s));
+  for (auto p : domain::all_ticket_priorities) add(commands::text_id(p));
+  for (auto c : domain::all_ticket_categories) add(commands::text_id(c));
+  CHECK(n == 3 + 6 + 3 + 12);
+  // Each id names its value, so a table out of order shows here.
+  for (auto c : domain::all_ticket_categories)
+    CHECK(commands::text_id(c) == "category." + std::string(domain::to_text(c)));
+  for (auto s : domain::all_ticket_states)
+    CHECK(commands::text_id(s) == "ticket.state." + std::string(domain::to_text(s)));
+}
+
+TEST_CASE("every action has a verb and a history line, and commands' actions a reply", "[texts][tickets]") {
+  using a = commands::ticket_action;
+  for (const auto& row : commands::transitions()) {
+    const auto& texts = commands::texts_of(row.action);
+    INFO(commands::action_name(row.action));
+    CHECK_FALSE(texts.verb.empty());
+    CHECK(commands::event_text_id(commands::action_name(row.action)).has_value());
+    const bool by_timer = row.action == a::auto_close || row.action == a::escalate;
+    CHECK(texts.done.empty() == by_timer);
+  }
+  CHECK(commands::event_text_id("created") == "ticket.action.created");
+  CHECK(commands::event_text_id("escalate_again") == "ticket.action.escalate_again");
+  CHECK_FALSE(commands::event_text_id("no_such_event"));
+  for (auto v : domain::all_visit_results)
+    CHECK(commands::visit_text_id(v) == "ticket.visit." + std::string(domain::to_text(v)));
+}
