@@ -38,6 +38,8 @@ TEST_CASE("config mistakes name the key", "[config]") {
   CHECK(error_of("[roles]\nadmins = [\"12345\"]\n").find("platform:user_id") != std::string::npos);
   CHECK(error_of("[community]\nlang = \"fr\"\n").find("community.lang") == 0);
   CHECK(error_of("[server\n").find("test.toml:1") == 0);
+  CHECK(error_of("[storage]\ndurability = \"fast\"\n") ==
+        "storage.durability: must be \"power\" or \"process\", not \"fast\"");
   CHECK(error_of("[adapters.webhook]\nenabled = true\noutbound_url = \"http://x\"\n")
             .find("adapters.webhook.secret: required") == 0);
   CHECK(error_of("[adapters.webhook]\nenabled = true\nsecret = \"s\"\noutbound_url = \"ftp://x\"\n")

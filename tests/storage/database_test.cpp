@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "bot/config.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/stores.hpp"
@@ -128,4 +129,21 @@ TEST_CASE("a scrub empties the write-ahead log, after the outermost transaction"
   CHECK(on_disk().find("秘密花园") == std::string::npos);
   CHECK(testing::read_file(path + "-wal").empty());
   CHECK(s.communities.find("别的小区"));
+}
+
+TEST_CASE("durability power syncs every commit, process only at checkpoints", "[storage]") {
+  testing::temp_dir dir;
+  storage::database power(dir.file("power.sqlite3"));  // the default
+  CHECK(power.raw().execAndGet("PRAGMA synchronous").getInt() == 2);  // FULL
+  storage::database process(dir.file("process.sqlite3"), 5000, storage::durability::process);
+  CHECK(process.raw().execAndGet("PRAGMA synchronous").getInt() == 1);  // NORMAL
+  auto c = bot::config::parse("[storage]\ndurability = \"process\"\n");
+  CHECK(c.storage.durability == storage::durability::process);
+}
+
+TEST_CASE("a database that cannot be opened is named with the reason", "[storage]") {
+  testing::temp_dir dir;
+  testing::write_file(dir.file("blocker"), "a file where a folder should be");
+  CHECK_THROWS_WITH(storage::database(dir.file("blocker/bot.sqlite3")),
+                    Catch::Contains("cannot open the database") && Catch::Contains("blocker/bot.sqlite3"));
 }
