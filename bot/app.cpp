@@ -15,6 +15,7 @@
 #include "bot/log.hpp"
 #include "bot/stdin_lines.hpp"
 #include "bot/wakeup_timer.hpp"
+#include "commands/all_commands.hpp"
 
 namespace bot {
 
@@ -28,7 +29,7 @@ struct app::impl {
        std::function<void(const std::string&)> print)
       : io(io),
         clk(clk),
-        state(cfg, clk),
+        state(cfg, clk, commands::install_all),
         server(io, cfg.server),
         client(io),
         console(cfg.console, clk.now_ms()),
@@ -45,9 +46,7 @@ struct app::impl {
         job_timer(io, clk, [this] { return state.jobs.run_due(); }),
         shutdown_timer(io) {
     for (auto& ch : adapters.channels) state.outbox.add_channel(*ch);
-    state.dispatch.on_enqueued = [this] { outbox_timer.poke(); };
-    state.outbox.on_settled = [this] { outbox_timer.poke(); };
-    state.jobs.on_ran = [this] { outbox_timer.poke(); };
+    state.outbox.wake = [this] { outbox_timer.poke(); };
     for (auto& a : adapters.http)
       for (const auto& r : a->routes())
         server.route(r.method, r.path, [this, adapter = a.get()](const http_request& req) {

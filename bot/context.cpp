@@ -5,7 +5,9 @@
 
 namespace bot {
 
-std::int64_t context::now() const { return svc.clk.now_ms(); }
+std::int64_t context::now() const {
+  return svc.clk.now_ms();
+}
 
 failure context::usage() const {
   std::string id = spec ? "cmd." + spec->id + ".usage" : std::string("common.unknown");
@@ -36,7 +38,6 @@ void context::send(const chat_ref& to, outgoing body, storage::priority p, const
   // An anonymous command's answers to its writer must not stay behind as a record of them.
   const bool seal = spec && spec->anonymous && to == msg.chat && !to.is_group();
   svc.db.outbox.enqueue(to, body, p, seal ? std::string(storage::sealed_ref) : ref, now());
-  enqueued_ = true;
 }
 
 }  // namespace bot

@@ -57,11 +57,6 @@ class context {
   void reply_private(std::string text);
   void send(const chat_ref& to, outgoing body, storage::priority p, const std::string& ref = {});
   chat_ref sender_direct_chat() const;
-
-  bool enqueued() const { return enqueued_; }
-
- private:
-  bool enqueued_ = false;
 };
 
 }  // namespace bot

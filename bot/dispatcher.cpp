@@ -132,9 +132,9 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   } else if (m.chat.is_group()) {
     const bool asked = inv.prefixed || inv.addressed;
     bool answered = false;
-    if (hooks_.on_chatter) {
+    for (auto hook = hooks_.on_chatter.begin(); !answered && hook != hooks_.on_chatter.end(); ++hook) {
       storage::transaction hook_txn(db.db);
-      answered = hooks_.on_chatter(ctx, chatter{inv.body, asked});
+      answered = (*hook)(ctx, chatter{inv.body, asked});
       hook_txn.commit();
     }
     if (!answered && asked) no_such_command(ctx, inv);
@@ -142,7 +142,6 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
     no_such_command(ctx, inv);
   }
   txn.commit();
-  if (ctx.enqueued() && on_enqueued) on_enqueued();
   return dispatch_outcome::processed;
 }
 
@@ -228,7 +227,7 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
 }
 
 dispatch_outcome dispatcher::handle_joined(const member_joined& e) {
-  if (!hooks_.on_member_joined) return dispatch_outcome::ignored;
+  if (hooks_.on_joined.empty()) return dispatch_outcome::ignored;
   auto& db = svc_.db;
   const std::int64_t now = svc_.clk.now_ms();
   storage::transaction txn(db.db);
@@ -240,9 +239,8 @@ dispatch_outcome dispatcher::handle_joined(const member_joined& e) {
   m.sender = e.user;
   context ctx(m, who, chat, svc_,
               chat.lang ? parse_locale(*chat.lang).value_or(locale::zh_CN) : locale::zh_CN);
-  hooks_.on_member_joined(ctx, e);
+  for (const auto& hook : hooks_.on_joined) hook(ctx, e);
   txn.commit();
-  if (ctx.enqueued() && on_enqueued) on_enqueued();
   return dispatch_outcome::processed;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "bot/chat_hooks.hpp"
 #include "bot/message.hpp"
 #include "bot/role.hpp"
 #include "bot/services.hpp"
@@ -18,29 +19,11 @@ struct invocation;
 
 enum class dispatch_outcome { processed, duplicate, ignored };
 
-// A group message that is no command.
-struct chatter {
-  std::string_view text;  // without an @ of the bot or a prefix
-  // Someone asked the bot (a prefix, or an @ that is not QQ's @ in front of a reply quoting the
-  // bot); unless a hook answers, they are told there is no such command.
-  bool addressed = false;
-};
-
-// Features that react to more than commands plug in here (welcome messages, chat that reads like
-// a complaint or acknowledges an emergency). Each runs inside the dispatcher's transaction.
-struct dispatch_hooks {
-  // True when the hook took care of the message (answered it, or recorded it silently).
-  std::function<bool(context&, const chatter&)> on_chatter;
-  std::function<void(context&, const member_joined&)> on_member_joined;
-};
-
 class dispatcher {
  public:
   explicit dispatcher(services& svc);
   dispatch_outcome handle(const inbound_event& event);
-  dispatch_hooks& hooks() { return hooks_; }
-  // Called after a commit that queued outbound messages (wakes the outbox worker).
-  std::function<void()> on_enqueued;
+  dispatch_hooks& hooks() { return hooks_; }  // filled through bot::feature_host
 
  private:
   dispatch_outcome handle_message(const message& m);

@@ -182,7 +182,7 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
       if (r.outcome != send_result::status::sent)
         log::warn("outbox", "#{} (sealed) given up: {}", row.id, r.error);
       db_.outbox.forget(row.id);
-      if (on_settled) on_settled();
+      if (wake) wake();
       return;
     }
     switch (r.outcome) {
@@ -211,7 +211,7 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
     // The row stays pending and goes out again: a double send is better than a lost one.
     log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
   }
-  if (on_settled) on_settled();
+  if (wake) wake();
 }
 
 }  // namespace bot

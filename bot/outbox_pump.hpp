@@ -50,13 +50,15 @@ class outbox_pump {
   channel* channel_for(std::string_view platform) const;
 
   // Starts every send that limits allow now. Returns when it should run again (unix ms), if
-  // something is waiting for time to pass; a finished send calls on_settled instead.
+  // something is waiting for time to pass; a finished send calls `wake` instead.
   std::optional<std::int64_t> pump();
   std::size_t in_flight() const { return in_flight_.size(); }
   bool sending(std::int64_t row_id) const { return in_flight_.contains(row_id); }
   wait_reason explain(const storage::outbox_row& pending_row);
 
-  std::function<void()> on_settled;
+  // Asks for another pump() soon: a send settled, or a transaction that queued rows committed
+  // (bot::core hooks the outbox store's commits here).
+  std::function<void()> wake;
   // Runs in the transaction that marks the row dead, so what it writes (an alert job) cannot be lost.
   std::function<void(const storage::outbox_row&, const std::string& error)> on_dead;
 

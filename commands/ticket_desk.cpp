@@ -51,18 +51,17 @@ actor actor_of(const bot::context& ctx) {
   return a;
 }
 
-ticket_desk::ticket_desk(bot::services& svc, outlet out) : svc_(svc), out_(std::move(out)) {}
-
 ticket_desk ticket_desk::of(bot::context& ctx) {
-  return ticket_desk(ctx.svc, [&ctx](const bot::chat_ref& to, bot::outgoing o, storage::priority p,
-                                     const std::string& ref) { ctx.send(to, std::move(o), p, ref); });
+  return ticket_desk(ctx.svc);
 }
 
 ticket_desk ticket_desk::of(bot::services& svc) {
-  return ticket_desk(
-      svc, [&svc](const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref) {
-        svc.db.outbox.enqueue(to, o, p, ref, svc.clk.now_ms());
-      });
+  return ticket_desk(svc);
+}
+
+void ticket_desk::send(const bot::chat_ref& to, bot::outgoing o, storage::priority p,
+                       const std::string& ref) {
+  svc_.db.outbox.enqueue(to, o, p, ref, now());
 }
 
 std::int64_t ticket_desk::now() const {

@@ -87,7 +87,9 @@ std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgo
     q.bind(9);
   }
   q.exec();
-  return db_.raw().getLastInsertRowid();
+  const std::int64_t id = db_.raw().getLastInsertRowid();
+  if (committed_) db_.after_commit(this, committed_);
+  return id;
 }
 
 std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) {
