@@ -36,9 +36,9 @@ bool looks_english(std::string_view word) {
 
 dispatcher::dispatcher(services& svc) : svc_(svc) {}
 
-// The console is trusted to say whom it plays (`:as staff 小陈`). Kept as a grant so that finding
-// a colleague or counting acknowledgements sees the same role as this message does.
-void dispatcher::remember_console_role(const storage::member_row& m, std::int64_t community, role r) {
+// A vouched-for claim (the console's `:as staff 小陈`) is kept as a grant so that finding a
+// colleague or counting acknowledgements sees the same role as this message does.
+void dispatcher::remember_claimed_role(const storage::member_row& m, std::int64_t community, role r) {
   auto& members = svc_.db.members;
   auto granted = members.granted_role(m.id, community);
   if (at_least(r, role::staff)) {
@@ -113,11 +113,10 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
     if (m.chat.is_group()) db.chats.touch_member(chat.id, who.member.id, now);
   }
   who.units = db.units.units_of(who.member.id);
-  const bool console_says = m.console_role && m.chat.platform == "console";
-  if (console_says && !anonymous)
-    remember_console_role(who.member, chat.community_id, static_cast<role>(*m.console_role));
+  const bool vouched = m.claimed_role && role_vouchers_.contains(m.chat.platform);
+  if (vouched && !anonymous) remember_claimed_role(who.member, chat.community_id, *m.claimed_role);
   who.level = member_role(svc_, who.member, chat.community_id);
-  if (console_says) who.level = static_cast<role>(*m.console_role);  // even below the config's roles
+  if (vouched) who.level = *m.claimed_role;  // even below the config's roles
 
   locale lang = parse_locale(svc_.cfg.community.lang).value_or(locale::zh_CN);
   if (match)

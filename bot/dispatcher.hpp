@@ -3,6 +3,7 @@
 // outbox rows of the replies — all in one IMMEDIATE transaction.
 #pragma once
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,9 @@ class dispatcher {
   explicit dispatcher(services& svc);
   dispatch_outcome handle(const inbound_event& event);
   dispatch_hooks& hooks() { return hooks_; }  // filled through bot::feature_host
+  // Messages of this platform may carry message::claimed_role (the wiring names the adapters that
+  // vouch for it); from any other platform the field is ignored.
+  void trust_claimed_roles(std::string platform) { role_vouchers_.insert(std::move(platform)); }
 
  private:
   dispatch_outcome handle_message(const message& m);
@@ -32,10 +36,11 @@ class dispatcher {
   dispatch_outcome handle_titled(const chat_titled& e);
   void run_command(context& ctx, const invocation& inv);
   void no_such_command(context& ctx, const invocation& inv);
-  void remember_console_role(const storage::member_row& m, std::int64_t community, role r);
+  void remember_claimed_role(const storage::member_row& m, std::int64_t community, role r);
 
   services& svc_;
   dispatch_hooks hooks_;
+  std::set<std::string, std::less<>> role_vouchers_;
 };
 
 }  // namespace bot

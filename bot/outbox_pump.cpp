@@ -24,6 +24,11 @@ bool sealed(const storage::outbox_row& row) {
   return row.ref == storage::sealed_ref;
 }
 
+// The storage edge: channels get a plain value, not the row.
+delivery delivery_of(const storage::outbox_row& row) {
+  return {row.id, row.target, row.body, row.attempts, row.platform_message_id};
+}
+
 // Logs never name the chat of a sealed message: it is an anonymous writer.
 std::string target_of(const storage::outbox_row& row) {
   return sealed(row) ? "(sealed)" : row.target.key();
@@ -125,7 +130,7 @@ std::optional<std::int64_t> outbox_pump::pump() {
     chat_bucket.try_take(now);
     if (account_bucket) account_bucket->try_take(now);
     in_flight_.insert(row.id);
-    ch->send(row, [this, row](send_result r) { settle(row, r); });
+    ch->send(delivery_of(row), [this, row](send_result r) { settle(row, r); });
   }
   if (auto next = db_.outbox.next_due_at(); next && *next > now) earliest(wake, *next);
   return wake;
@@ -171,6 +176,7 @@ void outbox_pump::die(const storage::outbox_row& row, int attempts, const std::s
 
 void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   in_flight_.erase(row.id);
+  ++settled_;
   const std::int64_t now = clk_.now_ms();
   const int attempts = row.attempts + 1;
   try {

@@ -20,8 +20,9 @@
 #include "bot/token_bucket.hpp"
 
 namespace storage {
+struct outbox_row;
 struct stores;
-}
+}  // namespace storage
 
 namespace bot {
 
@@ -54,6 +55,8 @@ class outbox_pump {
   std::optional<std::int64_t> pump();
   std::size_t in_flight() const { return in_flight_.size(); }
   bool sending(std::int64_t row_id) const { return in_flight_.contains(row_id); }
+  // Sends answered so far (a channel that answers at once, inside pump(), moves it at once).
+  std::uint64_t settled() const { return settled_; }
   wait_reason explain(const storage::outbox_row& pending_row);
 
   // Asks for another pump() soon: a send settled, or a transaction that queued rows committed
@@ -77,6 +80,7 @@ class outbox_pump {
   outbox_config cfg_;
   std::map<std::string, channel*, std::less<>> channels_;
   std::set<std::int64_t> in_flight_;
+  std::uint64_t settled_ = 0;
   std::map<std::string, token_bucket> chat_buckets_;
   std::map<std::string, token_bucket> account_buckets_;
   // Since when each account (platform/account) could not take sends, as this run observed it.

@@ -20,7 +20,7 @@ bot::message console_line(test_bot& bot, const std::string& who, bot::role r, co
   m.chat_title = group;
   m.sender = {"console", who, who};
   m.text = text;
-  m.console_role = static_cast<int>(r);
+  m.claimed_role = r;
   return m;
 }
 

@@ -17,7 +17,7 @@ class test_bot::capture_channel final : public bot::channel {
   std::string_view platform() const override { return platform_; }
   bool ready(const bot::chat_ref&) const override { return connected; }
   bool can_recall() const override { return can_recall_; }
-  void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
+  void send(const bot::delivery& row, std::function<void(bot::send_result)> done) override {
     bot::send_result r =
         answer ? answer(row)
                : bot::send_result{bot::send_result::status::sent,
@@ -97,6 +97,7 @@ test_bot::test_bot(const std::string& extra_toml, const std::string& storage_pat
     : core_(std::make_unique<bot::core>(
           bot::config::parse(base_config(extra_toml, storage_path), "test", commands::config_checks()),
           clock_, commands::install_all)) {
+  core_->dispatch.trust_claimed_roles("console");  // the console adapter vouches for `:as`
   add_platform("console");
 }
 
