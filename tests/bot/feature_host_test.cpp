@@ -138,3 +138,37 @@ TEST_CASE("the outbox pump wakes once the transaction that queued rows commits",
   core.db.outbox.enqueue(to, bot::outgoing::plain("w"), storage::priority::reply, "", clk.now_ms());
   CHECK(wakes == 2);  // outside a transaction the row is committed at once
 }
+
+TEST_CASE("a command registered by a feature answers, and its committed reply wakes the pump",
+          "[bot][features]") {
+  bot::manual_clock clk;
+  bot::core core(memory_config(), clk, [](bot::feature_host& host) {
+    host.command({.id = "test.ping",
+                  .zh = {"测一下"},
+                  .en = {"ping"},
+                  .topic = "test",
+                  .run = [](bot::context& ctx, const bot::args&) -> bot::command_result {
+                    ctx.reply("pong");
+                    return std::nullopt;
+                  }});
+    host.on_chatter([](bot::context&, const bot::chatter&) { return true; });  // chat gets no reply
+  });
+  int wakes = 0;
+  core.outbox.wake = [&] { ++wakes; };
+  core.dispatch.handle(group_message("m1", "今天天气不错"));
+  CHECK(wakes == 0);  // nothing was queued
+  bot::message m = group_message("m2", "ping");
+  m.chat = {"fake", "", bot::chat_kind::direct, "u1"};
+  core.dispatch.handle(m);
+  CHECK(wakes == 1);
+  auto rows = core.db.outbox.due_heads(clk.now_ms(), 10);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].body.text == "pong");
+  CHECK_THROWS_AS(
+      bot::core(memory_config(), clk,
+                [](bot::feature_host& host) {
+                  host.command({.id = "a", .zh = {"同名"}, .en = {"same"}, .topic = "t", .run = {}});
+                  host.command({.id = "b", .zh = {"同名"}, .en = {"other"}, .topic = "t", .run = {}});
+                }),
+      std::logic_error);
+}
