@@ -1,15 +1,16 @@
-// What an adapter that platforms reach over HTTP provides: its routes and a pure translation of a
-// request into an HTTP answer plus normalized events. No sockets and no SQLite in here, so every
-// adapter is tested from fixture files.
-// Adapters that keep state of their own (WebSocket connections, per-account health) are services:
-// they attach their routes to the server themselves and report their health for GET /healthz.
+// The one shape of every chat platform's adapter. Inbound: `attach` registers its routes (HTTP,
+// WebSocket) or its line reader with the host, and each turns what arrives into bot events through
+// a pure parse (auth included) that is tested from fixture files. Outbound: it is the platform's
+// bot::channel, rendering a delivery into platform calls and reading the platform's answer.
+// Connections (HTTP server and client, reverse WebSockets, standard input) are transport that
+// bot/ provides; no SQLite and no commands in here.
 #pragma once
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
-#include <string_view>
 #include <vector>
 
+#include "bot/channel.hpp"
 #include "bot/http_types.hpp"
 #include "bot/message.hpp"
 
@@ -19,6 +20,7 @@ class http_server;
 
 namespace adapters {
 
+// A pure parse of one inbound request: the HTTP answer and the events it carried.
 struct inbound_result {
   bot::http_response response;
   std::vector<bot::inbound_event> events;
@@ -29,27 +31,27 @@ struct route {
   std::string path;
 };
 
-class http_adapter {
- public:
-  virtual ~http_adapter() = default;
-  virtual std::string_view name() const = 0;
-  virtual std::vector<route> routes() const = 0;
-  virtual inbound_result parse_inbound(const bot::http_request& req) const = 0;
-};
-
-// What the running app lends a service.
-struct service_host {
-  bot::http_server& server;
+// What the running service lends an adapter's inbound side.
+struct adapter_host {
+  bot::http_server& server;                                // HTTP and WebSocket routes
   std::function<void(const bot::inbound_event&)> deliver;  // into the dispatcher; committed on return
   std::function<void()> wake_outbox;                       // rows that waited for a link may go now
+  // Sends what can go out now before returning: a terminal answers each line before the next.
+  std::function<void()> flush_outbox;
+  // Hands each line read from standard input to `on_line` once the service reads it (not under
+  // tests); `on_open` runs before the first line. The end of input stops the service.
+  std::function<void(std::function<void(const std::string&)> on_line, std::function<void()> on_open)>
+      read_lines;
 };
 
-class service {
+class adapter : public bot::channel {
  public:
-  virtual ~service() = default;
-  virtual std::string_view name() const = 0;
-  virtual void attach(service_host host) = 0;  // registers routes; called once, before the server starts
-  virtual nlohmann::json health() const = 0;   // shown under "adapters" in GET /healthz
+  // Registers the inbound side; called once, before the server starts.
+  virtual void attach(adapter_host host) = 0;
+  virtual nlohmann::json health() const = 0;  // shown under "adapters" in GET /healthz
+  // Whether its messages may carry message::claimed_role (a local terminal, whose user may play
+  // anyone); the dispatcher ignores that field from every other platform.
+  virtual bool vouches_for_roles() const { return false; }
 };
 
 }  // namespace adapters

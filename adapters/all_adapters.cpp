@@ -1,33 +1,36 @@
 #include "adapters/all_adapters.hpp"
 
-#include "adapters/console/console_channel.hpp"
+#include "adapters/console/console_adapter.hpp"
 #include "adapters/onebot/onebot_channel.hpp"
 #include "adapters/onebot/onebot_service.hpp"
-#include "adapters/webhook/webhook_adapter.hpp"
 #include "adapters/webhook/webhook_channel.hpp"
 
 namespace adapters {
 
 adapter_set make_adapters(const bot::config& cfg, adapter_env env) {
   adapter_set set;
-  if (cfg.console.enabled)
-    set.channels.push_back(std::make_unique<console::console_channel>(env.console_print));
-  if (cfg.webhook.enabled) {
-    auto adapter = std::make_unique<webhook::webhook_adapter>(cfg.webhook);
-    set.channels.push_back(
-        std::make_unique<webhook::webhook_channel>(*adapter, env.http, cfg.outbox.send_timeout_ms));
-    set.http.push_back(std::move(adapter));
-  }
-  if (cfg.onebot.enabled) {
+  auto add = [&set](bool enabled, std::string_view platform, auto make) {
+    if (enabled)
+      set.enabled.push_back(make());
+    else
+      set.disabled.emplace_back(platform);
+  };
+  add(cfg.console.enabled, console::platform, [&] {
+    return std::make_unique<console::console_adapter>(cfg.console, cfg.community.name, env.clk,
+                                                      env.console_print);
+  });
+  add(cfg.webhook.enabled, webhook::platform, [&] {
+    return std::make_unique<webhook::webhook_channel>(cfg.webhook, env.http, cfg.outbox.send_timeout_ms);
+  });
+  add(cfg.onebot.enabled, onebot::platform, [&] {
     onebot::request_rules requests{cfg.onebot.approve_requests, {}};
     for (const auto& id : cfg.roles.admins)
       if (id.rfind("onebot:", 0) == 0) requests.admins.insert(id.substr(7));
     auto service = std::make_unique<onebot::onebot_service>(cfg.onebot, env.io, env.http, env.clk,
                                                             cfg.outbox.send_timeout_ms, requests);
-    set.channels.push_back(
-        std::make_unique<onebot::onebot_channel>(*service, cfg.onebot, env.clk, env.keep_progress));
-    set.services.push_back(std::move(service));
-  }
+    return std::make_unique<onebot::onebot_channel>(std::move(service), cfg.onebot, env.clk,
+                                                    env.keep_progress);
+  });
   return set;
 }
 

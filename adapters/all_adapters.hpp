@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "adapters/adapter.hpp"
-#include "bot/channel.hpp"
 #include "bot/config.hpp"
 
 namespace boost::asio {
@@ -25,15 +24,14 @@ struct adapter_env {
   std::function<void(const std::string&)> console_print;
   boost::asio::io_context& io;
   const bot::clock& clk;
-  // Where a channel records how far a pending row that takes several calls got
-  // (storage::outbox_store::keep_progress).
-  std::function<void(std::int64_t row_id, const std::string& progress)> keep_progress = {};
+  // Where a channel records how far a pending delivery that takes several calls got
+  // (storage::outbox_store::keep_progress); it comes back as bot::delivery::progress.
+  std::function<void(std::int64_t delivery_id, const std::string& progress)> keep_progress = {};
 };
 
 struct adapter_set {
-  std::vector<std::unique_ptr<service>> services;       // stateful adapters; destroyed after their channels
-  std::vector<std::unique_ptr<http_adapter>> http;      // inbound webhooks
-  std::vector<std::unique_ptr<bot::channel>> channels;  // outbound, one per platform
+  std::vector<std::unique_ptr<adapter>> enabled;
+  std::vector<std::string> disabled;  // platforms shown as {"enabled": false} in /healthz
 };
 
 adapter_set make_adapters(const bot::config& cfg, adapter_env env);

@@ -26,6 +26,7 @@
 #include "bot/http_client.hpp"
 #include "bot/http_server.hpp"
 #include "bot/log.hpp"
+#include "commands/all_commands.hpp"
 #include "storage/stores.hpp"
 
 namespace {
@@ -91,7 +92,7 @@ stats enqueue_to_commit(int groups, int runs) {
     std::string path = dir + "/bot.sqlite3";
     make_groups(path, groups);
     bot::system_clock clk;
-    bot::core core(bench_config(path), clk);
+    bot::core core(bench_config(path), clk, commands::install_all);
     auto t0 = steady::now();
     core.dispatch.handle(staff_message("e" + std::to_string(run), "紧急 停电 配电箱故障，预计 18:00 恢复"));
     times.push_back(ms_since(t0));

@@ -13,6 +13,7 @@
 #include "bot/config.hpp"
 #include "bot/core.hpp"
 #include "bot/log.hpp"
+#include "commands/all_commands.hpp"
 #include "storage/stores.hpp"
 
 namespace {
@@ -61,7 +62,7 @@ int main(int argc, char** argv) {
                                 "\"\n[roles]\nmanagers = [\"console:经理\"]\nstaff = [\"console:李师傅\"]\n"
                                 "admins = [\"console:管理员\"]\n");
   bot::manual_clock clock;
-  bot::core core(cfg, clock);
+  bot::core core(cfg, clock, commands::install_all);
   auto run = [&](const bot::message& m) {
     auto t = steady::now();
     core.dispatch.handle(m);

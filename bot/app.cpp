@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "adapters/all_adapters.hpp"
-#include "adapters/console/console_session.hpp"
 #include "bot/clock.hpp"
 #include "bot/core.hpp"
 #include "bot/http_client.hpp"
@@ -15,12 +14,18 @@
 #include "bot/log.hpp"
 #include "bot/stdin_lines.hpp"
 #include "bot/wakeup_timer.hpp"
+#include "commands/all_commands.hpp"
 
 namespace bot {
 
 namespace {
 constexpr auto shutdown_grace = std::chrono::seconds(3);
 constexpr auto shutdown_poll = std::chrono::milliseconds(20);
+constexpr int flush_rounds = 16;  // a reply's later parts queue behind its first in the same chat
+
+void print_line(const std::string& s) {
+  std::cout << s << std::endl;
+}
 }  // namespace
 
 struct app::impl {
@@ -28,37 +33,31 @@ struct app::impl {
        std::function<void(const std::string&)> print)
       : io(io),
         clk(clk),
-        state(cfg, clk),
+        state(cfg, clk, commands::install_all),
         server(io, cfg.server),
         client(io),
-        console(cfg.console, clk.now_ms()),
-        print([this,
-               out = print ? std::move(print) : [](const std::string& s) { std::cout << s << std::endl; }](
-                  const std::string& s) {
-          ++printed;
-          out(s);
-        }),
         adapters(adapters::make_adapters(
-            cfg, {client, this->print, io, clk,
+            cfg, {client, print ? std::move(print) : print_line, io, clk,
                   [this](std::int64_t id, const std::string& progress) { keep_progress(id, progress); }})),
         outbox_timer(io, clk, [this] { return state.outbox.pump(); }),
         job_timer(io, clk, [this] { return state.jobs.run_due(); }),
         shutdown_timer(io) {
-    for (auto& ch : adapters.channels) state.outbox.add_channel(*ch);
-    state.dispatch.on_enqueued = [this] { outbox_timer.poke(); };
-    state.outbox.on_settled = [this] { outbox_timer.poke(); };
-    state.jobs.on_ran = [this] { outbox_timer.poke(); };
-    for (auto& a : adapters.http)
-      for (const auto& r : a->routes())
-        server.route(r.method, r.path, [this, adapter = a.get()](const http_request& req) {
-          auto result = adapter->parse_inbound(req);
-          for (const auto& e : result.events) state.dispatch.handle(e);
-          job_timer.poke();
-          return result.response;
-        });
-    for (auto& s : adapters.services)
-      s->attach({server, [this](const inbound_event& e) { deliver(e); }, [this] { outbox_timer.poke(); }});
+    state.outbox.wake = [this] { outbox_timer.poke(); };
+    for (auto& a : adapters.enabled) {
+      state.outbox.add_channel(*a);
+      if (a->vouches_for_roles()) state.dispatch.trust_claimed_roles(std::string(a->platform()));
+      a->attach(host());
+    }
     server.route("GET", "/healthz", [this](const http_request&) { return health(); });
+  }
+
+  adapters::adapter_host host() {
+    return {server, [this](const inbound_event& e) { deliver(e); }, [this] { outbox_timer.poke(); },
+            [this] { flush_outbox(); },
+            [this](std::function<void(const std::string&)> on_line, std::function<void()> on_open) {
+              read_line = std::move(on_line);
+              input_opened = std::move(on_open);
+            }};
   }
 
   // A failure here only costs idempotence (the next attempt repeats what this one did), never a message.
@@ -70,10 +69,19 @@ struct app::impl {
     }
   }
 
-  // Events from adapters that hold their own connections (reverse WebSockets).
+  // Events from every adapter; committed when this returns.
   void deliver(const inbound_event& e) {
     state.dispatch.handle(e);
     job_timer.poke();
+  }
+
+  // Sends now what can go now, for channels that answer at once (the console).
+  void flush_outbox() {
+    for (int round = 0; round < flush_rounds; ++round) {
+      const std::uint64_t before = state.outbox.settled();
+      state.outbox.pump();
+      if (state.outbox.settled() == before) break;
+    }
   }
 
   http_response health() {
@@ -93,31 +101,9 @@ struct app::impl {
       return {503, "application/json", j.dump(), {}};
     }
     auto& ad = j["adapters"] = nlohmann::json::object();
-    ad["console"] = {{"enabled", state.cfg.console.enabled}};
-    ad["webhook"] = {{"enabled", state.cfg.webhook.enabled}};
-    for (const auto& s : adapters.services) ad[std::string(s->name())] = s->health();
+    for (const auto& name : adapters.disabled) ad[name] = {{"enabled", false}};
+    for (const auto& a : adapters.enabled) ad[std::string(a->platform())] = a->health();
     return {200, "application/json", j.dump(), {}};
-  }
-
-  void on_console_line(const std::string& line) {
-    auto r = console.read_line(line, clk.now_ms());
-    if (auto* m = std::get_if<message>(&r)) {
-      try {
-        state.dispatch.handle(*m);
-      } catch (const std::exception& e) {
-        log::error("console", "message not processed: {}", e.what());
-      }
-      // The console prints synchronously: answer this line before reading the next one, so a
-      // pasted script reads like a conversation.
-      for (int round = 0; round < 16; ++round) {
-        std::size_t before = printed;
-        state.outbox.pump();
-        if (printed == before) break;
-      }
-      job_timer.poke();
-    } else if (auto* meta = std::get_if<adapters::console::meta_reply>(&r)) {
-      print(meta->text);
-    }
   }
 
   void stop() {
@@ -151,15 +137,14 @@ struct app::impl {
   core state;
   http_server server;
   http_client client;
-  adapters::console::console_session console;
-  std::function<void(const std::string&)> print;
   adapters::adapter_set adapters;
   wakeup_timer outbox_timer;
   wakeup_timer job_timer;
   boost::asio::steady_timer shutdown_timer;
+  std::function<void(const std::string&)> read_line;  // an adapter that reads standard input
+  std::function<void()> input_opened;
   std::unique_ptr<stdin_lines> input;
   bool stopping = false;
-  std::size_t printed = 0;
   std::chrono::steady_clock::time_point deadline;
 };
 
@@ -177,11 +162,10 @@ std::uint16_t app::start(bool read_stdin) {
   std::uint16_t port = impl_->server.start();
   impl_->outbox_timer.poke();
   impl_->job_timer.poke();
-  if (read_stdin && impl_->state.cfg.console.enabled) {
+  if (read_stdin && impl_->read_line) {
     impl_->input = std::make_unique<stdin_lines>(
-        impl_->io, [this](std::string line) { impl_->on_console_line(line); }, [this] { stop(); });
-    impl_->print(impl_->state.svc.t(locale::zh_CN, "console.welcome",
-                                    fmt::arg("community", impl_->state.cfg.community.name)));
+        impl_->io, [this](std::string line) { impl_->read_line(line); }, [this] { stop(); });
+    if (impl_->input_opened) impl_->input_opened();
     impl_->input->start();
   }
   return port;

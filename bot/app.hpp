@@ -1,5 +1,5 @@
 // estatebot as a running service: the core plus the HTTP server, the adapters, the outbound HTTP
-// client, the timers that drive the outbox and the scheduler, and the console on stdin.
+// client, the timers that drive the outbox and the scheduler, and standard input for the console.
 #pragma once
 #include <cstdint>
 #include <functional>

@@ -1,4 +1,4 @@
-// The sending side of an adapter: takes one outbox row and reports how the platform answered.
+// The sending side of an adapter: takes one delivery and reports how the platform answered.
 // Implementations do their I/O asynchronously and call `done` exactly once, on the event loop.
 #pragma once
 #include <functional>
@@ -6,9 +6,21 @@
 #include <string>
 #include <string_view>
 
-#include "storage/outbox_store.hpp"
+#include "bot/message.hpp"
 
 namespace bot {
+
+// One message as a channel gets it: the outbox pump reads it from the outbox (storage is not the
+// channels' business).
+struct delivery {
+  std::int64_t id = 0;  // the outbox row's id: the delivery id on every platform
+  chat_ref target;
+  outgoing body;
+  int attempts = 0;  // earlier attempts
+  // How far earlier attempts of a message that takes several platform calls got, in the
+  // channel's own words (see keep_progress in adapters/all_adapters.hpp); empty at first.
+  std::string progress;
+};
 
 struct send_result {
   enum class status {
@@ -36,8 +48,8 @@ class channel {
   virtual bool ready(const chat_ref&) const { return true; }
   // Whether rows with `body.recall_id` can be carried out (delete a message the bot sent).
   virtual bool can_recall() const { return false; }
-  // Sends the row: its text, or the recall of body.recall_id.
-  virtual void send(const storage::outbox_row& row, std::function<void(send_result)> done) = 0;
+  // Sends the delivery: its text, or the recall of body.recall_id.
+  virtual void send(const delivery& d, std::function<void(send_result)> done) = 0;
 };
 
 }  // namespace bot

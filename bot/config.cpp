@@ -13,7 +13,6 @@
 #include "bot/role.hpp"
 #include "bot/texts.hpp"
 #include "bot/utf8.hpp"
-#include "commands/ticket_category.hpp"
 
 namespace bot {
 namespace {
@@ -237,25 +236,18 @@ void read_tickets(config_reader r, tickets_config& c) {
   r.read("urge_interval_minutes", c.urge_interval_minutes, 1, 7 * 24 * 60);
   r.read("second_escalation_minutes", c.second_escalation_minutes, 1, 30 * 24 * 60);
   r.read("auto_close_days", c.auto_close_days, 1, 365);
-  std::vector<std::string> keys{"default", "complaint", "suggestion"};
-  for (const auto& id : commands::category_ids()) keys.push_back(id);
   {
-    auto d = r.table("dispatch");
-    for (const auto& key : keys) {
-      std::string mode;
-      d.read(key, mode);
-      if (mode.empty()) continue;
-      if (mode != "manual" && mode != "grab" && mode != "round_robin")
-        throw config_error(d.key_path(key) + ": must be \"manual\", \"grab\" or \"round_robin\"");
-      c.dispatch[key] = mode;
-    }
-    d.finish();
+    std::map<std::string, std::string> modes;
+    r.read("dispatch", modes);
+    for (auto& [key, mode] : modes)
+      if (!mode.empty()) c.dispatch[key] = std::move(mode);
   }
   {
     auto s = r.table("sla");
-    for (const char* key : {"urgent", "normal", "minor", "complaint", "suggestion"})
-      read_sla(s.table(key), c.sla[key]);
-    for (const auto& id : commands::category_ids()) {
+    const std::vector<std::string> targets{"urgent", "normal", "minor", "complaint", "suggestion"};
+    for (const auto& key : targets) read_sla(s.table(key), c.sla[key]);
+    for (const auto& id : s.table_keys()) {  // per category: "[tickets.sla.elevator]"
+      if (std::find(targets.begin(), targets.end(), id) != targets.end()) continue;
       auto per_category = s.table(id);
       for (const char* p : {"urgent", "normal", "minor"}) {
         auto t = per_category.table(p);
@@ -359,7 +351,8 @@ config config::defaults() {
   return parse("", "defaults");
 }
 
-config config::parse(std::string_view toml_text, const std::string& source_name) {
+config config::parse(std::string_view toml_text, const std::string& source_name,
+                     const std::vector<config_check>& checks) {
   toml::table root;
   try {
     root = toml::parse(toml_text, source_name);
@@ -380,15 +373,16 @@ config config::parse(std::string_view toml_text, const std::string& source_name)
   read_suggestions(r.table("suggestions"), c.suggestions);
   read_privacy(r.table("privacy"), c.privacy);
   r.finish();
+  for (const auto& check : checks) check(c);
   return c;
 }
 
-config config::load_file(const std::string& path) {
+config config::load_file(const std::string& path, const std::vector<config_check>& checks) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw config_error(fmt::format("{}: cannot read the file", path));
   std::stringstream ss;
   ss << in.rdbuf();
-  return parse(ss.str(), path);
+  return parse(ss.str(), path, checks);
 }
 
 }  // namespace bot

@@ -4,6 +4,7 @@
 // ESTATEBOT_WEBHOOK_SECRET (see secret_env_name).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -140,10 +141,11 @@ struct tickets_config {
   int second_escalation_minutes = 120;  // overdue: managers are told, and told again this much later
   int auto_close_days = 3;              // a resolved ticket without objection closes after this
   // Dispatch mode (manual | grab | round_robin) by key: "default", "complaint", "suggestion" or
-  // a category id ("elevator").
+  // a category id ("elevator"); the ticket feature checks keys and modes (ticket_settings).
   std::map<std::string, std::string> dispatch{{"default", "grab"}};
   // SLA by key: "urgent", "normal", "minor" (repairs by priority), "complaint", "suggestion", or
-  // "<category>.<priority>" ("elevator.urgent") to override one category.
+  // "<category>.<priority>" ("elevator.urgent") to override one category (the ticket feature
+  // checks the category ids).
   std::map<std::string, sla_target> sla{{"urgent", {30, 0}},
                                         {"normal", {24 * 60, 3 * 24 * 60}},
                                         {"minor", {3 * 24 * 60, 7 * 24 * 60}},
@@ -167,6 +169,11 @@ struct privacy_config {
   std::vector<std::string> allowed_phones;
 };
 
+struct config;
+// A check of values a feature owns (ticket category ids, dispatch modes): the core reads the shape
+// of the file, the feature judges what it means. Throws config_error naming the key.
+using config_check = std::function<void(const config&)>;
+
 struct config {
   server_config server;
   storage_config storage;
@@ -181,8 +188,10 @@ struct config {
   suggestions_config suggestions;
   privacy_config privacy;
 
-  static config load_file(const std::string& path);  // throws config_error
-  static config parse(std::string_view toml, const std::string& source_name = "config");
+  // Both throw config_error; `checks` come from the features (commands::config_checks).
+  static config load_file(const std::string& path, const std::vector<config_check>& checks = {});
+  static config parse(std::string_view toml, const std::string& source_name = "config",
+                      const std::vector<config_check>& checks = {});
   static config defaults();  // what an empty file means
 };
 

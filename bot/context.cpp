@@ -41,12 +41,10 @@ void context::send(const chat_ref& to, outgoing body, storage::priority p, const
     return;
   }
   svc.db.outbox.enqueue(to, body, p, ref, now());
-  enqueued_ = true;
 }
 
 void context::send_sealed(const chat_ref& to, outgoing body, storage::priority p) {
   svc.db.outbox.enqueue_sealed(to, body, p, now());
-  enqueued_ = true;
 }
 
 }  // namespace bot

@@ -59,11 +59,6 @@ class context {
   // To an anonymous writer: a sealed outbox row (storage::outbox_row::sealed).
   void send_sealed(const chat_ref& to, outgoing body, storage::priority p);
   chat_ref sender_direct_chat() const;
-
-  bool enqueued() const { return enqueued_; }
-
- private:
-  bool enqueued_ = false;
 };
 
 }  // namespace bot

@@ -4,46 +4,49 @@
 #include "bot/log.hpp"
 #include "bot/relay_seal.hpp"
 #include "bot/texts.hpp"
-#include "commands/all_commands.hpp"
+#include "storage/stores.hpp"
 
 namespace bot {
 namespace {
 
 constexpr std::int64_t inbound_memory_ms = 7 * day_ms;  // platform retries come within minutes
-
-registry make_registry() {
-  registry r;
-  commands::register_all(r);
-  return r;
-}
+constexpr plain_job inbound_prune{"inbound.prune"};
 
 }  // namespace
 
-core::core(const config& c, const clock& clock_)
+core::core(const config& c, const clock& clock_, const feature_installer& features)
     : cfg(c),
       clk(clock_),
       database(cfg.storage.path, cfg.storage.busy_timeout_ms, cfg.storage.durability),
       db(database),
-      commands(make_registry()),
       svc{db, clk, texts::embedded(), cfg, commands, db.communities.ensure(cfg.community.name, clk.now_ms())},
       dispatch(svc),
       outbox(db, clk, cfg.outbox),
       jobs(db, clk) {
   svc.outbox = &outbox;
+  db.outbox.on_commit([this] {
+    if (outbox.wake) outbox.wake();
+  });
   db.outbox.seal_targets_with(
       {[this](const chat_ref& chat) { return relay_seal::seal_chat(cfg, chat); },
        [this](std::string_view sealed) { return relay_seal::open_chat(cfg, sealed); }});
-  commands::install_hooks(*this);
-  install_builtin_jobs();
+  outbox.on_dead = [this](const storage::outbox_row& row, const std::string& error) {
+    for (const auto& listener : dead_letters_) listener(svc, row, error);
+  };
+  feature_host host({commands, jobs, dispatch.hooks(), dead_letters_, svc});
+  install_builtin_jobs(host);
+  if (features) features(host);
 }
 
-void core::install_builtin_jobs() {
-  jobs.on("inbound.prune", [this](const storage::job_row&) {
-    int n = db.inbound.prune(clk.now_ms() - inbound_memory_ms);
+void core::install_builtin_jobs(feature_host& host) {
+  host.job(inbound_prune, [](const job_run<no_subject>& job) {
+    auto& db = job.svc.db;
+    const std::int64_t now = job.svc.clk.now_ms();
+    int n = db.inbound.prune(now - inbound_memory_ms);
     if (n > 0) log::info("scheduler", "forgot {} old inbound message ids", n);
-    db.jobs.schedule("inbound.prune", "", clk.now_ms() + day_ms, "{}", clk.now_ms());
+    db.jobs.schedule(inbound_prune.name, inbound_prune.ref(), now + day_ms, "{}", now);
   });
-  jobs.ensure("inbound.prune", "", clk.now_ms() + day_ms);
+  db.jobs.ensure(inbound_prune.name, inbound_prune.ref(), clk.now_ms() + day_ms, clk.now_ms());
 }
 
 }  // namespace bot

@@ -36,9 +36,9 @@ bool looks_english(std::string_view word) {
 
 dispatcher::dispatcher(services& svc) : svc_(svc) {}
 
-// The console is trusted to say whom it plays (`:as staff 小陈`). Kept as a grant so that finding
-// a colleague or counting acknowledgements sees the same role as this message does.
-void dispatcher::remember_console_role(const storage::member_row& m, std::int64_t community, role r) {
+// A vouched-for claim (the console's `:as staff 小陈`) is kept as a grant so that finding a
+// colleague or counting acknowledgements sees the same role as this message does.
+void dispatcher::remember_claimed_role(const storage::member_row& m, std::int64_t community, role r) {
   auto& members = svc_.db.members;
   auto granted = members.granted_role(m.id, community);
   if (at_least(r, role::staff)) {
@@ -113,11 +113,10 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
     if (m.chat.is_group()) db.chats.touch_member(chat.id, who.member.id, now);
   }
   who.units = db.units.units_of(who.member.id);
-  const bool console_says = m.console_role && m.chat.platform == "console";
-  if (console_says && !anonymous)
-    remember_console_role(who.member, chat.community_id, static_cast<role>(*m.console_role));
+  const bool vouched = m.claimed_role && role_vouchers_.contains(m.chat.platform);
+  if (vouched && !anonymous) remember_claimed_role(who.member, chat.community_id, *m.claimed_role);
   who.level = member_role(svc_, who.member, chat.community_id);
-  if (console_says) who.level = static_cast<role>(*m.console_role);  // even below the config's roles
+  if (vouched) who.level = *m.claimed_role;  // even below the config's roles
 
   locale lang = parse_locale(svc_.cfg.community.lang).value_or(locale::zh_CN);
   if (match)
@@ -132,9 +131,9 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   } else if (m.chat.is_group()) {
     const bool asked = inv.prefixed || inv.addressed;
     bool answered = false;
-    if (hooks_.on_chatter) {
+    for (auto hook = hooks_.on_chatter.begin(); !answered && hook != hooks_.on_chatter.end(); ++hook) {
       storage::transaction hook_txn(db.db);
-      answered = hooks_.on_chatter(ctx, chatter{inv.body, asked});
+      answered = (*hook)(ctx, chatter{inv.body, asked});
       hook_txn.commit();
     }
     if (!answered && asked) no_such_command(ctx, inv);
@@ -142,7 +141,6 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
     no_such_command(ctx, inv);
   }
   txn.commit();
-  if (ctx.enqueued() && on_enqueued) on_enqueued();
   return dispatch_outcome::processed;
 }
 
@@ -228,7 +226,7 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
 }
 
 dispatch_outcome dispatcher::handle_joined(const member_joined& e) {
-  if (!hooks_.on_member_joined) return dispatch_outcome::ignored;
+  if (hooks_.on_joined.empty()) return dispatch_outcome::ignored;
   auto& db = svc_.db;
   const std::int64_t now = svc_.clk.now_ms();
   storage::transaction txn(db.db);
@@ -240,9 +238,8 @@ dispatch_outcome dispatcher::handle_joined(const member_joined& e) {
   m.sender = e.user;
   context ctx(m, who, chat, svc_,
               chat.lang ? parse_locale(*chat.lang).value_or(locale::zh_CN) : locale::zh_CN);
-  hooks_.on_member_joined(ctx, e);
+  for (const auto& hook : hooks_.on_joined) hook(ctx, e);
   txn.commit();
-  if (ctx.enqueued() && on_enqueued) on_enqueued();
   return dispatch_outcome::processed;
 }
 

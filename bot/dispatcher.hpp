@@ -3,9 +3,11 @@
 // outbox rows of the replies — all in one IMMEDIATE transaction.
 #pragma once
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 
+#include "bot/chat_hooks.hpp"
 #include "bot/message.hpp"
 #include "bot/role.hpp"
 #include "bot/services.hpp"
@@ -18,29 +20,14 @@ struct invocation;
 
 enum class dispatch_outcome { processed, duplicate, ignored };
 
-// A group message that is no command.
-struct chatter {
-  std::string_view text;  // without an @ of the bot or a prefix
-  // Someone asked the bot (a prefix, or an @ that is not QQ's @ in front of a reply quoting the
-  // bot); unless a hook answers, they are told there is no such command.
-  bool addressed = false;
-};
-
-// Features that react to more than commands plug in here (welcome messages, chat that reads like
-// a complaint or acknowledges an emergency). Each runs inside the dispatcher's transaction.
-struct dispatch_hooks {
-  // True when the hook took care of the message (answered it, or recorded it silently).
-  std::function<bool(context&, const chatter&)> on_chatter;
-  std::function<void(context&, const member_joined&)> on_member_joined;
-};
-
 class dispatcher {
  public:
   explicit dispatcher(services& svc);
   dispatch_outcome handle(const inbound_event& event);
-  dispatch_hooks& hooks() { return hooks_; }
-  // Called after a commit that queued outbound messages (wakes the outbox worker).
-  std::function<void()> on_enqueued;
+  dispatch_hooks& hooks() { return hooks_; }  // filled through bot::feature_host
+  // Messages of this platform may carry message::claimed_role (the wiring names the adapters that
+  // vouch for it); from any other platform the field is ignored.
+  void trust_claimed_roles(std::string platform) { role_vouchers_.insert(std::move(platform)); }
 
  private:
   dispatch_outcome handle_message(const message& m);
@@ -49,10 +36,11 @@ class dispatcher {
   dispatch_outcome handle_titled(const chat_titled& e);
   void run_command(context& ctx, const invocation& inv);
   void no_such_command(context& ctx, const invocation& inv);
-  void remember_console_role(const storage::member_row& m, std::int64_t community, role r);
+  void remember_claimed_role(const storage::member_row& m, std::int64_t community, role r);
 
   services& svc_;
   dispatch_hooks hooks_;
+  std::set<std::string, std::less<>> role_vouchers_;
 };
 
 }  // namespace bot

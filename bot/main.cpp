@@ -14,7 +14,8 @@
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/log.hpp"
-#include "bot/roster_import.hpp"
+#include "commands/all_commands.hpp"
+#include "commands/roster_import.hpp"
 #include "storage/stores.hpp"
 
 namespace {
@@ -67,8 +68,9 @@ options parse_args(int argc, char** argv) {
 }
 
 bot::config load(const options& o) {
-  if (!o.config_path.empty()) return bot::config::load_file(o.config_path);
-  if (std::filesystem::exists("config.toml")) return bot::config::load_file("config.toml");
+  const auto checks = commands::config_checks();
+  if (!o.config_path.empty()) return bot::config::load_file(o.config_path, checks);
+  if (std::filesystem::exists("config.toml")) return bot::config::load_file("config.toml", checks);
   return bot::config::defaults();
 }
 
@@ -100,7 +102,7 @@ int import(const options& o, const bot::config& cfg) {
   storage::stores db(database);
   std::string name = o.community.empty() ? cfg.community.name : o.community;
   auto community = db.communities.ensure(name, clk.now_ms());
-  auto report = bot::import_roster(db, community, in);
+  auto report = commands::import_roster(db, community, in);
   for (const auto& e : report.errors) std::cerr << e << "\n";
   std::cout << "imported " << report.imported << " units into " << name << " (" << cfg.storage.path << ")"
             << (report.errors.empty() ? "" : ", some lines skipped") << "\n";

@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "bot/role.hpp"
+
 namespace bot {
 
 enum class chat_kind { direct, group };
@@ -62,8 +64,9 @@ struct message {
   std::int64_t unix_ms = 0;  // platform time when known (platform_time_ms), else 0
   std::string quoted_id;     // platform id of a message this one replies to, if any
   std::vector<image_ref> images;
-  // Only the console adapter sets this: a local terminal is trusted to say who it plays.
-  std::optional<int> console_role;
+  // The role the sender says they play. Honoured only from adapters that vouch for it (a local
+  // terminal, whose user may try every role: adapters::adapter::vouches_for_roles).
+  std::optional<role> claimed_role;
 };
 
 // What the bot sends into one chat. Adapters render it in their platform's format.

@@ -20,6 +20,11 @@ std::string account_key(const chat_ref& target) {
   return target.platform + "/" + target.account;
 }
 
+// The storage edge: channels get a plain value, not the row.
+delivery delivery_of(const storage::outbox_row& row) {
+  return {row.id, row.target, row.body, row.attempts, row.platform_message_id};
+}
+
 // Logs never name the chat of a sealed message: it is an anonymous writer.
 std::string target_of(const storage::outbox_row& row) {
   return row.sealed ? "(sealed)" : row.target.key();
@@ -121,7 +126,7 @@ std::optional<std::int64_t> outbox_pump::pump() {
     chat_bucket.try_take(now);
     if (account_bucket) account_bucket->try_take(now);
     in_flight_.insert(row.id);
-    ch->send(row, [this, row](send_result r) { settle(row, r); });
+    ch->send(delivery_of(row), [this, row](send_result r) { settle(row, r); });
   }
   if (auto next = db_.outbox.next_due_at(); next && *next > now) earliest(wake, *next);
   return wake;
@@ -167,6 +172,7 @@ void outbox_pump::die(const storage::outbox_row& row, int attempts, const std::s
 
 void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   in_flight_.erase(row.id);
+  ++settled_;
   const std::int64_t now = clk_.now_ms();
   const int attempts = row.attempts + 1;
   try {
@@ -178,7 +184,7 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
       if (r.outcome != send_result::status::sent)
         log::warn("outbox", "#{} (sealed) given up: {}", row.id, r.error);
       db_.outbox.forget(row.id);
-      if (on_settled) on_settled();
+      if (wake) wake();
       return;
     }
     switch (r.outcome) {
@@ -207,7 +213,7 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
     // The row stays pending and goes out again: a double send is better than a lost one.
     log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
   }
-  if (on_settled) on_settled();
+  if (wake) wake();
 }
 
 }  // namespace bot

@@ -20,8 +20,9 @@
 #include "bot/token_bucket.hpp"
 
 namespace storage {
+struct outbox_row;
 struct stores;
-}
+}  // namespace storage
 
 namespace bot {
 
@@ -50,13 +51,17 @@ class outbox_pump {
   channel* channel_for(std::string_view platform) const;
 
   // Starts every send that limits allow now. Returns when it should run again (unix ms), if
-  // something is waiting for time to pass; a finished send calls on_settled instead.
+  // something is waiting for time to pass; a finished send calls `wake` instead.
   std::optional<std::int64_t> pump();
   std::size_t in_flight() const { return in_flight_.size(); }
   bool sending(std::int64_t row_id) const { return in_flight_.contains(row_id); }
+  // Sends answered so far (a channel that answers at once, inside pump(), moves it at once).
+  std::uint64_t settled() const { return settled_; }
   wait_reason explain(const storage::outbox_row& pending_row);
 
-  std::function<void()> on_settled;
+  // Asks for another pump() soon: a send settled, or a transaction that queued rows committed
+  // (bot::core hooks the outbox store's commits here).
+  std::function<void()> wake;
   // Runs in the transaction that marks the row dead, so what it writes (an alert job) cannot be lost.
   std::function<void(const storage::outbox_row&, const std::string& error)> on_dead;
 
@@ -75,6 +80,7 @@ class outbox_pump {
   outbox_config cfg_;
   std::map<std::string, channel*, std::less<>> channels_;
   std::set<std::int64_t> in_flight_;
+  std::uint64_t settled_ = 0;
   std::map<std::string, token_bucket> chat_buckets_;
   std::map<std::string, token_bucket> account_buckets_;
   // Since when each account (platform/account) could not take sends, as this run observed it.

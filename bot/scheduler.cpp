@@ -12,13 +12,8 @@ void scheduler::on(const std::string& kind, job_handler h) {
   if (!handlers_.emplace(kind, std::move(h)).second) throw std::logic_error("second handler for job " + kind);
 }
 
-void scheduler::ensure(const std::string& kind, const std::string& ref, std::int64_t due_at) {
-  if (db_.jobs.pending(kind, ref).empty()) db_.jobs.schedule(kind, ref, due_at, "{}", clk_.now_ms());
-}
-
 std::optional<std::int64_t> scheduler::run_due() {
   constexpr int batch = 100;
-  int ran = 0;
   for (;;) {
     const std::int64_t now = clk_.now_ms();
     auto jobs = db_.jobs.due(now, batch);
@@ -32,7 +27,6 @@ std::optional<std::int64_t> scheduler::run_due() {
           it->second(job);
         db_.jobs.done(job.id, now);
         txn.commit();
-        ++ran;
       } catch (const std::exception& e) {
         log::error("scheduler", "job {} #{} failed: {}; retrying later", job.kind, job.id, e.what());
         db_.jobs.postpone(job.id, now + retry_after_error_ms);
@@ -40,7 +34,6 @@ std::optional<std::int64_t> scheduler::run_due() {
     }
     if (static_cast<int>(jobs.size()) < batch) break;
   }
-  if (ran > 0 && on_ran) on_ran();
   return db_.jobs.next_due_at();
 }
 

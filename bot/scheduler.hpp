@@ -26,10 +26,6 @@ class scheduler {
   void on(const std::string& kind, job_handler h);  // throws on a second handler for a kind
   // Runs everything due now; returns the next due time, if any job is pending.
   std::optional<std::int64_t> run_due();
-  // Schedules `kind` at `due_at` unless one is already pending (for recurring jobs).
-  void ensure(const std::string& kind, const std::string& ref, std::int64_t due_at);
-
-  std::function<void()> on_ran;  // after a batch of jobs committed (wakes the outbox)
 
  private:
   storage::stores& db_;

@@ -1,5 +1,5 @@
 // What commands and scheduled jobs may use: the stores, the clock, the texts, the config and the
-// command registry. Built once by bot::app (or the test bot).
+// command registry. Built once by bot::core.
 #pragma once
 #include <cstdint>
 

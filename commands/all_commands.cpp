@@ -1,8 +1,6 @@
 #include "commands/all_commands.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include "bot/core.hpp"
+#include "bot/feature_host.hpp"
 #include "bot/registry.hpp"
 #include "commands/binding.hpp"
 #include "commands/complaint_offer.hpp"
@@ -22,39 +20,42 @@
 #include "commands/ticket_owner.hpp"
 #include "commands/ticket_query.hpp"
 #include "commands/ticket_reports.hpp"
+#include "commands/ticket_settings.hpp"
 #include "commands/ticket_staff.hpp"
 #include "commands/welcome.hpp"
 
 namespace commands {
+namespace {
+
+using spec_list = std::vector<bot::command_spec> (*)();
+
+constexpr spec_list command_lists[] = {
+    help_commands,           repair_commands,          ticket_query_commands,  ticket_owner_commands,
+    suggestion_box_commands, complaint_offer_commands, ticket_staff_commands,  ticket_duty_commands,
+    ticket_report_commands,  binding_commands,         group_admin_commands,   notice_commands,
+    notice_query_commands,   emergency_commands,       emergency_ack_commands, role_admin_commands};
+
+}  // namespace
 
 void register_all(bot::registry& r) {
-  for (auto* make :
-       {help_commands, repair_commands, ticket_query_commands, ticket_owner_commands, suggestion_box_commands,
-        complaint_offer_commands, ticket_staff_commands, ticket_duty_commands, ticket_report_commands,
-        binding_commands, group_admin_commands, notice_commands, notice_query_commands, emergency_commands,
-        emergency_ack_commands, role_admin_commands})
+  for (auto make : command_lists)
     for (auto& spec : make()) r.add(std::move(spec));
 }
 
-void install_hooks(bot::core& c) {
-  install_notice_jobs(c);
-  install_emergency_jobs(c);
-  install_delivery_alerts(c);
-  install_welcome(c);
-  c.dispatch.hooks().on_chatter = on_group_chatter;
-  auto ticket_id = [](const storage::job_row& job) { return std::stoll(job.ref); };
-  c.jobs.on("ticket.sla", [&c, ticket_id](const storage::job_row& job) {
-    ticket_desk::of(c.svc).check_sla(ticket_id(job));
-  });
-  c.jobs.on("ticket.autoclose", [&c, ticket_id](const storage::job_row& job) {
-    ticket_desk::of(c.svc).auto_close(ticket_id(job));
-  });
-  c.jobs.on("ticket.escalations", [&c](const storage::job_row& job) {
-    auto payload = nlohmann::json::parse(job.payload, nullptr, false);
-    std::int64_t after = payload.is_object() ? payload.value("after", std::int64_t{0}) : 0;
-    ticket_desk::of(c.svc).announce_escalations(std::stoll(job.ref), after);
-  });
-  c.jobs.on("suggestions.flush", [&c](const storage::job_row&) { flush_suggestions(c.svc); });
+void install_all(bot::feature_host& host) {
+  for (auto make : command_lists)
+    for (auto& spec : make()) host.command(std::move(spec));
+  install_ticket_timers(host);
+  install_suggestion_box(host);
+  install_notice_jobs(host);
+  install_emergency_jobs(host);
+  install_delivery_alerts(host);
+  install_welcome(host);
+  host.on_chatter(on_group_chatter);
+}
+
+std::vector<bot::config_check> config_checks() {
+  return {check_ticket_settings};
 }
 
 }  // namespace commands

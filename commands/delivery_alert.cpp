@@ -4,7 +4,8 @@
 #include <map>
 
 #include "bot/clock.hpp"
-#include "bot/core.hpp"
+#include "bot/config.hpp"
+#include "bot/feature_host.hpp"
 #include "bot/log.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
@@ -16,6 +17,7 @@ namespace commands {
 namespace {
 
 constexpr std::string_view alert_ref = "alert:dead";
+constexpr bot::plain_job alert_job{"outbox.dead_alert"};
 constexpr int batch = 1000;
 constexpr std::size_t max_items = 10;
 constexpr std::size_t max_chat_names = 3;
@@ -158,19 +160,19 @@ void run_alert(bot::services& svc) {
 
 }  // namespace
 
-void install_delivery_alerts(bot::core& c) {
-  c.jobs.on("outbox.dead_alert", [&svc = c.svc](const storage::job_row&) { run_alert(svc); });
-  c.outbox.on_dead = [&c](const storage::outbox_row& row, const std::string& error) {
-    const std::int64_t now = c.clk.now_ms();
+void install_delivery_alerts(bot::feature_host& host) {
+  host.job(alert_job, [](const bot::job_run<bot::no_subject>& job) { run_alert(job.svc); });
+  host.on_dead_letter([](bot::services& svc, const storage::outbox_row& row, const std::string& error) {
+    const std::int64_t now = svc.clk.now_ms();
     if (row.ref == alert_ref) {
       bot::log::error("outbox", "an alert to {} could not be delivered either: {}", row.target.key(), error);
-      c.db.outbox.mark_alerted(row.id, now);
+      svc.db.outbox.mark_alerted(row.id, now);
       return;
     }
-    on_notice_row_dead(c.svc, row);
+    on_notice_row_dead(svc, row);
     // In the transaction that marks the row dead: a crash cannot lose the alert.
-    c.jobs.ensure("outbox.dead_alert", "", now + c.cfg.outbox.dead_alert_delay_ms);
-  };
+    svc.db.jobs.ensure(alert_job.name, alert_job.ref(), now + svc.cfg.outbox.dead_alert_delay_ms, now);
+  });
 }
 
 }  // namespace commands

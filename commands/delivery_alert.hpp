@@ -5,12 +5,12 @@
 #pragma once
 
 namespace bot {
-class core;
+class feature_host;
 }
 
 namespace commands {
 
 // Hooks the outbox pump's dead letters and registers the "outbox.dead_alert" job.
-void install_delivery_alerts(bot::core& c);
+void install_delivery_alerts(bot::feature_host& host);
 
 }  // namespace commands

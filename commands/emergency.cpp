@@ -5,8 +5,8 @@
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
-#include "bot/core.hpp"
 #include "bot/duration_text.hpp"
+#include "bot/feature_host.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
 #include "bot/member_role.hpp"
@@ -21,6 +21,8 @@
 namespace commands {
 namespace {
 
+// The automatic reminder of an open emergency (ref "emergency:<id>").
+constexpr bot::id_job remind_job{"emergency.remind", "emergency:"};
 constexpr std::size_t max_title_points = 20;
 constexpr std::size_t max_text_points = 300;
 constexpr std::size_t max_reminder_mentions = 20;  // more @s in one message look like spam to QQ
@@ -115,8 +117,8 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
       ctx.svc, groups, [&](bot::locale l) { return render_alert(ctx.svc, l, e); },
       storage::priority::emergency, emergency_ref(e.id));
   if (int minutes = ctx.svc.cfg.emergency.remind_after_minutes; minutes > 0)
-    ctx.db().jobs.schedule("emergency.remind", emergency_ref(e.id), ctx.now() + minutes * bot::minute_ms,
-                           "{}", ctx.now());
+    ctx.db().jobs.schedule(remind_job.name, remind_job.ref(e.id), ctx.now() + minutes * bot::minute_ms, "{}",
+                           ctx.now());
   ctx.db().audit.record(ctx.who.member.id, "emergency.start", emergency_ref(e.id),
                         emergency_title(ctx.svc, ctx.lang, e), ctx.now());
   std::string out = ctx.text(
@@ -208,7 +210,7 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
   const std::int64_t elapsed = ctx.now() - e.started_at;
   db.emergencies.close(e.id, ctx.who.member.id, ctx.now(), note);
   db.emergencies.add_update(e.id, ctx.who.member.id, "close", note, ctx.now());
-  db.jobs.cancel("emergency.remind", emergency_ref(e.id), ctx.now());
+  db.jobs.cancel(remind_job.name, remind_job.ref(e.id), ctx.now());
   broadcast(
       ctx.svc, groups_of(ctx.svc, e),
       [&](bot::locale l) {
@@ -232,9 +234,8 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
   return std::nullopt;
 }
 
-void run_reminder(bot::services& svc, const storage::job_row& job) {
-  auto id = parse_record_id(std::string_view(job.ref).substr(job.ref.find(':') + 1));
-  auto e = id ? svc.db.emergencies.get(*id) : std::nullopt;
+void run_reminder(bot::services& svc, std::int64_t id) {
+  auto e = svc.db.emergencies.get(id);
   if (!e || !e->open()) return;
   auto [groups, mentioned] = remind(svc, *e, std::nullopt);
   bot::log::info("emergency", "#{}: reminder to {} groups, {} people mentioned", e->id, groups, mentioned);
@@ -242,8 +243,8 @@ void run_reminder(bot::services& svc, const storage::job_row& job) {
 
 }  // namespace
 
-void install_emergency_jobs(bot::core& c) {
-  c.jobs.on("emergency.remind", [&svc = c.svc](const storage::job_row& job) { run_reminder(svc, job); });
+void install_emergency_jobs(bot::feature_host& host) {
+  host.job(remind_job, [](const bot::job_run<std::int64_t>& job) { run_reminder(job.svc, job.ref); });
 }
 
 std::vector<bot::command_spec> emergency_commands() {

@@ -7,12 +7,12 @@
 #include "bot/command.hpp"
 
 namespace bot {
-class core;
+class feature_host;
 }
 
 namespace commands {
 
 std::vector<bot::command_spec> emergency_commands();
-void install_emergency_jobs(bot::core& c);  // "emergency.remind": the automatic reminder
+void install_emergency_jobs(bot::feature_host& host);  // "emergency.remind": the automatic reminder
 
 }  // namespace commands

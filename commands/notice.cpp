@@ -3,7 +3,7 @@
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
-#include "bot/core.hpp"
+#include "bot/feature_host.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
 #include "bot/outbox_pump.hpp"
@@ -22,6 +22,8 @@ namespace {
 // character is three of them.
 constexpr std::size_t max_title_points = 40;
 constexpr std::size_t max_body_points = 600;
+// A scheduled notice goes out (ref "notice:<id>").
+constexpr bot::id_job publish_job{"notice.publish", "notice:"};
 constexpr std::int64_t max_schedule_ahead_ms = 366 * bot::day_ms;
 
 struct draft {
@@ -155,7 +157,7 @@ bot::command_result schedule(bot::context& ctx, const bot::args& a) {
   n.created_at = ctx.now();
   n.publish_at = *at;
   n.id = ctx.db().notices.create(n);
-  ctx.db().jobs.schedule("notice.publish", notice_ref(n.id), *at, "{}", ctx.now());
+  ctx.db().jobs.schedule(publish_job.name, publish_job.ref(n.id), *at, "{}", ctx.now());
   ctx.db().audit.record(ctx.who.member.id, "notice.schedule", notice_ref(n.id), tz.format_with_year(*at),
                         ctx.now());
   ctx.reply(ctx.text("notice.scheduled", fmt::arg("id", n.id), fmt::arg("title", notice_title(n)),
@@ -182,7 +184,7 @@ bot::command_result recall(bot::context& ctx, const bot::args& a) {
   db.notices.mark_recalled(*id, ctx.who.member.id, ctx.now());
   db.audit.record(ctx.who.member.id, "notice.recall", notice_ref(*id), notice_title(*n), ctx.now());
   if (!n->published()) {
-    db.jobs.cancel("notice.publish", notice_ref(*id), ctx.now());
+    db.jobs.cancel(publish_job.name, publish_job.ref(*id), ctx.now());
     ctx.reply(ctx.text("notice.schedule_cancelled", fmt::arg("id", *id)));
     return std::nullopt;
   }
@@ -214,9 +216,8 @@ bot::command_result recall(bot::context& ctx, const bot::args& a) {
   return std::nullopt;
 }
 
-void run_publish(bot::services& svc, const storage::job_row& job) {
-  auto id = parse_record_id(std::string_view(job.ref).substr(job.ref.find(':') + 1));
-  auto n = id ? svc.db.notices.get(*id) : std::nullopt;
+void run_publish(bot::services& svc, std::int64_t id) {
+  auto n = svc.db.notices.get(id);
   if (!n || n->published() || n->recalled()) return;
   std::size_t groups = publish(svc, *n);
   bot::log::info("notice", "scheduled notice #{} published to {} groups", n->id, groups);
@@ -236,8 +237,8 @@ void on_notice_row_dead(bot::services& svc, const storage::outbox_row& row) {
                         notice_ref(*id) + ":correction", svc.clk.now_ms());
 }
 
-void install_notice_jobs(bot::core& c) {
-  c.jobs.on("notice.publish", [&svc = c.svc](const storage::job_row& job) { run_publish(svc, job); });
+void install_notice_jobs(bot::feature_host& host) {
+  host.job(publish_job, [](const bot::job_run<std::int64_t>& job) { run_publish(job.svc, job.ref); });
 }
 
 std::vector<bot::command_spec> notice_commands() {

@@ -6,7 +6,7 @@
 #include "bot/command.hpp"
 
 namespace bot {
-class core;
+class feature_host;
 struct services;
 }  // namespace bot
 namespace storage {
@@ -16,7 +16,7 @@ struct outbox_row;
 namespace commands {
 
 std::vector<bot::command_spec> notice_commands();
-void install_notice_jobs(bot::core& c);  // "notice.publish": a scheduled notice goes out
+void install_notice_jobs(bot::feature_host& host);  // "notice.publish": a scheduled notice goes out
 // A recall the platform refused (too late, not allowed) becomes a correction notice in that group.
 void on_notice_row_dead(bot::services& svc, const storage::outbox_row& row);
 

@@ -6,6 +6,7 @@
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
+#include "bot/feature_host.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
 #include "commands/suggestion_seal.hpp"
@@ -18,7 +19,8 @@ namespace {
 
 constexpr std::size_t max_points = 500;
 using bot::minute_ms;
-constexpr const char* flush_job = "suggestions.flush";
+constexpr bot::plain_job flush_timer{"suggestions.flush"};
+constexpr const char* flush_job = flush_timer.name;
 
 std::int64_t batch_ms(const bot::config& cfg) {
   return cfg.suggestions.batch_minutes * minute_ms;
@@ -97,6 +99,10 @@ std::vector<bot::command_spec> suggestion_box_commands() {
           .anonymous = true,
       },
   };
+}
+
+void install_suggestion_box(bot::feature_host& host) {
+  host.job(flush_timer, [](const bot::job_run<bot::no_subject>& job) { flush_suggestions(job.svc); });
 }
 
 }  // namespace commands

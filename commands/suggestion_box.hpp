@@ -11,10 +11,15 @@
 #include "bot/command.hpp"
 #include "bot/services.hpp"
 
+namespace bot {
+class feature_host;
+}
+
 namespace commands {
 
 std::vector<bot::command_spec> suggestion_box_commands();
 // Job "suggestions.flush": opens the tickets of the waiting suggestions.
 void flush_suggestions(bot::services& svc);
+void install_suggestion_box(bot::feature_host& host);  // "suggestions.flush": the batches to staff
 
 }  // namespace commands

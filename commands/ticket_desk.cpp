@@ -125,29 +125,21 @@ actor actor_of(const bot::context& ctx) {
   return a;
 }
 
-ticket_desk::ticket_desk(bot::services& svc, outlet out, sealed_outlet sealed_out)
-    : svc_(svc), out_(std::move(out)), sealed_out_(std::move(sealed_out)) {}
-
 ticket_desk ticket_desk::of(bot::context& ctx) {
-  return ticket_desk(
-      ctx.svc,
-      [&ctx](const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref) {
-        ctx.send(to, std::move(o), p, ref);
-      },
-      [&ctx](const bot::chat_ref& to, bot::outgoing o, storage::priority p) {
-        ctx.send_sealed(to, std::move(o), p);
-      });
+  return ticket_desk(ctx.svc);
 }
 
 ticket_desk ticket_desk::of(bot::services& svc) {
-  return ticket_desk(
-      svc,
-      [&svc](const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref) {
-        svc.db.outbox.enqueue(to, o, p, ref, svc.clk.now_ms());
-      },
-      [&svc](const bot::chat_ref& to, bot::outgoing o, storage::priority p) {
-        svc.db.outbox.enqueue_sealed(to, o, p, svc.clk.now_ms());
-      });
+  return ticket_desk(svc);
+}
+
+void ticket_desk::send(const bot::chat_ref& to, bot::outgoing o, storage::priority p,
+                       const std::string& ref) {
+  svc_.db.outbox.enqueue(to, o, p, ref, now());
+}
+
+void ticket_desk::send_sealed(const bot::chat_ref& to, bot::outgoing o, storage::priority p) {
+  svc_.db.outbox.enqueue_sealed(to, o, p, now());
 }
 
 std::int64_t ticket_desk::now() const {

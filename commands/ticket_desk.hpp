@@ -22,7 +22,8 @@
 
 namespace bot {
 class context;
-}
+class feature_host;
+}  // namespace bot
 
 namespace commands {
 
@@ -41,16 +42,9 @@ struct act_input {
   std::optional<domain::visit_result> visit_result;  // visit
 };
 
-// Where messages go: through the command's context (so the dispatcher wakes the outbox), or for
-// timers straight into the outbox (the scheduler wakes it).
-using outlet =
-    std::function<void(const bot::chat_ref&, bot::outgoing, storage::priority, const std::string& ref)>;
-// The same for an anonymous writer: a sealed outbox row, with no ref.
-using sealed_outlet = std::function<void(const bot::chat_ref&, bot::outgoing, storage::priority)>;
-
 class ticket_desk {
  public:
-  ticket_desk(bot::services& svc, outlet out, sealed_outlet sealed_out);
+  explicit ticket_desk(bot::services& svc) : svc_(svc) {}
   static ticket_desk of(bot::context& ctx);
   static ticket_desk of(bot::services& svc);
 
@@ -91,11 +85,16 @@ class ticket_desk {
   void schedule(const std::string& kind, const storage::ticket_row& t, std::int64_t at);
   std::string where(const storage::ticket_row& t, bot::locale l) const;
   std::int64_t now() const;
+  // Into the outbox, in the caller's transaction: the pump wakes when it commits.
+  void send(const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref);
+  // To an anonymous writer: a sealed outbox row, with no ref.
+  void send_sealed(const bot::chat_ref& to, bot::outgoing o, storage::priority p);
 
   bot::services& svc_;
-  outlet out_;
-  sealed_outlet sealed_out_;
 };
+
+// The jobs ticket.sla, ticket.autoclose and ticket.escalations (ticket_timers.cpp).
+void install_ticket_timers(bot::feature_host& host);
 
 // A command's way through the state machine: finds the ticket, makes sure the sender may see it,
 // asks `check`, applies the action and replies with `ticket.done.<action>`. Refusals are clear

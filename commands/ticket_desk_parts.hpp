@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "bot/job_kind.hpp"
 #include "storage/ticket_store.hpp"
 
 namespace commands::desk {
@@ -12,6 +13,11 @@ namespace commands::desk {
 // The jobs a ticket's timers are rows of (ref: the ticket id).
 inline constexpr const char* sla_job = "ticket.sla";
 inline constexpr const char* close_job = "ticket.autoclose";
+inline constexpr bot::id_job sla_timer{sla_job};
+inline constexpr bot::id_job close_timer{close_job};
+// One job per community and burst of escalations (ref: the community id; payload: the history
+// row after which to look).
+inline constexpr bot::id_job escalations_timer{"ticket.escalations"};
 
 // The ref of a ticket's outbox rows and audit entries: "ticket:12".
 std::string ticket_ref(const storage::ticket_row& t);

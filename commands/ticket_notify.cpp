@@ -115,7 +115,7 @@ void ticket_desk::tell_reporter(const storage::ticket_row& t, const text_fn& tex
     auto sealed = svc_.db.suggestions.relay(t.id);
     auto w = sealed ? open_writer(svc_.cfg, *sealed, relay_purpose(t.id)) : std::nullopt;
     if (!w) return;
-    sealed_out_(w->chat, bot::outgoing::plain(text(bot::parse_locale(w->lang).value_or(default_locale()))),
+    send_sealed(w->chat, bot::outgoing::plain(text(bot::parse_locale(w->lang).value_or(default_locale()))),
                 storage::priority::reply);
     return;
   }
@@ -129,11 +129,11 @@ void ticket_desk::tell_reporter(const storage::ticket_row& t, const text_fn& tex
     bot::outgoing o;
     o.text = text(l);
     o.mentions.push_back({member->user_id, redact_for_group(member->display_name, l, svc_.cfg)});
-    out_(chat->ref, std::move(o), storage::priority::reply, ticket_ref(t));
+    send(chat->ref, std::move(o), storage::priority::reply, ticket_ref(t));
     return;
   }
   bot::chat_ref direct{chat->ref.platform, chat->ref.account, bot::chat_kind::direct, member->user_id};
-  out_(direct, bot::outgoing::plain(text(l)), storage::priority::reply, ticket_ref(t));
+  send(direct, bot::outgoing::plain(text(l)), storage::priority::reply, ticket_ref(t));
 }
 
 void ticket_desk::tell_staff(const storage::ticket_row& t, const text_fn& text,
@@ -144,15 +144,15 @@ void ticket_desk::tell_staff(const storage::ticket_row& t, const text_fn& text,
     const bot::locale l = group_locale(svc_, g);
     o.text = text(l);
     if (who) o.mentions.push_back({who->user_id, redact_for_group(who->display_name, l, svc_.cfg)});
-    out_(g.ref, std::move(o), p, ticket_ref(t));
+    send(g.ref, std::move(o), p, ticket_ref(t));
   }
   if (!groups.empty()) return;
   if (who) {
-    out_(svc_.db.chats.direct_chat_of(*who), bot::outgoing::plain(text(default_locale())), p, ticket_ref(t));
+    send(svc_.db.chats.direct_chat_of(*who), bot::outgoing::plain(text(default_locale())), p, ticket_ref(t));
     return;
   }
   for (const auto& c : staff_without_group(svc_, t.community_id))
-    out_(c.ref, bot::outgoing::plain(text(group_locale(svc_, c))), p, ticket_ref(t));
+    send(c.ref, bot::outgoing::plain(text(group_locale(svc_, c))), p, ticket_ref(t));
 }
 
 void ticket_desk::tell_managers(std::int64_t community_id, const std::string& ref, const text_fn& text) {
@@ -163,7 +163,7 @@ void ticket_desk::tell_managers(std::int64_t community_id, const std::string& re
     groups = svc_.db.chats.groups_of(community_id, std::nullopt, "staff");
   }
   for (const auto& g : groups)
-    out_(g.ref, bot::outgoing::plain(text(group_locale(svc_, g))), storage::priority::reply, ref);
+    send(g.ref, bot::outgoing::plain(text(group_locale(svc_, g))), storage::priority::reply, ref);
 }
 
 }  // namespace commands

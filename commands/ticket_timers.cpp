@@ -4,9 +4,12 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/duration_text.hpp"
+#include "bot/feature_host.hpp"
 #include "bot/local_time.hpp"
 #include "commands/ticket_desk_parts.hpp"
 #include "commands/ticket_texts.hpp"
@@ -20,7 +23,7 @@ using bot::day_ms;
 using bot::minute_ms;
 using desk::sla_job;
 using desk::ticket_ref;
-constexpr const char* escalations_job = "ticket.escalations";
+constexpr const char* escalations_job = desk::escalations_timer.name;
 constexpr std::size_t escalations_one_by_one = 3;  // more at once are summed up in one message
 constexpr std::size_t escalations_listed = 30;
 
@@ -104,6 +107,18 @@ void ticket_desk::auto_close(std::int64_t ticket_id) {
   if (now() < *t->resolved_at + svc_.cfg.tickets.auto_close_days * day_ms) return;  // resolved again later
   auto v = check(ticket_action::auto_close, *t, party::system, facts(*t));
   if (v.allowed) apply(*t, *v.allowed, actor{}, {});
+}
+
+void install_ticket_timers(bot::feature_host& host) {
+  host.job(desk::sla_timer,
+           [](const bot::job_run<std::int64_t>& job) { ticket_desk(job.svc).check_sla(job.ref); });
+  host.job(desk::close_timer,
+           [](const bot::job_run<std::int64_t>& job) { ticket_desk(job.svc).auto_close(job.ref); });
+  host.job(desk::escalations_timer, [](const bot::job_run<std::int64_t>& job) {
+    auto payload = nlohmann::json::parse(job.row.payload, nullptr, false);
+    std::int64_t after = payload.is_object() ? payload.value("after", std::int64_t{0}) : 0;
+    ticket_desk(job.svc).announce_escalations(job.ref, after);
+  });
 }
 
 }  // namespace commands

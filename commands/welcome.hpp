@@ -5,11 +5,11 @@
 #pragma once
 
 namespace bot {
-class core;
+class feature_host;
 }
 
 namespace commands {
 
-void install_welcome(bot::core& c);
+void install_welcome(bot::feature_host& host);
 
 }  // namespace commands

@@ -14,7 +14,8 @@
 #include "bot/core.hpp"
 #include "bot/crypto.hpp"
 #include "bot/log.hpp"
-#include "bot/roster_import.hpp"
+#include "commands/all_commands.hpp"
+#include "commands/roster_import.hpp"
 #include "storage/stores.hpp"
 
 namespace fuzz {
@@ -35,7 +36,7 @@ void quiet_log() {
 }
 
 struct bot_under_test {
-  bot_under_test() : clk(1'767'225'600'000), state(settings(), clk) { quiet_log(); }
+  bot_under_test() : clk(1'767'225'600'000), state(settings(), clk, commands::install_all) { quiet_log(); }
   static bot::config settings() {
     bot::config c = bot::config::defaults();
     c.storage.path = ":memory:";
@@ -95,7 +96,7 @@ void command_text(std::string_view data) {
 
 void config_toml(std::string_view data) {
   try {
-    (void)bot::config::parse(data, "fuzz.toml");
+    (void)bot::config::parse(data, "fuzz.toml", commands::config_checks());
   } catch (const bot::config_error&) {
   }
 }
@@ -103,7 +104,7 @@ void config_toml(std::string_view data) {
 void roster_csv(std::string_view data) {
   auto& b = shared_bot();
   std::istringstream in{std::string(data)};
-  (void)bot::import_roster(b.state.db, b.state.svc.default_community, in);
+  (void)commands::import_roster(b.state.db, b.state.svc.default_community, in);
 }
 
 }  // namespace fuzz

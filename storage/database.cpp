@@ -129,10 +129,25 @@ void database::scrub_wal() {
   checkpoint_truncate();
 }
 
-void database::outermost_ended() {
-  if (!scrub_pending_) return;
-  scrub_pending_ = false;
-  checkpoint_truncate();
+void database::after_commit(const void* key, const std::function<void()>& f) {
+  if (depth_ == 0) {
+    f();
+    return;
+  }
+  for (const auto& [k, waiting] : after_commit_)
+    if (k == key) return;
+  after_commit_.emplace_back(key, f);
+}
+
+void database::outermost_ended(bool committed) {
+  auto callbacks = std::move(after_commit_);
+  after_commit_.clear();
+  if (scrub_pending_) {
+    scrub_pending_ = false;
+    checkpoint_truncate();
+  }
+  if (!committed) return;
+  for (auto& [key, f] : callbacks) f();
 }
 
 void database::checkpoint_truncate() {
@@ -219,7 +234,7 @@ void transaction::commit() {
     db_.raw().exec(fmt::format("RELEASE sp{}", level_));
   open_ = false;
   --db_.depth();
-  if (level_ == 0) db_.outermost_ended();
+  if (level_ == 0) db_.outermost_ended(true);
 }
 
 void transaction::rollback() {
@@ -228,7 +243,7 @@ void transaction::rollback() {
   --db_.depth();
   if (level_ == 0) {
     db_.raw().exec("ROLLBACK");
-    db_.outermost_ended();  // rolled-back pages may have reached the log as well
+    db_.outermost_ended(false);  // rolled-back pages may have reached the log as well
   } else {
     db_.raw().exec(fmt::format("ROLLBACK TO sp{}", level_));
     db_.raw().exec(fmt::format("RELEASE sp{}", level_));

@@ -3,10 +3,13 @@
 // become savepoints). One connection, used from the one event-loop thread.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace SQLite {
 class Database;
@@ -55,9 +58,16 @@ class database {
   // transaction, else when the outermost transaction ends.
   void scrub_wal();
 
+  // Runs `f` once the outermost transaction commits (at once outside a transaction), so that
+  // whoever waits for rows (the outbox pump) hears of them exactly when they exist. Once per `key`
+  // and transaction: a broadcast queues thousands of rows and wants one wake-up. Forgotten when
+  // the outermost transaction rolls back.
+  void after_commit(const void* key, const std::function<void()>& f);
+
   // Transaction depth, for the transaction class.
   int& depth() { return depth_; }
-  void outermost_ended();  // by the transaction class: runs a scrub asked for meanwhile
+  // By the transaction class: runs a scrub asked for meanwhile, and the after_commit callbacks.
+  void outermost_ended(bool committed);
   // Resets every cached statement, which ends any read snapshot this connection still holds.
   void end_reads();
 
@@ -71,6 +81,7 @@ class database {
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   int depth_ = 0;
   bool scrub_pending_ = false;
+  std::vector<std::pair<const void*, std::function<void()>>> after_commit_;
 };
 
 // BEGIN IMMEDIATE at the outermost level, a SAVEPOINT inside another transaction. Rolls back

@@ -110,4 +110,9 @@ std::optional<std::pair<job_row, std::int64_t>> job_store::last_done(const std::
   return out;
 }
 
+void job_store::ensure(const std::string& kind, const std::string& ref, std::int64_t due_at,
+                       std::int64_t now_ms) {
+  if (pending(kind, ref).empty()) schedule(kind, ref, due_at, "{}", now_ms);
+}
+
 }  // namespace storage

@@ -24,6 +24,8 @@ class job_store {
   explicit job_store(database& db) : db_(db) {}
   std::int64_t schedule(const std::string& kind, const std::string& ref, std::int64_t due_at,
                         const std::string& payload, std::int64_t now_ms);
+  // Schedules `kind` at `due_at` unless one is already pending (for recurring jobs).
+  void ensure(const std::string& kind, const std::string& ref, std::int64_t due_at, std::int64_t now_ms);
   std::vector<job_row> due(std::int64_t now_ms, int limit);
   std::optional<std::int64_t> next_due_at();
   void done(std::int64_t id, std::int64_t now_ms);

@@ -100,7 +100,9 @@ std::int64_t outbox_store::insert(const bot::chat_ref& target, const bot::outgoi
     q.bind(9);
   }
   q.exec();
-  return db_.last_insert_id();
+  const std::int64_t id = db_.last_insert_id();
+  if (committed_) db_.after_commit(this, committed_);
+  return id;
 }
 
 std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) {

@@ -1,5 +1,5 @@
 // The durable outbox: one row per message per target chat, written in the transaction of the
-// domain change that caused it; drained by bot/outbox_worker.
+// domain change that caused it; drained by bot/outbox_pump.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -46,6 +46,9 @@ class outbox_store {
  public:
   explicit outbox_store(database& db) : db_(db) {}
   void seal_targets_with(target_seal s) { seal_ = std::move(s); }
+  // Called once the transaction that queued rows commits (storage::database::after_commit): the
+  // outbox pump wakes from the commit, whoever queued the rows.
+  void on_commit(std::function<void()> f) { committed_ = std::move(f); }
   // Ids only grow, also over deleted rows: a row's id is its delivery id on every platform.
   std::int64_t enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                        const std::string& ref, std::int64_t now_ms);
@@ -86,6 +89,7 @@ class outbox_store {
                       const std::string& ref, std::int64_t now_ms, bool sealed);
   database& db_;
   target_seal seal_;
+  std::function<void()> committed_;
 };
 
 std::string encode_outgoing(const bot::outgoing& o);  // JSON, as stored in outbox.body

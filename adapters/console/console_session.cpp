@@ -57,7 +57,7 @@ std::variant<bot::message, meta_reply, std::monostate> console_session::read_lin
   m.sender = {std::string(platform), user_id_, user_name_};
   m.text = line;
   m.unix_ms = now_ms;
-  if (role_) m.console_role = static_cast<int>(*role_);
+  m.claimed_role = role_;
   return m;
 }
 

@@ -51,7 +51,7 @@ bot::send_result result(status s, std::string error) {
 
 }  // namespace
 
-std::vector<api_call> calls_for(const storage::outbox_row& row, const render_options& opt) {
+std::vector<api_call> calls_for(const bot::delivery& row, const render_options& opt) {
   std::vector<api_call> calls;
   if (!row.body.recall_id.empty()) {
     std::string_view ids = row.body.recall_id;

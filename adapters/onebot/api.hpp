@@ -15,7 +15,6 @@
 #include "adapters/onebot/segments.hpp"
 #include "bot/channel.hpp"
 #include "bot/http_types.hpp"
-#include "storage/outbox_store.hpp"
 
 namespace adapters::onebot {
 
@@ -26,7 +25,7 @@ struct api_call {
 
 // send_group_msg / send_private_msg per message part, or delete_msg per id of body.recall_id
 // (ids of a message sent in several parts are joined with ',').
-std::vector<api_call> calls_for(const storage::outbox_row& row, const render_options& opt);
+std::vector<api_call> calls_for(const bot::delivery& d, const render_options& opt);
 
 struct api_answer {
   enum class transport { answered, not_sent, no_answer };
@@ -44,8 +43,8 @@ bot::send_result read_answer(const api_answer& answer);
 bot::send_result read_recall_answer(const api_answer& answer);
 
 // How far a row that takes several calls got (the parts of a long text, the deletes of a recall),
-// kept in the row's platform_message_id while it is pending: one entry per call done, in order,
-// joined with ',' — the message id of a part sent ("?" when the client gave none), or the id a
+// kept in the outbox while it is pending and handed back as bot::delivery::progress: one entry per call done,
+// in order, joined with ',' — the message id of a part sent ("?" when the client gave none), or the id a
 // delete removed. A retry resumes after them: no part is sent twice, no delete repeated, and the
 // row ends with the ids of all its parts.
 std::vector<std::string> read_progress(const std::string& stored);

@@ -1,22 +1,14 @@
-// API calls over one reverse-WebSocket connection: each call gets a unique echo, answers are
-// matched by echo in whatever order they come back (go-cqhttp and NapCat answer concurrently),
-// a call without an answer in time ends as "no answer", and when the connection ends every call
-// still waiting is failed at once instead of hanging.
+// OneBot API calls over one reverse-WebSocket connection: the frames of api.hpp sent through the
+// echo-matching transport bot::ws_calls (unique echoes, answers in any order, a call without an
+// answer in time ends as "no answer", and when the connection ends every waiting call is failed at
+// once), its results read as api_answer.
 #pragma once
 #include <functional>
 #include <memory>
-#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "adapters/onebot/api.hpp"
-
-namespace boost::asio {
-class io_context;
-}
-
-namespace bot {
-class ws_connection;
-}
+#include "bot/ws_calls.hpp"
 
 namespace adapters::onebot {
 
@@ -25,9 +17,6 @@ class api_link {
   // `echo_prefix` makes echoes unique across connections ("c3-" → "c3-1", "c3-2", ...).
   api_link(boost::asio::io_context& io, std::shared_ptr<bot::ws_connection> conn, std::string echo_prefix,
            int timeout_ms);
-  ~api_link();  // drops waiting calls without calling them back
-  api_link(const api_link&) = delete;
-  api_link& operator=(const api_link&) = delete;
 
   // `done` runs exactly once, on the event loop (never from inside call()).
   void call(const api_call& c, std::function<void(api_answer)> done);
@@ -38,8 +27,7 @@ class api_link {
   void fail_all(const std::string& why);
 
  private:
-  struct impl;
-  std::shared_ptr<impl> impl_;
+  bot::ws_calls calls_;  // dropping it drops waiting calls without calling them back
 };
 
 }  // namespace adapters::onebot

@@ -7,7 +7,7 @@
 namespace adapters::onebot {
 
 struct onebot_channel::sending {
-  storage::outbox_row row;
+  bot::delivery row;
   std::function<void(bot::send_result)> done;
   std::vector<api_call> calls;
   std::size_t next = 0;
@@ -21,7 +21,7 @@ bool onebot_channel::at_all_allowed(const bot::chat_ref& chat) const {
   return it == at_all_refused_.end() || clk_.now_ms() - it->second > at_all_refusal_memory_ms;
 }
 
-void onebot_channel::send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) {
+void onebot_channel::send(const bot::delivery& row, std::function<void(bot::send_result)> done) {
   auto s = std::make_shared<sending>();
   s->row = row;
   s->done = std::move(done);
@@ -34,7 +34,7 @@ void onebot_channel::send(const storage::outbox_row& row, std::function<void(bot
     return;
   }
   // An earlier attempt got this far: resume after it (a pending row's id field is its progress).
-  s->progress = read_progress(row.platform_message_id);
+  s->progress = read_progress(row.progress);
   s->next = std::min(s->progress.size(), s->calls.size());
   if (s->next > 0)
     bot::log::info("onebot", "#{} to {} resumes at call {} of {}", row.id, row.target.key(), s->next + 1,
@@ -50,10 +50,10 @@ void onebot_channel::finish(std::shared_ptr<sending> s, bot::send_result r) {
 
 void onebot_channel::step(std::shared_ptr<sending> s) {
   const api_call& call = s->calls[s->next];
-  svc_.call(s->row.target.account, call, [this, s](api_answer answer) {
+  svc_->call(s->row.target.account, call, [this, s](api_answer answer) {
     bot::send_result r = s->recall ? read_recall_answer(answer) : read_answer(answer);
     if (!s->recall)  // a refused recall says nothing about risk control
-      svc_.note_send(s->row.target.account, answer, r.outcome == bot::send_result::status::sent);
+      svc_->note_send(s->row.target.account, answer, r.outcome == bot::send_result::status::sent);
     if (r.outcome == bot::send_result::status::sent) {
       if (s->recall)
         s->progress.push_back(id_text(s->calls[s->next].params.at("message_id")).value_or(""));

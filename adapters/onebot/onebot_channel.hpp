@@ -1,4 +1,5 @@
-// Sends outbox rows to QQ through the OneBot service: send_group_msg / send_private_msg (long texts
+// The OneBot v11 adapter: inbound through its service (onebot_service.hpp), outbound here. Sends
+// deliveries to QQ through the service: send_group_msg / send_private_msg (long texts
 // as several messages), delete_msg for recalls (one per part of a message sent in parts). A row
 // that takes several calls keeps its progress in the outbox after each one (see read_progress), so
 // a retry or a restart resumes after the parts already sent and the deletes already done. A recall
@@ -13,8 +14,8 @@
 #include <memory>
 #include <string>
 
+#include "adapters/adapter.hpp"
 #include "adapters/onebot/onebot_service.hpp"
-#include "bot/channel.hpp"
 #include "bot/config.hpp"
 
 namespace bot {
@@ -23,21 +24,23 @@ class clock;
 
 namespace adapters::onebot {
 
-class onebot_channel final : public bot::channel {
+class onebot_channel final : public adapter {
  public:
   static constexpr std::int64_t at_all_refusal_memory_ms = 24LL * 3'600'000;
 
   // Records a pending row's progress (row id, write_progress(...)) in the outbox.
   using progress_sink = std::function<void(std::int64_t row_id, const std::string& progress)>;
 
-  onebot_channel(onebot_service& svc, const bot::onebot_config& cfg, const bot::clock& clk,
+  onebot_channel(std::unique_ptr<onebot_service> svc, const bot::onebot_config& cfg, const bot::clock& clk,
                  progress_sink keep_progress = {})
-      : svc_(svc), cfg_(cfg), clk_(clk), keep_progress_(std::move(keep_progress)) {}
+      : svc_(std::move(svc)), cfg_(cfg), clk_(clk), keep_progress_(std::move(keep_progress)) {}
 
   std::string_view platform() const override { return onebot::platform; }
-  bool ready(const bot::chat_ref& chat) const override { return svc_.can_send(chat.account); }
+  bool ready(const bot::chat_ref& chat) const override { return svc_->can_send(chat.account); }
   bool can_recall() const override { return true; }
-  void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override;
+  void send(const bot::delivery& d, std::function<void(bot::send_result)> done) override;
+  void attach(adapter_host host) override { svc_->attach(std::move(host)); }
+  nlohmann::json health() const override { return svc_->health(); }
 
  private:
   struct sending;
@@ -45,7 +48,7 @@ class onebot_channel final : public bot::channel {
   void finish(std::shared_ptr<sending> s, bot::send_result r);
   bool at_all_allowed(const bot::chat_ref& chat) const;
 
-  onebot_service& svc_;
+  std::unique_ptr<onebot_service> svc_;  // first: it goes last, after the sends that use it
   bot::onebot_config cfg_;
   const bot::clock& clk_;
   progress_sink keep_progress_;

@@ -62,8 +62,8 @@ onebot_service::~onebot_service() {
     }
 }
 
-void onebot_service::attach(service_host host) {
-  host_ = std::make_unique<service_host>(std::move(host));
+void onebot_service::attach(adapter_host host) {
+  host_ = std::make_unique<adapter_host>(std::move(host));
   host_->server.route("POST", cfg_.path, [this](const bot::http_request& req) { return on_post(req); });
   host_->server.websocket_route(cfg_.ws_path,
                                 [this](const bot::http_request& req) { return on_upgrade(req); });

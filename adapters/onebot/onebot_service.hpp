@@ -35,17 +35,16 @@ namespace adapters::onebot {
 
 class api_link;
 
-class onebot_service final : public service {
+class onebot_service final {
  public:
   onebot_service(const bot::onebot_config& cfg, boost::asio::io_context& io, bot::http_client& http,
                  const bot::clock& clk, int call_timeout_ms, request_rules requests = {});
-  ~onebot_service() override;
+  ~onebot_service();
   onebot_service(const onebot_service&) = delete;
   onebot_service& operator=(const onebot_service&) = delete;
 
-  std::string_view name() const override { return platform; }
-  void attach(service_host host) override;
-  nlohmann::json health() const override;
+  void attach(adapter_host host);  // the POST route and the reverse WebSocket route
+  nlohmann::json health() const;
 
   // Whether a send for this account has a way out now (a WebSocket that takes API calls, or an
   // HTTP API URL) and the account is not pausing for risk control.
@@ -78,7 +77,7 @@ class onebot_service final : public service {
   int call_timeout_ms_;
   auth_rules auth_;
   event_rules rules_;
-  std::unique_ptr<service_host> host_;
+  std::unique_ptr<adapter_host> host_;
   account_board board_;
   std::map<std::string, std::vector<std::shared_ptr<link>>, std::less<>> links_;  // self_id → oldest first
   std::uint64_t link_counter_ = 0;

@@ -95,7 +95,7 @@ inbound_result webhook_adapter::parse_inbound(const bot::http_request& req) cons
   return out;
 }
 
-bot::http_call webhook_adapter::render_outbound(const storage::outbox_row& row) const {
+bot::http_call webhook_adapter::render_outbound(const bot::delivery& row) const {
   json body{{"delivery_id", std::to_string(row.id)},
             {"platform", row.target.account},
             {"chat", {{"type", row.target.is_group() ? "group" : "direct"}, {"id", row.target.id}}},

@@ -11,14 +11,15 @@ namespace adapters::webhook {
 
 constexpr std::string_view platform = "webhook";
 
-class webhook_adapter final : public http_adapter {
+// The pure part: parse (with the signature check) and render; webhook_channel does the I/O.
+class webhook_adapter final {
  public:
   explicit webhook_adapter(bot::webhook_config cfg) : cfg_(std::move(cfg)) {}
-  std::string_view name() const override { return platform; }
-  std::vector<route> routes() const override { return {{"POST", cfg_.path}}; }
-  inbound_result parse_inbound(const bot::http_request& req) const override;
+  std::string_view name() const { return platform; }
+  std::vector<route> routes() const { return {{"POST", cfg_.path}}; }
+  inbound_result parse_inbound(const bot::http_request& req) const;
 
-  bot::http_call render_outbound(const storage::outbox_row& row) const;
+  bot::http_call render_outbound(const bot::delivery& d) const;
   bot::send_result read_send_response(const bot::http_reply& reply) const;
 
  private:

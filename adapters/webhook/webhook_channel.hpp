@@ -1,20 +1,23 @@
-// Sends outbox rows of the generic webhook adapter to the bridge's outbound URL.
+// The generic webhook adapter as the service runs it: its POST route delivers what
+// webhook_adapter parses, and deliveries go to the bridge's outbound URL over the HTTP client.
 #pragma once
+#include "adapters/adapter.hpp"
 #include "adapters/webhook/webhook_adapter.hpp"
-#include "bot/channel.hpp"
 #include "bot/http_client.hpp"
 
 namespace adapters::webhook {
 
-class webhook_channel final : public bot::channel {
+class webhook_channel final : public adapter {
  public:
-  webhook_channel(const webhook_adapter& adapter, bot::http_client& client, int timeout_ms)
-      : adapter_(adapter), client_(client), timeout_ms_(timeout_ms) {}
+  webhook_channel(bot::webhook_config cfg, bot::http_client& client, int timeout_ms)
+      : codec_(std::move(cfg)), client_(client), timeout_ms_(timeout_ms) {}
   std::string_view platform() const override { return webhook::platform; }
-  void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override;
+  void send(const bot::delivery& d, std::function<void(bot::send_result)> done) override;
+  void attach(adapter_host host) override;
+  nlohmann::json health() const override;
 
  private:
-  const webhook_adapter& adapter_;
+  webhook_adapter codec_;
   bot::http_client& client_;
   int timeout_ms_;
 };

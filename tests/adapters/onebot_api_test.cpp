@@ -11,8 +11,8 @@ using status = bot::send_result::status;
 
 namespace {
 
-storage::outbox_row group_row(std::string text) {
-  storage::outbox_row row;
+bot::delivery group_row(std::string text) {
+  bot::delivery row;
   row.id = 7;
   row.target = {"onebot", "10001", bot::chat_kind::group, "3345678901"};
   row.body.text = std::move(text);

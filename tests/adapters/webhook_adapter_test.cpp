@@ -35,7 +35,8 @@ bot::http_request signed_post(const std::string& body, std::string sig = "") {
 TEST_CASE("HMAC known answers (RFC 4231, RFC 2202)", "[crypto]") {
   CHECK(bot::crypto::hmac_sha256_hex("Jefe", "what do ya want for nothing?") ==
         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
-  CHECK(bot::crypto::hmac_sha1_hex("Jefe", "what do ya want for nothing?") == "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+  CHECK(bot::crypto::hmac_sha1_hex("Jefe", "what do ya want for nothing?") ==
+        "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
   CHECK(bot::crypto::constant_time_equal("abc", "abc"));
   CHECK_FALSE(bot::crypto::constant_time_equal("abc", "abd"));
   CHECK_FALSE(bot::crypto::constant_time_equal("abc", "ab"));
@@ -94,7 +95,8 @@ TEST_CASE("webhook: wrong or missing signatures are 401 and yield nothing", "[we
 
 TEST_CASE("webhook: malformed bodies are 400 with a reason", "[webhook]") {
   auto a = make();
-  for (const char* name : {"webhook/missing_sender.json", "webhook/bad_chat_type.json", "webhook/truncated.json"}) {
+  for (const char* name :
+       {"webhook/missing_sender.json", "webhook/bad_chat_type.json", "webhook/truncated.json"}) {
     INFO(name);
     auto r = a.parse_inbound(signed_post(testing::fixture(name)));
     CHECK(r.response.status == 400);
@@ -107,7 +109,7 @@ TEST_CASE("webhook: malformed bodies are 400 with a reason", "[webhook]") {
 
 TEST_CASE("webhook: replies are signed JSON with a delivery id", "[webhook]") {
   auto a = make();
-  storage::outbox_row row;
+  bot::delivery row;
   row.id = 42;
   row.target = {"webhook", "wechat", bot::chat_kind::group, "2233445566@chatroom"};
   row.body.text = "已登记报修工单 #1";

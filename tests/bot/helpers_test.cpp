@@ -3,9 +3,9 @@
 
 #include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
-#include "bot/roster_import.hpp"
 #include "bot/token_bucket.hpp"
 #include "bot/utf8.hpp"
+#include "commands/roster_import.hpp"
 #include "commands/ticket_category.hpp"
 #include "commands/unit_address.hpp"
 #include "support/vocabulary_strings.hpp"
@@ -122,13 +122,13 @@ TEST_CASE("token bucket refills at its rate", "[outbox]") {
 }
 
 TEST_CASE("areas are read exactly, in hundredths of m²", "[roster]") {
-  CHECK(bot::parse_area_centi("89.5") == 8950);
-  CHECK(bot::parse_area_centi("89.55") == 8955);
-  CHECK(bot::parse_area_centi(" 120 ") == 12000);
-  CHECK(bot::parse_area_centi("75.25㎡") == 7525);
-  CHECK_FALSE(bot::parse_area_centi("89.555"));
-  CHECK_FALSE(bot::parse_area_centi("abc"));
-  CHECK(bot::split_csv_line(R"(a,"b,c","d""e")") == std::vector<std::string>{"a", "b,c", "d\"e"});
+  CHECK(commands::parse_area_centi("89.5") == 8950);
+  CHECK(commands::parse_area_centi("89.55") == 8955);
+  CHECK(commands::parse_area_centi(" 120 ") == 12000);
+  CHECK(commands::parse_area_centi("75.25㎡") == 7525);
+  CHECK_FALSE(commands::parse_area_centi("89.555"));
+  CHECK_FALSE(commands::parse_area_centi("abc"));
+  CHECK(commands::split_csv_line(R"(a,"b,c","d""e")") == std::vector<std::string>{"a", "b,c", "d\"e"});
 }
 
 TEST_CASE("utf8 edit distance counts characters", "[utf8]") {

@@ -239,7 +239,7 @@ TEST_CASE("a recall the platform refuses becomes a correction in that group", "[
   bot.add_platform("qq", true);
   bot.on("qq").register_group("QQ业主群");
   bot.as("王师傅").on("console").in_private().say("公告 停水通知 | 明天停水");
-  bot.answer_with("qq", [](const storage::outbox_row& row) {
+  bot.answer_with("qq", [](const bot::delivery& row) {
     if (!row.body.recall_id.empty())
       return bot::send_result{
           bot::send_result::status::failed, "", "retcode 200: message too old to recall", {}};
@@ -289,7 +289,7 @@ burst = 1
   for (const char* g : {"慢群一", "慢群二"}) bot.on("webhook").register_group(g);
   bot.on("down").register_group("断线群");
   bot.set_connected("down", false);
-  bot.answer_with("qq", [](const storage::outbox_row& row) {
+  bot.answer_with("qq", [](const bot::delivery& row) {
     if (row.target.id == "QQ坏群")
       return bot::send_result{
           bot::send_result::status::failed, "", "retcode 1200: bot removed from group", {}};

@@ -20,7 +20,7 @@ bot::message console_line(test_bot& bot, const std::string& who, bot::role r, co
   m.chat_title = group;
   m.sender = {"console", who, who};
   m.text = text;
-  m.console_role = static_cast<int>(r);
+  m.claimed_role = r;
   return m;
 }
 
@@ -102,4 +102,21 @@ TEST_CASE("an owner refused a manager's command is not pointed at a staff comman
   bot.say("派单 1 @王师傅").should_reply_containing("物业经理").should_not_contain("转单");
   bot.as("王师傅").in_private().say("派单 1 @李师傅").should_reply_containing("转单 编号 @同事");
   bot.as("王阿姨").in_group("3栋业主群").say("@物业助手 谢谢").should_reply_containing("不客气");
+}
+
+TEST_CASE("a claimed role counts only from an adapter that vouches for it", "[roles][console]") {
+  test_bot bot;
+  bot.add_platform("qq");
+  bot.as("王阿姨").on("qq").in_group("3栋业主群").say("报修 3-2-1201 马桶堵了").should_reply_containing("#1");
+  bot::message m;
+  m.id = "claim-1";
+  m.chat = bot.group("3栋业主群");
+  m.chat_title = "3栋业主群";
+  m.sender = {"qq", "冒充者", "冒充者"};
+  m.text = "/接单 1";
+  m.claimed_role = bot::role::staff;  // a bridge cannot make anyone staff
+  bot.deliver(m).should_reply_containing("物业工作人员");
+  CHECK_FALSE(bot.db().tickets.get(1)->assignee_id);
+  CHECK_FALSE(bot.db().members.granted_role(bot.db().members.find("qq", "冒充者")->id,
+                                            bot.core().svc.default_community));
 }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "bot/config.hpp"
+#include "commands/all_commands.hpp"
 #include "storage/stores.hpp"
 #include "support/test_bot.hpp"
 #include "support/vocabulary_strings.hpp"
@@ -268,7 +269,7 @@ TEST_CASE("bad ticket settings name the key", "[tickets][config]") {
   auto fails_with = [](const std::string& toml, const std::string& key) {
     INFO(toml);
     try {
-      bot::config::parse(toml);
+      bot::config::parse(toml, "config", commands::config_checks());
       FAIL("accepted");
     } catch (const bot::config_error& e) {
       CHECK(std::string(e.what()).find(key) != std::string::npos);

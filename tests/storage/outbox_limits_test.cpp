@@ -20,7 +20,7 @@ class counting_channel final : public bot::channel {
   explicit counting_channel(std::string platform = "webhook") : platform_(std::move(platform)) {}
   std::string_view platform() const override { return platform_; }
   bool ready(const bot::chat_ref&) const override { return connected; }
-  void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
+  void send(const bot::delivery& row, std::function<void(bot::send_result)> done) override {
     sent.push_back(row.target.id);
     if (hold) {
       held.push_back(std::move(done));

@@ -9,13 +9,15 @@
 
 namespace {
 
-bot::chat_ref chat(const std::string& id) { return {"fake", "", bot::chat_kind::group, id}; }
+bot::chat_ref chat(const std::string& id) {
+  return {"fake", "", bot::chat_kind::group, id};
+}
 
 // A platform whose answers the test chooses; sends complete when the test says so.
 class scripted_channel final : public bot::channel {
  public:
   std::string_view platform() const override { return "fake"; }
-  void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
+  void send(const bot::delivery& row, std::function<void(bot::send_result)> done) override {
     sent.push_back(row);
     pending.push_back(std::move(done));
     if (auto_answer) answer(*auto_answer);
@@ -23,14 +25,15 @@ class scripted_channel final : public bot::channel {
   void answer(bot::send_result::status s, const std::string& error = "boom") {
     auto done = std::move(pending.front());
     pending.erase(pending.begin());
-    done({s, s == bot::send_result::status::sent ? "pm-" + std::to_string(sent.size()) : "", error, std::nullopt});
+    done({s, s == bot::send_result::status::sent ? "pm-" + std::to_string(sent.size()) : "", error,
+          std::nullopt});
   }
   std::vector<std::string> texts() const {
     std::vector<std::string> out;
     for (const auto& r : sent) out.push_back(r.body.text);
     return out;
   }
-  std::vector<storage::outbox_row> sent;
+  std::vector<bot::delivery> sent;
   std::vector<std::function<void(bot::send_result)>> pending;
   std::optional<bot::send_result::status> auto_answer = bot::send_result::status::sent;
 };
@@ -40,8 +43,8 @@ struct fixture {
       : db(path), stores(db), pump(stores, clock, cfg) {
     pump.add_channel(channel);
   }
-  std::int64_t put(const std::string& to, const std::string& text, storage::priority p = storage::priority::reply,
-                   const std::string& ref = {}) {
+  std::int64_t put(const std::string& to, const std::string& text,
+                   storage::priority p = storage::priority::reply, const std::string& ref = {}) {
     return stores.outbox.enqueue(chat(to), bot::outgoing::plain(text), p, ref, clock.now_ms());
   }
   bot::manual_clock clock;

@@ -16,7 +16,7 @@ namespace {
 class answering_channel final : public bot::channel {
  public:
   std::string_view platform() const override { return "fake"; }
-  void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
+  void send(const bot::delivery& row, std::function<void(bot::send_result)> done) override {
     sent.push_back(row.id);
     done({outcome, outcome == bot::send_result::status::sent ? "pm-1" : "", "boom", std::nullopt});
   }

@@ -5,7 +5,8 @@
 #include <stdexcept>
 
 #include "adapters/console/console_session.hpp"
-#include "bot/roster_import.hpp"
+#include "commands/all_commands.hpp"
+#include "commands/roster_import.hpp"
 
 namespace testing {
 
@@ -16,7 +17,7 @@ class test_bot::capture_channel final : public bot::channel {
   std::string_view platform() const override { return platform_; }
   bool ready(const bot::chat_ref&) const override { return connected; }
   bool can_recall() const override { return can_recall_; }
-  void send(const storage::outbox_row& row, std::function<void(bot::send_result)> done) override {
+  void send(const bot::delivery& row, std::function<void(bot::send_result)> done) override {
     bot::send_result r =
         answer ? answer(row)
                : bot::send_result{bot::send_result::status::sent,
@@ -93,8 +94,10 @@ void replies::should_be_silent() const {
 }
 
 test_bot::test_bot(const std::string& extra_toml, const std::string& storage_path)
-    : core_(std::make_unique<bot::core>(bot::config::parse(base_config(extra_toml, storage_path), "test"),
-                                        clock_)) {
+    : core_(std::make_unique<bot::core>(
+          bot::config::parse(base_config(extra_toml, storage_path), "test", commands::config_checks()),
+          clock_, commands::install_all)) {
+  core_->dispatch.trust_claimed_roles("console");  // the console adapter vouches for `:as`
   add_platform("console");
 }
 
@@ -205,7 +208,7 @@ replies test_bot::run_jobs() {
 
 void test_bot::import_roster(const std::string& csv) {
   std::istringstream in(csv);
-  auto report = bot::import_roster(core_->db, core_->svc.default_community, in);
+  auto report = commands::import_roster(core_->db, core_->svc.default_community, in);
   INFO("roster errors: " << report.errors.size());
   REQUIRE(report.errors.empty());
 }

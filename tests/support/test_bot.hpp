@@ -49,7 +49,7 @@ class test_bot {
   test_bot& on(std::string platform);
   // How a platform answers sends (default: sent, with message id "<platform>-<row id>"). Only sent
   // messages appear in replies.
-  using answer_fn = std::function<bot::send_result(const storage::outbox_row&)>;
+  using answer_fn = std::function<bot::send_result(const bot::delivery&)>;
   void answer_with(const std::string& platform, answer_fn f);
   void set_connected(const std::string& platform, bool connected);
   replies say(const std::string& text);

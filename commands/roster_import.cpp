@@ -1,4 +1,4 @@
-#include "bot/roster_import.hpp"
+#include "commands/roster_import.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include "commands/unit_address.hpp"
 #include "storage/stores.hpp"
 
-namespace bot {
+namespace commands {
 namespace {
 
 std::string digits_of(const std::string& s) {
@@ -16,12 +16,15 @@ std::string digits_of(const std::string& s) {
   return out;
 }
 
-std::string clean(const std::string& s) { return utf8::fold_width(utf8::trim(s)); }
+std::string clean(const std::string& s) {
+  return bot::utf8::fold_width(bot::utf8::trim(s));
+}
 
 // "3栋" → "3", "2单元" → "2", "1201室" → "1201": the roster may use either style.
 std::string strip_suffix(std::string s, std::initializer_list<std::string_view> suffixes) {
   for (auto suf : suffixes)
-    if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) return s.substr(0, s.size() - suf.size());
+    if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0)
+      return s.substr(0, s.size() - suf.size());
   return s;
 }
 
@@ -86,17 +89,19 @@ roster_report import_roster(storage::stores& db, std::int64_t community_id, std:
   while (std::getline(csv, line)) {
     ++line_no;
     if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // a BOM from Excel
-    if (utf8::trim(line).empty() || line.front() == '#') continue;
+    if (bot::utf8::trim(line).empty() || line.front() == '#') continue;
     auto f = split_csv_line(line);
     if (f.size() < 6) {
-      report.errors.push_back(fmt::format("line {}: expected 6 columns (building, unit, room, area, name, phone), got {}",
-                                          line_no, f.size()));
+      report.errors.push_back(
+          fmt::format("line {}: expected 6 columns (building, unit, room, area, name, phone), got {}",
+                      line_no, f.size()));
       continue;
     }
     auto area = parse_area_centi(f[3]);
     if (!area) {
       if (report.imported == 0 && report.errors.empty()) continue;  // the header row
-      report.errors.push_back(fmt::format("line {}: area \"{}\" is not a number of m² (at most 2 decimals)", line_no, f[3]));
+      report.errors.push_back(
+          fmt::format("line {}: area \"{}\" is not a number of m² (at most 2 decimals)", line_no, f[3]));
       continue;
     }
     storage::unit_row u;
@@ -112,7 +117,7 @@ roster_report import_roster(storage::stores& db, std::int64_t community_id, std:
       report.errors.push_back(fmt::format("line {}: building and room are required", line_no));
       continue;
     }
-    auto typed = commands::parse_unit_address(commands::unit_address{u.building, u.unit, u.room}.canonical());
+    auto typed = parse_unit_address(unit_address{u.building, u.unit, u.room}.canonical());
     if (!typed || !typed->has_room()) {
       report.errors.push_back(fmt::format("line {}: \"{}-{}-{}\" is not a room owners could type", line_no,
                                           u.building, u.unit, u.room));
@@ -128,4 +133,4 @@ roster_report import_roster(storage::stores& db, std::int64_t community_id, std:
   return report;
 }
 
-}  // namespace bot
+}  // namespace commands

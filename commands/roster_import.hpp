@@ -11,7 +11,7 @@ namespace storage {
 struct stores;
 }
 
-namespace bot {
+namespace commands {
 
 struct roster_report {
   int imported = 0;
@@ -20,7 +20,7 @@ struct roster_report {
 
 roster_report import_roster(storage::stores& db, std::int64_t community_id, std::istream& csv);
 
-std::vector<std::string> split_csv_line(const std::string& line);        // RFC 4180 quoting
+std::vector<std::string> split_csv_line(const std::string& line);       // RFC 4180 quoting
 std::optional<std::int64_t> parse_area_centi(const std::string& text);  // "89.5" → 8950; no floats
 
-}  // namespace bot
+}  // namespace commands
