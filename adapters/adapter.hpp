@@ -6,6 +6,7 @@
 #pragma once
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ struct inbound_result {
 struct route {
   std::string method;
   std::string path;
+  // What can be refused from the headers alone (a missing signature header), so the server
+  // answers before reading the body; empty: nothing.
+  std::function<std::optional<bot::http_response>(const bot::http_request&)> check_headers;
 };
 
 class http_adapter {

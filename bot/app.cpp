@@ -50,12 +50,15 @@ struct app::impl {
     state.jobs.on_ran = [this] { outbox_timer.poke(); };
     for (auto& a : adapters.http)
       for (const auto& r : a->routes())
-        server.route(r.method, r.path, [this, adapter = a.get()](const http_request& req) {
-          auto result = adapter->parse_inbound(req);
-          for (const auto& e : result.events) state.dispatch.handle(e);
-          job_timer.poke();
-          return result.response;
-        });
+        server.route(
+            r.method, r.path,
+            [this, adapter = a.get()](const http_request& req) {
+              auto result = adapter->parse_inbound(req);
+              for (const auto& e : result.events) state.dispatch.handle(e);
+              job_timer.poke();
+              return result.response;
+            },
+            r.check_headers);
     for (auto& s : adapters.services)
       s->attach({server, [this](const inbound_event& e) { deliver(e); }, [this] { outbox_timer.poke(); }});
     server.route("GET", "/healthz", [this](const http_request&) { return health(); });

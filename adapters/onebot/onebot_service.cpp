@@ -65,7 +65,9 @@ onebot_service::~onebot_service() {
 
 void onebot_service::attach(service_host host) {
   host_ = std::make_unique<service_host>(std::move(host));
-  host_->server.route("POST", cfg_.path, [this](const bot::http_request& req) { return on_post(req); });
+  host_->server.route(
+      "POST", cfg_.path, [this](const bot::http_request& req) { return on_post(req); },
+      [this](const bot::http_request& req) { return refuse_post_headers(req, auth_); });
   host_->server.websocket_route(cfg_.ws_path,
                                 [this](const bot::http_request& req) { return on_upgrade(req); });
   bot::log::info("onebot", "events by HTTP POST on {}{}; reverse WebSocket on {}{}; HTTP API {}", cfg_.path,

@@ -12,6 +12,8 @@ namespace {
 
 using nlohmann::json;
 
+constexpr std::string_view signature_scheme = "sha256=";
+
 inbound_result refuse(int status, std::string_view why) {
   bot::log::warn("webhook", "refused ({}): {}", status, why);
   return {bot::json_error(status, why), {}};
@@ -41,11 +43,17 @@ bot::send_result::status status_for(int http_status) {
 
 }  // namespace
 
-inbound_result webhook_adapter::parse_inbound(const bot::http_request& req) const {
+std::optional<bot::http_response> webhook_adapter::check_headers(const bot::http_request& req) const {
   std::string sig = req.header("x-signature");
-  if (sig.empty()) return refuse(401, "missing X-Signature");
-  constexpr std::string_view scheme = "sha256=";
-  if (sig.rfind(scheme, 0) != 0) return refuse(401, "X-Signature must be sha256=<hex>");
+  if (sig.empty()) return refuse(401, "missing X-Signature").response;
+  if (sig.rfind(signature_scheme, 0) != 0) return refuse(401, "X-Signature must be sha256=<hex>").response;
+  return std::nullopt;
+}
+
+inbound_result webhook_adapter::parse_inbound(const bot::http_request& req) const {
+  if (auto refusal = check_headers(req)) return {*refusal, {}};
+  std::string sig = req.header("x-signature");
+  constexpr std::string_view scheme = signature_scheme;
   std::string expected = bot::crypto::hmac_sha256_hex(cfg_.secret, req.body);
   std::string given = sig.substr(scheme.size());
   for (char& c : given)
