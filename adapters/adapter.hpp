@@ -7,6 +7,7 @@
 #pragma once
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ struct inbound_result {
 struct route {
   std::string method;
   std::string path;
+  // What can be refused from the headers alone (a missing signature header), so the server
+  // answers before reading the body; empty: nothing.
+  std::function<std::optional<bot::http_response>(const bot::http_request&)> check_headers;
 };
 
 // What the running service lends an adapter's inbound side.

@@ -39,8 +39,15 @@ void read_server(config_reader r, server_config& c) {
   r.read("port", c.port, 0, 65535);
   r.read("max_body_bytes", c.max_body_bytes, 1024, 64 << 20);
   r.read("read_timeout_ms", c.read_timeout_ms, 100, 600'000);
+  r.read("max_connections", c.max_connections, 1, 65'536);
+  r.read("max_buffered_bytes", c.max_buffered_bytes, 1024, std::int64_t{1} << 30);
   r.finish();
   if (c.listen.empty()) throw config_error("server.listen: must not be empty");
+  if (c.max_buffered_bytes < c.max_body_bytes)
+    throw config_error(
+        fmt::format("{}: must be at least server.max_body_bytes ({}), or no body that large could "
+                    "ever be read",
+                    r.key_path("max_buffered_bytes"), c.max_body_bytes));
 }
 
 void read_storage(config_reader r, storage_config& c) {

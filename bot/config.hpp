@@ -24,6 +24,12 @@ struct server_config {
   std::uint16_t port = 8765;
   std::size_t max_body_bytes = 1 << 20;
   int read_timeout_ms = 10'000;
+  // Open connections at most (WebSockets included); beyond it the connection idle the longest is
+  // closed, or the newcomer when none is idle. Lowered at start to fit the descriptor limit.
+  std::size_t max_connections = 512;
+  // Request bodies held before their route authenticated them, all connections together; a
+  // request that does not fit is answered 503 with Retry-After. At least max_body_bytes.
+  std::size_t max_buffered_bytes = 32 << 20;
 };
 
 struct storage_config {

@@ -1,5 +1,6 @@
 #include "bot/http_server.hpp"
 
+#include <sys/resource.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -9,13 +10,20 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-#include <deque>
+
+#include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
 #include <utility>
 
+#include "bot/accept_backoff.hpp"
+#include "bot/connection_table.hpp"
+#include "bot/http_routes.hpp"
 #include "bot/log.hpp"
+#include "bot/log_throttle.hpp"
+#include "bot/ws_session.hpp"
 
 namespace bot {
 
@@ -28,14 +36,38 @@ using tcp = net::ip::tcp;
 namespace {
 
 constexpr std::size_t header_limit = 16 * 1024;
-// A ping after half of it without traffic; no answer for all of it closes the connection.
-constexpr auto ws_idle_timeout = std::chrono::seconds(90);
+// What one connection may hold before its request was admitted: a header and a little more.
+constexpr std::size_t read_chunk = 4096;
+constexpr std::size_t read_buffer_limit = header_limit + read_chunk;
+constexpr auto log_interval = std::chrono::seconds(10);
 
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+// Connections that fit the descriptor limit with room left for the database, logs and outbound calls.
+std::size_t descriptor_room() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return std::numeric_limits<std::size_t>::max();
+  const auto soft = static_cast<std::size_t>(limit.rlim_cur);
+  return soft > 128 ? soft - 64 : std::max<std::size_t>(soft / 2, 1);
+}
+
+// The request line and headers as a plain request; the body follows once admitted.
+http_request request_of(const http::request_header<>& head, const std::string& remote) {
+  http_request req;
+  req.method = std::string(head.method_string());
+  req.target = std::string(head.target());
+  auto q = req.target.find('?');
+  req.path = req.target.substr(0, q);
+  if (q != std::string::npos) req.query = req.target.substr(q + 1);
+  for (const auto& f : head) req.headers.emplace_back(lower(f.name_string()), std::string(f.value()));
+  req.remote = remote;
+  return req;
 }
 
 http::response<http::string_body> to_beast(const http_response& r, unsigned version, bool keep_alive) {
@@ -49,99 +81,6 @@ http::response<http::string_body> to_beast(const http_response& r, unsigned vers
   return res;
 }
 
-// One accepted WebSocket: a read loop, and a writer that keeps one frame in flight (Beast allows one
-// outstanding write), so send() may be called at any time from the event loop.
-class ws_session final : public ws_connection, public std::enable_shared_from_this<ws_session> {
- public:
-  ws_session(beast::tcp_stream&& stream, std::string remote, std::size_t max_message)
-      : ws_(std::move(stream)), remote_(std::move(remote)) {
-    beast::get_lowest_layer(ws_).expires_never();  // the websocket timeouts take over
-    auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
-    timeouts.idle_timeout = ws_idle_timeout;
-    ws_.set_option(timeouts);
-    ws_.set_option(websocket::stream_base::decorator(
-        [](websocket::response_type& res) { res.set(http::field::server, "estatebot/" ESTATEBOT_VERSION); }));
-    ws_.read_message_max(max_message);
-  }
-
-  void send(std::string text) override {
-    if (!open_ || closing_) return;
-    queue_.push_back(std::move(text));
-    start_writing();
-  }
-
-  void close() override {
-    if (!open_ || closing_) return;
-    closing_ = true;
-    start_writing();
-  }
-
-  bool is_open() const override { return open_ && !closing_; }
-  const std::string& remote() const override { return remote_; }
-
-  // Completes the handshake, hands the connection to the route, then reads until it ends.
-  net::awaitable<void> run(http::request<http::string_body> req,
-                           std::function<void(std::shared_ptr<ws_connection>)> accept) {
-    beast::error_code ec;
-    co_await ws_.async_accept(req, net::redirect_error(net::use_awaitable, ec));
-    if (ec) {
-      log::warn("ws", "{}: handshake failed: {}", remote_, ec.message());
-      co_return;
-    }
-    open_ = true;
-    accept(shared_from_this());
-    beast::flat_buffer buffer;
-    for (;;) {
-      co_await ws_.async_read(buffer, net::redirect_error(net::use_awaitable, ec));
-      if (ec) break;
-      std::string text = beast::buffers_to_string(buffer.data());
-      buffer.consume(buffer.size());
-      if (!on_message) continue;
-      try {
-        on_message(text);
-      } catch (const std::exception& e) {
-        log::error("ws", "{}: frame not processed: {}", remote_, e.what());
-      }
-    }
-    if (ec != websocket::error::closed) log::info("ws", "{}: connection ended: {}", remote_, ec.message());
-    open_ = false;
-    queue_.clear();
-    auto closed = std::move(on_close);
-    on_message = nullptr;
-    on_close = nullptr;
-    if (closed) closed();
-  }
-
- private:
-  void start_writing() {
-    if (writing_) return;
-    writing_ = true;
-    net::co_spawn(ws_.get_executor(), write_queue(shared_from_this()), net::detached);
-  }
-
-  static net::awaitable<void> write_queue(std::shared_ptr<ws_session> self) {
-    beast::error_code ec;
-    while (!ec && self->open_ && !self->queue_.empty()) {
-      self->ws_.text(true);
-      co_await self->ws_.async_write(net::buffer(self->queue_.front()),
-                                     net::redirect_error(net::use_awaitable, ec));
-      if (!ec) self->queue_.pop_front();
-    }
-    if (!ec && self->open_ && self->closing_)
-      co_await self->ws_.async_close(websocket::close_code::normal,
-                                     net::redirect_error(net::use_awaitable, ec));
-    if (ec) self->queue_.clear();
-    self->writing_ = false;
-  }
-
-  websocket::stream<beast::tcp_stream> ws_;
-  std::string remote_;
-  std::deque<std::string> queue_;
-  bool open_ = false;
-  bool closing_ = false;
-  bool writing_ = false;
-};
-
 }  // namespace
 
 // An answer that an asynchronous handler gives later; the session waits on the timer.
@@ -152,35 +91,27 @@ struct pending_answer {
 };
 
 struct http_server::impl : std::enable_shared_from_this<impl> {
-  impl(net::io_context& io, const server_config& cfg) : io(io), cfg(cfg), acceptor(io) {}
+  impl(net::io_context& io, const server_config& cfg)
+      : io(io), cfg(cfg), acceptor(io), accept_pause(io), routes(cfg), table(cfg.max_connections) {}
 
   net::io_context& io;
   server_config cfg;
   tcp::acceptor acceptor;
-  std::map<std::string, std::map<std::string, async_handler>> routes;  // path → method → handler
-  std::map<std::string, ws_handler> ws_routes;
-  std::set<std::shared_ptr<beast::tcp_stream>> sessions;
-  std::vector<std::weak_ptr<ws_session>> websockets;
+  net::steady_timer accept_pause;
+  http_routes routes;
+  connection_table table;
+  std::map<std::uint64_t, std::shared_ptr<beast::tcp_stream>> streams;  // HTTP connections by table id
+  std::vector<std::weak_ptr<ws_connection>> websockets;
   std::set<std::shared_ptr<pending_answer>> waiting;
+  accept_backoff backoff;
+  log_throttle accept_errors{log_interval}, refused_connections{log_interval};
   bool stopping = false;
 
   // The answer, or nullopt when the server stopped before an asynchronous handler gave one.
-  net::awaitable<std::optional<http_response>> dispatch(const http_request& req) {
-    auto path = routes.find(req.path);
-    if (path == routes.end() && ws_routes.contains(req.path))
-      co_return json_error(426, "WebSocket upgrade required");
-    if (path == routes.end()) co_return json_error(404, "no such path");
-    auto h = path->second.find(req.method);
-    if (h == path->second.end()) {
-      http_response r = json_error(405, "method not allowed");
-      std::string allow;
-      for (const auto& [m, fn] : path->second) allow += (allow.empty() ? "" : ", ") + m;
-      r.headers.emplace_back("Allow", allow);
-      co_return r;
-    }
+  net::awaitable<std::optional<http_response>> dispatch(const http_request& req, const route_entry& entry) {
     auto pending = std::make_shared<pending_answer>(io);
     try {
-      h->second(req, [pending](http_response r) {
+      entry.handle(req, [pending](http_response r) {
         if (pending->answer) return;
         pending->answer = std::move(r);
         pending->wake.cancel();
@@ -205,8 +136,45 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
     co_await http::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
   }
 
-  net::awaitable<void> session(std::shared_ptr<beast::tcp_stream> stream) {
-    beast::flat_buffer buffer;
+  // Waits for the first byte of the next request; meanwhile the connection is idle and may be
+  // closed to make room for a new one. False when the connection ended.
+  net::awaitable<bool> wait_for_request(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                        std::uint64_t id) {
+    if (buffer.size() > 0) co_return true;
+    beast::error_code ec;
+    table.set_idle(id, true);
+    stream.expires_after(std::chrono::milliseconds(cfg.read_timeout_ms));
+    std::size_t n = co_await stream.async_read_some(buffer.prepare(read_chunk),
+                                                    net::redirect_error(net::use_awaitable, ec));
+    buffer.commit(n);
+    table.set_idle(id, false);
+    co_return n > 0;
+  }
+
+  // Answers a failed read where an answer is due (413, 400); a closed or timed-out one just ends.
+  net::awaitable<void> answer_read_error(beast::tcp_stream& stream, beast::error_code ec,
+                                         const std::string& remote) {
+    if (ec == http::error::body_limit) {
+      log::warn("http", "{}: body over {} bytes refused", remote, cfg.max_body_bytes);
+      co_await write(stream, json_error(413, "body too large"), 11, false, ec);
+    } else if (ec != http::error::end_of_stream && ec != net::error::operation_aborted &&
+               ec != beast::error::timeout && ec != net::error::connection_reset && ec != net::error::eof) {
+      log::warn("http", "{}: malformed request: {}", remote, ec.message());
+      co_await write(stream, json_error(400, "malformed HTTP request"), 11, false, ec);
+    }
+  }
+
+  net::awaitable<void> session(std::shared_ptr<beast::tcp_stream> stream, std::uint64_t id) {
+    struct ending {  // however the session ends, its connection leaves the table
+      std::shared_ptr<impl> self;
+      std::uint64_t id;
+      bool counted = true;
+      ~ending() {
+        self->streams.erase(id);
+        if (counted) self->table.closed(id);
+      }
+    } end{shared_from_this(), id};
+    beast::flat_buffer buffer(read_buffer_limit);
     beast::error_code ec;
     std::string remote;
     {
@@ -214,60 +182,55 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
       if (!ec) remote = ep.address().to_string() + ":" + std::to_string(ep.port());
     }
     for (;;) {
+      if (!co_await wait_for_request(*stream, buffer, id)) break;
       http::request_parser<http::string_body> parser;
       parser.header_limit(header_limit);
       parser.body_limit(cfg.max_body_bytes);
       stream->expires_after(std::chrono::milliseconds(cfg.read_timeout_ms));
       co_await http::async_read_header(*stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-      if (!ec) {
-        auto& head = parser.get();
-        if (auto len = parser.content_length(); len && *len > cfg.max_body_bytes) {
-          ec = http::error::body_limit;
-        } else if (beast::iequals(head[http::field::expect], "100-continue")) {
-          http::response<http::empty_body> cont{http::status::continue_, head.version()};
-          co_await http::async_write(*stream, cont, net::redirect_error(net::use_awaitable, ec));
-        }
-        if (!ec)
-          co_await http::async_read(*stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-      }
-      if (ec == http::error::body_limit) {
-        log::warn("http", "{}: body over {} bytes refused", remote, cfg.max_body_bytes);
-        co_await write(*stream, json_error(413, "body too large"), 11, false, ec);
-        break;
-      }
-      if (ec == http::error::end_of_stream || ec == net::error::operation_aborted ||
-          ec == beast::error::timeout || ec == net::error::connection_reset || ec == net::error::eof)
-        break;
       if (ec) {
-        log::warn("http", "{}: malformed request: {}", remote, ec.message());
-        co_await write(*stream, json_error(400, "malformed HTTP request"), 11, false, ec);
+        co_await answer_read_error(*stream, ec, remote);
+        break;
+      }
+      http_request req = request_of(parser.get(), remote);
+      const bool upgrade = websocket::is_upgrade(parser.get()) && routes.websocket.contains(req.path);
+      const route_entry* entry = nullptr;
+      body_hold hold(routes.budget());
+      if (!upgrade) {
+        std::optional<std::uint64_t> length;
+        if (auto declared = parser.content_length()) length = *declared;
+        if (auto refusal = routes.admit(req, length, entry, hold)) {
+          log::info("http", "{} {} {} → {} (from the headers)", remote, req.method, req.path,
+                    refusal->status);
+          co_await write(*stream, *refusal, parser.get().version(), false, ec);
+          break;  // the body was not read: the connection cannot carry another request
+        }
+      }
+      if (beast::iequals(parser.get()[http::field::expect], "100-continue")) {
+        http::response<http::empty_body> cont{http::status::continue_, parser.get().version()};
+        co_await http::async_write(*stream, cont, net::redirect_error(net::use_awaitable, ec));
+      }
+      if (!ec)
+        co_await http::async_read(*stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+      if (ec) {
+        co_await answer_read_error(*stream, ec, remote);
         break;
       }
       auto msg = parser.release();
-      http_request req;
-      req.method = std::string(msg.method_string());
-      req.target = std::string(msg.target());
-      auto q = req.target.find('?');
-      req.path = req.target.substr(0, q);
-      if (q != std::string::npos) req.query = req.target.substr(q + 1);
-      for (const auto& f : msg) req.headers.emplace_back(lower(f.name_string()), std::string(f.value()));
       req.body = std::move(msg.body());
-      req.remote = remote;
-      if (websocket::is_upgrade(msg) && ws_routes.contains(req.path)) {
-        ws_answer answer = upgrade(req);
+      if (upgrade) {
+        ws_answer answer = this->upgrade(req);
         if (answer.accept) {
-          auto ws = std::make_shared<ws_session>(std::move(*stream), remote, cfg.max_body_bytes);
-          std::erase_if(websockets, [](const auto& w) { return w.expired(); });
-          websockets.push_back(ws);
-          sessions.erase(stream);
-          co_await ws->run(std::move(msg), std::move(answer.accept));
+          hand_over(*stream, req, std::move(answer.accept), id);
+          end.counted = false;  // the WebSocket holds the descriptor now, and the table entry
           co_return;
         }
         log::info("http", "{} WebSocket {} refused → {}", remote, req.path, answer.refusal.status);
         co_await write(*stream, answer.refusal, msg.version(), false, ec);
         break;
       }
-      auto answer = co_await dispatch(req);
+      auto answer = co_await dispatch(req, *entry);
+      hold.release();
       if (!answer) break;
       http_response& res = *answer;
       if (res.status >= 400) log::info("http", "{} {} {} → {}", remote, req.method, req.path, res.status);
@@ -276,32 +239,82 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
       if (ec || !keep_alive) break;
     }
     stream->socket().shutdown(tcp::socket::shutdown_both, ec);
-    sessions.erase(stream);
+  }
+
+  // The socket goes to a WebSocket session, which stays counted until it ends.
+  void hand_over(beast::tcp_stream& stream, const http_request& req,
+                 std::function<void(std::shared_ptr<ws_connection>)> accept, std::uint64_t id) {
+    beast::error_code ec;
+    const bool v6 = stream.socket().local_endpoint(ec).address().is_v6();
+    ws_start start{stream.socket().release(ec),
+                   v6,
+                   req,
+                   cfg.max_body_bytes,
+                   std::move(accept),
+                   [self = shared_from_this(), id] { self->table.closed(id); }};
+    if (ec) {
+      log::warn("http", "{}: WebSocket not started: {}", req.remote, ec.message());
+      table.closed(id);
+      return;
+    }
+    std::erase_if(websockets, [](const auto& w) { return w.expired(); });
+    websockets.push_back(start_websocket(io, std::move(start)));
   }
 
   ws_answer upgrade(const http_request& req) {
     if (stopping) return ws_answer::refuse(json_error(503, "shutting down"));
     try {
-      return ws_routes.at(req.path)(req);
+      return routes.websocket.at(req.path)(req);
     } catch (const std::exception& e) {
       log::error("http", "WebSocket {} failed: {}", req.path, e.what());
       return ws_answer::refuse(json_error(500, "internal error"));
     }
   }
 
+  // After a failed accept (out of descriptors or memory, usually): a log line per interval, and a
+  // growing pause, so the loop does not spin while the condition lasts.
+  net::awaitable<void> pause_after(const beast::error_code& ec) {
+    auto wait = backoff.failed();
+    if (auto n = accept_errors.occurred(std::chrono::steady_clock::now()))
+      log::warn("http", "accept failed {} time(s) since the last report: {}; retrying after {} ms", *n,
+                ec.message(), wait.count());
+    accept_pause.expires_after(wait);
+    beast::error_code ignored;
+    co_await accept_pause.async_wait(net::redirect_error(net::use_awaitable, ignored));
+  }
+
+  // Room for the new connection: the one idle the longest is closed for it, or it is refused.
+  bool admit(tcp::socket& socket) {
+    auto a = table.admit();
+    beast::error_code ec;
+    if (a.evict)
+      if (auto it = streams.find(*a.evict); it != streams.end()) it->second->socket().close(ec);
+    if (a.admitted) return true;
+    if (auto n = refused_connections.occurred(std::chrono::steady_clock::now()))
+      log::warn("http", "{} connection(s) refused: {} open, none idle (server.max_connections)", *n,
+                cfg.max_connections);
+    socket.close(ec);
+    return false;
+  }
+
   net::awaitable<void> listen() {
-    for (;;) {
+    while (!stopping) {
       beast::error_code ec;
       tcp::socket socket(io);
       co_await acceptor.async_accept(socket, net::redirect_error(net::use_awaitable, ec));
+      if (ec == net::error::operation_aborted || !acceptor.is_open()) co_return;
       if (ec) {
-        if (ec == net::error::operation_aborted || !acceptor.is_open()) co_return;
-        log::warn("http", "accept: {}", ec.message());
+        co_await pause_after(ec);
         continue;
       }
+      backoff.succeeded();
+      if (auto n = accept_errors.take_unreported())
+        log::info("http", "accepting again after {} more failed accept(s)", n);
+      if (!admit(socket)) continue;
       auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
-      sessions.insert(stream);
-      net::co_spawn(io, session(stream), [self = shared_from_this()](std::exception_ptr e) {
+      std::uint64_t id = table.opened();
+      streams.emplace(id, stream);
+      net::co_spawn(io, session(stream, id), [self = shared_from_this()](std::exception_ptr e) {
         if (!e) return;
         try {
           std::rethrow_exception(e);
@@ -320,19 +333,20 @@ http_server::~http_server() {
   stop();
 }
 
-void http_server::route(const std::string& method, const std::string& path, handler h) {
-  impl_->routes[path][method] = [h = std::move(h)](const http_request& req,
-                                                   std::function<void(http_response)> respond) {
-    respond(h(req));
-  };
+void http_server::route(const std::string& method, const std::string& path, handler h, header_check check) {
+  impl_->routes.http[path][method] = {
+      [h = std::move(h)](const http_request& req, std::function<void(http_response)> respond) {
+        respond(h(req));
+      },
+      std::move(check)};
 }
 
 void http_server::route_async(const std::string& method, const std::string& path, async_handler h) {
-  impl_->routes[path][method] = std::move(h);
+  impl_->routes.http[path][method] = {std::move(h), {}};
 }
 
 void http_server::websocket_route(const std::string& path, ws_handler h) {
-  impl_->ws_routes[path] = std::move(h);
+  impl_->routes.websocket[path] = std::move(h);
 }
 
 std::uint16_t http_server::start() {
@@ -343,6 +357,12 @@ std::uint16_t http_server::start() {
   a.bind(ep);
   a.listen(net::socket_base::max_listen_connections);
   std::uint16_t port = a.local_endpoint().port();
+  if (std::size_t room = descriptor_room(); impl_->cfg.max_connections > room) {
+    log::warn("http", "server.max_connections {} lowered to {} to fit the descriptor limit (ulimit -n)",
+              impl_->cfg.max_connections, room);
+    impl_->cfg.max_connections = room;
+    impl_->table = connection_table(room);
+  }
   net::co_spawn(impl_->io, impl_->listen(), [self = impl_](std::exception_ptr) {});
   log::info("http", "listening on {}:{}", impl_->cfg.listen, port);
   return port;
@@ -352,7 +372,8 @@ void http_server::stop() {
   impl_->stopping = true;
   beast::error_code ec;
   if (impl_->acceptor.is_open()) impl_->acceptor.close(ec);
-  for (const auto& s : impl_->sessions) s->socket().cancel(ec);
+  impl_->accept_pause.cancel();
+  for (const auto& [id, s] : impl_->streams) s->socket().cancel(ec);
   for (const auto& w : impl_->waiting) w->wake.cancel();
   for (const auto& w : impl_->websockets)
     if (auto ws = w.lock()) ws->close();

@@ -13,6 +13,7 @@
 #include "bot/config.hpp"
 #include "bot/core.hpp"
 #include "bot/crypto.hpp"
+#include "bot/json_parse.hpp"
 #include "bot/log.hpp"
 #include "commands/all_commands.hpp"
 #include "commands/roster_import.hpp"
@@ -73,9 +74,9 @@ void cq_code(std::string_view data) {
 }
 
 void onebot_event(std::string_view data) {
-  auto j = nlohmann::json::parse(data, nullptr, false);
-  if (j.is_discarded()) return;
-  (void)adapters::onebot::parse_event(j, {{"10001"}});
+  auto parsed = bot::parse_untrusted_json(data);
+  if (!parsed.ok()) return;
+  (void)adapters::onebot::parse_event(parsed.value, {{"10001"}});
 }
 
 void webhook_inbound(std::string_view data) {

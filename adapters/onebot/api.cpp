@@ -1,6 +1,7 @@
 #include "adapters/onebot/api.hpp"
 
 #include "adapters/onebot/ids.hpp"
+#include "bot/json_parse.hpp"
 #include "bot/utf8.hpp"
 
 namespace adapters::onebot {
@@ -151,7 +152,7 @@ api_answer from_http(const bot::http_reply& reply) {
     return a;
   }
   a.http_status = reply.status;
-  a.body = json::parse(reply.body, nullptr, false);
+  a.body = bot::parse_untrusted_json(reply.body).value;
   if (a.body.is_discarded()) a.body = nullptr;
   return a;
 }

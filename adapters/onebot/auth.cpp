@@ -30,23 +30,20 @@ std::string_view role_name(ws_role r) {
   }
 }
 
+std::optional<bot::http_response> refuse_post_headers(const bot::http_request& req, const auth_rules& rules) {
+  if (!digits(std::string(bot::utf8::trim(req.header("x-self-id")))))
+    return refuse(400, "X-Self-ID: required (the bot's QQ number)");
+  if (rules.secret.empty())
+    return refuse(401, "events over HTTP POST need adapters.onebot.secret (the client's signing secret)");
+  if (bot::utf8::trim(req.header("x-signature")).empty()) return refuse(401, "X-Signature: required");
+  return std::nullopt;
+}
+
 post_admission admit_post(const bot::http_request& req, const auth_rules& rules) {
   post_admission a;
+  if ((a.refusal = refuse_post_headers(req, rules))) return a;
   a.self_id = std::string(bot::utf8::trim(req.header("x-self-id")));
-  if (!digits(a.self_id)) {
-    a.refusal = refuse(400, "X-Self-ID: required (the bot's QQ number)");
-    return a;
-  }
-  if (rules.secret.empty()) {
-    a.refusal =
-        refuse(401, "events over HTTP POST need adapters.onebot.secret (the client's signing secret)");
-    return a;
-  }
   std::string sig = bot::utf8::to_lower_ascii(bot::utf8::trim(req.header("x-signature")));
-  if (sig.empty()) {
-    a.refusal = refuse(401, "X-Signature: required");
-    return a;
-  }
   constexpr std::string_view scheme = "sha1=";
   std::string expected = bot::crypto::hmac_sha1_hex(rules.secret, req.body);
   if (sig.rfind(scheme, 0) != 0 || !bot::crypto::constant_time_equal(sig.substr(scheme.size()), expected)) {

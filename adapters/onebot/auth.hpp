@@ -22,6 +22,9 @@ struct post_admission {
   std::string self_id;
 };
 post_admission admit_post(const bot::http_request& req, const auth_rules& rules);
+// The part of admit_post that needs no body (X-Self-ID, a secret, an X-Signature header): the
+// server asks it before reading the body, so an unsigned flood is refused unread.
+std::optional<bot::http_response> refuse_post_headers(const bot::http_request& req, const auth_rules& rules);
 
 enum class ws_role { universal, api, event };
 std::string_view role_name(ws_role r);

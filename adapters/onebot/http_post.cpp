@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/json_parse.hpp"
 #include "bot/log.hpp"
 
 namespace adapters::onebot {
@@ -13,8 +14,14 @@ post_result read_post(const bot::http_request& req, const auth_rules& auth, cons
     r.response = *admission.refusal;
     return r;
   }
-  auto j = nlohmann::json::parse(req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
+  auto parsed = bot::parse_untrusted_json(req.body);
+  if (parsed.refused == bot::untrusted_json::problem::too_deep) {
+    bot::log::warn("onebot", "refused (400): {}", bot::too_deep_message());
+    r.response = bot::json_error(400, bot::too_deep_message());
+    return r;
+  }
+  const nlohmann::json& j = parsed.value;
+  if (!parsed.ok() || !j.is_object()) {
     bot::log::warn("onebot", "refused (400): body is not a JSON object");
     r.response = bot::json_error(400, "body is not a JSON object");
     return r;

@@ -12,6 +12,7 @@
 #include "bot/clock.hpp"
 #include "bot/http_client.hpp"
 #include "bot/http_server.hpp"
+#include "bot/json_parse.hpp"
 #include "bot/log.hpp"
 
 namespace adapters::onebot {
@@ -64,7 +65,9 @@ onebot_service::~onebot_service() {
 
 void onebot_service::attach(adapter_host host) {
   host_ = std::make_unique<adapter_host>(std::move(host));
-  host_->server.route("POST", cfg_.path, [this](const bot::http_request& req) { return on_post(req); });
+  host_->server.route(
+      "POST", cfg_.path, [this](const bot::http_request& req) { return on_post(req); },
+      [this](const bot::http_request& req) { return refuse_post_headers(req, auth_); });
   host_->server.websocket_route(cfg_.ws_path,
                                 [this](const bot::http_request& req) { return on_upgrade(req); });
   bot::log::info("onebot", "events by HTTP POST on {}{}; reverse WebSocket on {}{}; HTTP API {}", cfg_.path,
@@ -128,8 +131,13 @@ void onebot_service::publish_links(const std::string& self_id) {
 }
 
 void onebot_service::on_frame(link& l, const std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
+  auto parsed = bot::parse_untrusted_json(text);
+  if (parsed.refused == bot::untrusted_json::problem::too_deep) {
+    bot::log::warn("onebot", "QQ {}: a frame was ignored: {}", l.self_id, bot::too_deep_message());
+    return;
+  }
+  const nlohmann::json& j = parsed.value;
+  if (!parsed.ok() || !j.is_object()) {
     bot::log::warn("onebot", "QQ {}: a frame that is not a JSON object was ignored", l.self_id);
     return;
   }

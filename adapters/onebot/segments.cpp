@@ -10,12 +10,14 @@ namespace {
 
 using nlohmann::json;
 
+// Scalars only: no segment field a command reads is an array or an object, and rendering one
+// (dump()) recurses once per level of a value the sender chose.
 std::string value_text(const json& v) {
   if (v.is_string()) return v.get<std::string>();
   if (auto id = id_text(v)) return *id;
   if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-  if (v.is_null()) return {};
-  return v.dump();
+  if (v.is_number()) return v.dump();
+  return {};
 }
 
 std::optional<segment> segment_of(const json& j) {

@@ -4,12 +4,15 @@
 #include <nlohmann/json.hpp>
 
 #include "bot/crypto.hpp"
+#include "bot/json_parse.hpp"
 #include "bot/log.hpp"
 
 namespace adapters::webhook {
 namespace {
 
 using nlohmann::json;
+
+constexpr std::string_view signature_scheme = "sha256=";
 
 inbound_result refuse(int status, std::string_view why) {
   bot::log::warn("webhook", "refused ({}): {}", status, why);
@@ -40,19 +43,27 @@ bot::send_result::status status_for(int http_status) {
 
 }  // namespace
 
-inbound_result webhook_adapter::parse_inbound(const bot::http_request& req) const {
+std::optional<bot::http_response> webhook_adapter::check_headers(const bot::http_request& req) const {
   std::string sig = req.header("x-signature");
-  if (sig.empty()) return refuse(401, "missing X-Signature");
-  constexpr std::string_view scheme = "sha256=";
-  if (sig.rfind(scheme, 0) != 0) return refuse(401, "X-Signature must be sha256=<hex>");
+  if (sig.empty()) return refuse(401, "missing X-Signature").response;
+  if (sig.rfind(signature_scheme, 0) != 0) return refuse(401, "X-Signature must be sha256=<hex>").response;
+  return std::nullopt;
+}
+
+inbound_result webhook_adapter::parse_inbound(const bot::http_request& req) const {
+  if (auto refusal = check_headers(req)) return {*refusal, {}};
+  std::string sig = req.header("x-signature");
+  constexpr std::string_view scheme = signature_scheme;
   std::string expected = bot::crypto::hmac_sha256_hex(cfg_.secret, req.body);
   std::string given = sig.substr(scheme.size());
   for (char& c : given)
     if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
   if (!bot::crypto::constant_time_equal(given, expected)) return refuse(401, "bad signature");
 
-  json j = json::parse(req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return refuse(400, "body is not a JSON object");
+  auto parsed = bot::parse_untrusted_json(req.body);
+  if (parsed.refused == bot::untrusted_json::problem::too_deep) return refuse(400, bot::too_deep_message());
+  const json& j = parsed.value;
+  if (!parsed.ok() || !j.is_object()) return refuse(400, "body is not a JSON object");
   auto network = j.find("platform");
   if (network == j.end() || !network->is_string() || !valid_network(network->get<std::string>()))
     return refuse(400, "platform: required, 1-32 of a-z 0-9 - _");
@@ -124,7 +135,7 @@ bot::send_result webhook_adapter::read_send_response(const bot::http_reply& repl
   }
   r.outcome = status_for(reply.status);
   if (r.outcome == bot::send_result::status::sent) {
-    json j = json::parse(reply.body, nullptr, false);
+    json j = bot::parse_untrusted_json(reply.body).value;
     if (j.is_object())
       if (auto id = id_field(j, "message_id")) r.platform_message_id = *id;
     return r;

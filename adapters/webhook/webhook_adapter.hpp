@@ -16,8 +16,12 @@ class webhook_adapter final {
  public:
   explicit webhook_adapter(bot::webhook_config cfg) : cfg_(std::move(cfg)) {}
   std::string_view name() const { return platform; }
-  std::vector<route> routes() const { return {{"POST", cfg_.path}}; }
+  std::vector<route> routes() const {
+    return {{"POST", cfg_.path, [this](const bot::http_request& req) { return check_headers(req); }}};
+  }
   inbound_result parse_inbound(const bot::http_request& req) const;
+  // 401 without an X-Signature of the sha256=<hex> form; asked again by parse_inbound.
+  std::optional<bot::http_response> check_headers(const bot::http_request& req) const;
 
   bot::http_call render_outbound(const bot::delivery& d) const;
   bot::send_result read_send_response(const bot::http_reply& reply) const;

@@ -16,11 +16,14 @@ void webhook_channel::send(const bot::delivery& d, std::function<void(bot::send_
 
 void webhook_channel::attach(adapter_host host) {
   for (const auto& r : codec_.routes())
-    host.server.route(r.method, r.path, [this, deliver = host.deliver](const bot::http_request& req) {
-      auto result = codec_.parse_inbound(req);
-      for (const auto& e : result.events) deliver(e);
-      return result.response;
-    });
+    host.server.route(
+        r.method, r.path,
+        [this, deliver = host.deliver](const bot::http_request& req) {
+          auto result = codec_.parse_inbound(req);
+          for (const auto& e : result.events) deliver(e);
+          return result.response;
+        },
+        r.check_headers);
 }
 
 nlohmann::json webhook_channel::health() const {

@@ -198,3 +198,20 @@ TEST_CASE("loopback: delivery ids never repeat, also after a message to an anony
   CHECK(h.inbox[1].delivery != h.inbox[0].delivery);
   CHECK(std::stoll(h.inbox[1].delivery) > std::stoll(h.inbox[0].delivery));
 }
+
+TEST_CASE("loopback: a signed body nested too deep is refused with 400 and stores nothing",
+          "[loopback][webhook][hardening]") {
+  harness h;
+  const auto members_before = h.count("members");
+  std::string body = message_body("wx-deep", "报修 3-2-1201 漏水");
+  body.insert(body.size() - 1, R"(,"extra":)" + std::string(1000, '[') + std::string(1000, ']'));
+  auto r = h.call("POST", "/webhook/generic", body);
+  CHECK(r.status == 400);
+  CHECK(r.body.find("deep") != std::string::npos);
+  CHECK(h.count("inbound_seen") == 0);
+  CHECK(h.count("tickets") == 0);
+  CHECK(h.count("members") == members_before);
+  // The same message without the extra field is an ordinary message.
+  CHECK(h.call("POST", "/webhook/generic", message_body("wx-deep", "我的工单")).status == 200);
+  CHECK(h.count("inbound_seen") == 1);
+}

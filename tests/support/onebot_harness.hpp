@@ -75,12 +75,13 @@ inline bool has_segment(const json& call, const std::string& type, const std::st
 struct harness {
   // With `http_api`, a fake HTTP API on the same loop is the client's api_url. `extra` is appended
   // to the config; with `manual_time` the app runs on a manual clock the test moves.
-  explicit harness(bool http_api = false, const std::string& extra = "", bool manual_time = false) {
+  explicit harness(bool http_api = false, const std::string& extra = "", bool manual_time = false,
+                   std::size_t max_body_bytes = 8192) {
     if (http_api) sink = std::make_unique<testing::fake_http_api>(io);
     auto cfg = bot::config::parse(fmt::format(R"(
 [server]
 port = 0
-max_body_bytes = 8192
+max_body_bytes = {}
 [storage]
 path = "{}"
 [outbox]
@@ -100,8 +101,8 @@ api_url = "{}"
 self_ids = [{}]
 {}
 )",
-                                              dir.file("bot.sqlite3"), secret, token, sink ? sink->url() : "",
-                                              bot_qq, extra));
+                                              max_body_bytes, dir.file("bot.sqlite3"), secret, token,
+                                              sink ? sink->url() : "", bot_qq, extra));
     service =
         std::make_unique<bot::app>(cfg, io, manual_time ? static_cast<const bot::clock&>(manual) : clock);
     port = service->start(false);
