@@ -83,7 +83,7 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   if (match && match->lang == locale::en_US && m.chat.is_group() && !inv.addressed) match.reset();
   const bool anonymous = match && match->spec->anonymous && !m.chat.is_group();
 
-  storage::transaction txn(db.db);
+  storage::transaction txn(db.database);
   // An anonymous writer's delivery is remembered by its day only: its exact time would point at them.
   const std::int64_t seen_at = anonymous ? now - now % anonymous_time_grain_ms : now;
   if (!m.id.empty() &&
@@ -132,7 +132,7 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
     const bool asked = inv.prefixed || inv.addressed;
     bool answered = false;
     for (auto hook = hooks_.on_chatter.begin(); !answered && hook != hooks_.on_chatter.end(); ++hook) {
-      storage::transaction hook_txn(db.db);
+      storage::transaction hook_txn(db.database);
       answered = (*hook)(ctx, chatter{inv.body, asked});
       hook_txn.commit();
     }
@@ -206,7 +206,7 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
     return;
   }
 
-  storage::transaction cmd_txn(svc_.db.db);  // a savepoint: a failed command leaves no half-written rows
+  storage::transaction cmd_txn(svc_.db.database);  // a savepoint: a failed command leaves no half-written rows
   command_result result;
   try {
     result = spec.run(ctx, a);
@@ -229,7 +229,7 @@ dispatch_outcome dispatcher::handle_joined(const member_joined& e) {
   if (hooks_.on_joined.empty()) return dispatch_outcome::ignored;
   auto& db = svc_.db;
   const std::int64_t now = svc_.clk.now_ms();
-  storage::transaction txn(db.db);
+  storage::transaction txn(db.database);
   storage::chat_row chat = db.chats.touch(e.chat, "", svc_.default_community, now);
   caller who;
   who.member = db.members.touch(e.user, now);
@@ -245,14 +245,14 @@ dispatch_outcome dispatcher::handle_joined(const member_joined& e) {
 
 dispatch_outcome dispatcher::handle_titled(const chat_titled& e) {
   if (e.title.empty()) return dispatch_outcome::ignored;
-  storage::transaction txn(svc_.db.db);
+  storage::transaction txn(svc_.db.database);
   const bool known = svc_.db.chats.set_title(e.chat, e.title);
   txn.commit();
   return known ? dispatch_outcome::processed : dispatch_outcome::ignored;
 }
 
 dispatch_outcome dispatcher::handle_removed(const removed_from_chat& e) {
-  storage::transaction txn(svc_.db.db);
+  storage::transaction txn(svc_.db.database);
   if (auto chat = svc_.db.chats.find(e.chat)) {
     svc_.db.chats.set_active(chat->id, false);
     log::warn("dispatch", "removed from chat {}; it gets no more broadcasts", e.chat.key());

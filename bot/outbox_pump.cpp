@@ -164,7 +164,7 @@ void outbox_pump::die(const storage::outbox_row& row, int attempts, const std::s
     db_.outbox.forget(row.id);
     return;
   }
-  storage::transaction txn(db_.db);
+  storage::transaction txn(db_.database);
   db_.outbox.mark_dead(row.id, attempts, error);
   if (on_dead) on_dead(row, error);
   txn.commit();

@@ -20,7 +20,7 @@ std::optional<std::int64_t> scheduler::run_due() {
     for (const auto& job : jobs) {
       auto it = handlers_.find(job.kind);
       try {
-        storage::transaction txn(db_.db);
+        storage::transaction txn(db_.database);
         if (it == handlers_.end())
           log::warn("scheduler", "no handler for job {} #{}; dropped", job.kind, job.id);
         else

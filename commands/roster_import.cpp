@@ -85,7 +85,7 @@ roster_report import_roster(storage::stores& db, std::int64_t community_id, std:
   roster_report report;
   std::string line;
   int line_no = 0;
-  storage::transaction txn(db.db);
+  storage::transaction txn(db.database);
   while (std::getline(csv, line)) {
     ++line_no;
     if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // a BOM from Excel

@@ -19,8 +19,8 @@
 namespace storage {
 
 struct stores {
-  explicit stores(database& d)
-      : db(d),
+  explicit stores(storage::database& d)
+      : database(d),
         communities(d),
         chats(d),
         members(d),
@@ -35,7 +35,7 @@ struct stores {
         duty(d),
         suggestions(d),
         offers(d) {}
-  database& db;
+  storage::database& database;  // the connection the stores share (transactions take it)
   community_store communities;
   chat_store chats;
   member_store members;

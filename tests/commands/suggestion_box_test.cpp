@@ -35,12 +35,12 @@ struct cell {
 // Outbox rows to anonymous writers still in the database.
 std::int64_t sealed_rows(test_bot& bot) {
   static constexpr const char* sql = "SELECT count(*) FROM outbox WHERE sealed_target IS NOT NULL";
-  return bot.db().db.raw().execAndGet(sql).getInt64();
+  return bot.db().database.raw().execAndGet(sql).getInt64();
 }
 
 // Every value of every row of every table.
 std::vector<cell> every_value(test_bot& bot) {
-  auto& raw = bot.db().db.raw();
+  auto& raw = bot.db().database.raw();
   std::vector<std::string> tables;
   SQLite::Statement list(raw, "SELECT name FROM sqlite_schema WHERE type = 'table'");
   while (list.executeStep()) tables.push_back(list.getColumn(0).getString());
@@ -377,7 +377,7 @@ TEST_CASE("while the bot runs, its database files never hold an anonymous writer
   // the message id (guessable for small sequential ids) is not what is stored.
   bot.deliver(m).should_be_silent();
   CHECK(bot.db().suggestions.inbox().size() == 1);
-  SQLite::Statement seen(bot.db().db.raw(), "SELECT count(*) FROM inbound_seen WHERE message_key = ?");
+  SQLite::Statement seen(bot.db().database.raw(), "SELECT count(*) FROM inbound_seen WHERE message_key = ?");
   seen.bind(1, bot::crypto::sha256_hex("d/wxid_writer_7731/wx-77").substr(0, 32));
   REQUIRE(seen.executeStep());
   CHECK(seen.getColumn(0).getInt() == 0);

@@ -155,7 +155,7 @@ TEST_CASE("the pump explains why a row waits", "[outbox][limits]") {
 
   f.channel.connected = false;
   CHECK(why(b).why == k::not_connected);
-  f.stores.db.raw().exec("UPDATE outbox SET state = 'held' WHERE id = " + std::to_string(c));
+  f.stores.database.raw().exec("UPDATE outbox SET state = 'held' WHERE id = " + std::to_string(c));
   CHECK(why(c).why == k::held);
 
   auto lost = f.stores.outbox.enqueue(chat("z", "nowhere"), bot::outgoing::plain("x"),
