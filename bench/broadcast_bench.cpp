@@ -62,9 +62,10 @@ void make_groups(const std::string& db_path, int n) {
 }
 
 bot::config bench_config(const std::string& db_path, const std::string& extra = "") {
-  return bot::config::parse(
-      "[storage]\npath = \"" + db_path +
-      "\"\n[roles]\nstaff = [\"webhook:staff\"]\n[adapters.console]\nenabled = false\n" + extra);
+  return bot::config::parse("[storage]\npath = \"" + db_path +
+                            "\"\n[roles]\nstaff = [\"webhook:staff\", "
+                            "\"webhook:wechat:staff\"]\n[adapters.console]\nenabled = false\n" +
+                            extra);
 }
 
 bot::message staff_message(const std::string& id, const std::string& text) {

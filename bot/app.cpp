@@ -1,5 +1,7 @@
 #include "bot/app.hpp"
 
+#include <SQLiteCpp/Database.h>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <iostream>
@@ -9,6 +11,7 @@
 #include "adapters/all_adapters.hpp"
 #include "bot/clock.hpp"
 #include "bot/core.hpp"
+#include "bot/health_access.hpp"
 #include "bot/http_client.hpp"
 #include "bot/http_server.hpp"
 #include "bot/log.hpp"
@@ -21,7 +24,9 @@ namespace bot {
 namespace {
 constexpr auto shutdown_grace = std::chrono::seconds(3);
 constexpr auto shutdown_poll = std::chrono::milliseconds(20);
-constexpr int flush_rounds = 16;  // a reply's later parts queue behind its first in the same chat
+constexpr int flush_rounds = 16;
+constexpr std::int64_t write_probe_interval_ms =
+    2'000;  // a reply's later parts queue behind its first in the same chat
 
 void print_line(const std::string& s) {
   std::cout << s << std::endl;
@@ -48,7 +53,7 @@ struct app::impl {
       if (a->vouches_for_roles()) state.dispatch.trust_claimed_roles(std::string(a->platform()));
       a->attach(host());
     }
-    server.route("GET", "/healthz", [this](const http_request&) { return health(); });
+    server.route("GET", "/healthz", [this](const http_request& req) { return health(req); });
   }
 
   adapters::adapter_host host() {
@@ -84,14 +89,39 @@ struct app::impl {
     }
   }
 
-  http_response health() {
+  // Whether a commit works now; asked at most once per probe interval, so that a flood of health
+  // checks is not a flood of synchronous commits.
+  std::string write_problem() {
+    const std::int64_t now = clk.now_ms();
+    if (probed_at != 0 && now - probed_at < write_probe_interval_ms) return last_write_problem;
+    probed_at = now;
+    try {
+      // The smallest real commit: the schema version rewritten with itself.
+      storage::transaction tx(state.database);
+      state.database.raw().exec("PRAGMA user_version = " + std::to_string(state.database.schema_version()));
+      tx.commit();
+      last_write_problem.clear();
+    } catch (const std::exception& e) {
+      last_write_problem = e.what();
+      log::error("health", "the database takes no writes: {}", last_write_problem);
+    }
+    return last_write_problem;
+  }
+
+  http_response health(const http_request& req) {
     nlohmann::json j{{"status", "ok"}, {"version", ESTATEBOT_VERSION}};
+    const std::string problem = write_problem();
+    if (!problem.empty()) j["status"] = "degraded";
+    const int status = problem.empty() ? 200 : 503;
+    if (!sees_health_details(req, state.cfg.server.health_token))
+      return {status, "application/json", j.dump(), {}};
     try {
       j["database"] = {{"path", state.database.path()},
                        {"schema_version", state.database.schema_version()},
                        {"latest_schema", storage::database::latest_version()},
                        {"journal_mode", state.database.journal_mode()},
-                       {"ok", true}};
+                       {"ok", problem.empty()}};
+      if (!problem.empty()) j["database"]["error"] = problem;
       j["outbox"] = {{"pending", state.db.outbox.count_in_state("pending")},
                      {"dead", state.db.outbox.count_in_state("dead")},
                      {"in_flight", state.outbox.in_flight()}};
@@ -103,7 +133,7 @@ struct app::impl {
     auto& ad = j["adapters"] = nlohmann::json::object();
     for (const auto& name : adapters.disabled) ad[name] = {{"enabled", false}};
     for (const auto& a : adapters.enabled) ad[std::string(a->platform())] = a->health();
-    return {200, "application/json", j.dump(), {}};
+    return {status, "application/json", j.dump(), {}};
   }
 
   void stop() {
@@ -146,6 +176,8 @@ struct app::impl {
   std::unique_ptr<stdin_lines> input;
   bool stopping = false;
   std::chrono::steady_clock::time_point deadline;
+  std::int64_t probed_at = 0;  // when write_problem last committed its probe
+  std::string last_write_problem;
 };
 
 app::app(const config& cfg, boost::asio::io_context& io, const clock& clk,

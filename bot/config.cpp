@@ -41,6 +41,7 @@ void read_server(config_reader r, server_config& c) {
   r.read("read_timeout_ms", c.read_timeout_ms, 100, 600'000);
   r.read("max_connections", c.max_connections, 1, 65'536);
   r.read("max_buffered_bytes", c.max_buffered_bytes, 1024, std::int64_t{1} << 30);
+  read_secret(r, "server", "health_token", c.health_token);
   r.finish();
   if (c.listen.empty()) throw config_error("server.listen: must not be empty");
   if (c.max_buffered_bytes < c.max_body_bytes)

@@ -30,6 +30,9 @@ struct server_config {
   // Request bodies held before their route authenticated them, all connections together; a
   // request that does not fit is answered 503 with Retry-After. At least max_body_bytes.
   std::size_t max_buffered_bytes = 32 << 20;
+  // Opens the details of GET /healthz to other hosts (Authorization: Bearer <token>); loopback
+  // peers always see them. Also from ESTATEBOT_SERVER_HEALTH_TOKEN.
+  std::string health_token;
 };
 
 struct storage_config {

@@ -1,6 +1,30 @@
 #include "bot/json_parse.hpp"
 
 namespace bot {
+namespace {
+
+// The DOM builder nlohmann::json::parse uses, except that an integer too long for 64 bits is kept
+// as the string of its digits instead of a rounded double, for every reader of untrusted JSON:
+// platform ids must stay exact (a message id 2^64 + 1 must not become the id of another message).
+struct exact_integers : nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+  using json_sax_dom_parser::json_sax_dom_parser;
+
+  static bool integer_text(const std::string& s) {
+    std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
+    if (i == s.size()) return false;
+    for (; i < s.size(); ++i)
+      if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+  }
+
+  bool number_float(double value, const std::string& text) {
+    if (!integer_text(text)) return json_sax_dom_parser::number_float(value, text);
+    std::string digits = text;
+    return string(digits);
+  }
+};
+
+}  // namespace
 
 std::size_t json_nesting(std::string_view text, std::size_t stop_after) {
   std::size_t depth = 0, deepest = 0;
@@ -38,8 +62,11 @@ untrusted_json parse_untrusted_json(std::string_view text, std::size_t max_depth
     r.refused = untrusted_json::problem::too_deep;
     return r;
   }
-  r.value = nlohmann::json::parse(text, nullptr, false);
-  if (r.value.is_discarded()) r.refused = untrusted_json::problem::malformed;
+  exact_integers builder(r.value, false);
+  if (!nlohmann::json::sax_parse(text, &builder) || builder.is_errored()) {
+    r.value = nlohmann::json::value_t::discarded;
+    r.refused = untrusted_json::problem::malformed;
+  }
   return r;
 }
 

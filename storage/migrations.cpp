@@ -1,5 +1,7 @@
 #include "storage/migrations.hpp"
 
+#include "storage/webhook_networks_sql.hpp"
+
 namespace storage {
 namespace {
 
@@ -382,6 +384,7 @@ const std::vector<migration>& migrations() {
       {"ticket desk: SLA, escalation, visits, duty, suggestion box, chatter offers", v3_ticket_desk},
       {"outbox ids never repeat; rows to anonymous writers keep their chat sealed", v4_outbox_ids},
       {"members: QQ nicknames beside group cards", v5_member_nicknames},
+      {"generic webhook: people and chats keyed by the bridge's network", v6_webhook_networks},
   };
   return list;
 }

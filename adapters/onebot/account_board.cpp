@@ -26,7 +26,8 @@ void account_board::saw(const event_result& e, std::int64_t now_ms) {
     a.online = h->online;
     if (e.kind == "meta_event/heartbeat") {
       a.last_heartbeat_at = now_ms;
-      a.heartbeat_interval_ms = h->next_heartbeat_ms;
+      a.heartbeat_interval_ms =
+          std::clamp<std::int64_t>(h->next_heartbeat_ms, 0, longest_heartbeat_interval_ms);
       if (e.good) a.good = e.good;
     }
   }

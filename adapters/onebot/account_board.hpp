@@ -20,6 +20,9 @@ class account_board {
   static constexpr int missed_heartbeats_allowed = 3;
   static constexpr std::int64_t first_pause_ms = 30'000;
   static constexpr std::int64_t longest_pause_ms = 600'000;
+  // A heartbeat interval counts as at most this: an interval the client chose (2^62 ms) must
+  // neither overflow the missed-heartbeats sum nor mean "never dead".
+  static constexpr std::int64_t longest_heartbeat_interval_ms = 3'600'000;
 
   void saw(const event_result& event, std::int64_t now_ms);
   // The roles of the WebSocket connections the account has open now ("Universal", "API", ...).

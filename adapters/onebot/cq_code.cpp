@@ -3,9 +3,60 @@
 namespace adapters::onebot {
 namespace {
 
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
+struct entity {
+  std::string_view code;
+  char plain;
+};
+constexpr entity text_entities[] = {{"&#91;", '['}, {"&#93;", ']'}, {"&amp;", '&'}};
+constexpr entity param_entities[] = {{"&#91;", '['}, {"&#93;", ']'}, {"&amp;", '&'}, {"&#44;", ','}};
+
+// One pass, left to right, so a megabyte of entities costs a megabyte of work (replacing in place
+// moved the rest of the string once per entity). Decoded text is never decoded again, which is why
+// "&amp;#91;" stays the literal "&#91;".
+template <std::size_t n>
+std::string decode(std::string_view s, const entity (&entities)[n]) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const entity* hit = nullptr;
+    if (s[i] == '&')
+      for (const auto& e : entities)
+        if (s.substr(i, e.code.size()) == e.code) hit = &e;
+    if (hit) {
+      out.push_back(hit->plain);
+      i += hit->code.size();
+    } else {
+      out.push_back(s[i++]);
+    }
+  }
+  return out;
+}
+
+std::string encode(std::string_view s, bool comma) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '[':
+        out += "&#91;";
+        break;
+      case ']':
+        out += "&#93;";
+        break;
+      case ',':
+        if (comma) {
+          out += "&#44;";
+          break;
+        }
+        [[fallthrough]];
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
 }
 
 void add_text(std::vector<segment>& out, std::string_view raw) {
@@ -22,44 +73,19 @@ std::string segment::get(std::string_view key) const {
 }
 
 std::string escape_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '[':
-        out += "&#91;";
-        break;
-      case ']':
-        out += "&#93;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
+  return encode(s, false);
 }
 
 std::string escape_param(std::string_view s) {
-  std::string out = escape_text(s);
-  replace_all(out, ",", "&#44;");
-  return out;
+  return encode(s, true);
 }
 
 std::string unescape_text(std::string_view s) {
-  std::string out(s);
-  replace_all(out, "&#91;", "[");
-  replace_all(out, "&#93;", "]");
-  replace_all(out, "&amp;", "&");
-  return out;
+  return decode(s, text_entities);
 }
 
 std::string unescape_param(std::string_view s) {
-  std::string out(s);
-  replace_all(out, "&#44;", ",");
-  return unescape_text(out);  // which decodes &amp; last
+  return decode(s, param_entities);
 }
 
 std::vector<segment> parse_cq(std::string_view s) {

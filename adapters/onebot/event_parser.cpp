@@ -1,5 +1,8 @@
 #include "adapters/onebot/event_parser.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "adapters/onebot/ids.hpp"
@@ -150,6 +153,7 @@ void parse_request(const json& j, event_result& r) {
 }
 
 void parse_meta(const json& j, event_result& r) {
+  constexpr std::int64_t longest = std::numeric_limits<std::int64_t>::max();
   std::string type = string_field(j, "meta_event_type");
   r.kind = "meta_event/" + type;
   bot::account_health h{std::string(platform), r.self_id, true, 0};
@@ -161,7 +165,11 @@ void parse_meta(const json& j, event_result& r) {
         r.good = good->get<bool>();
     }
     if (auto interval = j.find("interval"); interval != j.end() && interval->is_number_integer())
-      h.next_heartbeat_ms = std::max<std::int64_t>(0, interval->get<std::int64_t>());
+      // Beyond int64 saturates rather than wrapping negative; account_board clamps what it uses.
+      h.next_heartbeat_ms =
+          interval->is_number_unsigned() && interval->get<std::uint64_t>() > std::uint64_t{longest}
+              ? longest
+              : std::max<std::int64_t>(0, interval->get<std::int64_t>());
   } else if (type == "lifecycle") {
     r.lifecycle = string_field(j, "sub_type");
     h.online = r.lifecycle != "disable";
@@ -170,6 +178,23 @@ void parse_meta(const json& j, event_result& r) {
     return;
   }
   r.events.emplace_back(h);
+}
+
+// A field of the wrong type is a malformed event (400), not one silently read as empty: a client
+// that sends "message_type": 1 is told so instead of having its messages vanish. (A `time` that is
+// no number is only no time: the message itself is good.)
+std::string type_confusion(const json& j) {
+  static constexpr const char* strings[] = {"post_type",    "message_type",    "notice_type",
+                                            "request_type", "meta_event_type", "sub_type",
+                                            "raw_message",  "group_name",      "comment"};
+  for (const char* key : strings)
+    if (auto it = j.find(key); it != j.end() && !it->is_null() && !it->is_string())
+      return std::string(key) + ": must be a string";
+  if (auto it = j.find("sender"); it != j.end() && !it->is_null() && !it->is_object())
+    return "sender: must be an object";
+  if (auto it = j.find("message"); it != j.end() && (it->is_number() || it->is_boolean()))
+    return "message: must be a string, an array or an object";
+  return {};
 }
 
 }  // namespace
@@ -186,6 +211,7 @@ event_result parse_event(const json& j, const event_rules& rules) {
     return r;
   }
   r.self_id = *self_id;
+  if (r.error = type_confusion(j); !r.ok()) return r;
   std::string post_type = string_field(j, "post_type");
   if (post_type.empty()) {
     r.error = "post_type: required";

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/limits.hpp"
 #include "adapters/onebot/ids.hpp"
 #include "bot/utf8.hpp"
 
@@ -110,7 +111,7 @@ content read_content(const std::vector<segment>& segments, const std::string& se
     } else if (seg.type == "image") {
       std::string ref = seg.get("url");
       if (ref.empty()) ref = seg.get("file");
-      if (!ref.empty()) c.images.push_back(std::move(ref));
+      if (!ref.empty() && c.images.size() < max_images_per_message) c.images.push_back(std::move(ref));
     }
     // face, record, video, file, forward, json, mface, poke, ...: nothing a command reads.
   }

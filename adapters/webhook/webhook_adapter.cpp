@@ -3,6 +3,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "adapters/webhook/webhook_schema.hpp"
 #include "bot/crypto.hpp"
 #include "bot/json_parse.hpp"
 #include "bot/log.hpp"
@@ -17,22 +18,6 @@ constexpr std::string_view signature_scheme = "sha256=";
 inbound_result refuse(int status, std::string_view why) {
   bot::log::warn("webhook", "refused ({}): {}", status, why);
   return {bot::json_error(status, why), {}};
-}
-
-// A required string field; ids may also arrive as numbers.
-std::optional<std::string> id_field(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end()) return std::nullopt;
-  if (it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
-  if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
-  return std::nullopt;
-}
-
-bool valid_network(const std::string& s) {
-  if (s.empty() || s.size() > 32) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
-  return true;
 }
 
 bot::send_result::status status_for(int http_status) {
@@ -64,56 +49,26 @@ inbound_result webhook_adapter::parse_inbound(const bot::http_request& req) cons
   if (parsed.refused == bot::untrusted_json::problem::too_deep) return refuse(400, bot::too_deep_message());
   const json& j = parsed.value;
   if (!parsed.ok() || !j.is_object()) return refuse(400, "body is not a JSON object");
-  auto network = j.find("platform");
-  if (network == j.end() || !network->is_string() || !valid_network(network->get<std::string>()))
-    return refuse(400, "platform: required, 1-32 of a-z 0-9 - _");
-  auto msg_id = id_field(j, "message_id");
-  if (!msg_id) return refuse(400, "message_id: required string");
-  auto chat = j.find("chat");
-  if (chat == j.end() || !chat->is_object()) return refuse(400, "chat: required object");
-  auto chat_id = id_field(*chat, "id");
-  std::string chat_type = chat->value("type", "");
-  if (!chat_id || (chat_type != "group" && chat_type != "direct"))
-    return refuse(400, "chat.type must be group or direct, chat.id required");
-  auto sender = j.find("sender");
-  if (sender == j.end() || !sender->is_object()) return refuse(400, "sender: required object");
-  auto sender_id = id_field(*sender, "id");
-  if (!sender_id) return refuse(400, "sender.id: required");
-  auto text = j.find("text");
-  if (text == j.end() || !text->is_string()) return refuse(400, "text: required string");
-
-  bot::message m;
-  m.id = *msg_id;
-  m.chat = {std::string(platform), network->get<std::string>(),
-            chat_type == "group" ? bot::chat_kind::group : bot::chat_kind::direct, *chat_id};
-  if (auto name = chat->find("name"); name != chat->end() && name->is_string())
-    m.chat_title = name->get<std::string>();
-  m.sender = {std::string(platform), *sender_id, ""};
-  if (auto name = sender->find("name"); name != sender->end() && name->is_string())
-    m.sender.name = name->get<std::string>();
-  m.text = text->get<std::string>();
-  if (auto t = j.find("time"); t != j.end() && t->is_number_integer())
-    m.unix_ms = bot::platform_time_ms(t->get<double>());
-  if (auto b = j.find("mentions_bot"); b != j.end() && b->is_boolean()) m.addressed_to_bot = b->get<bool>();
-  if (auto q = id_field(j, "quote_id")) m.quoted_id = *q;
-  if (auto imgs = j.find("images"); imgs != j.end() && imgs->is_array())
-    for (const auto& i : *imgs)
-      if (i.is_string()) m.images.push_back({i.get<std::string>()});
+  auto read = read_message(j);
+  if (!read.message) return refuse(400, read.error);
 
   inbound_result out;
   out.response = {200, "application/json", R"({"ok":true})", {}};
-  out.events.emplace_back(std::move(m));
+  out.events.emplace_back(std::move(*read.message));
   return out;
 }
 
 bot::http_call webhook_adapter::render_outbound(const bot::delivery& row) const {
   json body{{"delivery_id", std::to_string(row.id)},
             {"platform", row.target.account},
-            {"chat", {{"type", row.target.is_group() ? "group" : "direct"}, {"id", row.target.id}}},
+            {"chat",
+             {{"type", row.target.is_group() ? "group" : "direct"},
+              {"id", bridge_id(row.target.account, row.target.id)}}},
             {"text", row.body.text}};
   if (!row.body.mentions.empty()) {
     auto& m = body["mentions"] = json::array();
-    for (const auto& x : row.body.mentions) m.push_back({{"id", x.user_id}, {"name", x.name}});
+    for (const auto& x : row.body.mentions)
+      m.push_back({{"id", bridge_id(row.target.account, x.user_id)}, {"name", x.name}});
   }
   if (row.body.mention_all) body["mention_all"] = true;
   if (!row.body.quote_id.empty()) body["quote_id"] = row.body.quote_id;
@@ -137,7 +92,7 @@ bot::send_result webhook_adapter::read_send_response(const bot::http_reply& repl
   if (r.outcome == bot::send_result::status::sent) {
     json j = bot::parse_untrusted_json(reply.body).value;
     if (j.is_object())
-      if (auto id = id_field(j, "message_id")) r.platform_message_id = *id;
+      if (auto id = j.find("message_id"); id != j.end()) r.platform_message_id = id_text(*id).value_or("");
     return r;
   }
   r.error = "HTTP " + std::to_string(reply.status);

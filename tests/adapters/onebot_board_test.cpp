@@ -34,6 +34,28 @@ TEST_CASE("onebot: an account is alive while heartbeats come, dead after three m
   CHECK(j["3889001234"]["good"] == true);
 }
 
+TEST_CASE("onebot: a heartbeat interval of 2^62 ms is clamped, so the account still dies of silence",
+          "[onebot][health][hardening]") {
+  auto heartbeat = nlohmann::json::parse(testing::fixture("onebot/events/napcat_heartbeat.json"));
+  account_board board;
+  board.set_links("3889001234", {"Universal"});
+  const std::int64_t t0 = 1'764'548'400'000;
+  for (auto interval : {nlohmann::json(std::int64_t{1} << 62), nlohmann::json(~std::uint64_t{0})}) {
+    INFO(interval.dump());
+    heartbeat["interval"] = interval;
+    auto event = parse_event(heartbeat, {});
+    board.saw(event, t0);
+    CHECK(board.state_of("3889001234", t0 + 60'000, false) == "ok");
+    const std::int64_t silence =
+        account_board::missed_heartbeats_allowed * account_board::longest_heartbeat_interval_ms;
+    CHECK(board.state_of("3889001234", t0 + silence, false) == "ok");
+    CHECK(board.state_of("3889001234", t0 + silence + 1, false) == "no_heartbeat");
+    CHECK(board.to_json(t0, [](const std::string&) {
+      return false;
+    })["3889001234"]["heartbeat_interval_ms"] == account_board::longest_heartbeat_interval_ms);
+  }
+}
+
 TEST_CASE("onebot: lifecycle disable is offline; no link and no HTTP API is no_route", "[onebot][health]") {
   account_board board;
   board.saw(fixture_event("gocq_lifecycle_disable"), 1000);

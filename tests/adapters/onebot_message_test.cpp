@@ -34,6 +34,23 @@ TEST_CASE("onebot: CQ unescaping replaces &amp; last, so an escaped entity stays
   }
 }
 
+TEST_CASE("onebot: a megabyte of CQ entities decodes completely, in one pass", "[onebot][cq][hardening]") {
+  // 1 MiB of "&#91;" once took 2.2 s of the event loop (each replacement moved the rest of the
+  // string); the decoding must be the same whatever the size.
+  std::string many;
+  while (many.size() < (1u << 20)) many += "&#91;&#44;&amp;";
+  const std::size_t repeats = many.size() / 15;
+  std::string text = unescape_text(many);
+  CHECK(text.size() == repeats * 7);
+  CHECK(text.substr(0, 14) == "[&#44;&[&#44;&");
+  std::string param = unescape_param(many);
+  CHECK(param.size() == repeats * 3);
+  CHECK(param.find_first_not_of("[,&") == std::string::npos);
+  auto segs = parse_cq(std::string(1u << 20, '[').insert(0, "[CQ:x]") + std::string(20'000, ','));
+  REQUIRE(segs.size() == 2);
+  CHECK(escape_param(segs[1].get("text")).size() == (1u << 20) * 5 + 20'000 * 5);
+}
+
 TEST_CASE("onebot: broken CQ codes are text, never an error", "[onebot][cq]") {
   auto segs = parse_cq("报修 [CQ:at,qq=1");
   REQUIRE(segs.size() == 1);
@@ -58,6 +75,16 @@ TEST_CASE("onebot: segments become plain text; the bot's @ is removed and marks 
   CHECK(read_content(segments_of(json::parse(R"({"type":"at","data":{"qq":"20002"}})")), "10001").text ==
         "@20002");
   CHECK_FALSE(read_content(segments_of(json::parse(R"("[CQ:at,qq=20002] hi")")), "10001").at_bot);
+}
+
+TEST_CASE("onebot: at most 9 images of a message are kept, the first ones", "[onebot][hardening]") {
+  std::string cq;
+  for (int i = 0; i < 10'000; ++i) cq += "[CQ:image,file=" + std::to_string(i) + ".image]";
+  auto c = read_content(parse_cq(cq + "报修 漏水"), "10001");
+  REQUIRE(c.images.size() == 9);
+  CHECK(c.images.front() == "0.image");
+  CHECK(c.images.back() == "8.image");
+  CHECK(c.text == "报修 漏水");
 }
 
 TEST_CASE("onebot: a group reply quotes the message, @-mentions the sender, then the text", "[onebot]") {

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "adapters/limits.hpp"
 #include "adapters/webhook/webhook_adapter.hpp"
 #include "bot/crypto.hpp"
 #include "support/fixtures.hpp"
@@ -49,9 +50,10 @@ TEST_CASE("webhook: a signed group message becomes one normalized message", "[we
   REQUIRE(r.events.size() == 1);
   const auto& m = std::get<bot::message>(r.events[0]);
   CHECK(m.id == "wx-8870213");
-  CHECK(m.chat == bot::chat_ref{"webhook", "wechat", bot::chat_kind::group, "2233445566@chatroom"});
+  CHECK(m.chat == bot::chat_ref{"webhook", "wechat", bot::chat_kind::group, "wechat:2233445566@chatroom"});
   CHECK(m.chat_title == "3栋业主群");
-  CHECK(m.sender.id == "wxid_wang_ayi");
+  CHECK(m.sender.platform == "webhook");
+  CHECK(m.sender.id == "wechat:wxid_wang_ayi");
   CHECK(m.sender.name == "王阿姨");
   CHECK(m.text == "报修 3-2-1201 厨房水管漏水");
   CHECK(m.unix_ms == 1'764'547'200'000);
@@ -158,4 +160,117 @@ TEST_CASE("webhook: how the bridge's answers are read", "[webhook]") {
   limited.status = 429;
   limited.headers.emplace_back("Retry-After", "30");
   CHECK(a.read_send_response(limited).retry_after_ms == 30'000);
+}
+
+namespace {
+
+nlohmann::json fixture_json(const char* name) {
+  return nlohmann::json::parse(testing::fixture(name));
+}
+
+bot::message parsed(const webhook_adapter& a, const std::string& body) {
+  auto r = a.parse_inbound(signed_post(body));
+  INFO(r.response.body);
+  REQUIRE(r.response.status == 200);
+  REQUIRE(r.events.size() == 1);
+  return std::get<bot::message>(r.events[0]);
+}
+
+}  // namespace
+
+TEST_CASE("webhook: people and chats are keyed by the message's network", "[webhook][hardening]") {
+  auto a = make();
+  auto j = fixture_json("webhook/group_message.json");
+  const auto wechat = parsed(a, j.dump());
+  j["platform"] = "telegram";
+  const auto telegram = parsed(a, j.dump());
+  CHECK(wechat.sender.id == "wechat:wxid_wang_ayi");
+  CHECK(telegram.sender.id == "telegram:wxid_wang_ayi");
+  CHECK(wechat.chat.id != telegram.chat.id);
+
+  // Replies name the chat and the people as the bridge knows them.
+  bot::delivery row;
+  row.target = telegram.chat;
+  row.body.text = "好的";
+  row.body.mentions.push_back({telegram.sender.id, "王阿姨"});
+  auto out = nlohmann::json::parse(a.render_outbound(row).body);
+  CHECK(out["platform"] == "telegram");
+  CHECK(out["chat"]["id"] == "2233445566@chatroom");
+  CHECK(out["mentions"][0]["id"] == "wxid_wang_ayi");
+}
+
+TEST_CASE("webhook: ids are kept as their exact text, also beyond 2^63 and 2^64", "[webhook][hardening]") {
+  auto a = make();
+  const std::string body = testing::fixture("webhook/group_message.json");
+  auto with_id = [&](const std::string& id_json) {
+    auto j = nlohmann::json::parse(body);
+    j["message_id"] = 0;
+    std::string text = j.dump();
+    const std::string from = R"("message_id":0)";
+    return text.replace(text.find(from), from.size(), R"("message_id":)" + id_json);
+  };
+  CHECK(parsed(a, with_id("-1")).id == "-1");
+  CHECK(parsed(a, with_id("9223372036854775808")).id == "9223372036854775808");
+  CHECK(parsed(a, with_id("18446744073709551615")).id == "18446744073709551615");
+  CHECK(parsed(a, with_id("18446744073709551617")).id == "18446744073709551617");
+  CHECK(parsed(a, with_id("123456789012345678901234567890")).id == "123456789012345678901234567890");
+  CHECK(a.parse_inbound(signed_post(with_id("1.5"))).response.status == 400);
+  CHECK(a.parse_inbound(signed_post(with_id("true"))).response.status == 400);
+}
+
+TEST_CASE("webhook: a field of the wrong type is 400 naming the field, never an exception",
+          "[webhook][hardening]") {
+  auto a = make();
+  const auto good = fixture_json("webhook/direct_message_with_image.json");
+  const std::vector<std::pair<nlohmann::json::json_pointer, nlohmann::json>> wrong = {
+      {"/chat/type"_json_pointer, 7},
+      {"/chat/type"_json_pointer, nlohmann::json::array({"group"})},
+      {"/chat/type"_json_pointer, nlohmann::json::object()},
+      {"/chat/id"_json_pointer, 1.5},
+      {"/chat/id"_json_pointer, ""},
+      {"/chat/name"_json_pointer, 12},
+      {"/chat"_json_pointer, "group"},
+      {"/sender/id"_json_pointer, false},
+      {"/sender/name"_json_pointer, nlohmann::json::array()},
+      {"/sender"_json_pointer, 5},
+      {"/message_id"_json_pointer, nlohmann::json::object()},
+      {"/platform"_json_pointer, 3},
+      {"/text"_json_pointer, 3},
+      {"/time"_json_pointer, "yesterday"},
+      {"/mentions_bot"_json_pointer, "yes"},
+      {"/quote_id"_json_pointer, 2.5},
+      {"/images"_json_pointer, "https://x/y.jpg"},
+      {"/images"_json_pointer, nlohmann::json::array({1})},
+  };
+  for (const auto& [where, value] : wrong) {
+    auto j = good;
+    j[where] = value;
+    INFO(where.to_string() << " = " << value.dump());
+    auto r = a.parse_inbound(signed_post(j.dump()));
+    CHECK(r.response.status == 400);
+    CHECK(r.events.empty());
+    const std::string field = where.to_string().substr(1);
+    std::string named = field;
+    for (char& c : named)
+      if (c == '/') c = '.';
+    CHECK(nlohmann::json::parse(r.response.body)["error"].get<std::string>().find(named) !=
+          std::string::npos);
+  }
+  // Optional fields may be null: the same as absent.
+  auto nulls = good;
+  for (const char* key : {"time", "mentions_bot", "quote_id", "images"}) nulls[key] = nullptr;
+  CHECK(parsed(a, nulls.dump()).images.empty());
+}
+
+TEST_CASE("webhook: at most 9 images of a message are kept, the first ones", "[webhook][hardening]") {
+  auto a = make();
+  auto j = fixture_json("webhook/direct_message_with_image.json");
+  j["images"] = nlohmann::json::array();
+  for (int i = 0; i < 10'000; ++i)
+    j["images"].push_back("https://bridge.example/" + std::to_string(i) + ".jpg");
+  auto m = parsed(a, j.dump());
+  REQUIRE(m.images.size() == adapters::max_images_per_message);
+  CHECK(adapters::max_images_per_message == 9);
+  CHECK(m.images.front().reference == "https://bridge.example/0.jpg");
+  CHECK(m.images.back().reference == "https://bridge.example/8.jpg");
 }

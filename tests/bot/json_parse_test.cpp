@@ -32,3 +32,20 @@ TEST_CASE("untrusted JSON: brackets inside strings, escaped quotes included, are
   CHECK(bot::json_nesting(R"(["\"]", [["\\"]]])", 64) == 3);
   CHECK(bot::json_nesting(R"({"a":"}}}}", "b":{"c":"{"}})", 64) == 2);
 }
+
+TEST_CASE("untrusted JSON: integers beyond 64 bits stay exact as their digits; other numbers as before",
+          "[json][hardening]") {
+  auto r = bot::parse_untrusted_json(
+      R"({"a":18446744073709551617,"b":-9223372036854775809,"c":18446744073709551615,"d":-1,"e":1.5,"f":1e3})");
+  REQUIRE(r.ok());
+  CHECK(r.value["a"] == "18446744073709551617");
+  CHECK(r.value["b"] == "-9223372036854775809");
+  CHECK(r.value["c"].is_number_unsigned());
+  CHECK(r.value["c"].get<std::uint64_t>() == 18446744073709551615u);
+  CHECK(r.value["d"] == -1);
+  CHECK(r.value["e"] == 1.5);
+  CHECK(r.value["f"].is_number_float());
+  CHECK(bot::parse_untrusted_json("[1,]").refused == bot::untrusted_json::problem::malformed);
+  CHECK(bot::parse_untrusted_json("123456789012345678901234567890").value ==
+        "123456789012345678901234567890");
+}

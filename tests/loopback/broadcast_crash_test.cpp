@@ -99,8 +99,8 @@ port = 0
 [storage]
 path = "{}"
 [roles]
-staff = ["webhook:wxid_staff"]
-admins = ["webhook:wxid_admin"]
+staff = ["webhook:wechat:wxid_staff"]
+admins = ["webhook:wechat:wxid_admin"]
 [outbox]
 max_in_flight = {}
 backoff_initial_ms = 50

@@ -133,7 +133,7 @@ TEST_CASE("a scrub empties the write-ahead log, after the outermost transaction"
 
 TEST_CASE("durability power syncs every commit, process only at checkpoints", "[storage]") {
   testing::temp_dir dir;
-  storage::database power(dir.file("power.sqlite3"));  // the default
+  storage::database power(dir.file("power.sqlite3"));                 // the default
   CHECK(power.raw().execAndGet("PRAGMA synchronous").getInt() == 2);  // FULL
   storage::database process(dir.file("process.sqlite3"), 5000, storage::durability::process);
   CHECK(process.raw().execAndGet("PRAGMA synchronous").getInt() == 1);  // NORMAL
@@ -146,4 +146,36 @@ TEST_CASE("a database that cannot be opened is named with the reason", "[storage
   testing::write_file(dir.file("blocker"), "a file where a folder should be");
   CHECK_THROWS_WITH(storage::database(dir.file("blocker/bot.sqlite3")),
                     Catch::Contains("cannot open the database") && Catch::Contains("blocker/bot.sqlite3"));
+}
+
+TEST_CASE("webhook people and chats of schema 5 get their network, so nobody loses a flat or a group",
+          "[storage][webhook]") {
+  testing::temp_dir dir;
+  const auto path = dir.file("v5.sqlite3");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA application_id = " + std::to_string(storage::database::application_id));
+    for (int v = 0; v < 5; ++v) raw.exec(storage::migrations()[v].sql);
+    raw.exec("PRAGMA user_version = 5");
+    raw.exec(R"(
+INSERT INTO communities (id, name, created_at) VALUES (1, '阳光花园', 1);
+INSERT INTO chats (id, platform, account, kind, chat_id, community_id, first_seen_at, last_seen_at) VALUES
+  (1, 'webhook', 'wechat', 'group', 'g1', 1, 1, 5),
+  (2, 'webhook', 'wechat', 'direct', 'wxid_zhang', 1, 1, 9),
+  (3, 'onebot', '10001', 'group', '880001', 1, 1, 5);
+INSERT INTO members (id, platform, user_id, first_seen_at, last_seen_at) VALUES
+  (1, 'webhook', 'wxid_wang', 1, 5), (2, 'webhook', 'wxid_zhang', 1, 9), (3, 'webhook', 'never_heard', 1, 1),
+  (4, 'onebot', '20002', 1, 5);
+INSERT INTO chat_members (chat_id, member_id, first_seen_at, last_seen_at) VALUES (1, 1, 1, 5), (3, 4, 1, 5);
+)");
+  }
+  storage::database db(path);
+  auto text = [&](const std::string& sql) { return db.raw().execAndGet(sql).getString(); };
+  CHECK(text("SELECT user_id FROM members WHERE id = 1") == "wechat:wxid_wang");
+  CHECK(text("SELECT user_id FROM members WHERE id = 2") == "wechat:wxid_zhang");
+  CHECK(text("SELECT user_id FROM members WHERE id = 3") == "never_heard");
+  CHECK(text("SELECT user_id FROM members WHERE id = 4") == "20002");
+  CHECK(text("SELECT chat_id FROM chats WHERE id = 1") == "wechat:g1");
+  CHECK(text("SELECT chat_id FROM chats WHERE id = 2") == "wechat:wxid_zhang");
+  CHECK(text("SELECT chat_id FROM chats WHERE id = 3") == "880001");
 }
