@@ -74,15 +74,9 @@ malformed_case message(const std::string& name, std::int64_t id, const std::func
   return event(name, j, expect);
 }
 
-std::vector<malformed_case> event_cases() {
+std::vector<malformed_case> message_cases() {
   auto set = [](const char* key, json v) { return [=](json& j) { j[key] = v; }; };
   auto drop = [](const char* key) { return [=](json& j) { j.erase(key); }; };
-  const json base{{"time", 1764547200}, {"self_id", 3889001234LL}};
-  auto with = [&](json extra) {
-    json j = base;
-    j.update(extra);
-    return j;
-  };
   std::string deep = onebot_json(7100, "大家好").dump();
   deep.insert(deep.find(R"("text":"大家好")"),
               R"("x":)" + std::string(100'000, '[') + std::string(100'000, ']') + ",");
@@ -135,6 +129,17 @@ std::vector<malformed_case> event_cases() {
       message("anonymous group message", 7037, set("sub_type", "anonymous"), 204),
       message("sent by the bot itself", 7038, set("user_id", 3889001234LL), 204),
       {"segment data nested 100,000 deep", onebot_post(deep), 400},
+  };
+}
+
+// Notices, requests and meta events: the kinds the adapter reads besides messages.
+std::vector<malformed_case> other_event_cases() {
+  auto with = [](json extra) {
+    json j{{"time", 1764547200}, {"self_id", 3889001234LL}};
+    j.update(extra);
+    return j;
+  };
+  return {
       event("notice unknown", with({{"post_type", "notice"}, {"notice_type", "poke"}}), 204),
       event("notice group_increase without ids",
             with({{"post_type", "notice"}, {"notice_type", "group_increase"}}), 400),
@@ -211,7 +216,7 @@ std::vector<malformed_case> websocket_cases() {
 
 std::vector<malformed_case> onebot_cases() {
   std::vector<malformed_case> all;
-  for (auto family : {auth_cases, event_cases, websocket_cases})
+  for (auto family : {auth_cases, message_cases, other_event_cases, websocket_cases})
     for (auto& c : family()) all.push_back(std::move(c));
   return all;
 }
