@@ -108,7 +108,7 @@ std::vector<malformed_case> message_cases() {
       message("message as a CQ string", 7028, set("message", "[CQ:face,id=1]大家好&#91;"), 204),
       message("message as one segment object", 7029,
               set("message", json{{"type", "text"}, {"data", {{"text", "hi"}}}}), 204),
-      message("message a number", 7030, set("message", 5), 204),
+      message("message a number: 400", 7030, set("message", 5), 400),
       message("message segments of junk", 7031,
               set("message",
                   json::array({1, "x", nullptr, json{{"type", 5}}, json{{"type", "text"}, {"data", 7}}})),
@@ -117,13 +117,13 @@ std::vector<malformed_case> message_cases() {
               set("message", json::array({json{{"type", "text"}, {"data", {{"text", json::array({1})}}}}})),
               204),
       message(
-          "message null and raw_message a number", 7033,
+          "message null and raw_message a number: 400", 7033,
           [](json& j) {
             j["message"] = nullptr;
             j["raw_message"] = 5;
           },
-          204),
-      message("sender a string", 7034, set("sender", "王阿姨"), 204),
+          400),
+      message("sender a string: 400", 7034, set("sender", "王阿姨"), 400),
       message("time a string", 7035, set("time", "now"), 204),
       message("time 1e300", 7036, set("time", 1e300), 204),
       message("anonymous group message", 7037, set("sub_type", "anonymous"), 204),
