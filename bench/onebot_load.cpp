@@ -61,6 +61,7 @@ struct options {
   int events = 20'000;
   int connections = 8;
   int reply_every = 10;
+  std::string durability = "power";  // [storage] durability: "power" syncs every commit, "process" not
 };
 
 bool is_command(const options& o, int i) {
@@ -90,13 +91,14 @@ std::string event(const options& o, int i) {
 // A running estatebot on its own thread.
 class app_thread {
  public:
-  app_thread(const std::string& dir, const std::string& api_url) {
+  app_thread(const std::string& dir, const std::string& api_url, const std::string& durability) {
     std::filesystem::create_directories(dir);
     auto cfg = bot::config::parse(R"(
 [server]
 port = 0
 [storage]
 path = ")" + dir + R"(/bench.sqlite3"
+durability = ")" + durability + R"("
 [outbox.platforms.onebot]
 per_second = 100000.0
 burst = 1000
@@ -198,7 +200,7 @@ void run_http(const options& o) {
   api_sink sink(io);
   app_thread app(
       std::filesystem::temp_directory_path().string() + "/estatebot-bench-http-" + std::to_string(::getpid()),
-      "http://127.0.0.1:" + std::to_string(sink.port));
+      "http://127.0.0.1:" + std::to_string(sink.port), o.durability);
   int next = 0, done = 0, refused = 0;
   const int expected_replies = o.reply_every > 0 ? o.events / o.reply_every : 0;
   auto start = std::chrono::steady_clock::now();
@@ -275,7 +277,7 @@ void run_ws(const options& o) {
   net::io_context io;
   const std::string dir =
       std::filesystem::temp_directory_path().string() + "/estatebot-bench-ws-" + std::to_string(::getpid());
-  app_thread app(dir, "");
+  app_thread app(dir, "", o.durability);
   ws_bench client(io);
   net::co_spawn(io, client.run(app.port()), [](std::exception_ptr e) {
     if (e) std::rethrow_exception(e);
@@ -306,6 +308,10 @@ int main(int argc, char** argv) {
   options o;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
+    if (k == "--durability") {
+      o.durability = argv[i + 1];
+      continue;
+    }
     int v = std::stoi(argv[i + 1]);
     if (k == "--events")
       o.events = v;
@@ -314,13 +320,15 @@ int main(int argc, char** argv) {
     else if (k == "--reply-every")
       o.reply_every = v;
     else {
-      std::cerr << "usage: onebot_load [--events N] [--connections C] [--reply-every K]\n";
+      std::cerr << "usage: onebot_load [--events N] [--connections C] [--reply-every K] "
+                   "[--durability power|process]\n";
       return 2;
     }
   }
   bot::log::set_min_level(bot::log::level::warn);
-  std::printf("estatebot %s, %u hardware threads, %d events, 1 in %d a command (我的工单)\n",
-              ESTATEBOT_VERSION, std::thread::hardware_concurrency(), o.events, o.reply_every);
+  std::printf("estatebot %s, %u hardware threads, %d events, 1 in %d a command (我的工单), durability %s\n",
+              ESTATEBOT_VERSION, std::thread::hardware_concurrency(), o.events, o.reply_every,
+              o.durability.c_str());
   run_http(o);
   run_ws(o);
 }
