@@ -206,7 +206,8 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
     return;
   }
 
-  storage::transaction cmd_txn(svc_.db.database);  // a savepoint: a failed command leaves no half-written rows
+  storage::transaction cmd_txn(
+      svc_.db.database);  // a savepoint: a failed command leaves no half-written rows
   command_result result;
   try {
     result = spec.run(ctx, a);

@@ -185,12 +185,11 @@ storage::ticket_row ticket_desk::open(storage::ticket_row t, const std::vector<b
                            : mode == dispatch_mode::manual
                                ? svc_.t(l, "ticket.hint.manual", fmt::arg("id", t.id))
                                : svc_.t(l, "ticket.hint.grab", fmt::arg("id", t.id));
-        return svc_.t(l, "ticket.staff.new", fmt::arg("id", t.id),
-                      fmt::arg("priority", svc_.t(l, text_id(t.priority))),
-                      fmt::arg("kind", svc_.t(l, text_id(t.kind))), fmt::arg("where", where(t, l)),
-                      fmt::arg("category", svc_.t(l, text_id(t.category))),
-                      fmt::arg("description", bot::utf8::truncate(shown_description(l), 60)),
-                      fmt::arg("hint", hint));
+        return svc_.t(
+            l, "ticket.staff.new", fmt::arg("id", t.id), fmt::arg("priority", svc_.t(l, text_id(t.priority))),
+            fmt::arg("kind", svc_.t(l, text_id(t.kind))), fmt::arg("where", where(t, l)),
+            fmt::arg("category", svc_.t(l, text_id(t.category))),
+            fmt::arg("description", bot::utf8::truncate(shown_description(l), 60)), fmt::arg("hint", hint));
       },
       // Never the emergency lane, even for urgent tickets: during a power cut every owner's 报修 is
       // urgent, and those notices must not hold back the broadcast that tells everyone at once.

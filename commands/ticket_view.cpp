@@ -138,7 +138,8 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
     note = shown(note);
     out += "\n" +
            ctx.text("ticket.event_line", fmt::arg("at", tz.format(e.at)),
-                    fmt::arg("who", shown(event_actor(ctx, t, e))), fmt::arg("action", event_name(ctx, e.action)),
+                    fmt::arg("who", shown(event_actor(ctx, t, e))),
+                    fmt::arg("action", event_name(ctx, e.action)),
                     fmt::arg("note", note.empty() ? std::string()
                                                   : ctx.text("ticket.event_note", fmt::arg("note", note))));
   }

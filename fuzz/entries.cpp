@@ -80,7 +80,8 @@ void onebot_event(std::string_view data) {
 }
 
 void webhook_inbound(std::string_view data) {
-  static const adapters::webhook::webhook_adapter adapter({true, "/webhook/generic", "fuzz-secret", "http://x"});
+  static const adapters::webhook::webhook_adapter adapter(
+      {true, "/webhook/generic", "fuzz-secret", "http://x"});
   bot::http_request req;
   req.method = "POST";
   req.path = req.target = "/webhook/generic";
