@@ -1,6 +1,7 @@
 #include "bot/app.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <algorithm>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -111,7 +112,12 @@ struct app::impl {
   http_response health(const http_request& req) {
     nlohmann::json j{{"status", "ok"}, {"version", ESTATEBOT_VERSION}};
     const std::string problem = write_problem();
-    if (!problem.empty()) j["status"] = "degraded";
+    // A platform that has been unreachable for a while degrades the service but is no reason to
+    // restart estatebot: still 200, unlike a database that takes no writes.
+    const auto outages = state.outbox.outages();
+    const bool long_outage =
+        std::any_of(outages.begin(), outages.end(), [](const outage& o) { return o.reported; });
+    if (!problem.empty() || long_outage) j["status"] = "degraded";
     const int status = problem.empty() ? 200 : 503;
     if (!sees_health_details(req, state.cfg.server.health_token))
       return {status, "application/json", j.dump(), {}};
@@ -124,7 +130,15 @@ struct app::impl {
       if (!problem.empty()) j["database"]["error"] = problem;
       j["outbox"] = {{"pending", state.db.outbox.count_in_state("pending")},
                      {"dead", state.db.outbox.count_in_state("dead")},
-                     {"in_flight", state.outbox.in_flight()}};
+                     {"in_flight", state.outbox.in_flight()},
+                     {"unreachable", nlohmann::json::array()}};
+      for (const auto& o : outages)
+        j["outbox"]["unreachable"].push_back(
+            {{"platform", o.platform},
+             {"account", o.account},
+             {"since", o.since},
+             {"error", o.error},
+             {"waiting", state.db.outbox.pending_on_account(o.platform, o.account)}});
     } catch (const std::exception& e) {
       j["status"] = "degraded";
       j["database"] = {{"ok", false}, {"error", e.what()}};

@@ -28,6 +28,10 @@ struct send_result {
     retry,      // not delivered, worth another try (connection refused, 5xx, 429, rate-limited)
     failed,     // will never work (bot removed from the group, 4xx): dead-letter now
     uncertain,  // may have been delivered (timeout after the request went out, risk control)
+    // The platform could not be reached: the request never got to it (connection refused or
+    // reset before sending, no route, a gateway saying the platform is down). Not the message's
+    // fault: the row waits for the platform without using an attempt (see bot/account_outages).
+    unreachable,
   };
   status outcome = status::sent;
   std::string platform_message_id;

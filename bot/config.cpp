@@ -94,6 +94,8 @@ void read_outbox(config_reader r, outbox_config& c) {
   r.read("send_timeout_ms", c.send_timeout_ms, 100, 600'000);
   r.read("max_in_flight", c.max_in_flight, 1, 1024);
   r.read("dead_alert_delay_ms", c.dead_alert_delay_ms, 0, 86'400'000);
+  r.read("give_up_after_ms", c.give_up_after_ms, 1'000, 14 * 86'400'000);
+  r.read("outage_alert_after_ms", c.outage_alert_after_ms, 0, 86'400'000);
   {
     auto platforms = r.table("platforms");
     // Every platform estatebot serves has built-in limits: any other name is a typo that would

@@ -67,9 +67,15 @@ struct outbox_config {
   int max_attempts = 8;              // then the row is dead-lettered and managers are told
   int backoff_initial_ms = 2'000;    // doubles per attempt, with ±25% jitter
   int backoff_max_ms = 600'000;
-  int send_timeout_ms = 15'000;
+  // Longer than clients' own timeouts towards their platform (NapCat's toward QQ), so that a slow
+  // send is answered rather than guessed at: a send without an answer may have gone out.
+  int send_timeout_ms = 30'000;
   int max_in_flight = 16;            // concurrent sends
   int dead_alert_delay_ms = 60'000;  // dead rows are reported to managers in one summary after this wait
+  // A row waiting for its platform to come back (not connected, or unreachable) is given up this
+  // long after it was written; managers hear of an outage once it has lasted outage_alert_after_ms.
+  int give_up_after_ms = 86'400'000;
+  int outage_alert_after_ms = 600'000;
   std::map<std::string, platform_limits> platforms = platform_limit_defaults();
 
   static std::map<std::string, platform_limits> platform_limit_defaults();

@@ -33,7 +33,10 @@ core::core(const config& c, const clock& clock_, const feature_installer& featur
   outbox.on_dead = [this](const storage::outbox_row& row, const std::string& error) {
     for (const auto& listener : dead_letters_) listener(svc, row, error);
   };
-  feature_host host({commands, jobs, dispatch.hooks(), dead_letters_, svc});
+  outbox.on_outage = [this](const outage& o) {
+    for (const auto& listener : outages_) listener(svc, o);
+  };
+  feature_host host({commands, jobs, dispatch.hooks(), dead_letters_, outages_, svc});
   install_builtin_jobs(host);
   if (features) features(host);
 }

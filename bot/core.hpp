@@ -44,6 +44,7 @@ class core {
   void install_builtin_jobs(feature_host& host);
 
   std::vector<dead_letter_hook> dead_letters_;
+  std::vector<outage_hook> outages_;
 };
 
 }  // namespace bot

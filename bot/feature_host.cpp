@@ -31,4 +31,8 @@ void feature_host::on_dead_letter(dead_letter_hook h) {
   p_.dead_letters.push_back(std::move(h));
 }
 
+void feature_host::on_outage(outage_hook h) {
+  p_.outages.push_back(std::move(h));
+}
+
 }  // namespace bot

@@ -1,6 +1,6 @@
 // How a feature plugs into the core, without seeing it: its commands, the kinds of scheduled job it
-// runs (each with the type of what its rows are about), its chat hooks and its dead-letter
-// listeners. The wiring hands the core one function that registers every feature here
+// runs (each with the type of what its rows are about), its chat hooks, its dead-letter listeners
+// and its outage listeners. The wiring hands the core one function that registers every feature here
 // (commands/all_commands); the core calls it once, before the first message.
 #pragma once
 #include <functional>
@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "bot/account_outages.hpp"
 #include "bot/chat_hooks.hpp"
 #include "bot/command.hpp"
 #include "bot/job_kind.hpp"
@@ -35,6 +36,9 @@ struct job_run {
 // An outbox row given up for good (`error` says why), in the transaction that marks it dead, so
 // that what a listener writes (an alert job, a correction) cannot be lost.
 using dead_letter_hook = std::function<void(services&, const storage::outbox_row&, const std::string& error)>;
+// A bot account's platform has been unreachable for a while (`until` empty), or a reported outage
+// ended; in a transaction, so what a listener queues goes out with the commit.
+using outage_hook = std::function<void(services&, const outage&)>;
 
 class feature_host {
  public:
@@ -43,6 +47,7 @@ class feature_host {
     scheduler& jobs;
     dispatch_hooks& hooks;
     std::vector<dead_letter_hook>& dead_letters;
+    std::vector<outage_hook>& outages;
     services& svc;
   };
   explicit feature_host(parts p) : p_(p) {}
@@ -63,6 +68,7 @@ class feature_host {
   void on_chatter(chatter_hook h);
   void on_member_joined(join_hook h);
   void on_dead_letter(dead_letter_hook h);
+  void on_outage(outage_hook h);
 
  private:
   void add_job(const char* kind, std::function<void(const storage::job_row&)> run);

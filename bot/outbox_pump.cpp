@@ -102,18 +102,16 @@ std::optional<std::int64_t> outbox_pump::pump() {
     }
     const std::string account = account_key(row.target);
     if (!ch->ready(row.target)) {
-      const std::int64_t since = not_ready_since_.try_emplace(account, now).first->second;
-      const std::int64_t limit = static_cast<std::int64_t>(cfg_.max_attempts) * cfg_.backoff_max_ms;
-      if (now - since >= limit) {
-        log::warn("outbox", "#{} to {}: not connected for {} min, given up", row.id, target_of(row),
-                  limit / 60'000);
-        die(row, row.attempts, fmt::format("not connected for {} min", limit / 60'000));
-        continue;
-      }
-      earliest(wake, now + not_ready_recheck_ms);
+      outages_.not_ready(row.target, now);
+      if (!too_old(row, *outages_.find(row.target), now)) earliest(wake, now + not_ready_recheck_ms);
       continue;
     }
-    not_ready_since_.erase(account);
+    const outage* out = outages_.find(row.target);
+    if (out && !out->by_answers) {
+      platform_back(row.target, now);  // connected again
+      out = nullptr;
+    }
+    if (out && too_old(row, *out, now)) continue;
     auto& chat_bucket = bucket(chat_buckets_, row.target.key(), chat_rate(*ch), now);
     token_bucket* account_bucket = nullptr;
     if (auto r = account_rate(*ch)) account_bucket = &bucket(account_buckets_, account, *r, now);
@@ -123,13 +121,50 @@ std::optional<std::int64_t> outbox_pump::pump() {
       earliest(wake, ready);
       continue;
     }
+    if (out && !outages_.take_probe(row.target, row.id, now)) {  // one row at a time asks if it is back
+      earliest(wake, std::max(now + not_ready_recheck_ms, outages_.next_probe_at(row.target)));
+      continue;
+    }
     chat_bucket.try_take(now);
     if (account_bucket) account_bucket->try_take(now);
     in_flight_.insert(row.id);
     ch->send(delivery_of(row), [this, row](send_result r) { settle(row, r); });
   }
   if (auto next = db_.outbox.next_due_at(); next && *next > now) earliest(wake, *next);
+  for (outage* o : outages_.to_report(now, cfg_.outage_alert_after_ms)) report(*o);
+  if (auto at = outages_.next_report_at(cfg_.outage_alert_after_ms)) earliest(wake, std::max(*at, now + 1));
   return wake;
+}
+
+bool outbox_pump::too_old(const storage::outbox_row& row, const outage& o, std::int64_t now) {
+  if (now - row.created_at < cfg_.give_up_after_ms) return false;
+  const std::int64_t minutes = (now - o.since) / 60'000;
+  log::warn("outbox", "#{} to {}: {} unreachable for {} min and the message is too old, given up", row.id,
+            target_of(row), o.platform, minutes);
+  die(row, row.attempts, fmt::format("{} unreachable for {} min ({})", o.platform, minutes, o.error));
+  return true;
+}
+
+void outbox_pump::report(outage o) {
+  if (o.until)
+    log::warn("outbox", "{}/{} reachable again after {} min", o.platform, o.account,
+              (*o.until - o.since) / 60'000);
+  else
+    log::error("outbox", "{}/{} unreachable for {} min: {}", o.platform, o.account,
+               (clk_.now_ms() - o.since) / 60'000, o.error);
+  if (!on_outage) return;
+  try {
+    storage::transaction txn(db_.database);
+    o.waiting = db_.outbox.pending_on_account(o.platform, o.account);
+    on_outage(o);
+    txn.commit();
+  } catch (const std::exception& e) {
+    log::error("outbox", "cannot report the outage of {}/{}: {}", o.platform, o.account, e.what());
+  }
+}
+
+void outbox_pump::platform_back(const chat_ref& target, std::int64_t now) {
+  if (auto o = outages_.back(target, now); o && o->reported) report(std::move(*o));
 }
 
 wait_reason outbox_pump::explain(const storage::outbox_row& row) {
@@ -140,6 +175,7 @@ wait_reason outbox_pump::explain(const storage::outbox_row& row) {
   channel* ch = channel_for(row.target.platform);
   if (!ch) return {k::no_adapter, 0};
   if (!ch->ready(row.target)) return {k::not_connected, 0};
+  if (const outage* o = outages_.find(row.target); o && o->by_answers) return {k::unreachable, o->since};
   if (row.next_attempt_at > now) return {k::backoff, row.next_attempt_at};
   if (db_.outbox.ahead_in_chat(row) > 0) return {k::behind_in_chat, 0};
   std::int64_t at = now;
@@ -174,6 +210,11 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   in_flight_.erase(row.id);
   ++settled_;
   const std::int64_t now = clk_.now_ms();
+  if (r.outcome == send_result::status::unreachable) {
+    unreachable(row, r, now);
+    return;
+  }
+  platform_back(row.target, now);
   const int attempts = row.attempts + 1;
   try {
     // A sealed message leaves no trace once settled; its failure is not reported to anyone,
@@ -197,6 +238,7 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
         break;
       case send_result::status::retry:
       case send_result::status::uncertain:
+      case send_result::status::unreachable:
         if (attempts >= cfg_.max_attempts) {
           log::warn("outbox", "#{} to {} dead after {} attempts: {}", row.id, target_of(row), attempts,
                     r.error);
@@ -211,6 +253,25 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
     }
   } catch (const std::exception& e) {
     // The row stays pending and goes out again: a double send is better than a lost one.
+    log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
+  }
+  if (wake) wake();
+}
+
+}  // namespace bot
+
+namespace bot {
+
+// The platform was not reached: no attempt is used and the row stays due; the account's outage
+// holds it (and the account's other rows) back until a probe gets through.
+void outbox_pump::unreachable(const storage::outbox_row& row, const send_result& r, std::int64_t now) {
+  if (!outages_.find(row.target))
+    log::warn("outbox", "{} unreachable ({}): its messages wait until it is back", account_key(row.target),
+              r.error);
+  outages_.unreachable(row.target, r.error, row.id, now);
+  try {
+    db_.outbox.mark_retry(row.id, row.attempts, r.error, now);
+  } catch (const std::exception& e) {
     log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
   }
   if (wake) wake();

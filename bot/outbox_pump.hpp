@@ -3,9 +3,10 @@
 // records what they answer (sent with the platform id, retry with backoff and jitter, or
 // dead-lettered after the last attempt). In-flight rows are only held in memory: after a crash
 // they are still pending and go out again, which is the only double send a crash can cause.
-// A row whose platform cannot take it (not connected, or no route for its account) waits, and is
-// dead-lettered once its account has been unable to send for max_attempts × backoff_max_ms, so a
-// message that can never be routed is reported instead of waiting forever.
+// A row whose platform is away (not connected, no route for its account, or sends that never
+// reach it) waits without using attempts (see account_outages), and is dead-lettered only once it
+// is give_up_after_ms old, so a message that can never be routed is reported instead of waiting
+// forever. Outages that last outage_alert_after_ms are reported through on_outage.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -14,7 +15,9 @@
 #include <random>
 #include <set>
 #include <string>
+#include <vector>
 
+#include "bot/account_outages.hpp"
 #include "bot/channel.hpp"
 #include "bot/config.hpp"
 #include "bot/token_bucket.hpp"
@@ -35,6 +38,7 @@ struct wait_reason {
     sending,         // handed to the platform, no answer yet
     no_adapter,      // no adapter of its platform is enabled: it will be dead-lettered
     not_connected,   // the adapter cannot send right now (connection down)
+    unreachable,     // sends do not reach the platform since `at`; goes out when it is back
     backoff,         // an attempt failed; `at` is the next one (last_error says why)
     behind_in_chat,  // earlier messages into the same chat go first
     rate_limited,    // the chat's or the account's token bucket; `at` is an estimate
@@ -64,12 +68,21 @@ class outbox_pump {
   std::function<void()> wake;
   // Runs in the transaction that marks the row dead, so what it writes (an alert job) cannot be lost.
   std::function<void(const storage::outbox_row&, const std::string& error)> on_dead;
+  // An account's outage has lasted outage_alert_after_ms (`until` empty), or a reported one ended;
+  // runs in a transaction, so what it queues goes out with the commit.
+  std::function<void(const outage&)> on_outage;
+  std::vector<outage> outages() const { return outages_.all(); }
 
   std::int64_t backoff_ms(int attempts);  // for attempt number `attempts` (1-based), with jitter
 
  private:
   void settle(const storage::outbox_row& row, const send_result& r);
   void die(const storage::outbox_row& row, int attempts, const std::string& error);
+  // For a row whose account is out: gives it up when it is past its deadline (true).
+  bool too_old(const storage::outbox_row& row, const outage& o, std::int64_t now);
+  void report(outage o);
+  void platform_back(const chat_ref& target, std::int64_t now);
+  void unreachable(const storage::outbox_row& row, const send_result& r, std::int64_t now);
   rate chat_rate(const channel& ch) const;
   std::optional<rate> account_rate(const channel& ch) const;
   token_bucket& bucket(std::map<std::string, token_bucket>& m, const std::string& key, rate r,
@@ -83,8 +96,7 @@ class outbox_pump {
   std::uint64_t settled_ = 0;
   std::map<std::string, token_bucket> chat_buckets_;
   std::map<std::string, token_bucket> account_buckets_;
-  // Since when each account (platform/account) could not take sends, as this run observed it.
-  std::map<std::string, std::int64_t> not_ready_since_;
+  account_outages outages_;
   std::mt19937 rng_{std::random_device{}()};
 };
 

@@ -12,6 +12,7 @@
 #include "commands/help.hpp"
 #include "commands/notice.hpp"
 #include "commands/notice_query.hpp"
+#include "commands/outage_alert.hpp"
 #include "commands/repair.hpp"
 #include "commands/role_admin.hpp"
 #include "commands/suggestion_box.hpp"
@@ -50,6 +51,7 @@ void install_all(bot::feature_host& host) {
   install_notice_jobs(host);
   install_emergency_jobs(host);
   install_delivery_alerts(host);
+  install_outage_alerts(host);
   install_welcome(host);
   host.on_chatter(on_group_chatter);
 }

@@ -8,6 +8,7 @@
 #include "bot/feature_host.hpp"
 #include "bot/log.hpp"
 #include "bot/utf8.hpp"
+#include "commands/alert_recipients.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/notice.hpp"
 #include "commands/record_id.hpp"
@@ -79,26 +80,6 @@ std::string count_of(const bot::services& svc, bot::locale l, const item& it) {
   return svc.t(l, "alert.dead.count_chats", fmt::arg("n", n));
 }
 
-std::vector<bot::chat_ref> recipients(bot::services& svc, std::int64_t community) {
-  std::vector<bot::chat_ref> out;
-  for (const auto& g : svc.db.chats.groups_of(community, std::nullopt, "managers")) out.push_back(g.ref);
-  if (!out.empty()) return out;
-  std::vector<std::string> managers = svc.cfg.roles.managers;
-  for (const auto& m : svc.db.members.with_role(community, bot::role::manager))
-    managers.push_back(m.platform + ":" + m.user_id);
-  for (const auto& key : managers) {
-    auto colon = key.find(':');
-    bot::chat_ref direct{key.substr(0, colon), "", bot::chat_kind::direct, key.substr(colon + 1)};
-    if (!svc.db.chats.find(direct)) continue;  // only where they talked to the bot
-    // Through the bot account that heard them last: the one that can still reach them.
-    if (auto m = svc.db.members.find(direct.platform, direct.id))
-      out.push_back(svc.db.chats.direct_chat_of(*m));
-  }
-  if (!out.empty()) return out;
-  for (const auto& g : svc.db.chats.groups_of(community, std::nullopt, "staff")) out.push_back(g.ref);
-  return out;
-}
-
 std::string summary(const bot::services& svc, bot::locale l, const std::vector<item>& items) {
   std::string out = svc.t(l, "alert.dead.head");
   std::size_t shown = 0;
@@ -141,7 +122,7 @@ void run_alert(bot::services& svc) {
       items[it->second].last_error = row.last_error;
     }
     for (const auto& [community, items] : by_community) {
-      auto to = recipients(svc, community);
+      auto to = alert_recipients(svc, community);
       if (to.empty()) {
         bot::log::error("outbox",
                         "{} failed deliveries in community {} and nobody to tell: register a managers' group",
@@ -164,7 +145,7 @@ void install_delivery_alerts(bot::feature_host& host) {
   host.job(alert_job, [](const bot::job_run<bot::no_subject>& job) { run_alert(job.svc); });
   host.on_dead_letter([](bot::services& svc, const storage::outbox_row& row, const std::string& error) {
     const std::int64_t now = svc.clk.now_ms();
-    if (row.ref == alert_ref) {
+    if (row.ref.starts_with("alert:")) {  // this alert, or an outage alert
       bot::log::error("outbox", "an alert to {} could not be delivered either: {}", row.target.key(), error);
       svc.db.outbox.mark_alerted(row.id, now);
       return;

@@ -41,6 +41,9 @@ std::string waiting_line(bot::context& ctx, const storage::outbox_row& r, const 
                       fmt::arg("platform", r.target.platform));
     case k::not_connected:
       return ctx.text("delivery.wait.not_connected", fmt::arg("group", group));
+    case k::unreachable:
+      return ctx.text("delivery.wait.unreachable", fmt::arg("group", group),
+                      fmt::arg("time", tz.format(w.at)));
     case k::backoff:
       return ctx.text("delivery.wait.backoff", fmt::arg("group", group), fmt::arg("time", tz.format(w.at)),
                       fmt::arg("attempt", r.attempts + 1), fmt::arg("error", error));

@@ -175,4 +175,18 @@ std::vector<chat_row> chat_store::groups_of(std::int64_t community_id,
   return out;
 }
 
+std::vector<std::int64_t> chat_store::communities_on(const std::string& platform,
+                                                     const std::string& account) {
+  static constexpr const char* sql =
+      "SELECT DISTINCT community_id FROM chats WHERE platform = ? AND account = ? AND registered_at IS NOT "
+      "NULL "
+      "AND active = 1 ORDER BY community_id";
+  auto q = db_.prepare(sql);
+  q.bind(1, platform);
+  q.bind(2, account);
+  std::vector<std::int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
 }  // namespace storage

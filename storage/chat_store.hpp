@@ -48,6 +48,8 @@ class chat_store {
   // never a target: the bot account sits in groups nobody registered.
   std::vector<chat_row> groups_of(std::int64_t community_id, const std::optional<std::string>& building,
                                   const std::string& purpose = "owners");
+  // The communities whose registered, active chats are served by this bot account.
+  std::vector<std::int64_t> communities_on(const std::string& platform, const std::string& account);
 
  private:
   chat_row read(SQLite::Statement& q);

@@ -239,6 +239,16 @@ std::int64_t outbox_store::ahead_on_account(const outbox_row& row) {
   return q.getColumn(0).getInt64();
 }
 
+std::int64_t outbox_store::pending_on_account(const std::string& platform, const std::string& account) {
+  static constexpr const char* sql =
+      "SELECT count(*) FROM outbox WHERE state = 'pending' AND platform = ? AND account = ?";
+  auto q = db_.prepare(sql);
+  q.bind(1, platform);
+  q.bind(2, account);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
 std::vector<outbox_row> outbox_store::unalerted_dead(int limit) {
   static const std::string sql =
       std::string("SELECT ") + outbox_columns +

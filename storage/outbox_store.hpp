@@ -76,6 +76,7 @@ class outbox_store {
   // Why a pending row waits: rows that go before it into the same chat, and on the same account.
   std::int64_t ahead_in_chat(const outbox_row& row);
   std::int64_t ahead_on_account(const outbox_row& row);
+  std::int64_t pending_on_account(const std::string& platform, const std::string& account);
 
   // Dead rows no manager has been told about yet, oldest first; and marking them told.
   std::vector<outbox_row> unalerted_dead(int limit);

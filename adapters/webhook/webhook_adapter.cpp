@@ -84,7 +84,8 @@ bot::http_call webhook_adapter::render_outbound(const bot::delivery& row) const 
 bot::send_result webhook_adapter::read_send_response(const bot::http_reply& reply) const {
   bot::send_result r;
   if (reply.status == 0) {
-    r.outcome = reply.request_sent ? bot::send_result::status::uncertain : bot::send_result::status::retry;
+    r.outcome =
+        reply.request_sent ? bot::send_result::status::uncertain : bot::send_result::status::unreachable;
     r.error = reply.error;
     return r;
   }

@@ -154,8 +154,9 @@ TEST_CASE("webhook: how the bridge's answers are read", "[webhook]") {
   CHECK(read(500).outcome == st::retry);
   CHECK(read(429).outcome == st::retry);
   CHECK(read(404).outcome == st::failed);
-  CHECK(read(0, "", false).outcome == st::retry);     // never reached the bridge
-  CHECK(read(0, "", true).outcome == st::uncertain);  // may have been delivered
+  CHECK(read(0, "", false).outcome == st::unreachable);  // never reached the bridge: waits for it
+  CHECK(read(503).outcome == st::retry);                 // it got there and was refused for now
+  CHECK(read(0, "", true).outcome == st::uncertain);     // may have been delivered
   bot::http_reply limited;
   limited.status = 429;
   limited.headers.emplace_back("Retry-After", "30");

@@ -1,63 +1,12 @@
 // The outbox pump's limits on a manual clock: per-platform (per account) buckets from the config,
 // the platforms' built-in defaults, why a row waits, dead letters recorded with their alert, and
 // the persisted retry time after a restart.
-#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
-#include "bot/clock.hpp"
-#include "bot/outbox_pump.hpp"
-#include "storage/stores.hpp"
+#include "support/pump_fixture.hpp"
 #include "support/temp_dir.hpp"
 
-namespace {
-
-bot::chat_ref chat(const std::string& id, const std::string& platform = "webhook") {
-  return {platform, "acct", bot::chat_kind::group, id};
-}
-
-class counting_channel final : public bot::channel {
- public:
-  explicit counting_channel(std::string platform = "webhook") : platform_(std::move(platform)) {}
-  std::string_view platform() const override { return platform_; }
-  bool ready(const bot::chat_ref&) const override { return connected; }
-  void send(const bot::delivery& row, std::function<void(bot::send_result)> done) override {
-    sent.push_back(row.target.id);
-    if (hold) {
-      held.push_back(std::move(done));
-      return;
-    }
-    done({outcome, outcome == bot::send_result::status::sent ? "pm" : "", "HTTP 503", std::nullopt});
-  }
-  std::vector<std::string> sent;
-  std::vector<std::function<void(bot::send_result)>> held;
-  bot::send_result::status outcome = bot::send_result::status::sent;
-  bool connected = true;
-  bool hold = false;
-
- private:
-  std::string platform_;
-};
-
-struct fixture {
-  explicit fixture(const bot::outbox_config& cfg, const std::string& path = ":memory:")
-      : db(path), stores(db), pump(stores, clock, cfg) {
-    pump.add_channel(channel);
-  }
-  std::int64_t put(const std::string& to, storage::priority p = storage::priority::notice) {
-    return stores.outbox.enqueue(chat(to), bot::outgoing::plain("x"), p, "notice:1", clock.now_ms());
-  }
-  bot::manual_clock clock;
-  storage::database db;
-  storage::stores stores;
-  counting_channel channel;
-  bot::outbox_pump pump;
-};
-
-bot::outbox_config with_platform(const std::string& toml) {
-  return bot::config::parse(toml, "test").outbox;
-}
-
-}  // namespace
+using namespace testing::pump;
 
 TEST_CASE("a platform's account bucket from the config paces a broadcast across chats", "[outbox][limits]") {
   fixture f(with_platform("[outbox.platforms.webhook]\nper_second = 2\nburst = 2\n"));
@@ -205,43 +154,4 @@ TEST_CASE("after a restart a row in backoff waits for its persisted retry time",
   restarted.pump.pump();
   CHECK(restarted.channel.sent == std::vector<std::string>{"g"});
   CHECK(restarted.stores.outbox.get(id)->attempts == 2);
-}
-
-TEST_CASE("a row whose platform cannot take it is dead-lettered after a deadline, not kept forever",
-          "[outbox][dead]") {
-  // max_attempts × backoff_max_ms: as long as the slowest retry schedule may take.
-  bot::outbox_config cfg = with_platform("[outbox]\nmax_attempts = 3\nbackoff_max_ms = 60000\n");
-  fixture f(cfg);
-  std::vector<std::string> dead;
-  f.pump.on_dead = [&](const storage::outbox_row& row, const std::string& error) {
-    dead.push_back(row.target.id + ": " + error);
-  };
-  f.channel.connected = false;
-  auto id = f.put("g");
-  f.pump.pump();
-  f.clock.advance_ms(179'999);
-  f.pump.pump();
-  CHECK(f.stores.outbox.get(id)->state == "pending");
-  f.clock.advance_ms(1);
-  f.pump.pump();
-  CHECK(f.stores.outbox.get(id)->state == "dead");
-  REQUIRE(dead.size() == 1);
-  CHECK(dead[0].find("not connected") != std::string::npos);
-  CHECK(f.channel.sent.empty());
-
-  SECTION("a connection back in time resets the deadline") {
-    auto later = f.put("h");
-    f.pump.pump();  // its account has been down for the whole deadline already
-    CHECK(f.stores.outbox.get(later)->state == "dead");
-    f.channel.connected = true;
-    auto fresh = f.put("i");
-    f.pump.pump();
-    CHECK(f.channel.sent == std::vector<std::string>{"i"});
-    f.channel.connected = false;
-    auto next = f.put("j");
-    f.clock.advance_ms(179'999);
-    f.pump.pump();
-    CHECK(f.stores.outbox.get(next)->state == "pending");
-    CHECK(f.stores.outbox.get(fresh)->state == "sent");
-  }
 }
