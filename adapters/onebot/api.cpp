@@ -82,7 +82,7 @@ bool risk_control(const api_answer& a) {
 }
 
 bot::send_result read_answer(const api_answer& a) {
-  if (a.how == api_answer::transport::not_sent) return result(status::retry, "not sent: " + a.error);
+  if (a.how == api_answer::transport::not_sent) return result(status::unreachable, "not sent: " + a.error);
   if (a.how == api_answer::transport::no_answer) return result(status::uncertain, "no answer: " + a.error);
   const int http = a.http_status;
   if (http == 400 || http == 406) return result(status::failed, "HTTP " + std::to_string(http));
@@ -120,7 +120,8 @@ std::vector<std::string> read_progress(const std::string& stored) {
   std::size_t from = 0;
   for (;;) {
     std::size_t comma = stored.find(',', from);
-    done.push_back(stored.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+    std::string entry = stored.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+    if (!entry.starts_with('~')) done.push_back(std::move(entry));  // a mark of an unsure send: not done
     if (comma == std::string::npos) return done;
     from = comma + 1;
   }

@@ -2,8 +2,9 @@
 // the same call goes out as a WebSocket frame {action, params, echo} or as POST <api_url>/<action>.
 //   status ok                                  → sent (message_id kept as an opaque string)
 //   retcode 1200, "风控", a timeout in the text  → uncertain (risk control: it may have gone out)
-//   no answer after the request went out       → uncertain
-//   not sent at all (no connection)            → retry
+//   no answer after the request went out       → uncertain (the next attempt looks in the
+//                                                chat's history first: history_check.hpp)
+//   not sent at all (no connection, refused) → unreachable (waits for the client, no attempt used)
 //   bad parameters (HTTP 400/406, retcode 1400/400/404/1404) → failed
 //   anything else (auth, 5xx, other retcodes)  → retry, with the outbox's growing pauses
 //   a delete_msg the client answered and refused → failed (read_recall_answer)

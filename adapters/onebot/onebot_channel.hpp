@@ -7,6 +7,8 @@
 // for it (emergencies); where the client refuses it, the message goes out again without it and that
 // group gets plain text for a day. Pacing: per chat and per QQ account, from the config; an
 // account that meets risk control pauses as a whole (see account_board) and is not ready meanwhile.
+// A send that got no clear answer is looked for in the chat's history before it is sent again
+// (history_check.hpp).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -45,6 +47,7 @@ class onebot_channel final : public adapter {
  private:
   struct sending;
   void step(std::shared_ptr<sending> s);
+  void look_first(std::shared_ptr<sending> s);
   void finish(std::shared_ptr<sending> s, bot::send_result r);
   bool at_all_allowed(const bot::chat_ref& chat) const;
 

@@ -111,7 +111,7 @@ TEST_CASE("onebot: answers map onto outbox outcomes", "[onebot][api]") {
 
   bot::http_reply refused;
   refused.error = "connect: Connection refused";
-  CHECK(read_answer(from_http(refused)).outcome == status::retry);
+  CHECK(read_answer(from_http(refused)).outcome == status::unreachable);  // waits, uses no attempt
   bot::http_reply timed_out;
   timed_out.error = "read: The socket was closed due to a timeout";
   timed_out.request_sent = true;
@@ -131,10 +131,10 @@ TEST_CASE("onebot: a refused delete_msg fails at once and is not taken for risk 
   CHECK(read_recall_answer(answered(R"({"status":"failed","retcode":100,"msg":"MESSAGE_NOT_FOUND"})"))
             .outcome == status::failed);
   CHECK(read_recall_answer(answered(R"({"status":"ok","retcode":0,"data":null})")).outcome == status::sent);
-  // Nothing answered, or our token refused: worth another try, as for a send.
+  // Not sent, or our token refused: worth another try, as for a send.
   api_answer lost;
   lost.how = api_answer::transport::not_sent;
-  CHECK(read_recall_answer(lost).outcome == status::retry);
+  CHECK(read_recall_answer(lost).outcome == status::unreachable);
   CHECK(read_recall_answer(answered("{}", 401)).outcome == status::retry);
 }
 

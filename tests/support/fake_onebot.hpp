@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "bot/clock.hpp"
 #include "bot/http_server.hpp"
 
 namespace testing {
@@ -161,7 +162,9 @@ struct fake_http_api {
     std::string authorization;
   };
 
-  explicit fake_http_api(boost::asio::io_context& io) : server(io, config()) {
+  // On `port` 0 a free port; a test that stopped one may start another on the same port.
+  explicit fake_http_api(boost::asio::io_context& io, std::uint16_t on_port = 0)
+      : server(io, config(on_port)) {
     server.route("POST", "/send_group_msg",
                  [this](const bot::http_request& r) { return take("send_group_msg", r); });
     server.route("POST", "/send_private_msg",
@@ -171,18 +174,21 @@ struct fake_http_api {
       server.route("POST", std::string("/") + action,
                    [this, action](const bot::http_request& r) { return take(action, r); });
     server.route("POST", "/get_group_info", [this](const bot::http_request& r) { return lookup(r); });
+    server.route("POST", "/get_group_msg_history",
+                 [this](const bot::http_request& r) { return recent(r, "group_id"); });
     port = server.start();
   }
 
-  static bot::server_config config() {
+  static bot::server_config config(std::uint16_t port) {
     bot::server_config c;
-    c.port = 0;
+    c.port = port;
     return c;
   }
 
   bot::http_response take(const std::string& action, const bot::http_request& r) {
     calls.push_back({action, nlohmann::json::parse(r.body, nullptr, false), r.header("authorization")});
     int retcode = answer ? answer(calls.back()) : 0;
+    if (action == "send_group_msg" && (retcode == 0 || delivered_anyway)) remember(calls.back());
     nlohmann::json body{
         {"status", retcode == 0 ? "ok" : "failed"},
         {"retcode", retcode},
@@ -210,6 +216,34 @@ struct fake_http_api {
     return {200, "application/json", body.dump(), {}};
   }
 
+  // What the group now shows, as NapCat's get_group_msg_history gives it (the bot's own messages).
+  void remember(const call& c) {
+    const auto id = 1000 + static_cast<int>(calls.size());
+    history.push_back({{"self_id", bot_id},
+                       {"user_id", bot_id},
+                       {"time", clk ? clk->now_ms() / 1000 : 0},
+                       {"message_id", id},
+                       {"real_id", id},
+                       {"message_type", "group"},
+                       {"group_id", c.params.value("group_id", nlohmann::json())},
+                       {"sender", {{"user_id", bot_id}, {"nickname", "物业小助手"}, {"card", ""}}},
+                       {"message", c.params.value("message", nlohmann::json())},
+                       {"message_format", "array"},
+                       {"post_type", "message_sent"}});
+  }
+
+  bot::http_response recent(const bot::http_request& r, const char* key) {
+    auto params = nlohmann::json::parse(r.body, nullptr, false);
+    history_calls.push_back({"get_group_msg_history", params, r.header("authorization")});
+    nlohmann::json messages = nlohmann::json::array();
+    for (const auto& m : history)
+      if (params.is_object() && m.value(key, nlohmann::json()) == params.value(key, nlohmann::json()))
+        messages.push_back(m);
+    nlohmann::json body{
+        {"status", "ok"}, {"retcode", 0}, {"data", {{"messages", messages}}}, {"message", ""}};
+    return {200, "application/json", body.dump(), {}};
+  }
+
   std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
 
   bot::http_server server;
@@ -218,6 +252,13 @@ struct fake_http_api {
   std::vector<call> lookups;                        // get_group_info, answered from group_names
   std::map<std::int64_t, std::string> group_names;  // what get_group_info answers
   std::function<int(const call&)> answer;           // the retcode to answer with (0: ok)
+  // Whether a send answered with a failure reached the group all the same (NapCat's "Timeout:
+  // NTEvent … sendMsg" sometimes does): it then shows in get_group_msg_history.
+  bool delivered_anyway = false;
+  std::vector<nlohmann::json> history;  // messages the groups show, for get_group_msg_history
+  std::vector<call> history_calls;
+  const bot::clock* clk = nullptr;  // the bot's clock, for the times history gives
+  std::int64_t bot_id = 0;          // the QQ number the messages come from
 };
 
 }  // namespace testing

@@ -77,7 +77,11 @@ struct harness {
   // to the config; with `manual_time` the app runs on a manual clock the test moves.
   explicit harness(bool http_api = false, const std::string& extra = "", bool manual_time = false,
                    std::size_t max_body_bytes = 8192) {
-    if (http_api) sink = std::make_unique<testing::fake_http_api>(io);
+    if (http_api) {
+      sink = std::make_unique<testing::fake_http_api>(io);
+      sink->clk = manual_time ? static_cast<const bot::clock*>(&manual) : &clock;
+      sink->bot_id = std::stoll(bot_qq);
+    }
     auto cfg = bot::config::parse(fmt::format(R"(
 [server]
 port = 0
