@@ -5,10 +5,13 @@
 #include "bot/texts.hpp"
 #include "bot/utf8.hpp"
 #include "commands/record_id.hpp"
-#include "commands/unit_address.hpp"
+#include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::units::parse_address_words;
+using domain::units::parse_building;
 
 std::vector<storage::chat_row> broadcast_targets(bot::services& svc, std::int64_t community,
                                                  const std::optional<std::string>& building) {

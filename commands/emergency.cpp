@@ -15,10 +15,13 @@
 #include "commands/delivery_report.hpp"
 #include "commands/emergency_view.hpp"
 #include "commands/record_id.hpp"
-#include "commands/redact.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_rooms;
+
 namespace {
 
 // The automatic reminder of an open emergency (ref "emergency:<id>").

@@ -10,11 +10,14 @@
 #include "bot/duration_text.hpp"
 #include "bot/member_role.hpp"
 #include "commands/broadcast.hpp"
-#include "commands/redact.hpp"
 #include "commands/text_ids.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_rooms;
+
 namespace {
 
 constexpr std::size_t max_group_lines = 15;

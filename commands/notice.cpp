@@ -12,10 +12,13 @@
 #include "commands/delivery_report.hpp"
 #include "commands/notice_query.hpp"
 #include "commands/record_id.hpp"
-#include "commands/redact.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_rooms;
+
 namespace {
 
 // A notice must fit one message on every platform: WeCom takes 2048 bytes of text, and a Chinese

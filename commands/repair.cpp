@@ -10,10 +10,15 @@
 #include "commands/ticket_sla.hpp"
 #include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
-#include "commands/unit_address.hpp"
+#include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::units::parse_address_words;
+using domain::units::parse_unit_address;
+using domain::units::unit_address;
+
 namespace {
 
 using domain::ticket_kind;

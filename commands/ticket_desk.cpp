@@ -11,14 +11,17 @@
 #include "bot/texts.hpp"
 #include "bot/utf8.hpp"
 #include "commands/record_id.hpp"
-#include "commands/redact.hpp"
 #include "commands/ticket_desk_parts.hpp"
 #include "commands/ticket_sla.hpp"
 #include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_for_group;
+
 namespace desk {
 
 std::string ticket_ref(const storage::ticket_row& t) {

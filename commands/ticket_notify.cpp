@@ -5,14 +5,16 @@
 #include "bot/config.hpp"
 #include "bot/log.hpp"
 #include "commands/broadcast.hpp"
-#include "commands/redact.hpp"
 #include "commands/staff_reach.hpp"
 #include "commands/suggestion_seal.hpp"
 #include "commands/ticket_desk_parts.hpp"
 #include "commands/ticket_texts.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_for_group;
 
 using desk::ticket_ref;
 

@@ -6,10 +6,15 @@
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
 #include "commands/ticket_texts.hpp"
-#include "commands/unit_address.hpp"
+#include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_for_group;
+using domain::units::parse_unit_address;
+using domain::units::unit_address;
+
 namespace {
 
 bot::local_time_zone zone(const bot::context& ctx) {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "bot/context.hpp"
-#include "commands/redact.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/ticket_store.hpp"
 
 namespace commands {

@@ -51,7 +51,7 @@ TEST_CASE("every text id named in the code exists", "[texts]") {
   const auto& t = bot::texts::embedded();
   static const std::regex use(R"re((?:text|fail|t)\(\s*(?:[a-z_.:]+,\s*)?"([a-z_]+\.[a-z_.]+)")re");
   int seen = 0;
-  for (const char* dir : {"bot", "commands", "adapters"}) {
+  for (const char* dir : {"bot", "domain", "commands", "adapters"}) {
     for (const auto& f :
          std::filesystem::recursive_directory_iterator(std::string(ESTATEBOT_SOURCE_DIR) + "/" + dir)) {
       if (f.path().extension() != ".cpp") continue;

@@ -2,11 +2,11 @@
 // views (internal notes, everyone's tickets) never show in an owners' group.
 #include <catch2/catch.hpp>
 
-#include "commands/redact.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 #include "support/test_bot.hpp"
 
-using commands::redact_for_group;
+using domain::privacy::redact_for_group;
 using testing::test_bot;
 
 TEST_CASE("every address form with a room, and phones in any spacing, are masked for groups",

@@ -1,8 +1,8 @@
-#include "commands/redact_fold.hpp"
+#include "domain/privacy/redact_fold.hpp"
 
 #include "bot/utf8.hpp"
 
-namespace commands {
+namespace domain::privacy {
 namespace {
 
 char32_t fold_scan_char(char32_t cp) {
@@ -75,4 +75,4 @@ std::string splice(std::string_view original, const folded_text& f, const std::v
   return out;
 }
 
-}  // namespace commands
+}  // namespace domain::privacy

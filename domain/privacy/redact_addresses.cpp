@@ -1,13 +1,16 @@
-#include "commands/redact_addresses.hpp"
+#include "domain/privacy/redact_addresses.hpp"
 
 #include <array>
 #include <optional>
 #include <string>
 
-#include "commands/unit_address.hpp"
+#include "domain/units/address.hpp"
 
-namespace commands {
+namespace domain::privacy {
 namespace {
+
+using units::parse_unit_address;
+using units::unit_address;
 
 constexpr std::size_t max_address_bytes = 40;
 
@@ -304,4 +307,4 @@ std::vector<text_span> find_addresses(std::string_view s, const address_scan& ho
   return out;
 }
 
-}  // namespace commands
+}  // namespace domain::privacy

@@ -1,13 +1,13 @@
-#include "commands/redact.hpp"
+#include "domain/privacy/redact.hpp"
 
 #include <vector>
 
 #include "bot/config.hpp"
-#include "commands/redact_addresses.hpp"
-#include "commands/redact_fold.hpp"
-#include "commands/redact_phones.hpp"
+#include "domain/privacy/redact_addresses.hpp"
+#include "domain/privacy/redact_fold.hpp"
+#include "domain/privacy/redact_phones.hpp"
 
-namespace commands {
+namespace domain::privacy {
 namespace {
 
 // Phones first: where an address and a phone claim the same digits, it is a phone.
@@ -47,4 +47,4 @@ std::string redact_rooms(std::string_view text, bot::locale l) {
   return splice(text, f, find_addresses(f.text, {l, false}));
 }
 
-}  // namespace commands
+}  // namespace domain::privacy

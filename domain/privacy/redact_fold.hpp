@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace commands {
+namespace domain::privacy {
 
 struct folded_text {
   std::string text;                 // full-width forms, dashes of every width, 一二三… as ASCII
@@ -28,4 +28,4 @@ struct text_span {
 // The original with each span (sorted, not overlapping) replaced; the rest as typed.
 std::string splice(std::string_view original, const folded_text& f, const std::vector<text_span>& spans);
 
-}  // namespace commands
+}  // namespace domain::privacy

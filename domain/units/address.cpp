@@ -1,10 +1,10 @@
-#include "commands/unit_address.hpp"
+#include "domain/units/address.hpp"
 
 #include <vector>
 
 #include "bot/utf8.hpp"
 
-namespace commands {
+namespace domain::units {
 namespace {
 
 bool is_alnum(char c) {
@@ -137,4 +137,4 @@ std::optional<std::string> parse_building(std::string_view text) {
   return std::nullopt;
 }
 
-}  // namespace commands
+}  // namespace domain::units

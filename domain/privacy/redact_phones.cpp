@@ -1,8 +1,8 @@
-#include "commands/redact_phones.hpp"
+#include "domain/privacy/redact_phones.hpp"
 
 #include <array>
 
-namespace commands {
+namespace domain::privacy {
 namespace {
 
 constexpr std::size_t mobile_digits = 11;
@@ -221,4 +221,4 @@ std::vector<text_span> find_phones(std::string_view s, const phone_allow_list& a
   return out;
 }
 
-}  // namespace commands
+}  // namespace domain::privacy

@@ -1,12 +1,12 @@
-#include "commands/roster_import.hpp"
+#include "domain/units/roster_import.hpp"
 
 #include <fmt/format.h>
 
 #include "bot/utf8.hpp"
-#include "commands/unit_address.hpp"
+#include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
-namespace commands {
+namespace domain::units {
 namespace {
 
 std::string digits_of(const std::string& s) {
@@ -133,4 +133,4 @@ roster_report import_roster(storage::stores& db, std::int64_t community_id, std:
   return report;
 }
 
-}  // namespace commands
+}  // namespace domain::units

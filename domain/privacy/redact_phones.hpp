@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "commands/redact_fold.hpp"
+#include "domain/privacy/redact_fold.hpp"
 
-namespace commands {
+namespace domain::privacy {
 
 // Numbers groups may read, as digits only; a mobile's +86 / 0086 prefix is dropped.
 class phone_allow_list {
@@ -33,4 +33,4 @@ class phone_allow_list {
 // After a letter ("tel13812345678") only mobiles count: model numbers stay.
 std::vector<text_span> find_phones(std::string_view folded, const phone_allow_list& allowed);
 
-}  // namespace commands
+}  // namespace domain::privacy

@@ -8,7 +8,7 @@
 
 #include "bot/texts.hpp"
 
-namespace commands {
+namespace domain::units {
 
 struct unit_address {
   std::string building;
@@ -32,4 +32,4 @@ std::optional<address_words> parse_address_words(const std::vector<std::string_v
 // A building alone: "3栋", "3号楼", "3幢", "3#", or a bare number.
 std::optional<std::string> parse_building(std::string_view text);
 
-}  // namespace commands
+}  // namespace domain::units

@@ -5,10 +5,10 @@
 #include <string>
 
 #include "bot/config.hpp"
-#include "commands/redact.hpp"
+#include "domain/privacy/redact.hpp"
 
-using commands::redact_for_group;
-using commands::redact_rooms;
+using domain::privacy::redact_for_group;
+using domain::privacy::redact_rooms;
 
 namespace {
 

@@ -11,7 +11,7 @@ namespace bot {
 struct config;
 }
 
-namespace commands {
+namespace domain::privacy {
 
 // Rooms become their masked form ("3-2-1201", "3.2.1201", "三栋二单元一二零一" → "3栋2单元", en
 // "bldg 3 unit 2"; "1201房" → "***房"; "楼上1301卫生间" → "楼上***卫生间"; "3栋13楼" → "3栋"),
@@ -27,4 +27,4 @@ std::string redact_for_group(std::string_view text, bot::locale l, const bot::co
 // as typed. Phone numbers and floors stay: staff publish service numbers and the floors affected.
 std::string redact_rooms(std::string_view text, bot::locale l);
 
-}  // namespace commands
+}  // namespace domain::privacy

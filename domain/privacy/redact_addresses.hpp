@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "bot/texts.hpp"
-#include "commands/redact_fold.hpp"
+#include "domain/privacy/redact_fold.hpp"
 
-namespace commands {
+namespace domain::privacy {
 
 struct address_scan {
   bot::locale lang = bot::locale::zh_CN;
@@ -24,4 +24,4 @@ struct address_scan {
 // ("张先生") after it. Ticket numbers (#1201, 工单 1201), dates, times, amounts and counts stay.
 std::vector<text_span> find_addresses(std::string_view folded, const address_scan& how);
 
-}  // namespace commands
+}  // namespace domain::privacy

@@ -11,7 +11,7 @@ namespace storage {
 struct stores;
 }
 
-namespace commands {
+namespace domain::units {
 
 struct roster_report {
   int imported = 0;
@@ -23,4 +23,4 @@ roster_report import_roster(storage::stores& db, std::int64_t community_id, std:
 std::vector<std::string> split_csv_line(const std::string& line);       // RFC 4180 quoting
 std::optional<std::int64_t> parse_area_centi(const std::string& text);  // "89.5" → 8950; no floats
 
-}  // namespace commands
+}  // namespace domain::units
