@@ -9,12 +9,19 @@
 #include "bot/feature_host.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
-#include "commands/suggestion_seal.hpp"
 #include "commands/ticket_category.hpp"
 #include "commands/ticket_desk.hpp"
+#include "domain/suggestions/seal.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::suggestions::open_writer;
+using domain::suggestions::quota_bucket;
+using domain::suggestions::relay_purpose;
+using domain::suggestions::seal_writer;
+using domain::suggestions::sealed_writer;
+
 namespace {
 
 constexpr std::size_t max_points = 500;

@@ -107,7 +107,4 @@ bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::t
 // Arguments of the form "12 ...": for bare_match.
 bool starts_with_ticket_id(const bot::args& a);
 
-// The purpose an anonymous writer's seal is bound to (see suggestion_seal): their ticket.
-std::string relay_purpose(std::int64_t ticket_id);
-
 }  // namespace commands

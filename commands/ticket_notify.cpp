@@ -6,21 +6,20 @@
 #include "bot/log.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/staff_reach.hpp"
-#include "commands/suggestion_seal.hpp"
 #include "commands/ticket_desk_parts.hpp"
 #include "commands/ticket_texts.hpp"
 #include "domain/privacy/redact.hpp"
+#include "domain/suggestions/seal.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
 
+using domain::suggestions::open_writer;
+using domain::suggestions::relay_purpose;
+
 using domain::privacy::redact_for_group;
 
 using desk::ticket_ref;
-
-std::string relay_purpose(std::int64_t ticket_id) {
-  return "ticket:" + std::to_string(ticket_id);
-}
 
 bot::locale ticket_desk::default_locale() const {
   return bot::parse_locale(svc_.cfg.community.lang).value_or(bot::locale::zh_CN);

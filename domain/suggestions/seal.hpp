@@ -11,7 +11,7 @@
 #include "bot/config.hpp"
 #include "bot/message.hpp"
 
-namespace commands {
+namespace domain::suggestions {
 
 struct sealed_writer {
   bot::chat_ref chat;  // their direct chat
@@ -23,9 +23,11 @@ struct sealed_writer {
 std::string seal_writer(const bot::config& cfg, const sealed_writer& w, std::string_view purpose);
 std::optional<sealed_writer> open_writer(const bot::config& cfg, std::string_view sealed,
                                          std::string_view purpose);
+// The purpose of a seal once the suggestion is a ticket: "ticket:12".
+std::string relay_purpose(std::int64_t ticket_id);
 
 // The rate-limit bucket of a writer in one window: a keyed hash that changes with every window,
 // so buckets of different days cannot be joined and none can be computed without the key.
 std::string quota_bucket(const bot::config& cfg, const bot::user_ref& writer, std::int64_t window_start);
 
-}  // namespace commands
+}  // namespace domain::suggestions

@@ -1,10 +1,10 @@
-#include "commands/suggestion_seal.hpp"
+#include "domain/suggestions/seal.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include "bot/relay_seal.hpp"
 
-namespace commands {
+namespace domain::suggestions {
 
 std::string seal_writer(const bot::config& cfg, const sealed_writer& w, std::string_view purpose) {
   nlohmann::json j{{"p", w.chat.platform}, {"a", w.chat.account}, {"i", w.chat.id}, {"l", w.lang}};
@@ -23,9 +23,13 @@ std::optional<sealed_writer> open_writer(const bot::config& cfg, std::string_vie
   return w;
 }
 
+std::string relay_purpose(std::int64_t ticket_id) {
+  return "ticket:" + std::to_string(ticket_id);
+}
+
 std::string quota_bucket(const bot::config& cfg, const bot::user_ref& writer, std::int64_t window_start) {
   return bot::relay_seal::keyed_hash(
       cfg, "quota/" + std::to_string(window_start) + "/" + writer.platform + "/" + writer.id);
 }
 
-}  // namespace commands
+}  // namespace domain::suggestions
