@@ -116,7 +116,7 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
   e.started_at = ctx.now();
   e.id = ctx.db().emergencies.create(e);
   for (const auto& g : groups) ctx.db().emergencies.add_group(e.id, g.id);
-  broadcast(
+  fan_out(
       ctx.svc, groups, [&](bot::locale l) { return render_alert(ctx.svc, l, e); },
       storage::priority::emergency, emergency_ref(e.id));
   if (int minutes = ctx.svc.cfg.emergency.remind_after_minutes; minutes > 0)
@@ -175,7 +175,7 @@ bot::command_result update(bot::context& ctx, const bot::args& a) {
   if (bot::utf8::length(text) > max_text_points)
     return ctx.fail("emergency.too_long", fmt::arg("max", max_text_points));
   auto groups = groups_of(ctx.svc, e);
-  broadcast(
+  fan_out(
       ctx.svc, groups,
       [&](bot::locale l) {
         return bot::outgoing::plain(ctx.svc.t(l, "emergency.update", fmt::arg("id", e.id),
@@ -214,7 +214,7 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
   db.emergencies.close(e.id, ctx.who.member.id, ctx.now(), note);
   db.emergencies.add_update(e.id, ctx.who.member.id, "close", note, ctx.now());
   db.jobs.cancel(remind_job.name, remind_job.ref(e.id), ctx.now());
-  broadcast(
+  fan_out(
       ctx.svc, groups_of(ctx.svc, e),
       [&](bot::locale l) {
         return bot::outgoing::plain(ctx.svc.t(

@@ -77,7 +77,7 @@ std::size_t publish(bot::services& svc, storage::notice_row& n) {
   auto groups = broadcast_targets(svc, n.community_id, n.building);
   n.published_at = svc.clk.now_ms();
   svc.db.notices.mark_published(n.id, *n.published_at);
-  return broadcast(
+  return fan_out(
       svc, groups, [&](bot::locale l) { return render(svc, l, n); }, storage::priority::notice,
       notice_ref(n.id));
 }
