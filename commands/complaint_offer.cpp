@@ -5,12 +5,17 @@
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
 #include "commands/repair.hpp"
-#include "commands/ticket_category.hpp"
 #include "commands/ticket_desk.hpp"
 #include "commands/ticket_view.hpp"
+#include "domain/tickets/category.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::tickets::endangers_life;
+using domain::tickets::guess_category;
+using domain::tickets::guess_priority;
+
 namespace {
 
 using bot::minute_ms;

@@ -5,15 +5,19 @@
 #include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
-#include "commands/ticket_category.hpp"
 #include "commands/ticket_desk.hpp"
-#include "commands/ticket_sla.hpp"
 #include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
+#include "domain/tickets/category.hpp"
+#include "domain/tickets/sla.hpp"
 #include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::tickets::guess_category;
+using domain::tickets::guess_priority;
+using domain::tickets::sla_for;
 
 using domain::units::parse_address_words;
 using domain::units::parse_unit_address;

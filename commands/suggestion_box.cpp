@@ -9,12 +9,14 @@
 #include "bot/feature_host.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
-#include "commands/ticket_category.hpp"
 #include "commands/ticket_desk.hpp"
 #include "domain/suggestions/seal.hpp"
+#include "domain/tickets/category.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::tickets::guess_category;
 
 using domain::suggestions::open_writer;
 using domain::suggestions::quota_bucket;

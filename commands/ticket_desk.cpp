@@ -12,13 +12,25 @@
 #include "bot/utf8.hpp"
 #include "commands/record_id.hpp"
 #include "commands/ticket_desk_parts.hpp"
-#include "commands/ticket_sla.hpp"
 #include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
 #include "domain/privacy/redact.hpp"
+#include "domain/tickets/sla.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::tickets::action_name;
+using domain::tickets::check;
+using domain::tickets::dispatch_for;
+using domain::tickets::dispatch_mode;
+using domain::tickets::due_times;
+using domain::tickets::guard_facts;
+using domain::tickets::party;
+using domain::tickets::sla_due;
+using domain::tickets::ticket_action;
+using domain::tickets::transition;
+using domain::tickets::verdict;
 
 using domain::privacy::redact_for_group;
 

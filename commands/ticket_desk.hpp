@@ -15,7 +15,7 @@
 #include "bot/role.hpp"
 #include "bot/services.hpp"
 #include "bot/texts.hpp"
-#include "commands/ticket_flow.hpp"
+#include "domain/tickets/flow.hpp"
 #include "storage/member_store.hpp"
 #include "storage/outbox_store.hpp"
 #include "storage/ticket_store.hpp"
@@ -26,6 +26,11 @@ class feature_host;
 }  // namespace bot
 
 namespace commands {
+
+using domain::tickets::guard_facts;
+using domain::tickets::ticket_action;
+using domain::tickets::transition;
+using domain::tickets::verdict;
 
 struct actor {
   std::optional<storage::member_row> member;  // none: the system (timers)

@@ -5,14 +5,17 @@
 #include "bot/config.hpp"
 #include "bot/log.hpp"
 #include "commands/broadcast.hpp"
-#include "commands/staff_reach.hpp"
 #include "commands/ticket_desk_parts.hpp"
 #include "commands/ticket_texts.hpp"
 #include "domain/privacy/redact.hpp"
 #include "domain/suggestions/seal.hpp"
+#include "domain/tickets/staff_reach.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::tickets::staff_without_group;
+using domain::tickets::ticket_action;
 
 using domain::suggestions::open_writer;
 using domain::suggestions::relay_purpose;

@@ -6,6 +6,9 @@
 #include "commands/ticket_desk.hpp"
 
 namespace commands {
+
+using domain::tickets::ticket_action;
+
 namespace {
 
 constexpr std::size_t max_note_points = 200;

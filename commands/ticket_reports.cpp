@@ -8,7 +8,7 @@
 #include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "commands/broadcast.hpp"
-#include "commands/ticket_category.hpp"
+#include "commands/category_names.hpp"
 #include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
 #include "domain/units/address.hpp"

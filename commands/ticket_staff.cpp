@@ -9,6 +9,9 @@
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::tickets::ticket_action;
+
 namespace {
 
 constexpr std::size_t max_note_points = 300;

@@ -4,6 +4,9 @@
 #include <utility>
 
 namespace commands {
+
+using domain::tickets::ticket_action;
+
 namespace {
 
 using domain::ticket_category;

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "commands/ticket_flow.hpp"
 #include "domain/ticket_types.hpp"
+#include "domain/tickets/flow.hpp"
 
 namespace commands {
 
@@ -28,7 +28,7 @@ struct action_texts {
   std::string_view notify;            // what the reporter hears
   std::string_view notify_anonymous;  // instead of `notify`, for an anonymous writer
 };
-const action_texts& texts_of(ticket_action a);
+const action_texts& texts_of(domain::tickets::ticket_action a);
 
 // A history row's action ("take", "dispatch", "escalate_again"); none for a word this build
 // does not know (a row written by a newer version).

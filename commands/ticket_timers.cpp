@@ -17,6 +17,11 @@
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::tickets::check;
+using domain::tickets::party;
+using domain::tickets::ticket_action;
+
 namespace {
 
 using bot::day_ms;

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "bot/texts.hpp"
-#include "commands/ticket_flow.hpp"
+#include "domain/tickets/flow.hpp"
 #include "support/test_bot.hpp"
 #include "support/vocabulary_strings.hpp"
 
@@ -365,10 +365,10 @@ TEST_CASE("English commands walk the same path", "[tickets][english]") {
 
 TEST_CASE("every text the state machine builds at run time exists", "[tickets][texts]") {
   const auto& t = bot::texts::embedded();
-  using a = commands::ticket_action;
+  using a = domain::tickets::ticket_action;
   for (auto act : {a::take, a::assign, a::transfer, a::start, a::resolve, a::give_back, a::confirm, a::reopen,
                    a::cancel, a::auto_close, a::urge, a::rate, a::visit, a::reply, a::escalate}) {
-    std::string name(commands::action_name(act));
+    std::string name(domain::tickets::action_name(act));
     INFO(name);
     CHECK(t.has("ticket.verb." + name));
     CHECK(t.has("ticket.action." + name));
@@ -384,20 +384,20 @@ TEST_CASE("every text the state machine builds at run time exists", "[tickets][t
     CHECK(t.has(std::string("period.") + p));
   for (const char* k : {"complaint", "suggestion"}) CHECK(t.has(std::string("ticket.created.") + k));
   // Every row of the table names states the catalogue knows.
-  for (const auto& row : commands::transitions()) {
+  for (const auto& row : domain::tickets::transitions()) {
     for (auto s : row.from) CHECK(t.has("ticket.state." + std::string(domain::to_text(s))));
     if (row.to) CHECK(t.has("ticket.state." + std::string(domain::to_text(*row.to))));
   }
 }
 
 TEST_CASE("the transition table, asked directly", "[tickets][flow]") {
-  using a = commands::ticket_action;
-  namespace p = commands;
+  using a = domain::tickets::ticket_action;
+  namespace p = domain::tickets;
   storage::ticket_row t;
   t.id = 7;
-  auto ask = [&](a act, std::string_view state, unsigned parties, commands::guard_facts f = {}) {
+  auto ask = [&](a act, std::string_view state, unsigned parties, domain::tickets::guard_facts f = {}) {
     t.state = domain::parse_ticket_state(state).value();
-    return commands::check(act, t, parties, f);
+    return domain::tickets::check(act, t, parties, f);
   };
   CHECK(ask(a::take, "new", p::staff).allowed->to == domain::ticket_state::assigned);
   CHECK_FALSE(ask(a::take, "assigned", p::staff | p::assignee).allowed->to);  // acknowledgement

@@ -39,12 +39,12 @@ TEST_CASE("every value of the vocabulary has its own text", "[texts][tickets]") 
 }
 
 TEST_CASE("every action has a verb and a history line, and commands' actions a reply", "[texts][tickets]") {
-  using a = commands::ticket_action;
-  for (const auto& row : commands::transitions()) {
+  using a = domain::tickets::ticket_action;
+  for (const auto& row : domain::tickets::transitions()) {
     const auto& texts = commands::texts_of(row.action);
-    INFO(commands::action_name(row.action));
+    INFO(domain::tickets::action_name(row.action));
     CHECK_FALSE(texts.verb.empty());
-    CHECK(commands::event_text_id(commands::action_name(row.action)).has_value());
+    CHECK(commands::event_text_id(domain::tickets::action_name(row.action)).has_value());
     const bool by_timer = row.action == a::auto_close || row.action == a::escalate;
     CHECK(texts.done.empty() == by_timer);
   }

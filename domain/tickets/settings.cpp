@@ -1,11 +1,11 @@
-#include "commands/ticket_settings.hpp"
+#include "domain/tickets/settings.hpp"
 
 #include <algorithm>
 
 #include "bot/config.hpp"
-#include "commands/ticket_category.hpp"
+#include "domain/tickets/category.hpp"
 
-namespace commands {
+namespace domain::tickets {
 namespace {
 
 bool is_category(const std::string& id) {
@@ -30,4 +30,4 @@ void check_ticket_settings(const bot::config& cfg) {
   }
 }
 
-}  // namespace commands
+}  // namespace domain::tickets

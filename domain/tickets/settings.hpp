@@ -7,8 +7,8 @@ namespace bot {
 struct config;
 }
 
-namespace commands {
+namespace domain::tickets {
 
 void check_ticket_settings(const bot::config& cfg);  // throws bot::config_error naming the key
 
-}  // namespace commands
+}  // namespace domain::tickets

@@ -1,11 +1,11 @@
-#include "commands/ticket_sla.hpp"
+#include "domain/tickets/sla.hpp"
 
 #include <algorithm>
 
 #include "bot/clock.hpp"
 #include "bot/local_time.hpp"
 
-namespace commands {
+namespace domain::tickets {
 namespace {
 
 using bot::day_ms;
@@ -57,4 +57,4 @@ dispatch_mode dispatch_for(const bot::tickets_config& cfg, domain::ticket_kind k
   return *m == "manual" ? dispatch_mode::manual : dispatch_mode::round_robin;
 }
 
-}  // namespace commands
+}  // namespace domain::tickets

@@ -9,7 +9,7 @@
 #include "bot/config.hpp"
 #include "domain/ticket_types.hpp"
 
-namespace commands {
+namespace domain::tickets {
 
 struct sla_due {
   std::int64_t respond_at = 0;
@@ -28,4 +28,4 @@ enum class dispatch_mode { manual, grab, round_robin };
 dispatch_mode dispatch_for(const bot::tickets_config& cfg, domain::ticket_kind kind,
                            domain::ticket_category category);
 
-}  // namespace commands
+}  // namespace domain::tickets

@@ -1,8 +1,8 @@
-#include "commands/ticket_flow.hpp"
+#include "domain/tickets/flow.hpp"
 
 #include <algorithm>
 
-namespace commands {
+namespace domain::tickets {
 namespace {
 
 using a = ticket_action;
@@ -154,4 +154,4 @@ verdict check(ticket_action act, const storage::ticket_row& t, unsigned parties,
   return v;
 }
 
-}  // namespace commands
+}  // namespace domain::tickets

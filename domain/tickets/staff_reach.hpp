@@ -8,9 +8,9 @@
 #include "bot/services.hpp"
 #include "storage/chat_store.hpp"
 
-namespace commands {
+namespace domain::tickets {
 
 // The chats to tell instead of a staff group; logs what it chose and why.
 std::vector<storage::chat_row> staff_without_group(const bot::services& svc, std::int64_t community_id);
 
-}  // namespace commands
+}  // namespace domain::tickets

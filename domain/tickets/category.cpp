@@ -1,14 +1,12 @@
-#include "commands/ticket_category.hpp"
+#include "domain/tickets/category.hpp"
 
 #include <array>
 #include <cstdint>
 #include <utility>
 
-#include "bot/texts.hpp"
 #include "bot/utf8.hpp"
-#include "commands/ticket_texts.hpp"
 
-namespace commands {
+namespace domain::tickets {
 namespace {
 
 using c = domain::ticket_category;
@@ -73,16 +71,4 @@ domain::ticket_priority guess_priority(domain::ticket_category category, std::st
   return p::normal;
 }
 
-std::optional<domain::ticket_category> category_from_name(std::string_view word) {
-  const auto& t = bot::texts::embedded();
-  std::string lowered = bot::utf8::to_lower_ascii(word);
-  for (auto category : domain::all_ticket_categories) {
-    const std::string_view key = text_id(category);
-    if (lowered == domain::to_text(category) || word == t.raw(bot::locale::zh_CN, key) ||
-        lowered == bot::utf8::to_lower_ascii(t.raw(bot::locale::en_US, key)))
-      return category;
-  }
-  return std::nullopt;
-}
-
-}  // namespace commands
+}  // namespace domain::tickets

@@ -14,7 +14,7 @@
 
 #include "storage/ticket_store.hpp"
 
-namespace commands {
+namespace domain::tickets {
 
 enum class ticket_action {
   take,        // 接单: a staff member takes a new ticket, or the assignee acknowledges one
@@ -68,4 +68,4 @@ struct verdict {
 
 verdict check(ticket_action a, const storage::ticket_row& t, unsigned parties, const guard_facts& facts);
 
-}  // namespace commands
+}  // namespace domain::tickets

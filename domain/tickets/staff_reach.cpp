@@ -1,4 +1,4 @@
-#include "commands/staff_reach.hpp"
+#include "domain/tickets/staff_reach.hpp"
 
 #include <set>
 
@@ -6,7 +6,7 @@
 #include "bot/log.hpp"
 #include "storage/stores.hpp"
 
-namespace commands {
+namespace domain::tickets {
 
 std::vector<storage::chat_row> staff_without_group(const bot::services& svc, std::int64_t community_id) {
   std::vector<storage::chat_row> out;
@@ -45,4 +45,4 @@ std::vector<storage::chat_row> staff_without_group(const bot::services& svc, std
   return out;
 }
 
-}  // namespace commands
+}  // namespace domain::tickets
