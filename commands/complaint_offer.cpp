@@ -5,7 +5,7 @@
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
 #include "commands/repair.hpp"
-#include "commands/ticket_desk.hpp"
+#include "commands/ticket_news.hpp"
 #include "commands/ticket_view.hpp"
 #include "domain/tickets/category.hpp"
 #include "storage/stores.hpp"
@@ -51,7 +51,7 @@ bot::command_result take(bot::context& ctx, const bot::args& a) {
   t.origin_message_id = offer->message_id;
   t.created_at = ctx.now();
   t.lang = std::string(bot::locale_tag(ctx.lang));
-  t = ticket_desk::of(ctx).open(std::move(t), {});
+  t = desk_of(ctx.svc).open(std::move(t), {});
   ctx.db().offers.taken(offer->id, t.id);
   ctx.reply(created_reply(ctx, t));
   return std::nullopt;

@@ -5,7 +5,7 @@
 #include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
-#include "commands/ticket_desk.hpp"
+#include "commands/ticket_news.hpp"
 #include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
 #include "domain/tickets/category.hpp"
@@ -71,7 +71,7 @@ bot::command_result report(bot::context& ctx, const bot::args& a, ticket_kind ki
   t.origin_message_id = ctx.msg.id;
   t.created_at = ctx.now();
   t.lang = std::string(bot::locale_tag(ctx.lang));
-  t = ticket_desk::of(ctx).open(std::move(t), ctx.msg.images);
+  t = desk_of(ctx.svc).open(std::move(t), ctx.msg.images);
   ctx.reply(created_reply(ctx, t));
   return std::nullopt;
 }

@@ -9,7 +9,7 @@
 #include "bot/feature_host.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
-#include "commands/ticket_desk.hpp"
+#include "commands/ticket_news.hpp"
 #include "domain/suggestions/seal.hpp"
 #include "domain/tickets/category.hpp"
 #include "storage/stores.hpp"
@@ -71,7 +71,7 @@ void flush_suggestions(bot::services& svc) {
   auto waiting = svc.db.suggestions.inbox();
   // Shuffled, so the order of ticket numbers does not follow the order of writing.
   std::shuffle(waiting.begin(), waiting.end(), std::mt19937{std::random_device{}()});
-  ticket_desk desk = ticket_desk::of(svc);
+  auto desk = desk_of(svc);
   const std::int64_t now = svc.clk.now_ms();
   for (const auto& s : waiting) {
     storage::ticket_row t;

@@ -54,3 +54,14 @@ TEST_CASE("every action has a verb and a history line, and commands' actions a r
   for (auto v : domain::all_visit_results)
     CHECK(commands::visit_text_id(v) == "ticket.visit." + std::string(domain::to_text(v)));
 }
+
+TEST_CASE("every piece of staff news the desk sends has its own text", "[texts][tickets]") {
+  using n = domain::tickets::staff_news;
+  std::set<std::string_view> distinct;
+  for (auto news : domain::tickets::all_staff_news) CHECK(distinct.insert(commands::text_id(news)).second);
+  CHECK(distinct.size() == 7);
+  // The table follows the enum: the first, a middle and the last value name themselves.
+  CHECK(commands::text_id(n::assigned) == "ticket.staff.assigned");
+  CHECK(commands::text_id(n::urged_pool) == "ticket.staff.urged_pool");
+  CHECK(commands::text_id(n::returned) == "ticket.staff.returned");
+}

@@ -1,6 +1,6 @@
-// What the three files of ticket_desk share: ticket_desk.cpp (opening, applying actions),
-// ticket_notify.cpp (who is told) and ticket_timers.cpp (escalations, auto-close). Other features
-// use ticket_desk.hpp.
+// What the three files of the ticket desk share: desk.cpp (opening, applying actions), notify.cpp
+// (who is told) and timers.cpp (escalations, auto-close), and the job kinds commands/ticket_jobs
+// registers. Other features use desk.hpp.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -8,7 +8,7 @@
 #include "bot/job_kind.hpp"
 #include "storage/ticket_store.hpp"
 
-namespace commands::desk {
+namespace domain::tickets::desk {
 
 // The jobs a ticket's timers are rows of (ref: the ticket id).
 inline constexpr const char* sla_job = "ticket.sla";
@@ -22,4 +22,4 @@ inline constexpr bot::id_job escalations_timer{"ticket.escalations"};
 // The ref of a ticket's outbox rows and audit entries: "ticket:12".
 std::string ticket_ref(const storage::ticket_row& t);
 
-}  // namespace commands::desk
+}  // namespace domain::tickets::desk

@@ -1,39 +1,15 @@
-// Opening a ticket, applying what the state machine allowed, and the commands' way through it.
-// Who is told lives in ticket_notify.cpp, the timers in ticket_timers.cpp.
-#include "commands/ticket_desk.hpp"
+// Opening a ticket and applying what the state machine allowed. Who is told lives in notify.cpp,
+// the timers in timers.cpp.
+#include "domain/tickets/desk.hpp"
 
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
-#include "bot/context.hpp"
-#include "bot/duration_text.hpp"
-#include "bot/local_time.hpp"
 #include "bot/member_role.hpp"
-#include "bot/texts.hpp"
-#include "bot/utf8.hpp"
-#include "commands/record_id.hpp"
-#include "commands/ticket_desk_parts.hpp"
-#include "commands/ticket_texts.hpp"
-#include "commands/ticket_view.hpp"
-#include "domain/privacy/redact.hpp"
+#include "domain/tickets/desk_parts.hpp"
 #include "domain/tickets/sla.hpp"
 #include "storage/stores.hpp"
 
-namespace commands {
-
-using domain::tickets::action_name;
-using domain::tickets::check;
-using domain::tickets::dispatch_for;
-using domain::tickets::dispatch_mode;
-using domain::tickets::due_times;
-using domain::tickets::guard_facts;
-using domain::tickets::party;
-using domain::tickets::sla_due;
-using domain::tickets::ticket_action;
-using domain::tickets::transition;
-using domain::tickets::verdict;
-
-using domain::privacy::redact_for_group;
-
+namespace domain::tickets {
 namespace desk {
 
 std::string ticket_ref(const storage::ticket_row& t) {
@@ -50,22 +26,6 @@ using desk::close_job;
 using desk::sla_job;
 using desk::ticket_ref;
 using domain::ticket_state;
-
-// The assignee as the command's reply names them (masked in a group, as any display name).
-std::string assignee_name(const bot::context& ctx, const storage::ticket_row& t) {
-  if (t.assignee_id)
-    if (auto m = ctx.db().members.get(*t.assignee_id))
-      return ctx.in_group() ? redact_for_group(m->display_name, ctx.lang, ctx.svc.cfg) : m->display_name;
-  return ctx.text("ticket.nobody");
-}
-
-// Staff learn privately when what they wrote reached a group masked, so that nobody wonders why
-// the owner never called the number in the note.
-void tell_if_masked(bot::context& ctx, const std::string& note) {
-  if (note.empty() || !bot::at_least(ctx.who.level, bot::role::staff)) return;
-  const std::string masked = redact_for_group(note, ctx.lang, ctx.svc.cfg);
-  if (masked != note) ctx.reply_private(ctx.text("privacy.note_masked", fmt::arg("note", masked)));
-}
 
 // What an action changes on the ticket besides its state; returns its name in the history
 // ("escalate_again" for a second escalation).
@@ -132,22 +92,6 @@ std::string set_fields(storage::ticket_row& t, ticket_action action, ticket_stat
 
 }  // namespace
 
-actor actor_of(const bot::context& ctx) {
-  actor a;
-  a.member = ctx.who.member;
-  a.level = ctx.who.level;
-  a.community_id = ctx.community();
-  return a;
-}
-
-ticket_desk ticket_desk::of(bot::context& ctx) {
-  return ticket_desk(ctx.svc);
-}
-
-ticket_desk ticket_desk::of(bot::services& svc) {
-  return ticket_desk(svc);
-}
-
 void ticket_desk::send(const bot::chat_ref& to, bot::outgoing o, storage::priority p,
                        const std::string& ref) {
   svc_.db.outbox.enqueue(to, o, p, ref, now());
@@ -159,11 +103,6 @@ void ticket_desk::send_sealed(const bot::chat_ref& to, bot::outgoing o, storage:
 
 std::int64_t ticket_desk::now() const {
   return svc_.clk.now_ms();
-}
-
-std::string ticket_desk::where(const storage::ticket_row& t, bot::locale l) const {
-  std::string w = shown_location(t, false, l);
-  return w.empty() ? svc_.t(l, "ticket.no_location") : w;
 }
 
 void ticket_desk::schedule(const std::string& kind, const storage::ticket_row& t, std::int64_t at) {
@@ -192,20 +131,8 @@ storage::ticket_row ticket_desk::open(storage::ticket_row t, const std::vector<b
   std::optional<storage::member_row> assignee;
   if (t.assignee_id) assignee = svc_.db.members.get(*t.assignee_id);
 
-  auto shown_description = [&](bot::locale l) { return redact_for_group(t.description, l, svc_.cfg); };
   tell_staff(
-      t,
-      [&](bot::locale l) {
-        std::string hint = assignee ? svc_.t(l, "ticket.hint.dispatched", fmt::arg("id", t.id))
-                           : mode == dispatch_mode::manual
-                               ? svc_.t(l, "ticket.hint.manual", fmt::arg("id", t.id))
-                               : svc_.t(l, "ticket.hint.grab", fmt::arg("id", t.id));
-        return svc_.t(
-            l, "ticket.staff.new", fmt::arg("id", t.id), fmt::arg("priority", svc_.t(l, text_id(t.priority))),
-            fmt::arg("kind", svc_.t(l, text_id(t.kind))), fmt::arg("where", where(t, l)),
-            fmt::arg("category", svc_.t(l, text_id(t.category))),
-            fmt::arg("description", bot::utf8::truncate(shown_description(l), 60)), fmt::arg("hint", hint));
-      },
+      t, [&](bot::locale l) { return news_.opened(svc_, l, t, assignee, mode); },
       // Never the emergency lane, even for urgent tickets: during a power cut every owner's 报修 is
       // urgent, and those notices must not hold back the broadcast that tells everyone at once.
       assignee, storage::priority::reply);
@@ -302,45 +229,4 @@ std::int64_t ticket_desk::apply(storage::ticket_row& t, const transition& row, c
   return event_id;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Commands
-
-bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::ticket_row& t,
-                     ticket_action a) {
-  return ctx.fail(v.refusal, fmt::arg("id", t.id), fmt::arg("state", ctx.text(text_id(t.state))),
-                  fmt::arg("action", ctx.text(texts_of(a).verb)), fmt::arg("assignee", assignee_name(ctx, t)),
-                  fmt::arg("wait", bot::duration_text(ctx.svc.t, ctx.lang, v.wait_ms)));
-}
-
-bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t ticket_id, const act_input& in) {
-  auto t = ctx.db().tickets.get(ticket_id);
-  if (!t) return ctx.fail("ticket.not_found", fmt::arg("id", ticket_id));
-  ticket_desk desk = ticket_desk::of(ctx);
-  const actor who = actor_of(ctx);
-  const unsigned p = desk.parties(*t, who);
-  if (!(p & (party::reporter | party::staff))) {
-    // Staff of another community do not learn that the ticket exists; owners learn it is not theirs.
-    if (bot::at_least(who.level, bot::role::staff))
-      return ctx.fail("ticket.not_found", fmt::arg("id", ticket_id));
-    return ctx.fail("ticket.not_yours", fmt::arg("id", ticket_id));
-  }
-  verdict v = check(a, *t, p, desk.facts(*t));
-  if (!v.allowed) return refusal(ctx, v, *t, a);
-  desk.apply(*t, *v.allowed, who, in);
-  const action_texts& texts = texts_of(a);
-  // No owner to confirm an anonymous writer's ticket.
-  const std::string_view done =
-      t->anonymous && !texts.done_anonymous.empty() ? texts.done_anonymous : texts.done;
-  const auto& visit = in.visit_result;
-  ctx.reply(ctx.text(done, fmt::arg("id", t->id), fmt::arg("staff", assignee_name(ctx, *t)),
-                     fmt::arg("score", in.score.value_or(0)),
-                     fmt::arg("result", visit ? ctx.text(visit_text_id(*visit)) : std::string())));
-  tell_if_masked(ctx, in.note);
-  return std::nullopt;
-}
-
-bool starts_with_ticket_id(const bot::args& a) {
-  return !a.empty() && parse_record_id(a[0]).has_value();
-}
-
-}  // namespace commands
+}  // namespace domain::tickets

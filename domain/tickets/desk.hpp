@@ -2,7 +2,8 @@
 // dispatch, the staff notice), applying an action the state machine allowed (fields, the event
 // row, the audit log, timers) and telling the people involved — the reporter in the group they
 // wrote in (or privately, or through the seal of the suggestion box), staff, and managers.
-// ticket_desk.cpp opens and applies, ticket_notify.cpp tells, ticket_timers.cpp runs the timers.
+// desk.cpp opens and applies, notify.cpp decides who is told, timers.cpp runs the timers. What
+// the messages say is the `news` the desk is given (commands/ticket_news).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -10,48 +11,21 @@
 #include <string>
 #include <vector>
 
-#include "bot/command.hpp"
 #include "bot/message.hpp"
-#include "bot/role.hpp"
 #include "bot/services.hpp"
 #include "bot/texts.hpp"
+#include "domain/tickets/action.hpp"
 #include "domain/tickets/flow.hpp"
+#include "domain/tickets/news.hpp"
 #include "storage/member_store.hpp"
 #include "storage/outbox_store.hpp"
 #include "storage/ticket_store.hpp"
 
-namespace bot {
-class context;
-class feature_host;
-}  // namespace bot
-
-namespace commands {
-
-using domain::tickets::guard_facts;
-using domain::tickets::ticket_action;
-using domain::tickets::transition;
-using domain::tickets::verdict;
-
-struct actor {
-  std::optional<storage::member_row> member;  // none: the system (timers)
-  bot::role level = bot::role::resident;
-  std::int64_t community_id = 0;  // where the actor works (staff see their community's tickets)
-};
-actor actor_of(const bot::context& ctx);
-
-// What an action carries besides its ticket.
-struct act_input {
-  std::string note;                                  // what was done, a reason, a reply, a comment
-  std::optional<storage::member_row> target;         // assign / transfer: to whom
-  std::optional<int> score;                          // rate: 1-5
-  std::optional<domain::visit_result> visit_result;  // visit
-};
+namespace domain::tickets {
 
 class ticket_desk {
  public:
-  explicit ticket_desk(bot::services& svc) : svc_(svc) {}
-  static ticket_desk of(bot::context& ctx);
-  static ticket_desk of(bot::services& svc);
+  ticket_desk(bot::services& svc, const news& words) : svc_(svc), news_(words) {}
 
   // Stores a new ticket (state new, due times from the config), dispatches it and tells staff.
   storage::ticket_row open(storage::ticket_row t, const std::vector<bot::image_ref>& images);
@@ -61,7 +35,7 @@ class ticket_desk {
   // Applies a transition `check` allowed; returns the id of the history row it wrote.
   std::int64_t apply(storage::ticket_row& t, const transition& row, const actor& who, const act_input& in);
 
-  // Timers (jobs ticket.sla, ticket.escalations and ticket.autoclose): ticket_timers.cpp.
+  // Timers (jobs ticket.sla, ticket.escalations and ticket.autoclose): timers.cpp.
   void check_sla(std::int64_t ticket_id);
   // Tells the managers about the escalations after history row `after_event`: each one when there
   // are a few, one summary when many fell due at once (after downtime, say), so a group is never
@@ -73,7 +47,7 @@ class ticket_desk {
   bool reporter_reachable(const storage::ticket_row& t) const;
 
  private:
-  // ticket_notify.cpp
+  // notify.cpp
   using text_fn = std::function<std::string(bot::locale)>;
   void tell_reporter(const storage::ticket_row& t, const text_fn& text);
   // Staff groups of the ticket's community, @-mentioning `who` when given; without a staff group,
@@ -85,10 +59,9 @@ class ticket_desk {
   void notify(const storage::ticket_row& t, ticket_action a, const actor& who, const act_input& in);
   bot::locale default_locale() const;
 
-  // ticket_desk.cpp
+  // desk.cpp
   void dispatch(storage::ticket_row& t, std::optional<std::int64_t> exclude);
   void schedule(const std::string& kind, const storage::ticket_row& t, std::int64_t at);
-  std::string where(const storage::ticket_row& t, bot::locale l) const;
   std::int64_t now() const;
   // Into the outbox, in the caller's transaction: the pump wakes when it commits.
   void send(const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref);
@@ -96,20 +69,7 @@ class ticket_desk {
   void send_sealed(const bot::chat_ref& to, bot::outgoing o, storage::priority p);
 
   bot::services& svc_;
+  const news& news_;
 };
 
-// The jobs ticket.sla, ticket.autoclose and ticket.escalations (ticket_timers.cpp).
-void install_ticket_timers(bot::feature_host& host);
-
-// A command's way through the state machine: finds the ticket, makes sure the sender may see it,
-// asks `check`, applies the action and replies with `ticket.done.<action>`. Refusals are clear
-// replies that change nothing.
-bot::command_result perform(bot::context& ctx, ticket_action a, std::int64_t ticket_id,
-                            const act_input& in = {});
-// The refusal for a verdict, with every field the texts may use.
-bot::failure refusal(const bot::context& ctx, const verdict& v, const storage::ticket_row& t,
-                     ticket_action a);
-// Arguments of the form "12 ...": for bare_match.
-bool starts_with_ticket_id(const bot::args& a);
-
-}  // namespace commands
+}  // namespace domain::tickets

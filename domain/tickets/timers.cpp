@@ -1,27 +1,16 @@
 // The ticket timers (jobs ticket.sla, ticket.escalations and ticket.autoclose): escalating late
-// tickets, telling the managers, closing resolved tickets nobody confirmed. Part of ticket_desk.
-#include "commands/ticket_desk.hpp"
+// tickets, telling the managers, closing resolved tickets nobody confirmed. Part of the ticket desk;
+// commands/ticket_jobs registers the jobs.
+#include "domain/tickets/desk.hpp"
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
-#include "bot/duration_text.hpp"
-#include "bot/feature_host.hpp"
-#include "bot/local_time.hpp"
-#include "commands/ticket_desk_parts.hpp"
-#include "commands/ticket_texts.hpp"
-#include "commands/ticket_view.hpp"
+#include "domain/tickets/desk_parts.hpp"
 #include "storage/stores.hpp"
 
-namespace commands {
-
-using domain::tickets::check;
-using domain::tickets::party;
-using domain::tickets::ticket_action;
-
+namespace domain::tickets {
 namespace {
 
 using bot::day_ms;
@@ -30,7 +19,6 @@ using desk::sla_job;
 using desk::ticket_ref;
 constexpr const char* escalations_job = desk::escalations_timer.name;
 constexpr std::size_t escalations_one_by_one = 3;  // more at once are summed up in one message
-constexpr std::size_t escalations_listed = 30;
 
 }  // namespace
 
@@ -73,15 +61,11 @@ void ticket_desk::check_sla(std::int64_t ticket_id) {
 void ticket_desk::announce_escalations(std::int64_t community_id, std::int64_t after_event) {
   auto rows = svc_.db.tickets.escalations_since(community_id, after_event);
   const std::int64_t at = now();
-  const bot::local_time_zone tz{svc_.cfg.community.utc_offset_minutes};
   if (rows.size() > escalations_one_by_one) {
-    std::string ids;
-    for (std::size_t i = 0; i < rows.size() && i < escalations_listed; ++i)
-      ids += (ids.empty() ? "#" : " #") + std::to_string(rows[i].second);
-    if (rows.size() > escalations_listed) ids += " …";
-    tell_managers(community_id, "tickets:overdue", [&](bot::locale l) {
-      return svc_.t(l, "ticket.manager.escalated_many", fmt::arg("n", rows.size()), fmt::arg("ids", ids));
-    });
+    std::vector<std::int64_t> ids;
+    for (const auto& row : rows) ids.push_back(row.second);
+    tell_managers(community_id, "tickets:overdue",
+                  [&](bot::locale l) { return news_.escalated_many(svc_, l, ids); });
     return;
   }
   for (const auto& [event, ticket_id] : rows) {
@@ -90,19 +74,8 @@ void ticket_desk::announce_escalations(std::int64_t community_id, std::int64_t a
     const storage::ticket_row& t = *found;
     const bool response_late = !t.first_response_at && t.due_at && at >= *t.due_at;
     const std::int64_t due = response_late ? *t.due_at : t.resolve_due_at.value_or(at);
-    tell_managers(t.community_id, ticket_ref(t), [&](bot::locale l) {
-      std::string hint = t.assignee_id ? svc_.t(l, "ticket.hint.urge_assignee", fmt::arg("id", t.id))
-                                       : svc_.t(l, "ticket.hint.assign", fmt::arg("id", t.id));
-      return svc_.t(l, t.escalation > 1 ? "ticket.manager.escalated_again" : "ticket.manager.escalated",
-                    fmt::arg("id", t.id), fmt::arg("where", where(t, l)),
-                    fmt::arg("category", svc_.t(l, text_id(t.category))),
-                    fmt::arg("priority", svc_.t(l, text_id(t.priority))),
-                    fmt::arg("state", svc_.t(l, text_id(t.state))),
-                    fmt::arg("staff", member_name(svc_, l, t.assignee_id)),
-                    fmt::arg("what", svc_.t(l, response_late ? "ticket.due.respond" : "ticket.due.resolve")),
-                    fmt::arg("due", tz.format(due)),
-                    fmt::arg("late", bot::duration_text(svc_.t, l, at - due)), fmt::arg("hint", hint));
-    });
+    tell_managers(t.community_id, ticket_ref(t),
+                  [&](bot::locale l) { return news_.escalated(svc_, l, t, response_late, due, at); });
   }
 }
 
@@ -114,16 +87,4 @@ void ticket_desk::auto_close(std::int64_t ticket_id) {
   if (v.allowed) apply(*t, *v.allowed, actor{}, {});
 }
 
-void install_ticket_timers(bot::feature_host& host) {
-  host.job(desk::sla_timer,
-           [](const bot::job_run<std::int64_t>& job) { ticket_desk(job.svc).check_sla(job.ref); });
-  host.job(desk::close_timer,
-           [](const bot::job_run<std::int64_t>& job) { ticket_desk(job.svc).auto_close(job.ref); });
-  host.job(desk::escalations_timer, [](const bot::job_run<std::int64_t>& job) {
-    auto payload = nlohmann::json::parse(job.row.payload, nullptr, false);
-    std::int64_t after = payload.is_object() ? payload.value("after", std::int64_t{0}) : 0;
-    ticket_desk(job.svc).announce_escalations(job.ref, after);
-  });
-}
-
-}  // namespace commands
+}  // namespace domain::tickets

@@ -1,28 +1,24 @@
 // Who is told what when a ticket changes: the reporter (in the group they wrote in, privately, or
-// through the seal of the suggestion box), staff, and managers. Part of ticket_desk.
-#include "commands/ticket_desk.hpp"
+// through the seal of the suggestion box), staff, and managers. Part of the ticket desk; the
+// wording is the desk's `news`.
+#include "domain/tickets/desk.hpp"
 
 #include "bot/config.hpp"
 #include "bot/log.hpp"
-#include "commands/broadcast.hpp"
-#include "commands/ticket_desk_parts.hpp"
-#include "commands/ticket_texts.hpp"
+#include "domain/broadcast/fan_out.hpp"
 #include "domain/privacy/redact.hpp"
 #include "domain/suggestions/seal.hpp"
+#include "domain/tickets/desk_parts.hpp"
 #include "domain/tickets/staff_reach.hpp"
 #include "storage/stores.hpp"
 
-namespace commands {
+namespace domain::tickets {
 
-using domain::tickets::staff_without_group;
-using domain::tickets::ticket_action;
-
-using domain::suggestions::open_writer;
-using domain::suggestions::relay_purpose;
-
-using domain::privacy::redact_for_group;
-
+using broadcast::group_locale;
 using desk::ticket_ref;
+using privacy::redact_for_group;
+using suggestions::open_writer;
+using suggestions::relay_purpose;
 
 bot::locale ticket_desk::default_locale() const {
   return bot::parse_locale(svc_.cfg.community.lang).value_or(bot::locale::zh_CN);
@@ -35,21 +31,10 @@ void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const ac
   const bool by_reporter = who.member && t.reporter_id && *t.reporter_id == who.member->id;
   std::optional<storage::member_row> assignee;
   if (t.assignee_id) assignee = svc_.db.members.get(*t.assignee_id);
-  // Everything here may be read in a group: notes and display names are masked.
-  auto fields = [&](bot::locale l, std::string_view id) {
-    auto shown = [&](std::string_view text) { return redact_for_group(text, l, svc_.cfg); };
-    std::string staff = assignee ? shown(assignee->display_name) : svc_.t(l, "ticket.nobody");
-    return svc_.t(l, id, fmt::arg("id", t.id), fmt::arg("staff", staff), fmt::arg("note", shown(in.note)),
-                  fmt::arg("days", svc_.cfg.tickets.auto_close_days), fmt::arg("where", where(t, l)),
-                  fmt::arg("category", svc_.t(l, text_id(t.category))),
-                  fmt::arg("who", who.member ? shown(who.member->display_name) : svc_.t(l, "ticket.system")),
-                  fmt::arg("score", in.score.value_or(0)));
-  };
-  auto to_reporter = [&] {
-    const action_texts& texts = texts_of(a);
-    const std::string_view id =
-        t.anonymous && !texts.notify_anonymous.empty() ? texts.notify_anonymous : texts.notify;
-    tell_reporter(t, [&](bot::locale l) { return fields(l, id); });
+  const change c{t, a, who, in, assignee};
+  auto to_reporter = [&] { tell_reporter(t, [&](bot::locale l) { return news_.to_reporter(svc_, l, c); }); };
+  auto for_staff = [&](staff_news what) {
+    return [&, what](bot::locale l) { return news_.to_staff(svc_, l, what, c); };
   };
 
   switch (a) {
@@ -64,33 +49,21 @@ void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const ac
     case ticket_action::assign:
     case ticket_action::transfer:
       to_reporter();
-      tell_staff(
-          t, [&](bot::locale l) { return fields(l, "ticket.staff.assigned"); }, assignee);
+      tell_staff(t, for_staff(staff_news::assigned), assignee);
       break;
     case ticket_action::reopen:
       if (!by_reporter) to_reporter();
-      tell_staff(
-          t, [&](bot::locale l) { return fields(l, "ticket.staff.reopened"); }, assignee);
+      tell_staff(t, for_staff(staff_news::reopened), assignee);
       break;
     case ticket_action::cancel:
       if (!by_reporter) to_reporter();
-      if (assignee)
-        tell_staff(
-            t, [&](bot::locale l) { return fields(l, "ticket.staff.cancelled"); }, assignee);
+      if (assignee) tell_staff(t, for_staff(staff_news::cancelled), assignee);
       break;
     case ticket_action::urge:
-      tell_staff(
-          t,
-          [&](bot::locale l) {
-            return fields(l, assignee ? "ticket.staff.urged" : "ticket.staff.urged_pool");
-          },
-          assignee);
+      tell_staff(t, for_staff(assignee ? staff_news::urged : staff_news::urged_pool), assignee);
       break;
     case ticket_action::rate:
-      if (assignee)
-        tell_staff(
-            t, [&](bot::locale l) { return fields(l, "ticket.staff.rated"); }, assignee,
-            storage::priority::notice);
+      if (assignee) tell_staff(t, for_staff(staff_news::rated), assignee, storage::priority::notice);
       break;
     case ticket_action::escalate:
       break;  // check_sla writes the managers' message: it knows what is late
@@ -100,11 +73,9 @@ void ticket_desk::notify(const storage::ticket_row& t, ticket_action a, const ac
   }
   if (a == ticket_action::give_back) {
     if (assignee)
-      tell_staff(
-          t, [&](bot::locale l) { return fields(l, "ticket.staff.assigned"); }, assignee);
+      tell_staff(t, for_staff(staff_news::assigned), assignee);
     else
-      tell_staff(
-          t, [&](bot::locale l) { return fields(l, "ticket.staff.returned"); }, std::nullopt);
+      tell_staff(t, for_staff(staff_news::returned), std::nullopt);
   }
 }
 
@@ -170,4 +141,4 @@ void ticket_desk::tell_managers(std::int64_t community_id, const std::string& re
     send(g.ref, bot::outgoing::plain(text(group_locale(svc_, g))), storage::priority::reply, ref);
 }
 
-}  // namespace commands
+}  // namespace domain::tickets
