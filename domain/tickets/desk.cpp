@@ -4,8 +4,9 @@
 
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
-#include "bot/member_role.hpp"
+#include "bot/role.hpp"
 #include "domain/tickets/desk_parts.hpp"
+#include "domain/tickets/duty.hpp"
 #include "domain/tickets/sla.hpp"
 #include "storage/stores.hpp"
 
@@ -139,21 +140,17 @@ storage::ticket_row ticket_desk::open(storage::ticket_row t, const std::vector<b
   return t;
 }
 
-// Round robin: the on-duty staff member serving the category who waited longest.
+// Round robin: to whom next_on_duty says, straight to assigned.
 void ticket_desk::dispatch(storage::ticket_row& t, std::optional<std::int64_t> exclude) {
-  for (const auto& d : svc_.db.duty.candidates(t.community_id, t.category)) {
-    if (exclude && d.member_id == *exclude) continue;
-    auto m = svc_.db.members.get(d.member_id);
-    if (!m || !bot::at_least(bot::member_role(svc_, *m, t.community_id), bot::role::staff)) continue;
-    const ticket_state from = t.state;
-    t.assignee_id = m->id;
-    t.state = ticket_state::assigned;
-    svc_.db.tickets.update(t);
-    svc_.db.tickets.add_event(
-        {0, t.id, now(), std::nullopt, "", "dispatch", from, ticket_state::assigned, m->display_name});
-    svc_.db.duty.assigned(m->id, t.community_id, now());
-    return;
-  }
+  auto m = next_on_duty(svc_, t, exclude);
+  if (!m) return;
+  const ticket_state from = t.state;
+  t.assignee_id = m->id;
+  t.state = ticket_state::assigned;
+  svc_.db.tickets.update(t);
+  svc_.db.tickets.add_event(
+      {0, t.id, now(), std::nullopt, "", "dispatch", from, ticket_state::assigned, m->display_name});
+  svc_.db.duty.assigned(m->id, t.community_id, now());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #include "domain/units/address.hpp"
 
+#include <regex>
 #include <vector>
 
 #include "bot/utf8.hpp"
@@ -134,6 +135,16 @@ std::optional<std::string> parse_building(std::string_view text) {
     for (char c : folded) digits = digits && c >= '0' && c <= '9';
     if (digits) return folded;
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> find_building(std::string_view text) {
+  static const std::regex building("([0-9]{1,3})(栋|号楼|幢|#楼)");
+  static const std::regex english(R"((?:^|[^A-Za-z])(?:bldg\.?|building|block)\s*([0-9]{1,3})(?![0-9]))",
+                                  std::regex::icase);
+  std::string s(text);
+  std::smatch m;
+  if (std::regex_search(s, m, building) || std::regex_search(s, m, english)) return m[1].str();
   return std::nullopt;
 }
 

@@ -31,5 +31,7 @@ struct address_words {
 std::optional<address_words> parse_address_words(const std::vector<std::string_view>& words);
 // A building alone: "3栋", "3号楼", "3幢", "3#", or a bare number.
 std::optional<std::string> parse_building(std::string_view text);
+// The building named in free text ("3栋电梯又坏了" → "3"), for chat turned into a ticket.
+std::optional<std::string> find_building(std::string_view text);
 
 }  // namespace domain::units
