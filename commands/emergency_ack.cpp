@@ -7,6 +7,9 @@
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::broadcast::emergency_chatter;
+
 namespace {
 
 // 收到 [编号] — anything else after it ("收到，谢谢") is ignored.

@@ -17,8 +17,7 @@ namespace commands {
 std::vector<bot::command_spec> emergency_ack_commands();
 
 // Group chat while an emergency is open in that group (domain::broadcast::note_chatter).
-using domain::broadcast::emergency_chatter;
-emergency_chatter note_emergency_chatter(bot::context& ctx, std::string_view text);
+domain::broadcast::emergency_chatter note_emergency_chatter(bot::context& ctx, std::string_view text);
 // For an owner who asks the bot about what the open emergency explains: which one it is, that
 // staff are on it, and the duty phone. Staff get nothing.
 void point_at_emergency(bot::context& ctx);

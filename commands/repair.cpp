@@ -17,7 +17,6 @@ namespace commands {
 
 using domain::tickets::guess_category;
 using domain::tickets::sla_for;
-
 using domain::units::parse_address_words;
 using domain::units::parse_unit_address;
 using domain::units::unit_address;

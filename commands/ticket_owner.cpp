@@ -8,7 +8,6 @@
 namespace commands {
 
 using domain::tickets::act_input;
-
 using domain::tickets::ticket_action;
 
 namespace {
