@@ -156,7 +156,7 @@ struct tickets_config {
   int second_escalation_minutes = 120;  // overdue: managers are told, and told again this much later
   int auto_close_days = 3;              // a resolved ticket without objection closes after this
   // Dispatch mode (manual | grab | round_robin) by key: "default", "complaint", "suggestion" or
-  // a category id ("elevator"); the ticket feature checks keys and modes (ticket_settings).
+  // a category id ("elevator"); the ticket feature checks keys and modes (domain/tickets/settings).
   std::map<std::string, std::string> dispatch{{"default", "grab"}};
   // SLA by key: "urgent", "normal", "minor" (repairs by priority), "complaint", "suggestion", or
   // "<category>.<priority>" ("elevator.urgent") to override one category (the ticket feature

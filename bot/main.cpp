@@ -15,7 +15,7 @@
 #include "bot/config.hpp"
 #include "bot/log.hpp"
 #include "commands/all_commands.hpp"
-#include "commands/roster_import.hpp"
+#include "domain/units/roster_import.hpp"
 #include "storage/stores.hpp"
 
 namespace {
@@ -102,7 +102,7 @@ int import(const options& o, const bot::config& cfg) {
   storage::stores db(database);
   std::string name = o.community.empty() ? cfg.community.name : o.community;
   auto community = db.communities.ensure(name, clk.now_ms());
-  auto report = commands::import_roster(db, community, in);
+  auto report = domain::units::import_roster(db, community, in);
   for (const auto& e : report.errors) std::cerr << e << "\n";
   std::cout << "imported " << report.imported << " units into " << name << " (" << cfg.storage.path << ")"
             << (report.errors.empty() ? "" : ", some lines skipped") << "\n";

@@ -16,16 +16,19 @@
 #include "commands/repair.hpp"
 #include "commands/role_admin.hpp"
 #include "commands/suggestion_box.hpp"
-#include "commands/ticket_desk.hpp"
 #include "commands/ticket_duty.hpp"
+#include "commands/ticket_jobs.hpp"
 #include "commands/ticket_owner.hpp"
 #include "commands/ticket_query.hpp"
 #include "commands/ticket_reports.hpp"
-#include "commands/ticket_settings.hpp"
 #include "commands/ticket_staff.hpp"
 #include "commands/welcome.hpp"
+#include "domain/tickets/settings.hpp"
 
 namespace commands {
+
+using domain::tickets::check_ticket_settings;
+
 namespace {
 
 using spec_list = std::vector<bot::command_spec> (*)();

@@ -3,10 +3,14 @@
 #include "bot/clock.hpp"
 #include "bot/context.hpp"
 #include "commands/text_ids.hpp"
-#include "commands/unit_address.hpp"
+#include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::units::parse_unit_address;
+using domain::units::unit_address;
+
 namespace {
 
 constexpr int max_failures_per_day = 5;

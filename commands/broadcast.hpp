@@ -1,42 +1,25 @@
-// Sending one message to many groups, shared by notices and emergencies: which groups a broadcast
-// reaches, which language each group reads, and one outbox row per group with a ref that delivery
-// reports find again.
+// The chat side of broadcasting: the scope a notice or an emergency names ("3栋", "bldg 3") and how
+// replies show it ("3栋" / "全小区"). Which groups a broadcast reaches and the fan-out itself are
+// domain/broadcast/fan_out; commands that broadcast (notices, emergencies, the dead-letter alert)
+// use those names through this header.
 #pragma once
-#include <cstdint>
-#include <functional>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "bot/command.hpp"
-#include "bot/message.hpp"
 #include "bot/services.hpp"
 #include "bot/texts.hpp"
-#include "storage/chat_store.hpp"
-#include "storage/outbox_store.hpp"
+#include "domain/broadcast/fan_out.hpp"
 
 namespace commands {
 
-// The active owners' groups an admin registered to a community (绑定小区). With a building: that building's
-// groups and the whole-community groups too, because many owners are only in the big group and a building's
-// notice must not miss them.
-std::vector<storage::chat_row> broadcast_targets(bot::services& svc, std::int64_t community,
-                                                 const std::optional<std::string>& building);
-
-// A group reads the language set for it (群语言), else the community's language — never the
-// language the staff member happened to type the command in.
-bot::locale group_locale(const bot::services& svc, const storage::chat_row& group);
-
-// The ref of a notice's or an emergency's outbox rows ("notice:7"): delivery reports, recalls and
-// the dead-letter alert find the rows again by it.
-std::string notice_ref(std::int64_t id);
-std::string emergency_ref(std::int64_t id);
-
-// One outbox row per group; `render` is called once per language that is needed.
-std::size_t broadcast(bot::services& svc, const std::vector<storage::chat_row>& groups,
-                      const std::function<bot::outgoing(bot::locale)>& render, storage::priority p,
-                      const std::string& ref);
+using domain::broadcast::broadcast_targets;
+using domain::broadcast::emergency_ref;
+using domain::broadcast::fan_out;
+using domain::broadcast::group_locale;
+using domain::broadcast::notice_ref;
 
 // "3栋" / "全小区" in a language.
 std::string scope_text(const bot::services& svc, bot::locale l, const std::optional<std::string>& building);

@@ -5,22 +5,20 @@
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
 #include "commands/repair.hpp"
-#include "commands/ticket_category.hpp"
-#include "commands/ticket_desk.hpp"
-#include "commands/ticket_view.hpp"
+#include "commands/ticket_news.hpp"
+#include "domain/tickets/category.hpp"
+#include "domain/tickets/intake.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::tickets::endangers_life;
+
 namespace {
 
 using bot::minute_ms;
 constexpr std::size_t min_points = 4;    // "坏了" alone says too little to register
 constexpr std::size_t max_points = 200;  // a long post is a discussion, not a report
-
-// Complaints about the service itself rather than something broken.
-bool sounds_like_complaint(std::string_view text) {
-  return bot::utf8::contains_any(text, {"投诉", "没人管", "没人修", "态度", "乱收费", "不作为"});
-}
 
 // 登记: the offer's message becomes a ticket.
 bot::command_result take(bot::context& ctx, const bot::args& a) {
@@ -30,23 +28,16 @@ bot::command_result take(bot::context& ctx, const bot::args& a) {
       ctx.db().offers.open_offer(ctx.chat.id, ctx.who.member.id, ctx.now() - cfg.valid_minutes * minute_ms);
   if (!offer) return ctx.usage();  // nothing offered: chat in a group, the usage when addressed
 
-  storage::ticket_row t;
-  t.community_id = ctx.community();
-  t.category = guess_category(offer->text);
-  t.priority = guess_priority(t.category, offer->text);
-  // Someone trapped, a leak, fire or gas is a repair to send someone to, however angry the words
-  // ("困了好久都没人管"); a complaint is only about the service itself.
-  t.kind = t.priority != domain::ticket_priority::urgent && sounds_like_complaint(offer->text)
-               ? domain::ticket_kind::complaint
-               : domain::ticket_kind::repair;
-  t.description = offer->text;
-  t.building = find_building(offer->text);
-  t.reporter_id = ctx.who.member.id;
-  t.origin_chat = ctx.chat.id;
-  t.origin_message_id = offer->message_id;
-  t.created_at = ctx.now();
-  t.lang = std::string(bot::locale_tag(ctx.lang));
-  t = ticket_desk::of(ctx).open(std::move(t), {});
+  domain::tickets::report r;
+  r.community_id = ctx.community();
+  r.kind = domain::tickets::offered_kind(offer->text);
+  r.description = offer->text;
+  r.reporter_id = ctx.who.member.id;
+  r.origin_chat = ctx.chat.id;
+  r.origin_message_id = offer->message_id;
+  r.at = ctx.now();
+  r.lang = std::string(bot::locale_tag(ctx.lang));
+  auto t = desk_of(ctx.svc).open(domain::tickets::ticket_of(ctx.db(), r), {});
   ctx.db().offers.taken(offer->id, t.id);
   ctx.reply(created_reply(ctx, t));
   return std::nullopt;

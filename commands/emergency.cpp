@@ -2,38 +2,30 @@
 
 #include <algorithm>
 
-#include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
 #include "bot/duration_text.hpp"
 #include "bot/feature_host.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
-#include "bot/member_role.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/delivery_report.hpp"
 #include "commands/emergency_view.hpp"
 #include "commands/record_id.hpp"
-#include "commands/redact.hpp"
+#include "domain/broadcast/emergencies.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_rooms;
+
 namespace {
 
-// The automatic reminder of an open emergency (ref "emergency:<id>").
-constexpr bot::id_job remind_job{"emergency.remind", "emergency:"};
 constexpr std::size_t max_title_points = 20;
 constexpr std::size_t max_text_points = 300;
-constexpr std::size_t max_reminder_mentions = 20;  // more @s in one message look like spam to QQ
-
-// The groups the emergency went to that the bot can still send to.
-std::vector<storage::chat_row> groups_of(bot::services& svc, const storage::emergency_row& e) {
-  std::vector<storage::chat_row> out;
-  for (auto id : svc.db.emergencies.group_ids(e.id))
-    if (auto chat = svc.db.chats.get(id); chat && chat->active) out.push_back(std::move(*chat));
-  return out;
-}
+using domain::broadcast::remind_job;
 
 // The emergency named by a staff command: it exists in the caller's community, and (for changes)
 // it is still open.
@@ -53,31 +45,14 @@ std::optional<bot::failure> find_emergency(bot::context& ctx, std::string_view w
   return std::nullopt;
 }
 
-// Sends a reminder into every group, @-mentioning the people heard there who have not
-// acknowledged (at most max_reminder_mentions per group). Returns (groups, mentioned people).
+// The reminder, worded for each group (the domain adds who has not acknowledged yet).
 std::pair<std::size_t, std::size_t> remind(bot::services& svc, const storage::emergency_row& e,
                                            std::optional<std::int64_t> by) {
-  std::size_t mentioned = 0;
-  auto groups = groups_of(svc, e);
-  const std::int64_t now = svc.clk.now_ms();
-  for (const auto& g : groups) {
-    bot::locale l = group_locale(svc, g);
-    bot::outgoing o = bot::outgoing::plain(
-        svc.t(l, "emergency.reminder", fmt::arg("id", e.id), fmt::arg("title", emergency_title(svc, l, e)),
-              fmt::arg("scope", scope_text(svc, l, e.building))) +
-        (e.detail.empty() ? std::string() : "\n" + e.detail) + "\n" + emergency_help_line(svc, l));
-    for (auto member_id : svc.db.emergencies.unacknowledged_members(e.id, g.id)) {
-      if (o.mentions.size() == max_reminder_mentions) break;
-      auto m = svc.db.members.get(member_id);
-      // Staff, managers and admins are not reminded to acknowledge their own emergency.
-      if (!m || bot::at_least(bot::member_role(svc, *m, e.community_id), bot::role::staff)) continue;
-      o.mentions.push_back({m->user_id, m->display_name});
-    }
-    mentioned += o.mentions.size();
-    svc.db.outbox.enqueue(g.ref, o, storage::priority::emergency, emergency_ref(e.id) + ":reminder", now);
-  }
-  svc.db.emergencies.add_update(e.id, by, "reminder", "", now);
-  return {groups.size(), mentioned};
+  return domain::broadcast::remind(svc, e, by, [&](bot::locale l) {
+    return svc.t(l, "emergency.reminder", fmt::arg("id", e.id), fmt::arg("title", emergency_title(svc, l, e)),
+                 fmt::arg("scope", scope_text(svc, l, e.building))) +
+           (e.detail.empty() ? std::string() : "\n" + e.detail) + "\n" + emergency_help_line(svc, l);
+  });
 }
 
 // 紧急 <模板|标题> [楼栋] [说明]
@@ -111,14 +86,10 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
   e.community_id = ctx.community();
   e.started_by = ctx.who.member.id;
   e.started_at = ctx.now();
-  e.id = ctx.db().emergencies.create(e);
-  for (const auto& g : groups) ctx.db().emergencies.add_group(e.id, g.id);
-  broadcast(
+  domain::broadcast::open_emergency(ctx.svc, e, groups);
+  fan_out(
       ctx.svc, groups, [&](bot::locale l) { return render_alert(ctx.svc, l, e); },
       storage::priority::emergency, emergency_ref(e.id));
-  if (int minutes = ctx.svc.cfg.emergency.remind_after_minutes; minutes > 0)
-    ctx.db().jobs.schedule(remind_job.name, remind_job.ref(e.id), ctx.now() + minutes * bot::minute_ms, "{}",
-                           ctx.now());
   ctx.db().audit.record(ctx.who.member.id, "emergency.start", emergency_ref(e.id),
                         emergency_title(ctx.svc, ctx.lang, e), ctx.now());
   std::string out = ctx.text(
@@ -171,8 +142,8 @@ bot::command_result update(bot::context& ctx, const bot::args& a) {
   std::string text = a.rest(1);
   if (bot::utf8::length(text) > max_text_points)
     return ctx.fail("emergency.too_long", fmt::arg("max", max_text_points));
-  auto groups = groups_of(ctx.svc, e);
-  broadcast(
+  auto groups = domain::broadcast::reachable_groups(ctx.svc, e);
+  fan_out(
       ctx.svc, groups,
       [&](bot::locale l) {
         return bot::outgoing::plain(ctx.svc.t(l, "emergency.update", fmt::arg("id", e.id),
@@ -206,13 +177,10 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
   std::string note = a.size() > 1 ? a.rest(1) : std::string();
   if (bot::utf8::length(note) > max_text_points)
     return ctx.fail("emergency.too_long", fmt::arg("max", max_text_points));
-  auto& db = ctx.db();
   const std::int64_t elapsed = ctx.now() - e.started_at;
-  db.emergencies.close(e.id, ctx.who.member.id, ctx.now(), note);
-  db.emergencies.add_update(e.id, ctx.who.member.id, "close", note, ctx.now());
-  db.jobs.cancel(remind_job.name, remind_job.ref(e.id), ctx.now());
-  broadcast(
-      ctx.svc, groups_of(ctx.svc, e),
+  domain::broadcast::close_emergency(ctx.svc, e, ctx.who.member.id, note);
+  fan_out(
+      ctx.svc, domain::broadcast::reachable_groups(ctx.svc, e),
       [&](bot::locale l) {
         return bot::outgoing::plain(ctx.svc.t(
             l, note.empty() ? "emergency.closed_plain" : "emergency.closed", fmt::arg("id", e.id),
@@ -220,17 +188,14 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
             fmt::arg("elapsed", bot::duration_text(ctx.svc.t, l, elapsed))));
       },
       storage::priority::emergency, emergency_ref(e.id) + ":close");
-  int updates = 0, reminders = 0;
-  for (const auto& u : db.emergencies.updates(e.id)) {
-    updates += u.kind == "update";
-    reminders += u.kind == "reminder";
-  }
-  db.audit.record(ctx.who.member.id, "emergency.close", emergency_ref(e.id), note, ctx.now());
-  ctx.reply(ctx.text("emergency.closed_summary", fmt::arg("id", e.id),
-                     fmt::arg("title", emergency_title(ctx.svc, ctx.lang, e)),
-                     fmt::arg("elapsed", bot::duration_text(ctx.svc.t, ctx.lang, elapsed)),
-                     fmt::arg("acks", ack_totals_text(ctx.svc, ctx.lang, count_acks(ctx.svc, e))),
-                     fmt::arg("updates", updates), fmt::arg("reminders", reminders)));
+  const auto activity = domain::broadcast::activity_of(ctx.svc, e.id);
+  ctx.db().audit.record(ctx.who.member.id, "emergency.close", emergency_ref(e.id), note, ctx.now());
+  ctx.reply(ctx.text(
+      "emergency.closed_summary", fmt::arg("id", e.id),
+      fmt::arg("title", emergency_title(ctx.svc, ctx.lang, e)),
+      fmt::arg("elapsed", bot::duration_text(ctx.svc.t, ctx.lang, elapsed)),
+      fmt::arg("acks", ack_totals_text(ctx.svc, ctx.lang, domain::broadcast::count_acks(ctx.svc, e))),
+      fmt::arg("updates", activity.updates), fmt::arg("reminders", activity.reminders)));
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "bot/command.hpp"
+#include "domain/broadcast/emergency_acks.hpp"
 
 namespace bot {
 class context;
@@ -15,13 +16,8 @@ namespace commands {
 
 std::vector<bot::command_spec> emergency_ack_commands();
 
-// Group chat while an emergency is open in that group.
-enum class emergency_chatter {
-  none,          // no open emergency here
-  acknowledged,  // an everyday "收到了" / "好的收到" / "知道了": recorded, no reply
-  open,          // something else said while one is open
-};
-emergency_chatter note_emergency_chatter(bot::context& ctx, std::string_view text);
+// Group chat while an emergency is open in that group (domain::broadcast::note_chatter).
+domain::broadcast::emergency_chatter note_emergency_chatter(bot::context& ctx, std::string_view text);
 // For an owner who asks the bot about what the open emergency explains: which one it is, that
 // staff are on it, and the duty phone. Staff get nothing.
 void point_at_emergency(bot::context& ctx);

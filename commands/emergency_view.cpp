@@ -2,19 +2,20 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
 #include "bot/duration_text.hpp"
-#include "bot/member_role.hpp"
 #include "commands/broadcast.hpp"
-#include "commands/redact.hpp"
 #include "commands/text_ids.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_rooms;
+
 namespace {
 
 constexpr std::size_t max_group_lines = 15;
@@ -32,55 +33,6 @@ std::int64_t percent(std::int64_t part, std::int64_t whole) {
 
 std::string ratio(std::int64_t acked, std::int64_t total) {
   return fmt::format("{}/{}", acked, total);
-}
-
-// Acknowledgements against the people heard in the emergency's groups. Staff, managers and admins
-// are not asked to acknowledge (reminders leave them out), so they count neither way.
-struct people_count {
-  struct group {
-    std::int64_t chat_id = 0;
-    std::string title;
-    std::int64_t acked = 0;
-    std::int64_t heard = 0;
-  };
-  std::vector<group> groups;
-  std::int64_t acked = 0;  // different people, wherever they acknowledged
-  std::int64_t heard = 0;  // different people heard in any of the groups
-};
-
-people_count count_people(bot::services& svc, const storage::emergency_row& e) {
-  std::map<std::int64_t, bool> counts;  // member → not staff
-  auto resident = [&](std::int64_t member_id) {
-    auto [it, fresh] = counts.try_emplace(member_id, false);
-    if (fresh)
-      if (auto m = svc.db.members.get(member_id))
-        it->second = !bot::at_least(bot::member_role(svc, *m, e.community_id), bot::role::staff);
-    return it->second;
-  };
-  people_count out;
-  std::set<std::int64_t> heard, acked;
-  std::map<std::int64_t, std::int64_t> acked_in;  // chat → people
-  for (const auto& a : svc.db.emergencies.acks(e.id)) {
-    if (!resident(a.member_id)) continue;
-    acked.insert(a.member_id);
-    if (a.chat_id != 0) ++acked_in[a.chat_id];
-  }
-  for (auto chat_id : svc.db.emergencies.group_ids(e.id)) {
-    people_count::group g;
-    g.chat_id = chat_id;
-    if (auto chat = svc.db.chats.get(chat_id)) g.title = chat->title.empty() ? chat->ref.id : chat->title;
-    for (auto member_id : svc.db.chats.members_of(chat_id))
-      if (resident(member_id)) {
-        ++g.heard;
-        heard.insert(member_id);
-      }
-    g.acked = acked_in[chat_id];
-    out.groups.push_back(std::move(g));
-  }
-  out.acked = static_cast<std::int64_t>(acked.size());
-  heard.insert(acked.begin(), acked.end());  // someone who answered privately counts as heard
-  out.heard = static_cast<std::int64_t>(heard.size());
-  return out;
 }
 
 }  // namespace
@@ -116,24 +68,7 @@ bot::outgoing render_alert(const bot::services& svc, bot::locale l, const storag
   return o;
 }
 
-ack_totals count_acks(bot::services& svc, const storage::emergency_row& e) {
-  ack_totals t;
-  auto households = svc.db.emergencies.household_acks(e.id, e.community_id, e.building);
-  if (!households.empty()) {
-    t.households = true;
-    for (const auto& h : households) {
-      t.acked += h.acked;
-      t.total += h.total;
-    }
-    return t;
-  }
-  auto people = count_people(svc, e);
-  t.acked = people.acked;
-  t.total = people.heard;
-  return t;
-}
-
-std::string ack_totals_text(const bot::services& svc, bot::locale l, const ack_totals& t) {
+std::string ack_totals_text(const bot::services& svc, bot::locale l, const domain::broadcast::ack_totals& t) {
   return svc.t(l, t.households ? "emergency.acks.households" : "emergency.acks.people",
                fmt::arg("acked", t.acked), fmt::arg("total", t.total),
                fmt::arg("percent", percent(t.acked, t.total)));
@@ -150,7 +85,7 @@ std::string ack_report(bot::context& ctx, const storage::emergency_row& e) {
   std::string out =
       ctx.text("emergency.acks.head", fmt::arg("id", e.id), fmt::arg("title", emergency_title(svc, l, e)),
                fmt::arg("scope", scope_text(svc, l, e.building)), fmt::arg("state", state));
-  out += "\n" + ack_totals_text(svc, l, count_acks(svc, e));
+  out += "\n" + ack_totals_text(svc, l, domain::broadcast::count_acks(svc, e));
 
   // By building: roster households per unit (3栋 1单元 40/44 · 2单元 30/44).
   auto households = svc.db.emergencies.household_acks(e.id, e.community_id, e.building);
@@ -171,10 +106,7 @@ std::string ack_report(bot::context& ctx, const storage::emergency_row& e) {
   }
 
   // By group, the least acknowledged first: where staff should push.
-  auto groups = count_people(svc, e).groups;
-  std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
-    return a.acked * std::max<std::int64_t>(b.heard, 1) < b.acked * std::max<std::int64_t>(a.heard, 1);
-  });
+  auto groups = domain::broadcast::count_people(svc, e).groups;
   if (!groups.empty()) out += "\n" + ctx.text("emergency.acks.groups_head");
   shown = 0;
   for (const auto& g : groups) {

@@ -4,10 +4,13 @@
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/text_ids.hpp"
-#include "commands/unit_address.hpp"
+#include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::units::parse_building;
+
 namespace {
 
 std::optional<std::string> parse_purpose(const std::string& word) {

@@ -6,6 +6,8 @@
 
 namespace commands {
 
+using domain::broadcast::emergency_chatter;
+
 bool on_group_chatter(bot::context& ctx, const bot::chatter& c) {
   switch (note_emergency_chatter(ctx, c.text)) {
     case emergency_chatter::acknowledged:

@@ -6,25 +6,24 @@
 #include "bot/feature_host.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
-#include "bot/outbox_pump.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/delivery_report.hpp"
 #include "commands/notice_query.hpp"
 #include "commands/record_id.hpp"
-#include "commands/redact.hpp"
+#include "domain/broadcast/notices.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_rooms;
+
 namespace {
 
-// A notice must fit one message on every platform: WeCom takes 2048 bytes of text, and a Chinese
-// character is three of them.
-constexpr std::size_t max_title_points = 40;
-constexpr std::size_t max_body_points = 600;
-// A scheduled notice goes out (ref "notice:<id>").
-constexpr bot::id_job publish_job{"notice.publish", "notice:"};
-constexpr std::int64_t max_schedule_ahead_ms = 366 * bot::day_ms;
+using domain::broadcast::max_notice_body_points;
+using domain::broadcast::max_notice_title_points;
+using domain::broadcast::publish_job;
 
 struct draft {
   std::optional<std::string> building;
@@ -53,10 +52,10 @@ std::optional<bot::failure> read_draft(bot::context& ctx, const bot::args& a, st
   }
   if (d.body.empty()) std::swap(d.title, d.body);  // "公告 停水通知 |": the title is all there is
   if (d.body.empty()) return ctx.usage();
-  if (bot::utf8::length(d.title) > max_title_points)
-    return ctx.fail("notice.title_too_long", fmt::arg("max", max_title_points));
-  if (bot::utf8::length(d.body) > max_body_points)
-    return ctx.fail("notice.too_long", fmt::arg("max", max_body_points));
+  if (bot::utf8::length(d.title) > max_notice_title_points)
+    return ctx.fail("notice.title_too_long", fmt::arg("max", max_notice_title_points));
+  if (bot::utf8::length(d.body) > max_notice_body_points)
+    return ctx.fail("notice.too_long", fmt::arg("max", max_notice_body_points));
   return std::nullopt;
 }
 
@@ -68,15 +67,6 @@ bot::outgoing render(const bot::services& svc, bot::locale l, const storage::not
   return bot::outgoing::plain(svc.t(l, "notice.broadcast", fmt::arg("id", n.id),
                                     fmt::arg("title", redact_rooms(n.title, l)),
                                     fmt::arg("body", redact_rooms(n.body, l)), fmt::arg("scope", scope)));
-}
-
-std::size_t publish(bot::services& svc, storage::notice_row& n) {
-  auto groups = broadcast_targets(svc, n.community_id, n.building);
-  n.published_at = svc.clk.now_ms();
-  svc.db.notices.mark_published(n.id, *n.published_at);
-  return broadcast(
-      svc, groups, [&](bot::locale l) { return render(svc, l, n); }, storage::priority::notice,
-      notice_ref(n.id));
 }
 
 std::optional<bot::failure> no_groups(bot::context& ctx, const std::optional<std::string>& building) {
@@ -95,8 +85,8 @@ bot::command_result post(bot::context& ctx, const bot::args& a) {
   n.body = d.body;
   n.author_id = ctx.who.member.id;
   n.created_at = n.publish_at = ctx.now();
-  n.id = ctx.db().notices.create(n);
-  std::size_t groups = publish(ctx.svc, n);
+  std::size_t groups =
+      domain::broadcast::post_notice(ctx.svc, n, [&](bot::locale l) { return render(ctx.svc, l, n); });
   ctx.db().audit.record(ctx.who.member.id, "notice.post", notice_ref(n.id), notice_title(n), ctx.now());
   ctx.reply(ctx.text("notice.posted", fmt::arg("id", n.id), fmt::arg("title", notice_title(n)),
                      fmt::arg("groups", groups),
@@ -144,7 +134,7 @@ bot::command_result schedule(bot::context& ctx, const bot::args& a) {
   }
   if (!at) return ctx.usage();
   if (*at <= ctx.now()) return ctx.fail("notice.schedule_past", fmt::arg("time", tz.format_with_year(*at)));
-  if (*at > ctx.now() + max_schedule_ahead_ms) return ctx.fail("notice.schedule_too_far");
+  if (*at > ctx.now() + domain::broadcast::max_schedule_ahead_ms) return ctx.fail("notice.schedule_too_far");
   draft d;
   if (auto f = read_draft(ctx, a, used, d)) return f;
   if (auto f = no_groups(ctx, d.building)) return f;
@@ -156,8 +146,7 @@ bot::command_result schedule(bot::context& ctx, const bot::args& a) {
   n.author_id = ctx.who.member.id;
   n.created_at = ctx.now();
   n.publish_at = *at;
-  n.id = ctx.db().notices.create(n);
-  ctx.db().jobs.schedule(publish_job.name, publish_job.ref(n.id), *at, "{}", ctx.now());
+  domain::broadcast::schedule_notice(ctx.svc, n);
   ctx.db().audit.record(ctx.who.member.id, "notice.schedule", notice_ref(n.id), tz.format_with_year(*at),
                         ctx.now());
   ctx.reply(ctx.text("notice.scheduled", fmt::arg("id", n.id), fmt::arg("title", notice_title(n)),
@@ -180,46 +169,22 @@ bot::command_result recall(bot::context& ctx, const bot::args& a) {
   auto n = visible_notice(ctx, *id);
   if (!n) return ctx.fail("notice.not_found", fmt::arg("id", *id));
   if (n->recalled()) return ctx.fail("notice.already_recalled", fmt::arg("id", *id));
-  auto& db = ctx.db();
-  db.notices.mark_recalled(*id, ctx.who.member.id, ctx.now());
-  db.audit.record(ctx.who.member.id, "notice.recall", notice_ref(*id), notice_title(*n), ctx.now());
+  const auto counts = domain::broadcast::recall_notice(
+      ctx.svc, *n, ctx.who.member.id, [&](bot::locale l) { return correction(ctx.svc, l, *n); }, ctx.lang);
+  ctx.db().audit.record(ctx.who.member.id, "notice.recall", notice_ref(*id), notice_title(*n), ctx.now());
   if (!n->published()) {
-    db.jobs.cancel(publish_job.name, publish_job.ref(*id), ctx.now());
     ctx.reply(ctx.text("notice.schedule_cancelled", fmt::arg("id", *id)));
     return std::nullopt;
   }
-  int recalled = 0, corrected = 0, stopped = 0;
-  for (const auto& row : db.outbox.by_ref(notice_ref(*id))) {
-    const bool in_flight = ctx.svc.outbox && ctx.svc.outbox->sending(row.id);
-    if (row.state == "pending" && !in_flight && db.outbox.cancel(row.id)) {
-      ++stopped;
-      continue;
-    }
-    if (row.state != "sent" && !(row.state == "pending" && in_flight))
-      continue;  // failed or held: never seen
-    auto chat = db.chats.find(row.target);
-    bot::locale l = chat ? group_locale(ctx.svc, *chat) : ctx.lang;
-    bot::channel* ch = ctx.svc.outbox ? ctx.svc.outbox->channel_for(row.target.platform) : nullptr;
-    if (row.state == "sent" && ch && ch->can_recall() && !row.platform_message_id.empty()) {
-      bot::outgoing o;
-      o.recall_id = row.platform_message_id;
-      ctx.send(row.target, o, storage::priority::notice, notice_ref(*id) + ":recall");
-      ++recalled;
-    } else {
-      ctx.send(row.target, correction(ctx.svc, l, *n), storage::priority::notice,
-               notice_ref(*id) + ":correction");
-      ++corrected;
-    }
-  }
-  ctx.reply(ctx.text("notice.recalled", fmt::arg("id", *id), fmt::arg("recalled", recalled),
-                     fmt::arg("corrected", corrected), fmt::arg("stopped", stopped)));
+  ctx.reply(ctx.text("notice.recalled", fmt::arg("id", *id), fmt::arg("recalled", counts.recalled),
+                     fmt::arg("corrected", counts.corrected), fmt::arg("stopped", counts.stopped)));
   return std::nullopt;
 }
 
 void run_publish(bot::services& svc, std::int64_t id) {
   auto n = svc.db.notices.get(id);
   if (!n || n->published() || n->recalled()) return;
-  std::size_t groups = publish(svc, *n);
+  std::size_t groups = domain::broadcast::publish(svc, *n, [&](bot::locale l) { return render(svc, l, *n); });
   bot::log::info("notice", "scheduled notice #{} published to {} groups", n->id, groups);
 }
 

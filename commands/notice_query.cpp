@@ -7,10 +7,13 @@
 #include "commands/broadcast.hpp"
 #include "commands/delivery_report.hpp"
 #include "commands/record_id.hpp"
-#include "commands/redact.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_rooms;
+
 namespace {
 
 constexpr int list_limit = 10;

@@ -5,15 +5,22 @@
 #include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
-#include "commands/ticket_category.hpp"
-#include "commands/ticket_desk.hpp"
-#include "commands/ticket_sla.hpp"
+#include "commands/ticket_news.hpp"
 #include "commands/ticket_texts.hpp"
-#include "commands/ticket_view.hpp"
-#include "commands/unit_address.hpp"
+#include "domain/tickets/category.hpp"
+#include "domain/tickets/intake.hpp"
+#include "domain/tickets/sla.hpp"
+#include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::tickets::guess_category;
+using domain::tickets::sla_for;
+using domain::units::parse_address_words;
+using domain::units::parse_unit_address;
+using domain::units::unit_address;
+
 namespace {
 
 using domain::ticket_kind;
@@ -36,33 +43,21 @@ bot::command_result report(bot::context& ctx, const bot::args& a, ticket_kind ki
   if (bot::utf8::length(description) > max_description_points)
     return ctx.fail("cmd.repair.report.too_long", fmt::arg("max", max_description_points));
 
-  if (!where && ctx.who.units.size() == 1 &&
-      kind == ticket_kind::repair) {  // a bound owner need not type the room
+  domain::tickets::report r;
+  r.community_id = ctx.community();
+  r.kind = kind;
+  r.description = description;
+  r.where = where;
+  if (ctx.who.units.size() == 1) {
     const auto& u = ctx.who.units.front();
-    where = unit_address{u.building, u.unit, u.room};
+    r.home = unit_address{u.building, u.unit, u.room};
   }
-  storage::ticket_row t;
-  t.community_id = ctx.community();
-  t.kind = kind;
-  t.category = guess_category(description);
-  t.priority = kind == ticket_kind::suggestion ? domain::ticket_priority::normal
-                                               : guess_priority(t.category, description);
-  t.description = description;
-  if (where) {
-    t.location = where->canonical();
-    t.building = where->building;
-    if (where->has_room())
-      if (auto u = ctx.db().units.find(ctx.community(), where->building, where->unit, where->room))
-        t.unit_id = u->id;
-  } else {
-    t.building = find_building(description);
-  }
-  t.reporter_id = ctx.who.member.id;
-  t.origin_chat = ctx.chat.id;
-  t.origin_message_id = ctx.msg.id;
-  t.created_at = ctx.now();
-  t.lang = std::string(bot::locale_tag(ctx.lang));
-  t = ticket_desk::of(ctx).open(std::move(t), ctx.msg.images);
+  r.reporter_id = ctx.who.member.id;
+  r.origin_chat = ctx.chat.id;
+  r.origin_message_id = ctx.msg.id;
+  r.at = ctx.now();
+  r.lang = std::string(bot::locale_tag(ctx.lang));
+  auto t = desk_of(ctx.svc).open(domain::tickets::ticket_of(ctx.db(), r), ctx.msg.images);
   ctx.reply(created_reply(ctx, t));
   return std::nullopt;
 }
@@ -79,7 +74,7 @@ bool looks_like_report(const bot::args& a) {
 bool looks_like_suggestion(const bot::args& a) {
   if (looks_like_report(a)) return true;
   const std::string text = a.rest(0);
-  return find_building(text).has_value() ||
+  return domain::units::find_building(text).has_value() ||
          bot::utf8::contains_any(text, {"增加", "加装", "安装", "增设", "设置", "希望", "能否", "能不能",
                                         "可否", "可以考虑", "改善", "改进", "改成", "换成", "开放", "整改"});
 }

@@ -4,7 +4,8 @@
 // so neither the ticket's number nor its time points at the moment someone wrote. Staff answer
 // with `回复 12 ...`; the bot relays it through the seal; the seal is deleted when the ticket
 // closes. The writer's activity is not recorded (command_spec::anonymous) and answers to them
-// are deleted from the outbox once delivered.
+// are deleted from the outbox once delivered. The inbox, its batches and the seal are
+// domain/suggestions; this file is the command and the writer's notes.
 #pragma once
 #include <vector>
 

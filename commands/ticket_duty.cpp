@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "bot/context.hpp"
-#include "commands/ticket_category.hpp"
+#include "commands/category_names.hpp"
 #include "commands/ticket_texts.hpp"
 #include "storage/stores.hpp"
 

@@ -3,9 +3,13 @@
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
 #include "commands/record_id.hpp"
-#include "commands/ticket_desk.hpp"
+#include "commands/ticket_perform.hpp"
 
 namespace commands {
+
+using domain::tickets::act_input;
+using domain::tickets::ticket_action;
+
 namespace {
 
 constexpr std::size_t max_note_points = 200;

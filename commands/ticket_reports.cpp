@@ -8,13 +8,17 @@
 #include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "commands/broadcast.hpp"
-#include "commands/ticket_category.hpp"
+#include "commands/category_names.hpp"
 #include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
-#include "commands/unit_address.hpp"
+#include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::units::parse_building;
+using domain::units::unit_address;
+
 namespace {
 
 constexpr int list_limit = 20;

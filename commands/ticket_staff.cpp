@@ -4,11 +4,16 @@
 #include "bot/utf8.hpp"
 #include "commands/record_id.hpp"
 #include "commands/staff_directory.hpp"
-#include "commands/ticket_desk.hpp"
+#include "commands/ticket_news.hpp"
+#include "commands/ticket_perform.hpp"
 #include "commands/ticket_view.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::tickets::act_input;
+using domain::tickets::ticket_action;
+
 namespace {
 
 constexpr std::size_t max_note_points = 300;
@@ -68,7 +73,7 @@ bot::command_result reply(bot::context& ctx, const bot::args& a) {
   // instead of pretending the reply went out. Closed tickets are refused by the state machine.
   auto t = ctx.db().tickets.get(*id);
   if (t && t->anonymous && t->community_id == ctx.community() && !domain::is_finished(t->state) &&
-      !ticket_desk::of(ctx).reporter_reachable(*t))
+      !desk_of(ctx.svc).reporter_reachable(*t))
     return ctx.fail("cmd.ticket.reply.unreachable", fmt::arg("id", *id));
   return id_and_note(ctx, a, ticket_action::reply);
 }

@@ -4,6 +4,9 @@
 #include <utility>
 
 namespace commands {
+
+using domain::tickets::ticket_action;
+
 namespace {
 
 using domain::ticket_category;
@@ -85,6 +88,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 18> event_ta
 constexpr std::array<std::string_view, 2> visit_texts{"ticket.visit.satisfied", "ticket.visit.unsatisfied"};
 static_assert(visit_texts.size() == domain::all_visit_results.size());
 
+constexpr std::array<std::string_view, 7> staff_news_texts{
+    "ticket.staff.assigned",   "ticket.staff.reopened", "ticket.staff.cancelled", "ticket.staff.urged",
+    "ticket.staff.urged_pool", "ticket.staff.rated",    "ticket.staff.returned"};
+static_assert(staff_news_texts.size() == std::size(domain::tickets::all_staff_news));
+
 template <std::size_t N>
 std::optional<std::string_view> lookup(
     const std::array<std::pair<std::string_view, std::string_view>, N>& table, std::string_view key) {
@@ -122,6 +130,10 @@ std::string_view visit_text_id(domain::visit_result v) {
   return visit_texts[static_cast<std::size_t>(v)];
 }
 
+std::string_view text_id(domain::tickets::staff_news n) {
+  return staff_news_texts[static_cast<std::size_t>(n)];
+}
+
 std::vector<std::string_view> ticket_text_ids() {
   std::vector<std::string_view> out;
   for (const auto* table : {&kind_texts, &created_texts}) out.insert(out.end(), table->begin(), table->end());
@@ -133,6 +145,7 @@ std::vector<std::string_view> ticket_text_ids() {
       if (!id.empty()) out.push_back(id);
   for (const auto& [word, id] : event_table) out.push_back(id);
   out.insert(out.end(), visit_texts.begin(), visit_texts.end());
+  out.insert(out.end(), staff_news_texts.begin(), staff_news_texts.end());
   return out;
 }
 

@@ -1,5 +1,5 @@
 // Where the ticket vocabulary meets the texts catalogue: the text id of every kind, state,
-// priority, category, action, history event and visit result, as tables rather than ids glued
+// priority, category, action, history event, visit result and staff news, as tables rather than ids glued
 // together at run time, so that tests/commands/ticket_texts_test walks every id this file can
 // hand out and checks it exists in both languages.
 #pragma once
@@ -7,8 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "commands/ticket_flow.hpp"
 #include "domain/ticket_types.hpp"
+#include "domain/tickets/flow.hpp"
+#include "domain/tickets/news.hpp"
 
 namespace commands {
 
@@ -28,12 +29,13 @@ struct action_texts {
   std::string_view notify;            // what the reporter hears
   std::string_view notify_anonymous;  // instead of `notify`, for an anonymous writer
 };
-const action_texts& texts_of(ticket_action a);
+const action_texts& texts_of(domain::tickets::ticket_action a);
 
 // A history row's action ("take", "dispatch", "escalate_again"); none for a word this build
 // does not know (a row written by a newer version).
 std::optional<std::string_view> event_text_id(std::string_view event);
-std::string_view visit_text_id(domain::visit_result v);  // "ticket.visit.satisfied"
+std::string_view visit_text_id(domain::visit_result v);   // "ticket.visit.satisfied"
+std::string_view text_id(domain::tickets::staff_news n);  // "ticket.staff.assigned"
 
 // Every id above, for the catalogue test.
 std::vector<std::string_view> ticket_text_ids();

@@ -1,15 +1,18 @@
 #include "commands/ticket_view.hpp"
 
-#include <regex>
-
 #include "bot/config.hpp"
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
 #include "commands/ticket_texts.hpp"
-#include "commands/unit_address.hpp"
+#include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::privacy::redact_for_group;
+using domain::units::parse_unit_address;
+using domain::units::unit_address;
+
 namespace {
 
 bot::local_time_zone zone(const bot::context& ctx) {
@@ -144,16 +147,6 @@ std::string ticket_detail(const bot::context& ctx, const storage::ticket_row& t,
                                                   : ctx.text("ticket.event_note", fmt::arg("note", note))));
   }
   return out;
-}
-
-std::optional<std::string> find_building(std::string_view text) {
-  static const std::regex building("([0-9]{1,3})(栋|号楼|幢|#楼)");
-  static const std::regex english(R"((?:^|[^A-Za-z])(?:bldg\.?|building|block)\s*([0-9]{1,3})(?![0-9]))",
-                                  std::regex::icase);
-  std::string s(text);
-  std::smatch m;
-  if (std::regex_search(s, m, building) || std::regex_search(s, m, english)) return m[1].str();
-  return std::nullopt;
 }
 
 std::string member_name(const bot::services& svc, bot::locale l, std::optional<std::int64_t> member_id) {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "bot/context.hpp"
-#include "commands/redact.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/ticket_store.hpp"
 
 namespace commands {
@@ -32,8 +32,6 @@ std::string member_name(const bot::services& svc, bot::locale l, std::optional<s
 std::string shown_location(const storage::ticket_row& t, bool full_location, bot::locale l);
 std::string category_label(const bot::context& ctx, domain::ticket_category category,
                            domain::ticket_priority priority);
-// The building named in free text ("3栋电梯又坏了" → "3"), for chat turned into a ticket.
-std::optional<std::string> find_building(std::string_view text);
 // The next due time that matters: the first response until there is one, then the fix.
 std::optional<std::int64_t> next_due(const storage::ticket_row& t);
 

@@ -16,7 +16,7 @@
 #include "bot/json_parse.hpp"
 #include "bot/log.hpp"
 #include "commands/all_commands.hpp"
-#include "commands/roster_import.hpp"
+#include "domain/units/roster_import.hpp"
 #include "storage/stores.hpp"
 
 namespace fuzz {
@@ -106,7 +106,7 @@ void config_toml(std::string_view data) {
 void roster_csv(std::string_view data) {
   auto& b = shared_bot();
   std::istringstream in{std::string(data)};
-  (void)commands::import_roster(b.state.db, b.state.svc.default_community, in);
+  (void)domain::units::import_roster(b.state.db, b.state.svc.default_community, in);
 }
 
 }  // namespace fuzz

@@ -1,5 +1,5 @@
 // The suggestion box's own rows. Nothing here names a writer or says when they wrote: the inbox
-// and the relays hold the writer only sealed (see commands/suggestion_seal), and quota buckets
+// and the relays hold the writer only sealed (see domain/suggestions/seal), and quota buckets
 // are keyed hashes that change every window.
 #pragma once
 #include <cstdint>

@@ -1,68 +1,10 @@
-// Small helpers users feel through the bot: room addresses, categories, times, token buckets.
+// Small helpers users feel through the bot: times, token buckets, text lengths.
 #include <catch2/catch.hpp>
 
 #include "bot/duration_text.hpp"
 #include "bot/local_time.hpp"
 #include "bot/token_bucket.hpp"
 #include "bot/utf8.hpp"
-#include "commands/roster_import.hpp"
-#include "commands/ticket_category.hpp"
-#include "commands/unit_address.hpp"
-#include "support/vocabulary_strings.hpp"
-
-using commands::parse_unit_address;
-
-TEST_CASE("room addresses in the ways owners type them", "[address]") {
-  struct row {
-    const char* text;
-    const char* canonical;
-    const char* masked;
-  };
-  for (const auto& r : {row{"3-2-1201", "3-2-1201", "3栋2单元"}, row{"3栋2单元1201", "3-2-1201", "3栋2单元"},
-                        row{"3号楼2单元1201室", "3-2-1201", "3栋2单元"},
-                        row{"３－２－１２０１", "3-2-1201", "3栋2单元"}, row{"3-1201", "3-1201", "3栋"},
-                        row{"3栋1201", "3-1201", "3栋"}, row{"a-2-101", "A-2-101", "A栋2单元"},
-                        row{"3#楼2单元1201", "3-2-1201", "3栋2单元"}, row{"5栋", "5", "5栋"}}) {
-    INFO(r.text);
-    auto a = parse_unit_address(r.text);
-    REQUIRE(a);
-    CHECK(a->canonical() == r.canonical);
-    CHECK(a->masked() == r.masked);
-  }
-  for (const char* bad : {"厨房漏水", "3-2-", "-1-2", "1-2-3-4", "电梯", ""}) {
-    INFO(bad);
-    CHECK_FALSE(parse_unit_address(bad));
-  }
-}
-
-TEST_CASE("category and priority from the owner's words", "[category]") {
-  CHECK(commands::guess_category("厨房水管漏水") == domain::ticket_category::leak);
-  CHECK(commands::guess_priority(domain::ticket_category::leak, "厨房水管漏水") ==
-        domain::ticket_priority::urgent);
-  CHECK(commands::guess_category("5栋电梯困人了") == domain::ticket_category::elevator);
-  CHECK(commands::guess_priority(domain::ticket_category::elevator, "5栋电梯困人了") ==
-        domain::ticket_priority::urgent);
-  CHECK(commands::guess_category("电梯异响") == domain::ticket_category::elevator);
-  CHECK(commands::guess_priority(domain::ticket_category::elevator, "电梯异响") ==
-        domain::ticket_priority::normal);
-  CHECK(commands::guess_category("楼道灯不亮") == domain::ticket_category::lighting);
-  CHECK(commands::guess_category("Kitchen pipe LEAKING") == domain::ticket_category::leak);
-  CHECK(commands::guess_category("隔壁装修太吵") == domain::ticket_category::noise);
-  CHECK(commands::guess_category("说不清楚") == domain::ticket_category::other);
-}
-
-TEST_CASE("fire words make a ticket urgent, 火 in other words does not", "[category]") {
-  for (const char* urgent : {"楼道着火了", "3栋火灾", "地下车库起火", "配电箱冒烟", "火警铃一直响"}) {
-    INFO(urgent);
-    CHECK(commands::guess_priority(commands::guess_category(urgent), urgent) ==
-          domain::ticket_priority::urgent);
-  }
-  for (const char* normal : {"楼下火锅店油烟太大", "火车太吵了", "物业这态度让人火大"}) {
-    INFO(normal);
-    CHECK(commands::guess_priority(commands::guess_category(normal), normal) ==
-          domain::ticket_priority::normal);
-  }
-}
 
 TEST_CASE("local times in the community's zone", "[time]") {
   bot::local_time_zone cst{480};
@@ -119,16 +61,6 @@ TEST_CASE("token bucket refills at its rate", "[outbox]") {
   CHECK_FALSE(b.try_take(999));
   CHECK(b.try_take(1000));
   CHECK(b.ready_at(5000) == 5000);
-}
-
-TEST_CASE("areas are read exactly, in hundredths of m²", "[roster]") {
-  CHECK(commands::parse_area_centi("89.5") == 8950);
-  CHECK(commands::parse_area_centi("89.55") == 8955);
-  CHECK(commands::parse_area_centi(" 120 ") == 12000);
-  CHECK(commands::parse_area_centi("75.25㎡") == 7525);
-  CHECK_FALSE(commands::parse_area_centi("89.555"));
-  CHECK_FALSE(commands::parse_area_centi("abc"));
-  CHECK(commands::split_csv_line(R"(a,"b,c","d""e")") == std::vector<std::string>{"a", "b,c", "d\"e"});
 }
 
 TEST_CASE("utf8 edit distance counts characters", "[utf8]") {

@@ -9,7 +9,6 @@
 
 #include "bot/crypto.hpp"
 #include "bot/log.hpp"
-#include "commands/suggestion_seal.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_bot.hpp"
 #include "support/vocabulary_strings.hpp"
@@ -323,27 +322,6 @@ TEST_CASE("deleted seals are overwritten in the database file, not just unlinked
   REQUIRE(bytes.size() > 4096);
   CHECK(bytes.find(inbox_seal) == std::string::npos);
   CHECK(bytes.find(relay_seal) == std::string::npos);
-}
-
-TEST_CASE("a seal opens only with its key and for its purpose", "[suggestions][crypto]") {
-  auto cfg_a = bot::config::parse(key_a);
-  auto cfg_b = bot::config::parse(key_b);
-  commands::sealed_writer w{direct("赵女士"), "zh-CN"};
-  std::string sealed = commands::seal_writer(cfg_a, w, "ticket:7");
-  CHECK(sealed.find("赵女士") == std::string::npos);
-  CHECK(sealed != commands::seal_writer(cfg_a, w, "ticket:7"));  // a fresh nonce every time
-  auto opened = commands::open_writer(cfg_a, sealed, "ticket:7");
-  REQUIRE(opened);
-  CHECK(opened->chat == w.chat);
-  CHECK_FALSE(commands::open_writer(cfg_a, sealed, "ticket:8"));
-  CHECK_FALSE(commands::open_writer(cfg_b, sealed, "ticket:7"));
-  std::string tampered = sealed;
-  tampered[30] = tampered[30] == '0' ? '1' : '0';
-  CHECK_FALSE(commands::open_writer(cfg_a, tampered, "ticket:7"));
-  // Quota buckets differ per window and per key.
-  bot::user_ref u{"console", "赵女士", ""};
-  CHECK(commands::quota_bucket(cfg_a, u, 0) != commands::quota_bucket(cfg_a, u, 86'400'000));
-  CHECK(commands::quota_bucket(cfg_a, u, 0) != commands::quota_bucket(cfg_b, u, 0));
 }
 
 TEST_CASE("while the bot runs, its database files never hold an anonymous writer's id or name",

@@ -1,8 +1,7 @@
-// Transcripts: a ticket from report to rating, who may do what, and what the state machine refuses.
+// Transcripts: a ticket from report to rating, who may do what, and what the state machine refuses
+// in chat (the transition table asked directly: tests/domain/ticket_flow_test).
 #include <catch2/catch.hpp>
 
-#include "bot/texts.hpp"
-#include "commands/ticket_flow.hpp"
 #include "support/test_bot.hpp"
 #include "support/vocabulary_strings.hpp"
 
@@ -361,67 +360,4 @@ TEST_CASE("English commands walk the same path", "[tickets][english]") {
   bot.say("/done 1 replaced the valve").should_reply_containing("resolved");
   bot.as("Tom").in_private().say("/rate 1 5 great").should_reply_containing("Thank you");
   bot.say("/reopen 1 still leaking").should_reply_containing("closed");
-}
-
-TEST_CASE("every text the state machine builds at run time exists", "[tickets][texts]") {
-  const auto& t = bot::texts::embedded();
-  using a = commands::ticket_action;
-  for (auto act : {a::take, a::assign, a::transfer, a::start, a::resolve, a::give_back, a::confirm, a::reopen,
-                   a::cancel, a::auto_close, a::urge, a::rate, a::visit, a::reply, a::escalate}) {
-    std::string name(commands::action_name(act));
-    INFO(name);
-    CHECK(t.has("ticket.verb." + name));
-    CHECK(t.has("ticket.action." + name));
-    if (act != a::auto_close && act != a::escalate) CHECK(t.has("ticket.done." + name));
-  }
-  for (const char* n : {"take", "assign", "transfer", "start", "resolve", "give_back", "reopen", "cancel",
-                        "auto_close", "reply"})
-    CHECK(t.has(std::string("ticket.notify.") + n));
-  for (const char* e : {"created", "dispatch", "escalate_again"})
-    CHECK(t.has(std::string("ticket.action.") + e));
-  for (const char* v : {"satisfied", "unsatisfied"}) CHECK(t.has(std::string("ticket.visit.") + v));
-  for (const char* p : {"today", "this_week", "last_week", "this_month", "last_month"})
-    CHECK(t.has(std::string("period.") + p));
-  for (const char* k : {"complaint", "suggestion"}) CHECK(t.has(std::string("ticket.created.") + k));
-  // Every row of the table names states the catalogue knows.
-  for (const auto& row : commands::transitions()) {
-    for (auto s : row.from) CHECK(t.has("ticket.state." + std::string(domain::to_text(s))));
-    if (row.to) CHECK(t.has("ticket.state." + std::string(domain::to_text(*row.to))));
-  }
-}
-
-TEST_CASE("the transition table, asked directly", "[tickets][flow]") {
-  using a = commands::ticket_action;
-  namespace p = commands;
-  storage::ticket_row t;
-  t.id = 7;
-  auto ask = [&](a act, std::string_view state, unsigned parties, commands::guard_facts f = {}) {
-    t.state = domain::parse_ticket_state(state).value();
-    return commands::check(act, t, parties, f);
-  };
-  CHECK(ask(a::take, "new", p::staff).allowed->to == domain::ticket_state::assigned);
-  CHECK_FALSE(ask(a::take, "assigned", p::staff | p::assignee).allowed->to);  // acknowledgement
-  CHECK(ask(a::take, "assigned", p::staff).refusal == "ticket.flow.already_taken");
-  CHECK(ask(a::take, "new", p::staff, {0, 0, true}).refusal == "ticket.flow.manual_dispatch");
-  CHECK(ask(a::take, "new", p::staff | p::manager, {0, 0, true}).allowed);
-  CHECK(ask(a::assign, "new", p::staff).refusal == "ticket.flow.manager_only");
-  CHECK(ask(a::start, "new", p::staff).refusal == "ticket.flow.not_taken");
-  CHECK(ask(a::resolve, "in_progress", p::staff).refusal == "ticket.flow.not_assignee");
-  CHECK(ask(a::resolve, "in_progress", p::staff | p::manager).allowed->to == domain::ticket_state::resolved);
-  CHECK(ask(a::confirm, "resolved", p::staff | p::manager).refusal == "ticket.flow.reporter_only");
-  CHECK(ask(a::confirm, "in_progress", p::reporter).refusal == "ticket.flow.not_resolved");
-  CHECK(ask(a::reopen, "resolved", p::reporter).allowed->to == domain::ticket_state::assigned);
-  CHECK(ask(a::reopen, "closed", p::reporter).refusal == "ticket.flow.finished");
-  CHECK(ask(a::rate, "resolved", p::reporter).allowed->to == domain::ticket_state::closed);
-  CHECK_FALSE(ask(a::rate, "closed", p::reporter).allowed->to);
-  t.rating = 4;
-  CHECK(ask(a::rate, "closed", p::reporter).refusal == "ticket.flow.rated_already");
-  CHECK(ask(a::auto_close, "resolved", p::reporter | p::staff).refusal == "ticket.flow.not_allowed");
-  CHECK(ask(a::auto_close, "resolved", p::system).allowed);
-  t.urged_at = 1'000;
-  auto v = ask(a::urge, "assigned", p::reporter, {1'000 + 20 * 60'000, 60 * 60'000, false});
-  CHECK(v.refusal == "ticket.flow.urged_recently");
-  CHECK(v.wait_ms == 40 * 60'000);
-  CHECK(ask(a::urge, "assigned", p::reporter, {1'000 + 60 * 60'000, 60 * 60'000, false}).allowed);
-  CHECK(ask(a::cancel, "cancelled", p::manager).refusal == "ticket.flow.finished");
 }

@@ -6,7 +6,7 @@
 
 #include "adapters/console/console_session.hpp"
 #include "commands/all_commands.hpp"
-#include "commands/roster_import.hpp"
+#include "domain/units/roster_import.hpp"
 
 namespace testing {
 
@@ -210,7 +210,7 @@ replies test_bot::run_jobs() {
 
 void test_bot::import_roster(const std::string& csv) {
   std::istringstream in(csv);
-  auto report = commands::import_roster(core_->db, core_->svc.default_community, in);
+  auto report = domain::units::import_roster(core_->db, core_->svc.default_community, in);
   INFO("roster errors: " << report.errors.size());
   REQUIRE(report.errors.empty());
 }

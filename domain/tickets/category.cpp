@@ -1,0 +1,74 @@
+#include "domain/tickets/category.hpp"
+
+#include <array>
+#include <cstdint>
+#include <utility>
+
+#include "bot/utf8.hpp"
+
+namespace domain::tickets {
+namespace {
+
+using c = domain::ticket_category;
+
+struct rule {
+  domain::ticket_category category;
+  std::vector<std::string_view> words;
+};
+
+// Checked in order: the first category with a matching word wins, so specific ones come first.
+const std::vector<rule>& rules() {
+  static const std::vector<rule> list = {
+      {c::elevator, {"电梯", "困人", "被困", "elevator", "lift"}},
+      {c::leak, {"漏水", "渗水", "跑水", "爆管", "水管破", "滴水", "返水", "leak", "flood"}},
+      {c::access, {"门禁", "门卡", "单元门", "道闸", "access card", "gate"}},
+      {c::lighting, {"路灯", "灯不亮", "灯坏", "照明", "楼道灯", "light"}},
+      {c::water_power,
+       {"停水", "停电", "跳闸", "水管", "水压", "电路", "插座", "水龙头", "下水", "堵", "马桶", "power",
+        "water", "socket", "outlet"}},
+      {c::fees, {"物业费", "收费", "缴费", "账单", "fee", "bill"}},
+      {c::parking, {"停车", "车位", "占道", "车库", "parking"}},
+      {c::noise, {"噪音", "吵", "装修声", "noise", "noisy"}},
+      {c::security, {"保安", "陌生人", "偷", "盗", "监控", "security", "theft"}},
+      {c::sanitation, {"垃圾", "卫生", "保洁", "异味", "臭", "老鼠", "蟑螂", "garbage", "trash", "clean"}},
+      {c::greening, {"绿化", "树", "草坪", "花坛", "tree", "lawn"}},
+  };
+  return list;
+}
+
+}  // namespace
+
+const std::vector<std::string>& category_ids() {
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> out;
+    for (auto category : domain::all_ticket_categories) out.emplace_back(domain::to_text(category));
+    return out;
+  }();
+  return ids;
+}
+
+domain::ticket_category guess_category(std::string_view description) {
+  std::string lowered = bot::utf8::to_lower_ascii(description);
+  for (const auto& r : rules())
+    if (bot::utf8::contains_any(lowered, r.words)) return r.category;
+  return c::other;
+}
+
+bool endangers_life(std::string_view description) {
+  // Fire words, not 火 alone: 火锅, 火车 and 火大 are not emergencies.
+  return bot::utf8::contains_any(bot::utf8::to_lower_ascii(description),
+                                 {"困人", "被困", "着火", "火灾", "起火", "火警", "失火", "燃气", "煤气",
+                                  "冒烟", "trapped", "fire", "gas", "smoke"});
+}
+
+domain::ticket_priority guess_priority(domain::ticket_category category, std::string_view description) {
+  using p = domain::ticket_priority;
+  std::string lowered = bot::utf8::to_lower_ascii(description);
+  if (category == c::leak || (category == c::elevator && bot::utf8::contains_any(lowered, {"困"})) ||
+      endangers_life(lowered) || bot::utf8::contains_any(lowered, {"停电", "power cut", "no power"}))
+    return p::urgent;
+  if (bot::utf8::contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return p::minor;
+  return p::normal;
+}
+
+}  // namespace domain::tickets
