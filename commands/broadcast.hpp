@@ -1,7 +1,6 @@
 // The chat side of broadcasting: the scope a notice or an emergency names ("3栋", "bldg 3") and how
 // replies show it ("3栋" / "全小区"). Which groups a broadcast reaches and the fan-out itself are
-// domain/broadcast/fan_out; commands that broadcast (notices, emergencies, the dead-letter alert)
-// use those names through this header.
+// domain/broadcast/fan_out.
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -11,15 +10,8 @@
 #include "bot/command.hpp"
 #include "bot/services.hpp"
 #include "bot/texts.hpp"
-#include "domain/broadcast/fan_out.hpp"
 
 namespace commands {
-
-using domain::broadcast::broadcast_targets;
-using domain::broadcast::emergency_ref;
-using domain::broadcast::fan_out;
-using domain::broadcast::group_locale;
-using domain::broadcast::notice_ref;
 
 // "3栋" / "全小区" in a language.
 std::string scope_text(const bot::services& svc, bot::locale l, const std::optional<std::string>& building);

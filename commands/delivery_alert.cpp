@@ -9,12 +9,14 @@
 #include "bot/log.hpp"
 #include "bot/utf8.hpp"
 #include "commands/alert_recipients.hpp"
-#include "commands/broadcast.hpp"
 #include "commands/notice.hpp"
 #include "commands/record_id.hpp"
+#include "domain/broadcast/fan_out.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::broadcast::group_locale;
 namespace {
 
 constexpr std::string_view alert_ref = "alert:dead";

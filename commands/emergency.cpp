@@ -14,10 +14,15 @@
 #include "commands/emergency_view.hpp"
 #include "commands/record_id.hpp"
 #include "domain/broadcast/emergencies.hpp"
+#include "domain/broadcast/fan_out.hpp"
 #include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::broadcast::broadcast_targets;
+using domain::broadcast::emergency_ref;
+using domain::broadcast::fan_out;
 
 using domain::privacy::redact_rooms;
 

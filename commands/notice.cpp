@@ -11,11 +11,16 @@
 #include "commands/delivery_report.hpp"
 #include "commands/notice_query.hpp"
 #include "commands/record_id.hpp"
+#include "domain/broadcast/fan_out.hpp"
 #include "domain/broadcast/notices.hpp"
 #include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::broadcast::broadcast_targets;
+using domain::broadcast::group_locale;
+using domain::broadcast::notice_ref;
 
 using domain::privacy::redact_rooms;
 

@@ -7,10 +7,13 @@
 #include "commands/broadcast.hpp"
 #include "commands/delivery_report.hpp"
 #include "commands/record_id.hpp"
+#include "domain/broadcast/fan_out.hpp"
 #include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::broadcast::notice_ref;
 
 using domain::privacy::redact_rooms;
 

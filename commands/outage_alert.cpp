@@ -10,10 +10,12 @@
 #include "bot/services.hpp"
 #include "bot/texts.hpp"
 #include "commands/alert_recipients.hpp"
-#include "commands/broadcast.hpp"
+#include "domain/broadcast/fan_out.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
+
+using domain::broadcast::group_locale;
 namespace {
 
 constexpr std::string_view alert_ref = "alert:outage";
