@@ -53,13 +53,13 @@ dispatch_outcome dispatcher::handle(const inbound_event& event) {
       [this](const auto& e) -> dispatch_outcome {
         using T = std::decay_t<decltype(e)>;
         if constexpr (std::is_same_v<T, message>)
-          return handle_message(e);
+          return handle_message(with_valid_text(e));
         else if constexpr (std::is_same_v<T, member_joined>)
-          return handle_joined(e);
+          return handle_joined({with_valid_text(e.chat), with_valid_text(e.user)});
         else if constexpr (std::is_same_v<T, removed_from_chat>)
-          return handle_removed(e);
+          return handle_removed({with_valid_text(e.chat)});
         else if constexpr (std::is_same_v<T, chat_titled>)
-          return handle_titled(e);
+          return handle_titled({with_valid_text(e.chat), utf8::valid(e.title)});
         else
           return dispatch_outcome::ignored;  // account health is tracked by the adapters' owner
       },

@@ -1,5 +1,7 @@
 #include "bot/message.hpp"
 
+#include "bot/utf8.hpp"
+
 namespace bot {
 
 std::string chat_ref::key() const {
@@ -13,6 +15,26 @@ std::int64_t platform_time_ms(double seconds) {
   constexpr double year_2100 = 4'102'444'800.0;
   if (!(seconds > 0 && seconds < year_2100)) return 0;  // NaN fails both
   return static_cast<std::int64_t>(seconds) * 1000;
+}
+
+chat_ref with_valid_text(chat_ref c) {
+  for (std::string* s : {&c.platform, &c.account, &c.id}) *s = utf8::valid(*s);
+  return c;
+}
+
+user_ref with_valid_text(user_ref u) {
+  for (std::string* s : {&u.platform, &u.id, &u.name, &u.nickname}) *s = utf8::valid(*s);
+  return u;
+}
+
+message with_valid_text(message m) {
+  m.chat = with_valid_text(std::move(m.chat));
+  m.sender = with_valid_text(std::move(m.sender));
+  for (std::string* s : {&m.id, &m.chat_title, &m.text, &m.quoted_id}) *s = utf8::valid(*s);
+  for (auto& mention : m.mentions)
+    for (std::string* s : {&mention.user_id, &mention.name}) *s = utf8::valid(*s);
+  for (auto& image : m.images) image.reference = utf8::valid(image.reference);
+  return m;
 }
 
 }  // namespace bot

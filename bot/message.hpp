@@ -109,4 +109,11 @@ struct account_health {
 
 using inbound_event = std::variant<message, member_joined, removed_from_chat, account_health, chat_titled>;
 
+// The same with every text and id valid UTF-8 (utf8::valid): platforms and terminals may deliver
+// stray bytes, and JSON (the outbox, the relay seal) cannot hold them. The dispatcher takes nothing
+// else.
+chat_ref with_valid_text(chat_ref c);
+user_ref with_valid_text(user_ref u);
+message with_valid_text(message m);
+
 }  // namespace bot

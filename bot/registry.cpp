@@ -50,10 +50,12 @@ std::vector<std::string> registry::suggest(std::string_view word) const {
   std::size_t max_distance = len <= 3 ? 1 : len <= 6 ? 2 : 3;
   std::vector<std::pair<std::size_t, std::string>> found;
   for (const auto& [name, where] : names_) {
-    if (name.find(' ') != std::string::npos || utf8::length(name) < 2) continue;  // not "?"
+    const std::size_t name_len = utf8::length(name);
+    if (name.find(' ') != std::string::npos || name_len < 2) continue;  // not "?"
+    // The lengths alone put it out of reach: no need to compare (a long word costs nothing).
+    if ((len > name_len ? len - name_len : name_len - len) > max_distance) continue;
     std::size_t d = utf8::edit_distance(lowered, name);
-    if (d > 0 && d <= max_distance && d < std::max<std::size_t>(utf8::length(name), 2))
-      found.emplace_back(d, name);
+    if (d > 0 && d <= max_distance && d < std::max<std::size_t>(name_len, 2)) found.emplace_back(d, name);
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });

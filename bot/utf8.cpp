@@ -30,7 +30,24 @@ char32_t next(std::string_view s, std::size_t& i) {
     cp = (cp << 6) | (cc & 0x3F);
   }
   i += extra + 1;
+  // Overlong forms, UTF-16 surrogates and code points past Unicode are not UTF-8 either.
+  static constexpr char32_t shortest[] = {0, 0x80, 0x800, 0x10000};
+  if (cp < shortest[extra] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return U'\uFFFD';
   return cp;
+}
+
+std::string valid(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t from = i;
+    const char32_t cp = next(s, i);
+    if (cp == U'\uFFFD' && s.substr(from, i - from) != "\xEF\xBF\xBD")
+      append(out, cp);
+    else
+      out.append(s.substr(from, i - from));
+  }
+  return out;
 }
 
 std::u32string decode(std::string_view s) {

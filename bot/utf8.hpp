@@ -10,6 +10,9 @@ namespace bot::utf8 {
 
 std::u32string decode(std::string_view s);  // invalid bytes become U+FFFD
 std::string encode(std::u32string_view s);
+// The text as valid UTF-8: each invalid sequence (stray bytes, overlong forms, surrogates) becomes
+// U+FFFD. What platforms deliver is checked once, at the dispatcher; JSON cannot hold the rest.
+std::string valid(std::string_view s);
 void append(std::string& out, char32_t cp);
 
 // Reads one code point at s[i], advances i. Returns U+FFFD on invalid input.
