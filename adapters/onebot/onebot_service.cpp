@@ -46,7 +46,7 @@ onebot_service::onebot_service(const bot::onebot_config& cfg, boost::asio::io_co
   for (const auto& id : cfg.self_ids) {
     auth_.self_ids.insert(id);
     rules_.bot_accounts.insert(id);
-    board_.set_links(id, {});  // listed in /healthz before the client first shows up
+    board_.set_links(id, {}, false);  // listed in /healthz before the client first shows up
   }
 }
 
@@ -81,7 +81,7 @@ bot::ws_answer onebot_service::on_upgrade(const bot::http_request& req) {
 }
 
 void onebot_service::link_changed(const std::string& self_id, const link& l, bot::account_links::change c) {
-  board_.set_links(self_id, links_.roles(self_id));
+  board_.set_links(self_id, links_.roles(self_id), links_.takes_calls(self_id));
   if (c == bot::account_links::change::joined) {
     bot::log::info("onebot", "QQ {} connected ({}) from {}", self_id, l.role, l.ws->remote());
     if (l.calls && host_) host_->wake_outbox();
@@ -127,7 +127,7 @@ void onebot_service::on_frame(const link& l, const std::string& self_id, const s
 
 void onebot_service::take(const event_result& e) {
   const std::int64_t now = clk_.now_ms();
-  board_.saw(e, now);
+  clients_.saw(e, now, board_);
   if (!e.ignored.empty()) bot::log::debug("onebot", "QQ {}: {} ignored ({})", e.self_id, e.kind, e.ignored);
   if (e.request) answer(e.self_id, *e.request);
   for (const auto& ev : e.events) {
@@ -212,7 +212,7 @@ void onebot_service::note_send(const std::string& self_id, const api_answer& ans
   if (sent) {
     board_.sent(self_id);
   } else if (risk_control(answer)) {
-    board_.risk_control(self_id, clk_.now_ms());
+    board_.pause(self_id, clk_.now_ms());
     bot::log::warn("onebot", "QQ {} may be under risk control (风控); it pauses sending for a while",
                    self_id);
   }
@@ -241,8 +241,8 @@ nlohmann::json onebot_service::health() const {
       {"enabled", true},
       {"http_post", cfg_.secret.empty() ? nlohmann::json(nullptr) : nlohmann::json(cfg_.path)},
       {"reverse_ws", cfg_.access_token.empty() ? nlohmann::json(nullptr) : nlohmann::json(cfg_.ws_path)}};
-  j["accounts"] =
-      board_.to_json(clk_.now_ms(), [this](const std::string& id) { return !api_url_for(id).empty(); });
+  j["accounts"] = clients_.to_json(board_, clk_.now_ms(),
+                                   [this](const std::string& id) { return !api_url_for(id).empty(); });
   return j;
 }
 

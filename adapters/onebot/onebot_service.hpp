@@ -12,12 +12,13 @@
 #include <string>
 
 #include "adapters/adapter.hpp"
-#include "adapters/onebot/account_board.hpp"
 #include "adapters/onebot/api.hpp"
 #include "adapters/onebot/auth.hpp"
+#include "adapters/onebot/client_status.hpp"
 #include "adapters/onebot/event_parser.hpp"
 #include "adapters/onebot/group_names.hpp"
 #include "adapters/onebot/requests.hpp"
+#include "bot/account_board.hpp"
 #include "bot/account_links.hpp"
 #include "bot/config.hpp"
 #include "bot/ws_connection.hpp"
@@ -72,7 +73,8 @@ class onebot_service final {
   auth_rules auth_;
   event_rules rules_;
   std::unique_ptr<adapter_host> host_;
-  account_board board_;
+  bot::account_board board_{"risk_control"};  // its pause is QQ risk control
+  client_status clients_;                     // what the clients say of themselves, fed to board_
   request_rules requests_;
   std::set<std::string, std::less<>> answered_flags_;  // a client's retry of a request is answered once
   group_names names_;

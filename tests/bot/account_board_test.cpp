@@ -1,6 +1,7 @@
 // The per-account health every channel feeds for /healthz: heartbeats (dead after three missed
 // intervals, the interval clamped), what the platform says of the account, whether there is a way
-// to send, and the pause that doubles after each "slow down" answer until a send succeeds.
+// to send, and the pause that doubles after each "slow down" answer until a send succeeds. How
+// OneBot's events feed it: tests/adapters/onebot_client_status_test.cpp.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -81,26 +82,41 @@ TEST_CASE("account board: no_route without a connection that takes calls or an H
   CHECK(j["online"] == nullptr);
 }
 
-TEST_CASE("account board: a pause doubles each time up to its longest, and a send ends it", "[health]") {
+TEST_CASE(
+    "account board: the pause shows under its key, stays capped however often, and starts short after a send",
+    "[health]") {
   account_board board{"rate_limit"};
   board.set_links("10001", {"Universal"}, true);
   CHECK(board.to_json(0, no_http)["10001"]["rate_limit"] == nullptr);
-  board.pause("10001", 1000);
-  CHECK(board.paused("10001", 1000 + account_board::first_pause_ms - 1));
-  CHECK(board.state_of("10001", 1000 + account_board::first_pause_ms - 1, false) == "paused");
-  CHECK_FALSE(board.paused("10001", 1000 + account_board::first_pause_ms));
-  board.pause("10001", 50'000);
-  CHECK(board.paused("10001", 50'000 + 2 * account_board::first_pause_ms - 1));
-  CHECK_FALSE(board.paused("10001", 50'000 + 2 * account_board::first_pause_ms));
   for (int i = 0; i < 40; ++i) board.pause("10001", 200'000);  // no overflow however many
   CHECK(board.paused("10001", 200'000 + account_board::longest_pause_ms - 1));
   CHECK_FALSE(board.paused("10001", 200'000 + account_board::longest_pause_ms));
   auto pause = board.to_json(200'000, no_http)["10001"]["rate_limit"];
   CHECK(pause["last_at"] == 200'000);
+  CHECK(pause["strikes"] == 16);
   CHECK(pause["paused_until"] == 200'000 + account_board::longest_pause_ms);
   board.sent("10001");
-  CHECK_FALSE(board.paused("10001", 200'001));
-  CHECK(board.state_of("10001", 200'001, false) == "ok");
+  CHECK(board.to_json(200'001, no_http)["10001"]["rate_limit"]["paused_until"] == nullptr);
   board.pause("10001", 300'000);  // short again
+  CHECK(board.paused("10001", 300'000 + account_board::first_pause_ms - 1));
   CHECK_FALSE(board.paused("10001", 300'000 + account_board::first_pause_ms));
+}
+
+TEST_CASE(
+    "account board: a pause (QQ risk control) stops the account, longer each time, until a send succeeds",
+    "[health]") {
+  account_board board;
+  board.set_links("10001", {"Universal"}, true);
+  board.pause("10001", 0);
+  CHECK(board.paused("10001", 29'999));
+  CHECK(board.state_of("10001", 29'999, false) == "paused");
+  CHECK_FALSE(board.paused("10001", 30'000));
+  board.pause("10001", 30'000);
+  CHECK(board.paused("10001", 89'999));
+  CHECK_FALSE(board.paused("10001", 90'000));
+  for (int i = 0; i < 10; ++i) board.pause("10001", 100'000);
+  CHECK_FALSE(board.paused("10001", 100'000 + account_board::longest_pause_ms));
+  board.sent("10001");
+  CHECK_FALSE(board.paused("10001", 100'001));
+  CHECK(board.state_of("10001", 100'001, false) == "ok");
 }
