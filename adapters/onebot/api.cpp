@@ -158,6 +158,17 @@ api_answer from_http(const bot::http_reply& reply) {
   return a;
 }
 
+api_answer from_ws(bot::ws_calls::result r) {
+  using outcome = bot::ws_calls::result::outcome;
+  api_answer a;
+  a.how = r.how == outcome::answered   ? api_answer::transport::answered
+          : r.how == outcome::not_sent ? api_answer::transport::not_sent
+                                       : api_answer::transport::no_answer;
+  a.body = std::move(r.frame);
+  a.error = std::move(r.error);
+  return a;
+}
+
 std::string ws_frame(const api_call& call, const std::string& echo) {
   return json{{"action", call.action}, {"params", call.params}, {"echo", echo}}.dump();
 }

@@ -16,6 +16,7 @@
 #include "adapters/onebot/segments.hpp"
 #include "bot/channel.hpp"
 #include "bot/http_types.hpp"
+#include "bot/ws_calls.hpp"
 
 namespace adapters::onebot {
 
@@ -56,6 +57,8 @@ inline constexpr std::string_view no_message_id = "?";
 // The client answered with what QQ risk control looks like (retcode 1200, 风控, a send timeout).
 bool risk_control(const api_answer& answer);
 api_answer from_http(const bot::http_reply& reply);
+// An answer over a reverse WebSocket, as bot::ws_calls matched it to its call by echo.
+api_answer from_ws(bot::ws_calls::result r);
 
 std::string ws_frame(const api_call& call, const std::string& echo);
 bot::http_call http_request(const api_call& call, const std::string& api_url, const std::string& access_token,

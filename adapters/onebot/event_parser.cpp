@@ -165,7 +165,7 @@ void parse_meta(const json& j, event_result& r) {
         r.good = good->get<bool>();
     }
     if (auto interval = j.find("interval"); interval != j.end() && interval->is_number_integer())
-      // Beyond int64 saturates rather than wrapping negative; account_board clamps what it uses.
+      // Beyond int64 saturates rather than wrapping negative; bot::account_board clamps what it uses.
       h.next_heartbeat_ms =
           interval->is_number_unsigned() && interval->get<std::uint64_t>() > std::uint64_t{longest}
               ? longest

@@ -6,7 +6,7 @@
 // the client refuses fails at once (see read_recall_answer). @all goes out only for rows that ask
 // for it (emergencies); where the client refuses it, the message goes out again without it and that
 // group gets plain text for a day. Pacing: per chat and per QQ account, from the config; an
-// account that meets risk control pauses as a whole (see account_board) and is not ready meanwhile.
+// account that meets risk control pauses as a whole (bot/account_board.hpp) and is not ready meanwhile.
 // A send that got no clear answer is looked for in the chat's history before it is sent again
 // (history_check.hpp).
 #pragma once

@@ -6,7 +6,6 @@
 #include <boost/asio/post.hpp>
 #include <nlohmann/json.hpp>
 
-#include "adapters/onebot/api_link.hpp"
 #include "adapters/onebot/http_post.hpp"
 #include "adapters/onebot/ids.hpp"
 #include "bot/clock.hpp"
@@ -29,13 +28,6 @@ bot::chat_ref group_chat(const std::string& self_id, const std::string& group_id
 
 }  // namespace
 
-struct onebot_service::link {
-  std::shared_ptr<bot::ws_connection> ws;
-  std::string self_id;
-  ws_role role = ws_role::universal;
-  std::unique_ptr<api_link> api;  // none on an Event connection
-};
-
 onebot_service::onebot_service(const bot::onebot_config& cfg, boost::asio::io_context& io,
                                bot::http_client& http, const bot::clock& clk, int call_timeout_ms,
                                request_rules requests)
@@ -44,23 +36,18 @@ onebot_service::onebot_service(const bot::onebot_config& cfg, boost::asio::io_co
       http_(http),
       clk_(clk),
       call_timeout_ms_(call_timeout_ms),
-      requests_(std::move(requests)) {
+      requests_(std::move(requests)),
+      links_(io, call_timeout_ms,
+             [this](const std::string& self_id, const link& l, bot::account_links::change c) {
+               link_changed(self_id, l, c);
+             }) {
   auth_.secret = cfg.secret;
   auth_.access_token = cfg.access_token;
   for (const auto& id : cfg.self_ids) {
     auth_.self_ids.insert(id);
     rules_.bot_accounts.insert(id);
-    board_.set_links(id, {});  // listed in /healthz before the client first shows up
+    board_.set_links(id, {}, false);  // listed in /healthz before the client first shows up
   }
-}
-
-onebot_service::~onebot_service() {
-  for (auto& [id, list] : links_)
-    for (auto& l : list) {
-      l->ws->on_message = nullptr;
-      l->ws->on_close = nullptr;
-      l->ws->close();
-    }
 }
 
 void onebot_service::attach(adapter_host host) {
@@ -86,70 +73,45 @@ bot::ws_answer onebot_service::on_upgrade(const bot::http_request& req) {
   auto a = admit_ws(req, auth_);
   if (a.refusal) return bot::ws_answer::refuse(*a.refusal);
   return {[this, self_id = a.self_id, role = a.role](std::shared_ptr<bot::ws_connection> ws) {
-            auto l = std::make_shared<link>();
-            l->ws = ws;
-            l->self_id = self_id;
-            l->role = role;
-            if (role != ws_role::event)
-              l->api = std::make_unique<api_link>(io_, ws, "c" + std::to_string(++link_counter_) + "-",
-                                                  call_timeout_ms_);
-            std::weak_ptr<link> weak = l;
-            ws->on_message = [this, weak](const std::string& text) {
-              if (auto held = weak.lock()) on_frame(*held, text);
-            };
-            ws->on_close = [this, weak] {
-              if (auto held = weak.lock()) closed(held);
-            };
-            opened(l);
+            links_.add(
+                std::move(ws), std::string(role_name(role)), role != ws_role::event, self_id,
+                [this, self_id](const link& l, const std::string& text) { on_frame(l, self_id, text); });
           },
           {}};
 }
 
-void onebot_service::opened(const std::shared_ptr<link>& l) {
-  links_[l->self_id].push_back(l);
-  publish_links(l->self_id);
-  bot::log::info("onebot", "QQ {} connected ({}) from {}", l->self_id, role_name(l->role), l->ws->remote());
-  if (l->api && host_) host_->wake_outbox();
-  if (l->api) look_up_names(l->self_id);
+void onebot_service::link_changed(const std::string& self_id, const link& l, bot::account_links::change c) {
+  board_.set_links(self_id, links_.roles(self_id), links_.takes_calls(self_id));
+  if (c == bot::account_links::change::joined) {
+    bot::log::info("onebot", "QQ {} connected ({}) from {}", self_id, l.role, l.ws->remote());
+    if (l.calls && host_) host_->wake_outbox();
+    if (l.calls) look_up_names(self_id);
+    return;
+  }
+  bot::log::warn("onebot", "QQ {} disconnected ({}); {}", self_id, l.role,
+                 can_send(self_id) ? "sending continues" : "replies wait in the outbox until it reconnects");
 }
 
-void onebot_service::closed(const std::shared_ptr<link>& l) {
-  auto& list = links_[l->self_id];
-  std::erase(list, l);
-  if (l->api) l->api->fail_all("the WebSocket closed while waiting for the answer");
-  publish_links(l->self_id);
-  bot::log::warn(
-      "onebot", "QQ {} disconnected ({}); {}", l->self_id, role_name(l->role),
-      can_send(l->self_id) ? "sending continues" : "replies wait in the outbox until it reconnects");
-}
-
-void onebot_service::publish_links(const std::string& self_id) {
-  std::vector<std::string> roles;
-  if (auto it = links_.find(self_id); it != links_.end())
-    for (const auto& l : it->second) roles.emplace_back(role_name(l->role));
-  board_.set_links(self_id, std::move(roles));
-}
-
-void onebot_service::on_frame(link& l, const std::string& text) {
+void onebot_service::on_frame(const link& l, const std::string& self_id, const std::string& text) {
   auto parsed = bot::parse_untrusted_json(text);
   if (parsed.refused == bot::untrusted_json::problem::too_deep) {
-    bot::log::warn("onebot", "QQ {}: a frame was ignored: {}", l.self_id, bot::too_deep_message());
+    bot::log::warn("onebot", "QQ {}: a frame was ignored: {}", self_id, bot::too_deep_message());
     return;
   }
   const nlohmann::json& j = parsed.value;
   if (!parsed.ok() || !j.is_object()) {
-    bot::log::warn("onebot", "QQ {}: a frame that is not a JSON object was ignored", l.self_id);
+    bot::log::warn("onebot", "QQ {}: a frame that is not a JSON object was ignored", self_id);
     return;
   }
   if (j.contains("post_type")) {
     auto e = parse_event(j, rules_);
     if (!e.ok()) {
-      bot::log::warn("onebot", "QQ {}: malformed event ignored: {}", l.self_id, e.error);
+      bot::log::warn("onebot", "QQ {}: malformed event ignored: {}", self_id, e.error);
       return;
     }
-    if (e.self_id != l.self_id) {
+    if (e.self_id != self_id) {
       bot::log::warn("onebot", "an event of QQ {} on the connection of QQ {} was ignored", e.self_id,
-                     l.self_id);
+                     self_id);
       return;
     }
     try {
@@ -159,13 +121,13 @@ void onebot_service::on_frame(link& l, const std::string& text) {
     }
     return;
   }
-  if (l.api && l.api->answer(j)) return;
-  bot::log::debug("onebot", "QQ {}: a frame that answers no waiting call was ignored", l.self_id);
+  if (l.calls && l.calls->answer(j)) return;
+  bot::log::debug("onebot", "QQ {}: a frame that answers no waiting call was ignored", self_id);
 }
 
 void onebot_service::take(const event_result& e) {
   const std::int64_t now = clk_.now_ms();
-  board_.saw(e, now);
+  clients_.saw(e, now, board_);
   if (!e.ignored.empty()) bot::log::debug("onebot", "QQ {}: {} ignored ({})", e.self_id, e.kind, e.ignored);
   if (e.request) answer(e.self_id, *e.request);
   for (const auto& ev : e.events) {
@@ -201,7 +163,7 @@ void onebot_service::answer(const std::string& self_id, const request_event& r) 
 }
 
 bool onebot_service::has_route(const std::string& self_id) const {
-  return api_link_for(self_id) != nullptr || !api_url_for(self_id).empty();
+  return links_.caller_for(self_id) != nullptr || !api_url_for(self_id).empty();
 }
 
 void onebot_service::look_up_names(const std::string& self_id) {
@@ -241,14 +203,6 @@ const std::string& onebot_service::api_url_for(const std::string& self_id) const
   return it != cfg_.api_urls.end() ? it->second : cfg_.api_url;
 }
 
-onebot_service::link* onebot_service::api_link_for(const std::string& self_id) const {
-  auto it = links_.find(self_id);
-  if (it == links_.end()) return nullptr;
-  for (auto l = it->second.rbegin(); l != it->second.rend(); ++l)  // the newest connection first
-    if ((*l)->api && (*l)->ws->is_open()) return l->get();
-  return nullptr;
-}
-
 bool onebot_service::can_send(const std::string& self_id) const {
   if (board_.paused(self_id, clk_.now_ms())) return false;
   return has_route(self_id);
@@ -258,7 +212,7 @@ void onebot_service::note_send(const std::string& self_id, const api_answer& ans
   if (sent) {
     board_.sent(self_id);
   } else if (risk_control(answer)) {
-    board_.risk_control(self_id, clk_.now_ms());
+    board_.pause(self_id, clk_.now_ms());
     bot::log::warn("onebot", "QQ {} may be under risk control (风控); it pauses sending for a while",
                    self_id);
   }
@@ -266,8 +220,9 @@ void onebot_service::note_send(const std::string& self_id, const api_answer& ans
 
 void onebot_service::call(const std::string& self_id, const api_call& c,
                           std::function<void(api_answer)> done) {
-  if (link* l = api_link_for(self_id)) {
-    l->api->call(c, std::move(done));
+  if (const link* l = links_.caller_for(self_id)) {
+    l->calls->call([&c](const std::string& echo) { return ws_frame(c, echo); },
+                   [done = std::move(done)](bot::ws_calls::result r) { done(from_ws(std::move(r))); });
     return;
   }
   if (const auto& url = api_url_for(self_id); !url.empty()) {
@@ -286,8 +241,8 @@ nlohmann::json onebot_service::health() const {
       {"enabled", true},
       {"http_post", cfg_.secret.empty() ? nlohmann::json(nullptr) : nlohmann::json(cfg_.path)},
       {"reverse_ws", cfg_.access_token.empty() ? nlohmann::json(nullptr) : nlohmann::json(cfg_.ws_path)}};
-  j["accounts"] =
-      board_.to_json(clk_.now_ms(), [this](const std::string& id) { return !api_url_for(id).empty(); });
+  j["accounts"] = clients_.to_json(board_, clk_.now_ms(),
+                                   [this](const std::string& id) { return !api_url_for(id).empty(); });
   return j;
 }
 

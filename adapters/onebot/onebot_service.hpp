@@ -1,24 +1,25 @@
 // The OneBot v11 adapter as a running service: the HTTP POST route for events, the reverse
-// WebSocket route (estatebot is the server; Universal, or API and Event connections), the
-// per-account health shown in /healthz, and the API calls the channel makes — over a live
-// WebSocket of the account when there is one, else over the client's HTTP API. It also answers
+// WebSocket route (estatebot is the server; Universal, or API and Event connections, kept per
+// account by bot::account_links), the per-account health shown in /healthz, and the API calls the
+// channel makes — over a live WebSocket of the account when there is one, else over the client's
+// HTTP API. It also answers
 // friend requests and group invitations (see requests.hpp) and looks up the names of the groups
 // it hears (see group_names.hpp), without holding up the events.
 #pragma once
 #include <functional>
-#include <map>
 #include <memory>
 #include <set>
 #include <string>
-#include <vector>
 
 #include "adapters/adapter.hpp"
-#include "adapters/onebot/account_board.hpp"
 #include "adapters/onebot/api.hpp"
 #include "adapters/onebot/auth.hpp"
+#include "adapters/onebot/client_status.hpp"
 #include "adapters/onebot/event_parser.hpp"
 #include "adapters/onebot/group_names.hpp"
 #include "adapters/onebot/requests.hpp"
+#include "bot/account_board.hpp"
+#include "bot/account_links.hpp"
 #include "bot/config.hpp"
 #include "bot/ws_connection.hpp"
 
@@ -33,13 +34,10 @@ class http_client;
 
 namespace adapters::onebot {
 
-class api_link;
-
 class onebot_service final {
  public:
   onebot_service(const bot::onebot_config& cfg, boost::asio::io_context& io, bot::http_client& http,
                  const bot::clock& clk, int call_timeout_ms, request_rules requests = {});
-  ~onebot_service();
   onebot_service(const onebot_service&) = delete;
   onebot_service& operator=(const onebot_service&) = delete;
 
@@ -58,17 +56,14 @@ class onebot_service final {
   bot::ws_answer on_upgrade(const bot::http_request& req);
 
  private:
-  struct link;
-  void opened(const std::shared_ptr<link>& l);
-  void closed(const std::shared_ptr<link>& l);
-  void on_frame(link& l, const std::string& text);
+  using link = bot::account_links::link;
+  void link_changed(const std::string& self_id, const link& l, bot::account_links::change c);
+  void on_frame(const link& l, const std::string& self_id, const std::string& text);
   void take(const event_result& e);
   void answer(const std::string& self_id, const request_event& r);
   void look_up_names(const std::string& self_id);
   bool has_route(const std::string& self_id) const;
   const std::string& api_url_for(const std::string& self_id) const;
-  link* api_link_for(const std::string& self_id) const;
-  void publish_links(const std::string& self_id);
 
   bot::onebot_config cfg_;
   boost::asio::io_context& io_;
@@ -78,12 +73,12 @@ class onebot_service final {
   auth_rules auth_;
   event_rules rules_;
   std::unique_ptr<adapter_host> host_;
-  account_board board_;
-  std::map<std::string, std::vector<std::shared_ptr<link>>, std::less<>> links_;  // self_id → oldest first
-  std::uint64_t link_counter_ = 0;
+  bot::account_board board_{"risk_control"};  // its pause is QQ risk control
+  client_status clients_;                     // what the clients say of themselves, fed to board_
   request_rules requests_;
   std::set<std::string, std::less<>> answered_flags_;  // a client's retry of a request is answered once
   group_names names_;
+  bot::account_links links_;  // last: it goes first, closing the connections that call back into this
 };
 
 }  // namespace adapters::onebot
