@@ -2,6 +2,7 @@
 // accept failing for want of descriptors, requests refused from their headers before their body
 // is read, and bodies waiting for their route bounded by max_buffered_bytes.
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 
@@ -125,6 +126,12 @@ TEST_CASE("http limits: idle connections beyond max_connections do not lock out 
 
 TEST_CASE("http limits: accept failing for want of descriptors backs off instead of spinning",
           "[loopback][http][hardening]") {
+#if defined(__SANITIZE_ADDRESS__)
+  // The sanitizer build's UBSan checks a vptr it has not cached by probing memory through a pipe:
+  // with no descriptor left it reports a false "invalid vptr" and aborts. Run in the plain suite.
+  WARN("skipped under the sanitizers: their own checks need descriptors this test takes away");
+  return;
+#endif
   server_harness h(bot::server_config{});
   std::size_t accept_lines = 0;
   bot::log::set_sink([&](bot::log::level, std::string_view module, std::string_view text) {
@@ -133,6 +140,7 @@ TEST_CASE("http limits: accept failing for want of descriptors backs off instead
   // A child process holds 40 connections open; this process may open only 4 more descriptors.
   pid_t child = ::fork();
   if (child == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlives a parent that failed before killing it
     std::vector<std::unique_ptr<testing::raw_client>> held;
     for (int i = 0; i < 40; ++i) held.push_back(std::make_unique<testing::raw_client>(h.port));
     ::pause();
