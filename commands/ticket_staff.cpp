@@ -123,20 +123,21 @@ bool no_args(const bot::args& a) {
   return a.empty();
 }
 
-}  // namespace
+bot::command_handler simple(ticket_action act) {
+  return [act](bot::context& ctx, const bot::args& a) { return id_only(ctx, a, act); };
+}
+bot::command_handler noted(ticket_action act) {
+  return [act](bot::context& ctx, const bot::args& a) { return id_and_note(ctx, a, act); };
+}
+bot::command_handler handed(ticket_action act) {
+  return [act](bot::context& ctx, const bot::args& a) { return hand_over(ctx, a, act); };
+}
 
-std::vector<bot::command_spec> ticket_staff_commands() {
-  using bot::chat_rule;
-  using bot::role;
-  auto simple = [](ticket_action act) {
-    return [act](bot::context& ctx, const bot::args& a) { return id_only(ctx, a, act); };
-  };
-  auto noted = [](ticket_action act) {
-    return [act](bot::context& ctx, const bot::args& a) { return id_and_note(ctx, a, act); };
-  };
-  auto handed = [](ticket_action act) {
-    return [act](bot::context& ctx, const bot::args& a) { return hand_over(ctx, a, act); };
-  };
+using bot::chat_rule;
+using bot::role;
+
+// What any staff member does with a ticket.
+std::vector<bot::command_spec> worker_commands() {
   return {
       {
           .id = "ticket.take",
@@ -208,6 +209,12 @@ std::vector<bot::command_spec> ticket_staff_commands() {
           .run = todo,
           .bare_match = no_args,
       },
+  };
+}
+
+// What only managers do.
+std::vector<bot::command_spec> manager_commands() {
+  return {
       {
           .id = "ticket.assign",
           .zh = {"派单"},
@@ -229,6 +236,14 @@ std::vector<bot::command_spec> ticket_staff_commands() {
           .bare_match = starts_with_ticket_id,
       },
   };
+}
+
+}  // namespace
+
+std::vector<bot::command_spec> ticket_staff_commands() {
+  auto specs = worker_commands();
+  for (auto& spec : manager_commands()) specs.push_back(std::move(spec));
+  return specs;
 }
 
 }  // namespace commands

@@ -84,14 +84,7 @@ nlohmann::json outbox_health(boost::asio::io_context& io, bot::http_client& clie
   return nlohmann::json::parse(r.body)["outbox"];
 }
 
-}  // namespace
-
-TEST_CASE("a broadcast survives SIGKILL mid-way: every group gets it, only in-flight rows twice",
-          "[process][crash][notice]") {
-  testing::temp_dir dir;
-  boost::asio::io_context io;
-  bot::http_client client(io);
-  fake_bridge bridge(io);
+void write_config(testing::temp_dir& dir, std::uint16_t bridge_port) {
   testing::write_file(dir.file("config.toml"),
                       fmt::format(R"(
 [server]
@@ -115,31 +108,61 @@ enabled = true
 secret = "{}"
 outbound_url = "http://127.0.0.1:{}/bridge"
 )",
-                                  dir.file("bot.sqlite3"), max_in_flight, secret, bridge.port));
+                                  dir.file("bot.sqlite3"), max_in_flight, secret, bridge_port));
+}
+
+void register_groups(boost::asio::io_context& io, bot::http_client& client, std::uint16_t port,
+                     fake_bridge& bridge, std::vector<std::string>& expected_groups) {
+  // An admin registers every group (only registered groups get notices); their confirmations
+  // are delivered before the notice.
+  bridge.holding = false;
+  for (int i = 0; i < groups; ++i) {
+    expected_groups.push_back("g" + std::to_string(i) + "@chatroom");
+    auto r = call(io, client, "POST", port, "/webhook/generic",
+                  testing::webhook_message("hello-" + std::to_string(i), "group", expected_groups.back(),
+                                           "wxid_owner", "大家好"));
+    REQUIRE(r.status == 200);
+    r = call(io, client, "POST", port, "/webhook/generic",
+             testing::webhook_message("register-" + std::to_string(i), "group", expected_groups.back(),
+                                      "wxid_admin", "绑定小区 阳光花园"));
+    REQUIRE(r.status == 200);
+  }
+  REQUIRE(testing::run_until(io, [&] {
+    auto o = outbox_health(io, client, port);
+    return bridge.deliveries.size() == static_cast<std::size_t>(groups) && o["pending"] == 0 &&
+           o["in_flight"] == 0;
+  }));
+}
+
+void check_rows_sent(testing::temp_dir& dir) {
+  // What the database says matches: everything sent, with the bridge's message ids.
+  SQLite::Database db(dir.file("bot.sqlite3"), SQLite::OPEN_READONLY);
+  SQLite::Statement q(db,
+                      "SELECT state, coalesce(platform_message_id, '') FROM outbox WHERE ref = 'notice:1'");
+  int rows = 0;
+  while (q.executeStep()) {
+    ++rows;
+    CHECK(q.getColumn(0).getString() == "sent");
+    CHECK(q.getColumn(1).getString().rfind("bridge-", 0) == 0);
+  }
+  CHECK(rows == groups);
+}
+
+}  // namespace
+
+TEST_CASE("a broadcast survives SIGKILL mid-way: every group gets it, only in-flight rows twice",
+          "[process][crash][notice]") {
+  testing::temp_dir dir;
+  boost::asio::io_context io;
+  bot::http_client client(io);
+  fake_bridge bridge(io);
+  write_config(dir, bridge.port);
 
   std::vector<std::string> expected_groups;
   std::map<std::string, int> received_by_delivery;
   {
     testing::running_bot first(io, dir, "first");
-    // An admin registers every group (only registered groups get notices); their confirmations
-    // are delivered before the notice.
-    bridge.holding = false;
-    for (int i = 0; i < groups; ++i) {
-      expected_groups.push_back("g" + std::to_string(i) + "@chatroom");
-      auto r = call(io, client, "POST", first.port, "/webhook/generic",
-                    testing::webhook_message("hello-" + std::to_string(i), "group", expected_groups.back(),
-                                             "wxid_owner", "大家好"));
-      REQUIRE(r.status == 200);
-      r = call(io, client, "POST", first.port, "/webhook/generic",
-               testing::webhook_message("register-" + std::to_string(i), "group", expected_groups.back(),
-                                        "wxid_admin", "绑定小区 阳光花园"));
-      REQUIRE(r.status == 200);
-    }
-    REQUIRE(testing::run_until(io, [&] {
-      auto o = outbox_health(io, client, first.port);
-      return bridge.deliveries.size() == static_cast<std::size_t>(groups) && o["pending"] == 0 &&
-             o["in_flight"] == 0;
-    }));
+    register_groups(io, client, first.port, bridge, expected_groups);
     bridge.deliveries.clear();
     bridge.answered = 0;
     bridge.holding = true;
@@ -207,15 +230,5 @@ outbound_url = "http://127.0.0.1:{}/bridge"
   CHECK(twice == in_flight_at_kill);
   CHECK(bridge.deliveries.size() == static_cast<std::size_t>(groups + 1 + max_in_flight));
 
-  // What the database says matches: everything sent, with the bridge's message ids.
-  SQLite::Database db(dir.file("bot.sqlite3"), SQLite::OPEN_READONLY);
-  SQLite::Statement q(db,
-                      "SELECT state, coalesce(platform_message_id, '') FROM outbox WHERE ref = 'notice:1'");
-  int rows = 0;
-  while (q.executeStep()) {
-    ++rows;
-    CHECK(q.getColumn(0).getString() == "sent");
-    CHECK(q.getColumn(1).getString().rfind("bridge-", 0) == 0);
-  }
-  CHECK(rows == groups);
+  check_rows_sent(dir);
 }
