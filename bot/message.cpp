@@ -18,22 +18,22 @@ std::int64_t platform_time_ms(double seconds) {
 }
 
 chat_ref with_valid_text(chat_ref c) {
-  for (std::string* s : {&c.platform, &c.account, &c.id}) *s = utf8::valid(*s);
+  for (std::string* s : {&c.platform, &c.account, &c.id}) utf8::make_valid(*s);
   return c;
 }
 
 user_ref with_valid_text(user_ref u) {
-  for (std::string* s : {&u.platform, &u.id, &u.name, &u.nickname}) *s = utf8::valid(*s);
+  for (std::string* s : {&u.platform, &u.id, &u.name, &u.nickname}) utf8::make_valid(*s);
   return u;
 }
 
 message with_valid_text(message m) {
   m.chat = with_valid_text(std::move(m.chat));
   m.sender = with_valid_text(std::move(m.sender));
-  for (std::string* s : {&m.id, &m.chat_title, &m.text, &m.quoted_id}) *s = utf8::valid(*s);
+  for (std::string* s : {&m.id, &m.chat_title, &m.text, &m.quoted_id}) utf8::make_valid(*s);
   for (auto& mention : m.mentions)
-    for (std::string* s : {&mention.user_id, &mention.name}) *s = utf8::valid(*s);
-  for (auto& image : m.images) image.reference = utf8::valid(image.reference);
+    for (std::string* s : {&mention.user_id, &mention.name}) utf8::make_valid(*s);
+  for (auto& image : m.images) utf8::make_valid(image.reference);
   return m;
 }
 

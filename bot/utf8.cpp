@@ -50,6 +50,16 @@ std::string valid(std::string_view s) {
   return out;
 }
 
+void make_valid(std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t from = i;
+    if (next(s, i) == U'\uFFFD' && std::string_view(s).substr(from, i - from) != "\xEF\xBF\xBD") {
+      s = valid(s);  // rare: rebuild once
+      return;
+    }
+  }
+}
+
 std::u32string decode(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());

@@ -13,6 +13,7 @@ std::string encode(std::u32string_view s);
 // The text as valid UTF-8: each invalid sequence (stray bytes, overlong forms, surrogates) becomes
 // U+FFFD. What platforms deliver is checked once, at the dispatcher; JSON cannot hold the rest.
 std::string valid(std::string_view s);
+void make_valid(std::string& s);  // the same in place; no copy when it is valid already
 void append(std::string& out, char32_t cp);
 
 // Reads one code point at s[i], advances i. Returns U+FFFD on invalid input.

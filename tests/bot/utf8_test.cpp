@@ -20,8 +20,11 @@ TEST_CASE("stray bytes, cut sequences, overlong forms and surrogates become U+FF
   CHECK(valid("\xED\xA0\x80") == "\xEF\xBF\xBD");      // a UTF-16 surrogate
   CHECK(valid("\xF4\x90\x80\x80") == "\xEF\xBF\xBD");  // past U+10FFFF
   CHECK(valid("\xFF\xFE水") == "\xEF\xBF\xBD\xEF\xBF\xBD水");
-  for (std::string s : {"a\x95z", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE6\xB0"})
+  for (std::string s : {"a\x95z", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE6\xB0"}) {
     CHECK_NOTHROW(nlohmann::json(valid(s)).dump());
+    bot::utf8::make_valid(s);  // the same, in place
+    CHECK(s == valid(s));
+  }
 }
 
 TEST_CASE("a report typed with stray bytes is filed and can be shown", "[utf8][commands]") {
