@@ -206,6 +206,21 @@ void outbox_pump::die(const storage::outbox_row& row, int attempts, const std::s
   txn.commit();
 }
 
+// The platform was not reached: no attempt is used and the row stays due; the account's outage
+// holds it (and the account's other rows) back until a probe gets through.
+void outbox_pump::unreachable(const storage::outbox_row& row, const send_result& r, std::int64_t now) {
+  if (!outages_.find(row.target))
+    log::warn("outbox", "{} unreachable ({}): its messages wait until it is back", account_key(row.target),
+              r.error);
+  outages_.unreachable(row.target, r.error, row.id, now);
+  try {
+    db_.outbox.mark_retry(row.id, row.attempts, r.error, now);
+  } catch (const std::exception& e) {
+    log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
+  }
+  if (wake) wake();
+}
+
 void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   in_flight_.erase(row.id);
   ++settled_;
@@ -238,7 +253,7 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
         break;
       case send_result::status::retry:
       case send_result::status::uncertain:
-      case send_result::status::unreachable:
+      case send_result::status::unreachable:  // handled above; listed for the compiler
         if (attempts >= cfg_.max_attempts) {
           log::warn("outbox", "#{} to {} dead after {} attempts: {}", row.id, target_of(row), attempts,
                     r.error);
@@ -253,25 +268,6 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
     }
   } catch (const std::exception& e) {
     // The row stays pending and goes out again: a double send is better than a lost one.
-    log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
-  }
-  if (wake) wake();
-}
-
-}  // namespace bot
-
-namespace bot {
-
-// The platform was not reached: no attempt is used and the row stays due; the account's outage
-// holds it (and the account's other rows) back until a probe gets through.
-void outbox_pump::unreachable(const storage::outbox_row& row, const send_result& r, std::int64_t now) {
-  if (!outages_.find(row.target))
-    log::warn("outbox", "{} unreachable ({}): its messages wait until it is back", account_key(row.target),
-              r.error);
-  outages_.unreachable(row.target, r.error, row.id, now);
-  try {
-    db_.outbox.mark_retry(row.id, row.attempts, r.error, now);
-  } catch (const std::exception& e) {
     log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
   }
   if (wake) wake();
