@@ -33,7 +33,7 @@ class account_outages {
 
   // The channel cannot take sends for this chat's account now.
   void not_ready(const chat_ref& target, std::int64_t now_ms);
-  // A send to the account never reached the platform. `probe_row` is the row that failed: when
+  // A send to the account never reached the platform. `row_id` is the row that failed: when
   // it was the account's probe, the next probe waits twice as long.
   void unreachable(const chat_ref& target, const std::string& error, std::int64_t row_id,
                    std::int64_t now_ms);
