@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "bot/config_adapters.hpp"
 #include "bot/config_reader.hpp"
 #include "bot/crypto.hpp"
 #include "bot/role.hpp"
@@ -17,21 +18,11 @@
 namespace bot {
 namespace {
 
-void read_secret(config_reader& r, std::string_view adapter, std::string_view key, std::string& out) {
-  r.read(key, out);
-  if (const char* env = std::getenv(secret_env_name(adapter, key).c_str()); env && *env) out = env;
-}
-
 bool valid_name(std::string_view s) {
   if (s.empty() || s.size() > 32) return false;
   for (char ch : s)
     if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_')) return false;
   return true;
-}
-
-void require_url(const config_reader& r, std::string_view key, const std::string& url) {
-  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-    throw config_error(fmt::format("{}: must be an http:// or https:// URL", r.key_path(key)));
 }
 
 void read_server(config_reader r, server_config& c) {
@@ -41,7 +32,7 @@ void read_server(config_reader r, server_config& c) {
   r.read("read_timeout_ms", c.read_timeout_ms, 100, 600'000);
   r.read("max_connections", c.max_connections, 1, 65'536);
   r.read("max_buffered_bytes", c.max_buffered_bytes, 1024, std::int64_t{1} << 30);
-  read_secret(r, "server", "health_token", c.health_token);
+  r.read_secret("server", "health_token", c.health_token);
   r.finish();
   if (c.listen.empty()) throw config_error("server.listen: must not be empty");
   if (c.max_buffered_bytes < c.max_body_bytes)
@@ -164,78 +155,6 @@ void read_emergency(config_reader r, emergency_config& c) {
                         t.id, n));
 }
 
-bool all_digits(const std::string& s) {
-  if (s.empty() || s.size() > 20) return false;
-  for (char ch : s)
-    if (ch < '0' || ch > '9') return false;
-  return true;
-}
-
-void read_onebot(config_reader a, onebot_config& o) {
-  a.read("enabled", o.enabled);
-  a.read("path", o.path);
-  a.read("ws_path", o.ws_path);
-  read_secret(a, "onebot", "secret", o.secret);
-  read_secret(a, "onebot", "access_token", o.access_token);
-  a.read("api_url", o.api_url);
-  a.read("api_urls", o.api_urls);
-  a.read_ids("self_ids", o.self_ids);
-  a.read("max_text_chars", o.max_text_chars, 100, 20'000);
-  a.read("approve_requests", o.approve_requests);
-  a.finish();
-  if (!o.enabled) return;
-  if (o.secret.empty() && o.access_token.empty())
-    throw config_error(
-        fmt::format("adapters.onebot.secret or adapters.onebot.access_token: required when the adapter "
-                    "is enabled (secret for HTTP POST, access_token for the reverse WebSocket; or set "
-                    "{} / {})",
-                    secret_env_name("onebot", "secret"), secret_env_name("onebot", "access_token")));
-  if (o.path.empty() || o.path.front() != '/') throw config_error("adapters.onebot.path: must start with /");
-  if (o.ws_path.empty() || o.ws_path.front() != '/')
-    throw config_error("adapters.onebot.ws_path: must start with /");
-  if (!o.api_url.empty()) require_url(a, "api_url", o.api_url);
-  for (const auto& [id, url] : o.api_urls) {
-    if (!all_digits(id))
-      throw config_error(fmt::format("adapters.onebot.api_urls.{}: the key must be a QQ number", id));
-    require_url(a, "api_urls." + id, url);
-  }
-  for (const auto& id : o.self_ids)
-    if (!all_digits(id))
-      throw config_error(fmt::format("adapters.onebot.self_ids: \"{}\" is not a QQ number", id));
-}
-
-void read_adapters(config_reader r, config& c) {
-  {
-    auto a = r.table("console");
-    a.read("enabled", c.console.enabled);
-    a.read("user_id", c.console.user_id);
-    a.read("user_name", c.console.user_name);
-    a.finish();
-  }
-  {
-    auto a = r.table("webhook");
-    auto& w = c.webhook;
-    a.read("enabled", w.enabled);
-    a.read("path", w.path);
-    read_secret(a, "webhook", "secret", w.secret);
-    a.read("outbound_url", w.outbound_url);
-    a.finish();
-    if (w.enabled) {
-      if (w.secret.empty())
-        throw config_error(
-            fmt::format("adapters.webhook.secret: required when the adapter is enabled "
-                        "(or set {})",
-                        secret_env_name("webhook", "secret")));
-      if (w.outbound_url.empty()) throw config_error("adapters.webhook.outbound_url: required when enabled");
-      require_url(a, "outbound_url", w.outbound_url);
-      if (w.path.empty() || w.path.front() != '/')
-        throw config_error("adapters.webhook.path: must start with /");
-    }
-  }
-  read_onebot(r.table("onebot"), c.onebot);
-  r.finish();
-}
-
 void read_sla(config_reader r, sla_target& t) {
   r.read("respond_minutes", t.respond_minutes, 1, 365 * 24 * 60);
   r.read("resolve_minutes", t.resolve_minutes, 0, 365 * 24 * 60);
@@ -283,7 +202,7 @@ void read_tickets(config_reader r, tickets_config& c) {
 }
 
 void read_suggestions(config_reader r, suggestions_config& c) {
-  read_secret(r, "suggestions", "relay_key", c.relay_key);
+  r.read_secret("suggestions", "relay_key", c.relay_key);
   r.read("per_day", c.per_day, 1, 100);
   r.read("batch_minutes", c.batch_minutes, 1, 24 * 60);
   r.finish();

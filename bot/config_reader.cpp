@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 namespace bot {
 
 std::string config_reader::key_path(std::string_view key) const {
@@ -93,6 +95,20 @@ std::optional<std::int64_t> config_reader::integer(std::string_view key, std::in
   if (v < min || v > max)
     throw config_error(fmt::format("{}: {} is outside {}..{}", key_path(key), v, min, max));
   return v;
+}
+
+void config_reader::read_secret(std::string_view adapter, std::string_view key, std::string& out) {
+  read(key, out);
+  if (const char* env = std::getenv(secret_env_name(adapter, key).c_str()); env && *env) out = env;
+}
+
+void config_reader::require_url(std::string_view key, const std::string& url) const {
+  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+    throw config_error(fmt::format("{}: must be an http:// or https:// URL", key_path(key)));
+}
+
+void config_reader::require_path(std::string_view key, const std::string& path) const {
+  if (path.empty() || path.front() != '/') throw config_error(key_path(key) + ": must start with /");
 }
 
 config_reader config_reader::table(std::string_view key) {

@@ -32,6 +32,12 @@ class config_reader {
     if (auto v = integer(key, min, max)) out = static_cast<Int>(*v);
   }
 
+  // A secret: the key, unless the environment sets ESTATEBOT_<ADAPTER>_<KEY> (secret_env_name).
+  void read_secret(std::string_view adapter, std::string_view key, std::string& out);
+  // Throw config_error naming the key unless the value is an http(s) URL / starts with "/".
+  void require_url(std::string_view key, const std::string& url) const;
+  void require_path(std::string_view key, const std::string& path) const;
+
   config_reader table(std::string_view key);  // a missing sub-table reads as all defaults
   std::vector<std::string> table_keys();      // keys of sub-tables, marked as read
   void finish() const;                        // throws on any key that was not read

@@ -1,0 +1,80 @@
+#include "bot/config_adapters.hpp"
+
+#include <fmt/format.h>
+
+#include "bot/config_reader.hpp"
+
+namespace bot {
+namespace {
+
+bool all_digits(const std::string& s) {
+  if (s.empty() || s.size() > 20) return false;
+  for (char ch : s)
+    if (ch < '0' || ch > '9') return false;
+  return true;
+}
+
+void read_onebot(config_reader a, onebot_config& o) {
+  a.read("enabled", o.enabled);
+  a.read("path", o.path);
+  a.read("ws_path", o.ws_path);
+  a.read_secret("onebot", "secret", o.secret);
+  a.read_secret("onebot", "access_token", o.access_token);
+  a.read("api_url", o.api_url);
+  a.read("api_urls", o.api_urls);
+  a.read_ids("self_ids", o.self_ids);
+  a.read("max_text_chars", o.max_text_chars, 100, 20'000);
+  a.read("approve_requests", o.approve_requests);
+  a.finish();
+  if (!o.enabled) return;
+  if (o.secret.empty() && o.access_token.empty())
+    throw config_error(
+        fmt::format("adapters.onebot.secret or adapters.onebot.access_token: required when the adapter "
+                    "is enabled (secret for HTTP POST, access_token for the reverse WebSocket; or set "
+                    "{} / {})",
+                    secret_env_name("onebot", "secret"), secret_env_name("onebot", "access_token")));
+  a.require_path("path", o.path);
+  a.require_path("ws_path", o.ws_path);
+  if (!o.api_url.empty()) a.require_url("api_url", o.api_url);
+  for (const auto& [id, url] : o.api_urls) {
+    if (!all_digits(id))
+      throw config_error(fmt::format("adapters.onebot.api_urls.{}: the key must be a QQ number", id));
+    a.require_url("api_urls." + id, url);
+  }
+  for (const auto& id : o.self_ids)
+    if (!all_digits(id))
+      throw config_error(fmt::format("adapters.onebot.self_ids: \"{}\" is not a QQ number", id));
+}
+
+void read_console(config_reader a, console_config& c) {
+  a.read("enabled", c.enabled);
+  a.read("user_id", c.user_id);
+  a.read("user_name", c.user_name);
+  a.finish();
+}
+
+void read_webhook(config_reader a, webhook_config& w) {
+  a.read("enabled", w.enabled);
+  a.read("path", w.path);
+  a.read_secret("webhook", "secret", w.secret);
+  a.read("outbound_url", w.outbound_url);
+  a.finish();
+  if (!w.enabled) return;
+  if (w.secret.empty())
+    throw config_error(fmt::format("adapters.webhook.secret: required when the adapter is enabled (or set {})",
+                                   secret_env_name("webhook", "secret")));
+  if (w.outbound_url.empty()) throw config_error("adapters.webhook.outbound_url: required when enabled");
+  a.require_url("outbound_url", w.outbound_url);
+  a.require_path("path", w.path);
+}
+
+}  // namespace
+
+void read_adapters(config_reader r, config& c) {
+  read_console(r.table("console"), c.console);
+  read_webhook(r.table("webhook"), c.webhook);
+  read_onebot(r.table("onebot"), c.onebot);
+  r.finish();
+}
+
+}  // namespace bot
