@@ -35,7 +35,7 @@ bool is_word_byte(char c, bool name) {
 
 // `type; name=value; name="quoted \" value"` as Content-Type and Content-Disposition write it.
 struct header_value {
-  std::string type;  // lower-case
+  std::string type;                                         // lower-case
   std::vector<std::pair<std::string, std::string>> params;  // names lower-case
 
   const std::string* param(std::string_view name) const {
@@ -117,7 +117,8 @@ std::string read_headers(std::string_view body, std::size_t& pos, part& p) {
     std::string_view line = body.substr(pos, end - pos);
     pos = end + crlf.size();
     if (line.empty()) break;
-    if (lines == max_header_lines) return fmt::format("a part has more than {} header lines", max_header_lines);
+    if (lines == max_header_lines)
+      return fmt::format("a part has more than {} header lines", max_header_lines);
     if (line.size() > max_header_line) return "a part's header line is too long";
     if (is_ows(line.front())) return "a part's header is folded";
     std::size_t colon = line.find(':');
@@ -170,7 +171,8 @@ parse_result parse(std::string_view body, std::string_view boundary) {
   if (!valid_boundary(boundary)) return {std::nullopt, "the boundary is not one RFC 2046 allows"};
   const std::string delimiter = "--" + std::string(boundary);
   const std::string next_delimiter = std::string(crlf) + delimiter;
-  if (body.substr(0, delimiter.size()) != delimiter) return {std::nullopt, "the body does not start with its boundary"};
+  if (body.substr(0, delimiter.size()) != delimiter)
+    return {std::nullopt, "the body does not start with its boundary"};
   form f;
   std::size_t pos = delimiter.size();
   while (body.substr(pos, 2) != "--") {

@@ -59,16 +59,16 @@ TEST_CASE("multipart: fields and a file come out with their names, bytes intact"
 
 TEST_CASE("multipart: what RFC 2046 allows around the boundaries is accepted", "[multipart]") {
   SECTION("transport padding after a boundary and an epilogue after the last") {
-    std::string body = "--" + b + " \t\r\ncontent-disposition: FORM-DATA; name=a\r\n\r\n1\r\n--" + b +
-                       "--\r\nan epilogue";
+    std::string body =
+        "--" + b + " \t\r\ncontent-disposition: FORM-DATA; name=a\r\n\r\n1\r\n--" + b + "--\r\nan epilogue";
     auto r = parse(body, b);
     REQUIRE(r.value);
     CHECK(r.value->find("a")->body == "1");
   }
   SECTION("no CRLF after the closing boundary, quoted escapes, unknown headers") {
-    std::string body = "--" + b +
-                       "\r\nContent-Disposition: form-data; name=\"say \\\"hi\\\"\"\r\nX-Extra: 1\r\n\r\nv\r\n--" +
-                       b + "--";
+    std::string body =
+        "--" + b +
+        "\r\nContent-Disposition: form-data; name=\"say \\\"hi\\\"\"\r\nX-Extra: 1\r\n\r\nv\r\n--" + b + "--";
     auto r = parse(body, b);
     REQUIRE(r.value);
     CHECK(r.value->parts.at(0).name == "say \"hi\"");
@@ -90,7 +90,8 @@ TEST_CASE("multipart: malformed forms are refused with the reason, never guessed
   CHECK(refused("--" + b + "--\r\n") == "the form has no parts");
   CHECK(refused("--" + b + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end") ==
         "a part is not followed by the boundary");
-  CHECK(refused("--" + b + "\r\nContent-Disposition: form-data; name=\"a\"") == "a part's headers do not end");
+  CHECK(refused("--" + b + "\r\nContent-Disposition: form-data; name=\"a\"") ==
+        "a part's headers do not end");
   CHECK(refused("--" + b + "\r\n\r\nbody\r\n" + close()) == "a part has no Content-Disposition");
   CHECK(refused("--" + b + "\r\nContent-Type: text/plain\r\n\r\nbody\r\n" + close()) ==
         "a part has no Content-Disposition");
