@@ -252,6 +252,10 @@ std::map<std::string, platform_limits> outbox_config::platform_limit_defaults() 
       {"wecom", {0, 1, 0.3, 2}},
       // Bridges to personal WeChat: no published limit, accounts get banned for bursts (§5).
       {"webhook", {1.0, 5, 0, 0}},
+      // wechatbot-webhook runs on web WeChat: its README warns the account "本身就有被限制风险" and
+      // drops about every two days; its users report bans after bursts (danni-cool #234, #287).
+      // One message every 2.5 s per account, no burst; emergencies still go first.
+      {"wechatbot", {0.4, 1, 0, 0}},
       // The terminal: no pacing, a pasted script is answered at once.
       {"console", {0, 1, 1000.0, 1000}},
   };

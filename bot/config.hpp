@@ -131,6 +131,17 @@ struct onebot_config {
   bool approve_requests = true;
 };
 
+// Personal WeChat through the danni-cool/wechatbot-webhook bridge: it posts every message as a form
+// to <path>?token=<inbound_token> (its RECVD_MSG_API) and takes sends at
+// <api_url>/webhook/msg/v2?token=<api_token>.
+struct wechatbot_config {
+  bool enabled = false;
+  std::string path = "/wechatbot";
+  std::string inbound_token;  // the bridge signs nothing: this ?token= is all (env ESTATEBOT_WECHATBOT_INBOUND_TOKEN)
+  std::string api_url;        // the bridge's base URL, e.g. http://127.0.0.1:3001
+  std::string api_token;      // the bridge's own token (env ESTATEBOT_WECHATBOT_API_TOKEN)
+};
+
 // How long a ticket may take: to the first response, and to the fix. A resolve time of 0 means
 // "the same day" (by the end of the local day the ticket came in, 当天修复).
 struct sla_target {
@@ -199,6 +210,7 @@ struct config {
   console_config console;
   webhook_config webhook;
   onebot_config onebot;
+  wechatbot_config wechatbot;
   tickets_config tickets;
   suggestions_config suggestions;
   privacy_config privacy;

@@ -68,12 +68,30 @@ void read_webhook(config_reader a, webhook_config& w) {
   a.require_path("path", w.path);
 }
 
+void read_wechatbot(config_reader a, wechatbot_config& w) {
+  a.read("enabled", w.enabled);
+  a.read("path", w.path);
+  a.read_secret("wechatbot", "inbound_token", w.inbound_token);
+  a.read("api_url", w.api_url);
+  a.read_secret("wechatbot", "api_token", w.api_token);
+  a.finish();
+  if (!w.enabled) return;
+  for (auto [key, value] : {std::pair{"inbound_token", &w.inbound_token}, {"api_token", &w.api_token}})
+    if (value->empty())
+      throw config_error(fmt::format("adapters.wechatbot.{}: required when the adapter is enabled (or set {})",
+                                     key, secret_env_name("wechatbot", key)));
+  if (w.api_url.empty()) throw config_error("adapters.wechatbot.api_url: required when enabled");
+  a.require_url("api_url", w.api_url);
+  a.require_path("path", w.path);
+}
+
 }  // namespace
 
 void read_adapters(config_reader r, config& c) {
   read_console(r.table("console"), c.console);
   read_webhook(r.table("webhook"), c.webhook);
   read_onebot(r.table("onebot"), c.onebot);
+  read_wechatbot(r.table("wechatbot"), c.wechatbot);
   r.finish();
 }
 
