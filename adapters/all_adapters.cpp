@@ -4,6 +4,7 @@
 #include "adapters/onebot/onebot_channel.hpp"
 #include "adapters/onebot/onebot_service.hpp"
 #include "adapters/webhook/webhook_channel.hpp"
+#include "adapters/wechatbot/wechatbot_channel.hpp"
 
 namespace adapters {
 
@@ -30,6 +31,10 @@ adapter_set make_adapters(const bot::config& cfg, adapter_env env) {
                                                             cfg.outbox.send_timeout_ms, requests);
     return std::make_unique<onebot::onebot_channel>(std::move(service), cfg.onebot, env.clk,
                                                     env.keep_progress);
+  });
+  add(cfg.wechatbot.enabled, wechatbot::platform, [&] {
+    return std::make_unique<wechatbot::wechatbot_channel>(cfg.wechatbot, env.http, env.clk,
+                                                          cfg.outbox.send_timeout_ms);
   });
   return set;
 }
