@@ -9,6 +9,7 @@
 #include "adapters/onebot/cq_code.hpp"
 #include "adapters/onebot/event_parser.hpp"
 #include "adapters/webhook/webhook_adapter.hpp"
+#include "adapters/wechatbot/wechatbot_adapter.hpp"
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/core.hpp"
@@ -87,6 +88,21 @@ void webhook_inbound(std::string_view data) {
   req.path = req.target = "/webhook/generic";
   req.body = std::string(data);
   req.headers.emplace_back("x-signature", "sha256=" + bot::crypto::hmac_sha256_hex("fuzz-secret", req.body));
+  (void)adapter.parse_inbound(req);
+}
+
+void wechatbot_inbound(std::string_view data) {
+  static const adapters::wechatbot::wechatbot_adapter adapter(
+      {true, "/wechatbot", "fuzz-token", "http://x", "api-token"});
+  bot::http_request req;
+  req.method = "POST";
+  req.path = "/wechatbot";
+  req.query = "token=fuzz-token";
+  req.target = req.path + "?" + req.query;
+  req.body = std::string(data);
+  const std::string_view first_line = data.substr(0, data.find("\r\n"));
+  const std::string_view boundary = first_line.substr(std::min<std::size_t>(2, first_line.size()));
+  req.headers.emplace_back("content-type", "multipart/form-data; boundary=\"" + std::string(boundary) + "\"");
   (void)adapter.parse_inbound(req);
 }
 

@@ -15,6 +15,9 @@ void cq_code(std::string_view data);
 void onebot_event(std::string_view data);
 // One generic-webhook request body, correctly signed so that the parser is reached.
 void webhook_inbound(std::string_view data);
+// One wechatbot-webhook form with the right ?token=; its boundary is its first line, as the bridge
+// writes it (see tests/fixtures/wechatbot/).
+void wechatbot_inbound(std::string_view data);
 // What an owner types, in a group and in private chat, through the whole dispatcher and commands.
 void command_text(std::string_view data);
 // A config file.
