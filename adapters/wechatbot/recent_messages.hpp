@@ -1,11 +1,12 @@
-// Message ids for a bridge that sends none. wechatbot-webhook forwards a message once (no retry), but
-// Web WeChat's sync can hand the puppet the same message again, and then it is forwarded twice.
-// The dispatcher drops a repeated (platform, message id) for days, so the id cannot be the
-// message's digest alone: "收到" said by one owner to two emergencies in one group must count
-// twice. An id is the digest plus the time it was first seen; the same digest within `window_ms`
-// of that gets the same id (a delivery twice), later a new one (said again). The cost: the same
-// words by the same person in the same chat within a minute count once, and a repeat that arrives
-// after estatebot restarted counts again. In memory, at most `capacity` digests.
+// Message ids for a bridge that sends none. wechatbot-webhook posts each message once and does not
+// retry (msgUploader.ts), but a message can still arrive twice: a Wechaty puppet that emits it again
+// after a reconnection, a proxy or an operator replaying a request. The dispatcher drops a repeated
+// (platform, message id) for days, so the id cannot be the message's digest alone: "收到" said by
+// one owner to two emergencies in one group must count twice. An id is the digest plus the time it
+// was first seen; the same digest within `window_ms` of that gets the same id (a delivery twice),
+// later a new one (said again). The cost: the same words by the same person in the same chat within
+// a minute count once, and a repeat that arrives after estatebot restarted counts again. In
+// memory, at most `capacity` digests.
 #pragma once
 #include <cstdint>
 #include <deque>

@@ -49,7 +49,7 @@ TEST_CASE("wechatbot loopback: 报修 in a group is answered in that group, by i
   REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 1; }));
   CHECK(h.count("chats WHERE title = '3栋业主群'") == 1);
 
-  SECTION("the same form again (Web WeChat's sync repeats messages) is acknowledged, processed once") {
+  SECTION("the same form delivered again is acknowledged and processed once") {
     CHECK(h.post(form).status == 200);
     REQUIRE(h.idle());
     CHECK(h.count("tickets") == 1);
@@ -158,4 +158,16 @@ TEST_CASE("wechatbot loopback: a logout shows in /healthz, sends wait for the lo
   REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 1; }));
   CHECK(h.bridge.to("3栋业主群").size() == 1);
   CHECK(h.health()["adapters"]["wechatbot"]["account"]["state"] == "ok");
+}
+
+TEST_CASE("wechatbot loopback: a group renamed within a login is shown in /healthz to be registered again",
+          "[loopback][wechatbot][health]") {
+  harness h;
+  REQUIRE(h.post(testing::wechatbot::text_form("3栋业主群", "王阿姨", "大家好", "", "@@a1")).status == 200);
+  REQUIRE(h.post(testing::wechatbot::text_form("3栋业主交流群", "王阿姨", "大家好", "", "@@a1")).status ==
+          200);
+  auto rooms = h.health()["adapters"]["wechatbot"]["rooms"];
+  CHECK(rooms["renamed"] == json::array({{{"from", "3栋业主群"}, {"to", "3栋业主交流群"}}}));
+  // Two chats now: the new name is a group nobody registered.
+  CHECK(h.count("chats WHERE kind = 'group'") == 2);
 }
