@@ -3,6 +3,7 @@
 #include "adapters/console/console_adapter.hpp"
 #include "adapters/onebot/onebot_channel.hpp"
 #include "adapters/onebot/onebot_service.hpp"
+#include "adapters/onebot12/onebot12_channel.hpp"
 #include "adapters/webhook/webhook_channel.hpp"
 #include "adapters/wechatbot/wechatbot_channel.hpp"
 
@@ -31,6 +32,10 @@ adapter_set make_adapters(const bot::config& cfg, adapter_env env) {
                                                             cfg.outbox.send_timeout_ms, requests);
     return std::make_unique<onebot::onebot_channel>(std::move(service), cfg.onebot, env.clk,
                                                     env.keep_progress);
+  });
+  add(cfg.onebot12.enabled, onebot12::platform, [&] {
+    return std::make_unique<onebot12::onebot12_channel>(cfg.onebot12, env.io, env.http, env.clk,
+                                                        cfg.outbox.send_timeout_ms);
   });
   add(cfg.wechatbot.enabled, wechatbot::platform, [&] {
     return std::make_unique<wechatbot::wechatbot_channel>(cfg.wechatbot, env.http, env.clk,

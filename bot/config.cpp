@@ -252,6 +252,9 @@ std::map<std::string, platform_limits> outbox_config::platform_limit_defaults() 
       {"wecom", {0, 1, 0.3, 2}},
       // Bridges to personal WeChat: no published limit, accounts get banned for bursts (§5).
       {"webhook", {1.0, 5, 0, 0}},
+      // OneBot 12 bridges are mostly personal WeChat (ComWeChatBotClient hooks the PC client): one
+      // message every 2.5 s per account after a burst of two, the pace such accounts survive.
+      {"onebot12", {0.4, 2, 0, 0}},
       // wechatbot-webhook runs on web WeChat: its README warns the account "本身就有被限制风险" and
       // drops about every two days; its users report bans after bursts (danni-cool #234, #287).
       // One message every 2.5 s per account, no burst; emergencies still go first.

@@ -131,6 +131,18 @@ struct onebot_config {
   bool approve_requests = true;
 };
 
+// Groups and private chats through a OneBot 12 implementation (ComWeChatBotClient for PC WeChat,
+// Walle-based and other bridges): events by HTTP Webhook or over a reverse WebSocket where
+// estatebot is the server; actions over that WebSocket or the implementation's HTTP endpoint.
+struct onebot12_config {
+  bool enabled = false;
+  std::string path = "/onebot12";        // HTTP Webhook target
+  std::string ws_path = "/onebot12/ws";  // reverse WebSocket
+  std::string access_token;  // required when enabled, both ways (env ESTATEBOT_ONEBOT12_ACCESS_TOKEN)
+  std::string api_url;       // the implementation's HTTP action endpoint, used when no WebSocket is up
+  std::vector<std::string> self_ids;  // "wechat:wxid_…": the bot accounts; empty: any that authenticates
+};
+
 // Personal WeChat through the danni-cool/wechatbot-webhook bridge: it posts every message as a form
 // to <path>?token=<inbound_token> (its RECVD_MSG_API) and takes sends at
 // <api_url>/webhook/msg/v2?token=<api_token>.
@@ -210,6 +222,7 @@ struct config {
   console_config console;
   webhook_config webhook;
   onebot_config onebot;
+  onebot12_config onebot12;
   wechatbot_config wechatbot;
   tickets_config tickets;
   suggestions_config suggestions;

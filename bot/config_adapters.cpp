@@ -61,11 +61,45 @@ void read_webhook(config_reader a, webhook_config& w) {
   a.finish();
   if (!w.enabled) return;
   if (w.secret.empty())
-    throw config_error(fmt::format("adapters.webhook.secret: required when the adapter is enabled (or set {})",
-                                   secret_env_name("webhook", "secret")));
+    throw config_error(
+        fmt::format("adapters.webhook.secret: required when the adapter is enabled (or set {})",
+                    secret_env_name("webhook", "secret")));
   if (w.outbound_url.empty()) throw config_error("adapters.webhook.outbound_url: required when enabled");
   a.require_url("outbound_url", w.outbound_url);
   a.require_path("path", w.path);
+}
+
+// "wechat:wxid_abc": a OneBot 12 bot account, the platform as in `self.platform`, then its user id.
+bool account_name(const std::string& s) {
+  const std::size_t colon = s.find(':');
+  if (colon == std::string::npos || colon == 0 || colon > 32 || colon + 1 == s.size()) return false;
+  for (std::size_t i = 0; i < colon; ++i)
+    if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-' ||
+          s[i] == '.'))
+      return false;
+  return true;
+}
+
+void read_onebot12(config_reader a, onebot12_config& o) {
+  a.read("enabled", o.enabled);
+  a.read("path", o.path);
+  a.read("ws_path", o.ws_path);
+  a.read_secret("onebot12", "access_token", o.access_token);
+  a.read("api_url", o.api_url);
+  a.read("self_ids", o.self_ids);
+  a.finish();
+  if (!o.enabled) return;
+  if (o.access_token.empty())
+    throw config_error(fmt::format("{}: required when the adapter is enabled (or set {})",
+                                   a.key_path("access_token"), secret_env_name("onebot12", "access_token")));
+  a.require_path("path", o.path);
+  a.require_path("ws_path", o.ws_path);
+  if (o.path == o.ws_path) throw config_error(a.key_path("ws_path") + ": must differ from path");
+  if (!o.api_url.empty()) a.require_url("api_url", o.api_url);
+  for (const auto& id : o.self_ids)
+    if (!account_name(id))
+      throw config_error(fmt::format("{}: \"{}\" must look like \"wechat:wxid_…\" (platform:user_id)",
+                                     a.key_path("self_ids"), id));
 }
 
 void read_wechatbot(config_reader a, wechatbot_config& w) {
@@ -91,6 +125,7 @@ void read_adapters(config_reader r, config& c) {
   read_console(r.table("console"), c.console);
   read_webhook(r.table("webhook"), c.webhook);
   read_onebot(r.table("onebot"), c.onebot);
+  read_onebot12(r.table("onebot12"), c.onebot12);
   read_wechatbot(r.table("wechatbot"), c.wechatbot);
   r.finish();
 }

@@ -221,7 +221,7 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
       if (upgrade) {
         ws_answer answer = this->upgrade(req);
         if (answer.accept) {
-          hand_over(*stream, req, std::move(answer.accept), id);
+          hand_over(*stream, req, std::move(answer), id);
           end.counted = false;  // the WebSocket holds the descriptor now, and the table entry
           co_return;
         }
@@ -242,15 +242,15 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
   }
 
   // The socket goes to a WebSocket session, which stays counted until it ends.
-  void hand_over(beast::tcp_stream& stream, const http_request& req,
-                 std::function<void(std::shared_ptr<ws_connection>)> accept, std::uint64_t id) {
+  void hand_over(beast::tcp_stream& stream, const http_request& req, ws_answer answer, std::uint64_t id) {
     beast::error_code ec;
     const bool v6 = stream.socket().local_endpoint(ec).address().is_v6();
     ws_start start{stream.socket().release(ec),
                    v6,
                    req,
                    cfg.max_body_bytes,
-                   std::move(accept),
+                   std::move(answer.accept),
+                   std::move(answer.subprotocol),
                    [self = shared_from_this(), id] { self->table.closed(id); }};
     if (ec) {
       log::warn("http", "{}: WebSocket not started: {}", req.remote, ec.message());

@@ -29,6 +29,9 @@ class ws_connection {
 struct ws_answer {
   std::function<void(std::shared_ptr<ws_connection>)> accept;  // empty: refuse
   http_response refusal;
+  // The Sec-WebSocket-Protocol the handshake answers with (one the client offered); empty: none.
+  // Clients that offer one may drop a connection whose answer names none (OneBot 12's "12.<impl>").
+  std::string subprotocol = {};
 
   static ws_answer refuse(http_response r) { return {{}, std::move(r)}; }
 };

@@ -40,14 +40,17 @@ http::request<http::empty_body> handshake_of(const http_request& req) {
 // outstanding write), so send() may be called at any time from the event loop.
 class ws_session final : public ws_connection, public std::enable_shared_from_this<ws_session> {
  public:
-  ws_session(tcp::socket&& socket, std::string remote, std::size_t max_message)
+  ws_session(tcp::socket&& socket, std::string remote, std::size_t max_message, std::string subprotocol)
       : ws_(beast::tcp_stream(std::move(socket))), remote_(std::move(remote)) {
     beast::get_lowest_layer(ws_).expires_never();  // the websocket timeouts take over
     auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
     timeouts.idle_timeout = ws_idle_timeout;
     ws_.set_option(timeouts);
     ws_.set_option(websocket::stream_base::decorator(
-        [](websocket::response_type& res) { res.set(http::field::server, "estatebot/" ESTATEBOT_VERSION); }));
+        [subprotocol = std::move(subprotocol)](websocket::response_type& res) {
+          res.set(http::field::server, "estatebot/" ESTATEBOT_VERSION);
+          if (!subprotocol.empty()) res.set(http::field::sec_websocket_protocol, subprotocol);
+        }));
     ws_.read_message_max(max_message);
   }
 
@@ -141,7 +144,8 @@ std::shared_ptr<ws_connection> start_websocket(net::io_context& io, ws_start sta
     if (start.ended) start.ended();
     return nullptr;
   }
-  auto ws = std::make_shared<ws_session>(std::move(socket), start.handshake.remote, start.max_message);
+  auto ws = std::make_shared<ws_session>(std::move(socket), start.handshake.remote, start.max_message,
+                                         std::move(start.subprotocol));
   net::co_spawn(io, ws->run(handshake_of(start.handshake), std::move(start.accept)),
                 [ws, ended = std::move(start.ended)](std::exception_ptr) {
                   if (ended) ended();

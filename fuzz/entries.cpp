@@ -8,6 +8,8 @@
 
 #include "adapters/onebot/cq_code.hpp"
 #include "adapters/onebot/event_parser.hpp"
+#include "adapters/onebot12/event.hpp"
+#include "adapters/onebot12/segments.hpp"
 #include "adapters/webhook/webhook_adapter.hpp"
 #include "adapters/wechatbot/wechatbot_adapter.hpp"
 #include "bot/clock.hpp"
@@ -78,6 +80,20 @@ void onebot_event(std::string_view data) {
   auto parsed = bot::parse_untrusted_json(data);
   if (!parsed.ok()) return;
   (void)adapters::onebot::parse_event(parsed.value, {{"10001"}});
+}
+
+void onebot12_event(std::string_view data) {
+  auto parsed = bot::parse_untrusted_json(data);
+  if (parsed.ok() && parsed.value.is_string()) parsed = bot::parse_untrusted_json(parsed.value.get<std::string>());
+  if (!parsed.ok()) return;
+  auto r = adapters::onebot12::parse_event(parsed.value, {{"wechat:wxid_bot002"}});
+  for (const auto& e : r.events)
+    if (const auto* m = std::get_if<bot::message>(&e)) {
+      bot::outgoing o = bot::outgoing::plain(m->text);
+      o.mentions = m->mentions;
+      o.quote_id = m->quoted_id;
+      (void)adapters::onebot12::render(o, r.account, {});
+    }
 }
 
 void webhook_inbound(std::string_view data) {

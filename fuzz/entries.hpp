@@ -13,6 +13,8 @@ namespace fuzz {
 void cq_code(std::string_view data);
 // One OneBot v11 event body, as an HTTP POST or a reverse-WebSocket frame carries it.
 void onebot_event(std::string_view data);
+// One OneBot 12 event (ComWeChat's string-wrapped form too), read and its message rendered back.
+void onebot12_event(std::string_view data);
 // One generic-webhook request body, correctly signed so that the parser is reached.
 void webhook_inbound(std::string_view data);
 // One wechatbot-webhook form with the right ?token=; its boundary is its first line, as the bridge

@@ -1,6 +1,7 @@
 #include "adapters/onebot/auth.hpp"
 
 #include "adapters/onebot/ids.hpp"
+#include "bot/access_token.hpp"
 #include "bot/crypto.hpp"
 #include "bot/log.hpp"
 #include "bot/utf8.hpp"
@@ -57,28 +58,13 @@ post_admission admit_post(const bot::http_request& req, const auth_rules& rules)
   return a;
 }
 
-std::optional<std::string> presented_token(const bot::http_request& req) {
-  if (req.has_header("authorization")) {
-    const std::string header = req.header("authorization");
-    std::string_view value = bot::utf8::trim(header);
-    std::size_t space = value.find(' ');
-    std::string scheme = bot::utf8::to_lower_ascii(value.substr(0, space));
-    if (scheme == "bearer" || scheme == "token")
-      return std::string(space == std::string_view::npos ? std::string_view()
-                                                         : bot::utf8::trim(value.substr(space)));
-    return std::string(value);  // no scheme word: the token itself
-  }
-  if (req.query.find("access_token=") != std::string::npos) return req.query_param("access_token");
-  return std::nullopt;
-}
-
 ws_admission admit_ws(const bot::http_request& req, const auth_rules& rules) {
   ws_admission a;
   if (rules.access_token.empty()) {
     a.refusal = refuse(401, "the reverse WebSocket needs adapters.onebot.access_token");
     return a;
   }
-  auto token = presented_token(req);
+  auto token = bot::presented_token(req);
   if (!token || token->empty()) {
     a.refusal = refuse(401, "access token required (Authorization: Bearer <token>)");
     return a;

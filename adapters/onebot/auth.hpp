@@ -36,7 +36,4 @@ struct ws_admission {
 };
 ws_admission admit_ws(const bot::http_request& req, const auth_rules& rules);
 
-// The token of `Authorization: Bearer|Token <t>` or `?access_token=`; nullopt when neither is there.
-std::optional<std::string> presented_token(const bot::http_request& req);
-
 }  // namespace adapters::onebot

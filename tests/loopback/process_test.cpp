@@ -29,6 +29,12 @@ TEST_CASE("estatebot --check-config accepts the example and names the bad key", 
 
   auto missing = run_command(std::string(ESTATEBOT_BINARY) + " --check-config " + dir.file("nope.toml"));
   CHECK(missing.exit_code == 2);
+
+  testing::write_file(dir.file("bridge.toml"), "[adapters.onebot12]\nenabled = true\n");
+  auto bridge = run_command(std::string(ESTATEBOT_BINARY) + " --check-config " + dir.file("bridge.toml"));
+  CHECK(bridge.exit_code == 2);
+  CHECK(bridge.output.find("adapters.onebot12.access_token") != std::string::npos);
+  CHECK(bridge.output.find("ESTATEBOT_ONEBOT12_ACCESS_TOKEN") != std::string::npos);
 }
 
 TEST_CASE("the console answers a typed 报修 with a ticket number and exits at end of input", "[process][console]") {

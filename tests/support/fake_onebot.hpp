@@ -90,6 +90,7 @@ class fake_ws_client : public std::enable_shared_from_this<fake_ws_client> {
   bool open = false;
   bool ended = false;
   int handshake_status = 0;             // 101 when accepted, else the HTTP status of the refusal
+  std::string subprotocol;              // Sec-WebSocket-Protocol of the handshake's answer
   std::vector<nlohmann::json> calls;    // API call frames received, in order (not the name lookups)
   std::vector<nlohmann::json> lookups;  // get_group_info frames, answered by themselves
   std::map<std::int64_t, std::string> group_names;  // what get_group_info answers
@@ -115,6 +116,7 @@ class fake_ws_client : public std::enable_shared_from_this<fake_ws_client> {
     co_await self->ws_.async_handshake(res, "127.0.0.1:" + std::to_string(port), target,
                                        boost::asio::redirect_error(boost::asio::use_awaitable, ec));
     self->handshake_status = static_cast<int>(res.result_int());
+    self->subprotocol = std::string(res[beast::http::field::sec_websocket_protocol]);
     if (ec) {
       self->ended = true;
       co_return;

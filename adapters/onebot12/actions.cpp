@@ -1,0 +1,125 @@
+#include "adapters/onebot12/actions.hpp"
+
+#include "adapters/onebot12/ids.hpp"
+#include "bot/json_parse.hpp"
+
+namespace adapters::onebot12 {
+namespace {
+
+using nlohmann::json;
+using status = bot::send_result::status;
+
+reading outcome(status s, std::string error) {
+  reading r;
+  r.result.outcome = s;
+  r.result.error = std::move(error);
+  return r;
+}
+
+nlohmann::json self_json(const std::string& account) {
+  const std::string_view p = platform_of(account);
+  return {{"platform", std::string(p)}, {"user_id", wire_id(account, account)}};
+}
+
+json envelope(const action& act) {
+  json j{{"action", act.name}, {"params", act.params}};
+  if (!act.account.empty()) j["self"] = self_json(act.account);
+  return j;
+}
+
+std::string refusal_of(const json& body, int retcode) {
+  std::string text = "retcode " + std::to_string(retcode);
+  if (auto m = body.find("message");
+      m != body.end() && m->is_string() && !m->get_ref<const std::string&>().empty())
+    text += ": " + m->get<std::string>();
+  return text;
+}
+
+}  // namespace
+
+reading read_answer(const answer& a) {
+  if (a.how == answer::transport::not_sent) return outcome(status::unreachable, "not sent: " + a.error);
+  if (a.how == answer::transport::no_answer) return outcome(status::uncertain, "no answer: " + a.error);
+  const int http = a.http_status;
+  if (http == 401 || http == 403)
+    return outcome(status::retry,
+                   "HTTP " + std::to_string(http) + ": the implementation refused the access token");
+  if (http == 400) return outcome(status::failed, "HTTP 400");
+  if (http != 200) return outcome(status::retry, "HTTP " + std::to_string(http));
+  if (!a.body.is_object()) return outcome(status::retry, "the answer is not a JSON object");
+
+  auto rc = a.body.find("retcode");
+  const long long retcode = rc != a.body.end() && rc->is_number_integer() ? rc->get<long long>() : -1;
+  auto st = a.body.find("status");
+  const bool ok = st != a.body.end() && st->is_string() && st->get<std::string>() == "ok";
+  if (ok || retcode == 0) {
+    reading r;
+    if (auto data = a.body.find("data"); data != a.body.end() && data->is_object())
+      if (auto id = data->find("message_id"); id != data->end())
+        r.result.platform_message_id = id_text(*id).value_or("");
+    return r;
+  }
+  reading r = outcome(status::retry, refusal_of(a.body, static_cast<int>(retcode)));
+  if (retcode >= 10005 && retcode <= 10007) {
+    r.result.outcome = status::failed;
+    r.segments_refused = true;
+  } else if (retcode >= 10000 && retcode < 20000) {
+    r.result.outcome = status::failed;
+  } else if ((retcode >= 34000 && retcode < 35000) || (retcode >= 36000 && retcode < 37000)) {
+    r.slow_down = true;
+  } else if (retcode >= 35000 && retcode < 36000) {
+    r.result.outcome = status::failed;
+  }
+  return r;
+}
+
+json answer_data(const answer& a) {
+  if (a.how != answer::transport::answered || a.http_status != 200 || !a.body.is_object()) return nullptr;
+  auto rc = a.body.find("retcode");
+  if (rc == a.body.end() || !rc->is_number_integer() || rc->get<long long>() != 0) return nullptr;
+  auto data = a.body.find("data");
+  return data == a.body.end() ? json(nullptr) : *data;
+}
+
+std::string ws_frame(const action& act, const std::string& echo) {
+  json j = envelope(act);
+  j["echo"] = echo;
+  return j.dump();
+}
+
+bot::http_call http_request(const action& act, const std::string& api_url, const std::string& access_token,
+                            int timeout_ms) {
+  bot::http_call c;
+  c.url = api_url;
+  c.body = envelope(act).dump();
+  c.headers.emplace_back("Content-Type", "application/json");
+  if (!access_token.empty()) c.headers.emplace_back("Authorization", "Bearer " + access_token);
+  c.timeout_ms = timeout_ms;
+  return c;
+}
+
+answer from_http(const bot::http_reply& reply) {
+  answer a;
+  if (reply.status == 0) {
+    a.how = reply.request_sent ? answer::transport::no_answer : answer::transport::not_sent;
+    a.error = reply.error;
+    return a;
+  }
+  a.http_status = reply.status;
+  a.body = bot::parse_untrusted_json(reply.body).value;
+  if (a.body.is_discarded()) a.body = nullptr;
+  return a;
+}
+
+answer from_ws(bot::ws_calls::result r) {
+  using outcome_t = bot::ws_calls::result::outcome;
+  answer a;
+  a.how = r.how == outcome_t::answered   ? answer::transport::answered
+          : r.how == outcome_t::not_sent ? answer::transport::not_sent
+                                         : answer::transport::no_answer;
+  a.body = std::move(r.frame);
+  a.error = std::move(r.error);
+  return a;
+}
+
+}  // namespace adapters::onebot12

@@ -1,0 +1,53 @@
+// The OneBot 12 actions estatebot calls and how their answers map onto the outbox's outcomes.
+// Pure: the same action goes out as a WebSocket frame {action, params, echo, self} or as a POST of
+// {action, params, self} to the implementation's HTTP endpoint. Answers {status, retcode, data,
+// message} by retcode class (OneBot 12 Connect, "返回码"):
+//   0                                  → sent (data.message_id when there is one; ComWeChat gives none)
+//   10005 / 10006 / 10007 segment refused → `segments_refused`: the channel sends it again without
+//                                           the optional segments (reply, mention, mention_all)
+//   other 1xxxx (bad request, params, unsupported action, unknown self) → failed: dead-letter
+//   2xxxx (handler error)              → retry
+//   34xxx (platform: risk control, muted) / 36xxx (I Am Tired) → retry, and the account pauses
+//   35xxx (logic: not in the group, ...) → failed
+//   31xxx-33xxx and anything else      → retry
+//   no answer after the request went out → uncertain; never sent → unreachable
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "bot/channel.hpp"
+#include "bot/http_types.hpp"
+#include "bot/ws_calls.hpp"
+
+namespace adapters::onebot12 {
+
+struct action {
+  std::string name;
+  nlohmann::json params;
+  std::string account;  // the bot account it is for ("wechat:wxid_bot"), sent as `self`
+};
+
+struct answer {
+  enum class transport { answered, not_sent, no_answer };
+  transport how = transport::answered;
+  int http_status = 200;  // 200 over the WebSocket
+  nlohmann::json body;    // the answer object
+  std::string error;      // transport error, for logs
+};
+
+struct reading {
+  bot::send_result result;
+  bool segments_refused = false;  // 10005-10007: an optional segment was refused
+  bool slow_down = false;         // 34xxx / 36xxx: the account should pause
+};
+reading read_answer(const answer& a);
+// The `data` of a successful answer (get_status), null otherwise.
+nlohmann::json answer_data(const answer& a);
+
+std::string ws_frame(const action& act, const std::string& echo);
+bot::http_call http_request(const action& act, const std::string& api_url, const std::string& access_token,
+                            int timeout_ms);
+answer from_http(const bot::http_reply& reply);
+answer from_ws(bot::ws_calls::result r);
+
+}  // namespace adapters::onebot12
