@@ -172,3 +172,22 @@ TEST_CASE(
   h.answer(*back, back->calls[0], 0);
   REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 1; }));
 }
+
+TEST_CASE(
+    "loopback onebot12: without a WebSocket, replies go to the HTTP action endpoint with the token and self",
+    "[loopback][onebot12]") {
+  harness h("", true);
+  CHECK(h.post(message("401", "wxid_owner01", "我的工单").dump()).status == 204);
+  REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 1; }));
+  std::vector<std::pair<std::string, json>> sends;  // the group's name is asked for too (get_group_info)
+  for (const auto& p : h.api->posts)
+    if (p.second["action"] == "send_message") sends.push_back(p);
+  REQUIRE(sends.size() == 1);
+  const auto& [auth, body] = sends[0];
+  CHECK(auth == std::string("Bearer ") + token);
+  CHECK(body["action"] == "send_message");
+  CHECK(body["self"] == json{{"platform", "wechat"}, {"user_id", bot_id}});
+  CHECK(body["params"]["group_id"] == owners_group);
+  CHECK_FALSE(body.contains("echo"));
+  CHECK(h.health()["accounts"][account]["http_api"] == true);
+}

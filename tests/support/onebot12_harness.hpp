@@ -11,6 +11,7 @@
 #include "bot/clock.hpp"
 #include "bot/core.hpp"
 #include "bot/http_client.hpp"
+#include "bot/http_server.hpp"
 #include "storage/stores.hpp"
 #include "support/fake_onebot.hpp"
 #include "support/loop.hpp"
@@ -55,9 +56,32 @@ inline std::string text_of(const json& call) {
   return out;
 }
 
+// The implementation's HTTP action endpoint (api_url): records each POST and answers ok.
+struct action_endpoint {
+  explicit action_endpoint(boost::asio::io_context& io) : server(io, loopback()) {
+    server.route("POST", "/", [this](const bot::http_request& req) {
+      posts.push_back({req.header("authorization"), json::parse(req.body)});
+      return bot::http_response{
+          200, "application/json", R"({"status":"ok","retcode":0,"data":null,"message":""})", {}};
+    });
+    port = server.start();
+  }
+  static bot::server_config loopback() {
+    bot::server_config c;
+    c.port = 0;
+    return c;
+  }
+  bot::http_server server;
+  std::uint16_t port = 0;
+  std::vector<std::pair<std::string, json>> posts;  // Authorization header, body
+};
+
 struct harness {
-  explicit harness(const std::string& extra = "") {
-    auto cfg = bot::config::parse(fmt::format(R"(
+  // With `http_api`, a fake action endpoint on the same loop is api_url.
+  explicit harness(const std::string& extra = "", bool http_api = false) {
+    if (http_api) api = std::make_unique<action_endpoint>(io);
+    auto cfg =
+        bot::config::parse(fmt::format(R"(
 [server]
 port = 0
 [storage]
@@ -75,9 +99,11 @@ enabled = false
 enabled = true
 access_token = "{}"
 self_ids = ["{}"]
+api_url = "{}"
 {}
 )",
-                                              dir.file("bot.sqlite3"), token, account, extra));
+                                       dir.file("bot.sqlite3"), token, account,
+                                       api ? fmt::format("http://127.0.0.1:{}/", api->port) : "", extra));
     service = std::make_unique<bot::app>(cfg, io, clock);
     port = service->start(false);
   }
@@ -161,6 +187,7 @@ self_ids = ["{}"]
 
   testing::temp_dir dir;
   boost::asio::io_context io;
+  std::unique_ptr<action_endpoint> api;
   bot::system_clock clock;
   bot::http_client client{io};
   std::unique_ptr<bot::app> service;
