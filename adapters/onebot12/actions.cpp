@@ -35,6 +35,19 @@ std::string refusal_of(const json& body, int retcode) {
   return text;
 }
 
+long long retcode_of(const json& body) {
+  auto rc = body.find("retcode");
+  return rc != body.end() && rc->is_number_integer() ? rc->get<long long>() : -1;
+}
+
+// The spec's success: status "ok" and retcode 0, both.
+bool succeeded(const json& body) {
+  if (!body.is_object()) return false;
+  auto st = body.find("status");
+  return st != body.end() && st->is_string() && st->get_ref<const std::string&>() == "ok" &&
+         retcode_of(body) == 0;
+}
+
 }  // namespace
 
 reading read_answer(const answer& a) {
@@ -48,11 +61,8 @@ reading read_answer(const answer& a) {
   if (http != 200) return outcome(status::retry, "HTTP " + std::to_string(http));
   if (!a.body.is_object()) return outcome(status::retry, "the answer is not a JSON object");
 
-  auto rc = a.body.find("retcode");
-  const long long retcode = rc != a.body.end() && rc->is_number_integer() ? rc->get<long long>() : -1;
-  auto st = a.body.find("status");
-  const bool ok = st != a.body.end() && st->is_string() && st->get<std::string>() == "ok";
-  if (ok || retcode == 0) {
+  const long long retcode = retcode_of(a.body);
+  if (succeeded(a.body)) {
     reading r;
     if (auto data = a.body.find("data"); data != a.body.end() && data->is_object())
       if (auto id = data->find("message_id"); id != data->end())
@@ -60,9 +70,9 @@ reading read_answer(const answer& a) {
     return r;
   }
   reading r = outcome(status::retry, refusal_of(a.body, static_cast<int>(retcode)));
-  if (retcode >= 10005 && retcode <= 10007) {
-    r.result.outcome = status::failed;
-    r.segments_refused = true;
+  r.retcode = retcode;
+  if (retcode == 10101 || retcode == 10102) {
+    r.result.outcome = status::unreachable;
   } else if (retcode >= 10000 && retcode < 20000) {
     r.result.outcome = status::failed;
   } else if ((retcode >= 34000 && retcode < 35000) || (retcode >= 36000 && retcode < 37000)) {
@@ -74,9 +84,7 @@ reading read_answer(const answer& a) {
 }
 
 json answer_data(const answer& a) {
-  if (a.how != answer::transport::answered || a.http_status != 200 || !a.body.is_object()) return nullptr;
-  auto rc = a.body.find("retcode");
-  if (rc == a.body.end() || !rc->is_number_integer() || rc->get<long long>() != 0) return nullptr;
+  if (a.how != answer::transport::answered || a.http_status != 200 || !succeeded(a.body)) return nullptr;
   auto data = a.body.find("data");
   return data == a.body.end() ? json(nullptr) : *data;
 }

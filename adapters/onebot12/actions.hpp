@@ -2,10 +2,12 @@
 // Pure: the same action goes out as a WebSocket frame {action, params, echo, self} or as a POST of
 // {action, params, self} to the implementation's HTTP endpoint. Answers {status, retcode, data,
 // message} by retcode class (OneBot 12 Connect, "返回码"):
-//   0                                  → sent (data.message_id when there is one; ComWeChat gives none)
-//   10005 / 10006 / 10007 segment refused → `segments_refused`: the channel sends it again without
-//                                           the optional segments (reply, mention, mention_all)
-//   other 1xxxx (bad request, params, unsupported action, unknown self) → failed: dead-letter
+//   status "ok" and retcode 0          → sent (data.message_id when there is one; ComWeChat gives none)
+//   10005 / 10006 / 10007 segment refused → failed, unless the channel can send it again without
+//                                           the refused optional segment (reply, mention, mention_all)
+//   10101 / 10102 (which account? / unknown account) → unreachable: the account is not logged in
+//                                           there now; the row waits like any outage
+//   other 1xxxx (bad request, params, unsupported action) → failed: dead-letter
 //   2xxxx (handler error)              → retry
 //   34xxx (platform: risk control, muted) / 36xxx (I Am Tired) → retry, and the account pauses
 //   35xxx (logic: not in the group, ...) → failed
@@ -37,8 +39,10 @@ struct answer {
 
 struct reading {
   bot::send_result result;
-  bool segments_refused = false;  // 10005-10007: an optional segment was refused
-  bool slow_down = false;         // 34xxx / 36xxx: the account should pause
+  long long retcode = 0;   // the implementation's, when it answered; -1 when the answer had none
+  bool slow_down = false;  // 34xxx / 36xxx: the account should pause
+  // 10005 / 10007: a segment type (or its data) is not supported; 10006: a segment's data is bad.
+  bool segment_refused() const { return retcode >= 10005 && retcode <= 10007; }
 };
 reading read_answer(const answer& a);
 // The `data` of a successful answer (get_status), null otherwise.

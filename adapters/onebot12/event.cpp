@@ -47,6 +47,7 @@ std::optional<std::string> id_field(const json& e, const char* key) {
 void read_meta(const json& e, const std::string& detail, event_result& r) {
   if (detail == "connect") {
     r.connect = true;
+    if (const json* v = field(e, "version"); v && v->is_object()) r.impl = text_of(*v, "impl").substr(0, 64);
   } else if (detail == "heartbeat") {
     // Milliseconds; bot::account_board bounds what it believes, this only keeps the cast defined.
     if (const json* interval = field(e, "interval"); interval && interval->is_number())

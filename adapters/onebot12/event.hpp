@@ -34,6 +34,7 @@ struct event_result {
   std::vector<bot::inbound_event> events;  // messages, joins, removals
   std::string ignored;                     // why a well-formed event brought nothing
   bool connect = false;                    // meta connect: the first frame of a WebSocket
+  std::string impl;                        // its version.impl ("ComWechat", "Walle-Q", ...)
   std::optional<std::int64_t> heartbeat_interval_ms;
   std::vector<bot_state> bots;  // status.bots of status_update and heartbeat
   std::string error;            // malformed: what is wrong (the event is dropped, HTTP 400)

@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "adapters/onebot12/ids.hpp"
 #include "bot/clock.hpp"
@@ -14,9 +15,28 @@
 namespace adapters::onebot12 {
 namespace {
 
-bool has_optional_segments(const bot::outgoing& body, const render_options& opt) {
-  return (opt.quote && !body.quote_id.empty()) || (opt.mention_all && body.mention_all) ||
-         (opt.mentions && !body.mentions.empty());
+// The options without the optional segment an implementation refused, when the message has one:
+// the type its message names ("不支持的消息段:reply"), else the quote, then the @s.
+std::optional<render_options> without_refused(const bot::outgoing& body, render_options opt,
+                                              const reading& r) {
+  const bool quoted = opt.quote && !body.quote_id.empty();
+  const bool at_all = opt.mention_all && body.mention_all;
+  const bool ats = opt.mentions && !body.mentions.empty();
+  const std::string& why = r.result.error;
+  if (quoted && why.find("reply") != std::string::npos) {
+    opt.quote = false;
+  } else if (at_all && why.find("mention_all") != std::string::npos) {
+    opt.mention_all = false;
+  } else if (ats && why.find("mention") != std::string::npos) {
+    opt.mentions = false;
+  } else if (quoted) {
+    opt.quote = false;
+  } else if (ats || at_all) {
+    opt.mentions = opt.mention_all = false;
+  } else {
+    return std::nullopt;
+  }
+  return opt;
 }
 
 }  // namespace
@@ -43,7 +63,10 @@ bool onebot12_channel::has_route(const std::string& account) const {
 }
 
 bool onebot12_channel::ready(const bot::chat_ref& chat) const {
-  return !board_.paused(chat.account, clk_.now_ms()) && has_route(chat.account);
+  const std::int64_t now = clk_.now_ms();
+  // An account its implementation reports offline (logged out) waits like an unreachable one.
+  return has_route(chat.account) && !board_.paused(chat.account, now) &&
+         board_.state_of(chat.account, now, !cfg_.api_url.empty()) != "offline";
 }
 
 void onebot12_channel::call(const action& act, std::function<void(answer)> done) {
@@ -64,8 +87,8 @@ void onebot12_channel::call(const action& act, std::function<void(answer)> done)
 }
 
 void onebot12_channel::send(const bot::delivery& d, std::function<void(bot::send_result)> done) {
-  auto it = plain_.find(d.target.account);
-  send_with(d, it == plain_.end() ? render_options{} : it->second, std::move(done));
+  auto it = options_.find(d.target.account);
+  send_with(d, it == options_.end() ? render_options{} : it->second, std::move(done));
 }
 
 void onebot12_channel::send_with(const bot::delivery& d, const render_options& opt,
@@ -82,13 +105,15 @@ void onebot12_channel::send_with(const bot::delivery& d, const render_options& o
   }
   call(act, [this, d, opt, done = std::move(done)](answer a) mutable {
     reading r = read_answer(a);
-    if (r.segments_refused && d.body.recall_id.empty() && has_optional_segments(d.body, opt)) {
-      bot::log::warn("onebot12",
-                     "{} refused a segment ({}); its messages go out without quotes and @ from now on",
-                     d.target.account, r.result.error);
-      plain_[d.target.account] = {false, false, false};
-      send_with(d, plain_[d.target.account], std::move(done));
-      return;
+    if (r.segment_refused() && d.body.recall_id.empty()) {
+      if (auto fewer = without_refused(d.body, opt, r)) {
+        bot::log::warn("onebot12", "{} refused a segment ({}); sent again without it", d.target.account,
+                       r.result.error);
+        if (r.retcode != 10006)
+          options_[d.target.account] = *fewer;  // bad data is this message's, not the kind's
+        send_with(d, *fewer, std::move(done));
+        return;
+      }
     }
     if (r.result.outcome == bot::send_result::status::sent) {
       board_.sent(d.target.account);

@@ -37,6 +37,8 @@ namespace adapters::onebot12 {
 
 class onebot12_channel final : public adapter {
  public:
+  static constexpr std::size_t max_learned_accounts = 64;
+
   onebot12_channel(const bot::onebot12_config& cfg, boost::asio::io_context& io, bot::http_client& http,
                    const bot::clock& clk, int call_timeout_ms);
   onebot12_channel(const onebot12_channel&) = delete;
@@ -59,7 +61,10 @@ class onebot12_channel final : public adapter {
   // The event's account is one estatebot serves (self_ids, or any when that is empty).
   bool serves(const std::string& account) const;
   void take(const event_result& e, const link* via);
-  void learn_bots(const std::vector<bot_state>& bots, const link* via);
+  void learn_bots(const std::vector<bot_state>& bots, const link* via, std::string_view impl);
+  // Another account to serve: with self_ids empty, the first ones an implementation names (up to
+  // max_learned_accounts), which then also count as the bot's own (their messages are not commands).
+  bool admit(const std::string& account);
   void name_group(const bot::chat_ref& chat);
   bool has_route(const std::string& account) const;
   // `done` runs exactly once, on the event loop, never inside call().
@@ -75,9 +80,9 @@ class onebot12_channel final : public adapter {
   event_rules rules_;
   std::unique_ptr<adapter_host> host_;
   bot::account_board board_{"slow_down"};
-  std::set<std::string, std::less<>> webhook_accounts_;       // accounts heard over HTTP Webhook
-  std::map<std::string, render_options, std::less<>> plain_;  // accounts that refused optional segments
-  std::set<std::string, std::less<>> named_;                  // chats whose name was asked for
+  std::set<std::string, std::less<>> webhook_accounts_;         // accounts heard over HTTP Webhook
+  std::map<std::string, render_options, std::less<>> options_;  // by account: its implementation's ways
+  std::set<std::string, std::less<>> named_;                    // chats whose name was asked for
   bot::account_links links_;  // last: it goes first, closing the connections that call back into this
 };
 

@@ -49,10 +49,15 @@ bot::http_response onebot12_channel::on_post(const bot::http_request& req) {
     bot::log::warn("onebot12", "{}: malformed {} event refused: {}", req.remote, e.kind, e.error);
     return bot::json_error(400, e.error);
   }
-  if (!e.account.empty() && !serves(e.account))
-    return bot::json_error(403, "this account is not in adapters.onebot12.self_ids");
-  if (!e.account.empty()) webhook_accounts_.insert(e.account);
-  take(e, nullptr);  // throws when the event cannot be stored: the server answers 500 and it comes again
+  if (!e.account.empty()) {
+    if (!admit(e.account)) return bot::json_error(403, "this account is not in adapters.onebot12.self_ids");
+    webhook_accounts_.insert(e.account);
+    if (std::string impl = req.header("x-impl"); !impl.empty() && !options_.contains(e.account))
+      options_[e.account] = options_for(impl);
+  }
+  // Throws when the event cannot be stored: the server answers 500. Implementations do not post an
+  // event again (the spec has no retry), so that one is lost; the log says so.
+  take(e, nullptr);
   return {204, "", "", {}};
 }
 
@@ -97,18 +102,21 @@ void onebot12_channel::on_frame(const link& l, const std::string& text) {
     bot::log::warn("onebot12", "{}: malformed {} event ignored: {}", l.ws->remote(), e.kind, e.error);
     return;
   }
-  if (!e.account.empty() && !serves(e.account)) {
+  if (!e.account.empty() && !admit(e.account)) {
     bot::log::warn("onebot12", "an event of {} (not in adapters.onebot12.self_ids) was ignored", e.account);
     return;
   }
-  if (e.connect && l.calls) {  // which accounts does it carry? (status_update may never come)
-    const link* lp = &l;       // the answer comes only while the link's calls live
+  // Which accounts does the connection carry? Asked once it says connect (status_update may never
+  // come); the answer comes only while the link's calls live, so `lp` is valid when it is read.
+  if (e.connect && l.calls && l.accounts.empty()) {
+    const link* lp = &l;
     l.calls->call(
         [](const std::string& echo) {
           return ws_frame({"get_status", nlohmann::json::object(), ""}, echo);
         },
-        [this, lp](bot::ws_calls::result r) {
-          learn_bots(read_bots(answer_data(from_ws(std::move(r)))), lp);
+        [this, lp, impl = e.impl](bot::ws_calls::result r) {
+          if (r.how != bot::ws_calls::result::outcome::answered) return;
+          learn_bots(read_bots(answer_data(from_ws(std::move(r)))), lp, impl);
         });
   }
   try {
@@ -119,7 +127,17 @@ void onebot12_channel::on_frame(const link& l, const std::string& text) {
 }
 
 bool onebot12_channel::serves(const std::string& account) const {
-  return cfg_.self_ids.empty() || rules_.bot_accounts.contains(account);
+  return rules_.bot_accounts.contains(account);
+}
+
+bool onebot12_channel::admit(const std::string& account) {
+  if (serves(account)) return true;
+  if (!cfg_.self_ids.empty() || rules_.bot_accounts.size() >= max_learned_accounts) return false;
+  rules_.bot_accounts.insert(account);
+  bot::log::info("onebot12",
+                 "serving {} (adapters.onebot12.self_ids is empty: list the accounts in production)",
+                 account);
+  return true;
 }
 
 void onebot12_channel::take(const event_result& e, const link* via) {
@@ -133,7 +151,7 @@ void onebot12_channel::take(const event_result& e, const link* via) {
         via ? via->accounts : std::vector<std::string>(webhook_accounts_.begin(), webhook_accounts_.end());
     for (const auto& account : accounts) board_.heartbeat(account, *e.heartbeat_interval_ms, now);
   }
-  learn_bots(e.bots, via);
+  learn_bots(e.bots, via, "");
   if (!e.ignored.empty()) bot::log::debug("onebot12", "{} ignored ({})", e.kind, e.ignored);
   if (!host_) return;
   for (const auto& ev : e.events) {
@@ -142,10 +160,12 @@ void onebot12_channel::take(const event_result& e, const link* via) {
   }
 }
 
-void onebot12_channel::learn_bots(const std::vector<bot_state>& bots, const link* via) {
+void onebot12_channel::learn_bots(const std::vector<bot_state>& bots, const link* via,
+                                  std::string_view impl) {
   for (const auto& b : bots) {
-    if (!serves(b.account)) continue;
+    if (!admit(b.account)) continue;
     board_.set_online(b.account, b.online);
+    if (!impl.empty()) options_[b.account] = options_for(impl);
     if (via) links_.serve(*via, b.account);
   }
 }

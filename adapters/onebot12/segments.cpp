@@ -1,5 +1,7 @@
 #include "adapters/onebot12/segments.hpp"
 
+#include <array>
+
 #include "adapters/limits.hpp"
 #include "adapters/onebot12/ids.hpp"
 
@@ -78,28 +80,35 @@ content read_content(const json& message, std::string_view platform, std::string
   return c;
 }
 
+render_options options_for(std::string_view impl) {
+  std::string name;
+  for (char ch : impl) name += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  if (name.starts_with("comwechat")) return {false, true, true, true};  // wechatbot_client/action_manager
+  return {};
+}
+
 json render(const bot::outgoing& body, std::string_view account, const render_options& opt) {
   json segments = json::array();
   if (opt.quote && !body.quote_id.empty())
     segments.push_back({{"type", "reply"}, {"data", {{"message_id", body.quote_id}}}});
-  bool mentioned = false;
-  if (body.mention_all && opt.mention_all) {
-    segments.push_back({{"type", "mention_all"}, {"data", json::object()}});
-    mentioned = true;
-  }
+  json mentions = json::array();
+  if (body.mention_all && opt.mention_all)
+    mentions.push_back({{"type", "mention_all"}, {"data", json::object()}});
   for (const auto& m : body.mentions) {
-    if (opt.mentions) {
-      segments.push_back({{"type", "mention"}, {"data", {{"user_id", wire_id(account, m.user_id)}}}});
-    } else if (!m.name.empty()) {
-      segments.push_back({{"type", "text"}, {"data", {{"text", "@" + m.name}}}});
-    } else {
-      continue;
-    }
-    mentioned = true;
+    if (opt.mentions)
+      mentions.push_back({{"type", "mention"}, {"data", {{"user_id", wire_id(account, m.user_id)}}}});
+    else if (!m.name.empty())
+      mentions.push_back({{"type", "text"}, {"data", {{"text", "@" + m.name}}}});
   }
-  std::string text =
-      mentioned && !body.text.empty() && !begins_with_space(body.text) ? " " + body.text : body.text;
-  if (!text.empty()) segments.push_back({{"type", "text"}, {"data", {{"text", std::move(text)}}}});
+  std::string text = body.text;
+  if (!mentions.empty() && !text.empty()) {
+    if (opt.mentions_last && !space(text.back())) text += ' ';
+    if (!opt.mentions_last && !begins_with_space(text)) text.insert(0, " ");
+  }
+  json text_seg = json::array();
+  if (!text.empty()) text_seg.push_back({{"type", "text"}, {"data", {{"text", std::move(text)}}}});
+  for (auto* part : opt.mentions_last ? std::array{&text_seg, &mentions} : std::array{&mentions, &text_seg})
+    for (auto& seg : *part) segments.push_back(std::move(seg));
   return segments;
 }
 

@@ -27,13 +27,19 @@ struct content {
 // reads as no segments (the caller falls back on alt_message).
 content read_content(const nlohmann::json& message, std::string_view platform, std::string_view self_user_id);
 
-// Segments an implementation may refuse (ComWeChatBotClient has no `reply`; some bridges no
-// `mention_all`): a send that met such a refusal goes out again without them.
+// How one implementation takes segments. Some refuse optional ones (ComWeChatBotClient has no
+// `reply`; some bridges no `mention_all`): a send that met such a refusal goes out again without
+// that segment, and the account's later messages leave it out. ComWeChatBotClient also turns only
+// the mentions that follow a text into real @s (each text starts a new @ list), so for it they go
+// after the text.
 struct render_options {
   bool quote = true;
   bool mention_all = true;
-  bool mentions = true;
+  bool mentions = true;  // false: "@name" as text
+  bool mentions_last = false;
 };
+// What is known of an implementation by its name (`version.impl` of meta connect, X-Impl).
+render_options options_for(std::string_view impl);
 // The segment array of one message to the chat of `account`.
 nlohmann::json render(const bot::outgoing& body, std::string_view account, const render_options& opt);
 

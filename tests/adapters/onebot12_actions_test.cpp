@@ -46,6 +46,21 @@ TEST_CASE("onebot12: a reply renders as reply, mention and text with wire ids", 
   }
 }
 
+TEST_CASE("onebot12: ComWeChatBotClient gets no quote and its @s after the text, where it makes them real",
+          "[onebot12][adapter]") {
+  const render_options comwechat = options_for("ComWechat");
+  CHECK_FALSE(comwechat.quote);
+  CHECK(comwechat.mentions_last);
+  CHECK(options_for("Walle-Q").quote);
+  bot::outgoing o = bot::outgoing::plain("已登记报修 #1");
+  o.quote_id = "6408129473852917723";
+  o.mentions = {{"wechat:wxid_owner01", "王阿姨"}};
+  json segs = render(o, account, comwechat);
+  REQUIRE(segs.size() == 2);
+  CHECK(segs[0]["data"]["text"] == "已登记报修 #1 ");
+  CHECK(segs[1] == json{{"type", "mention"}, {"data", {{"user_id", "wxid_owner01"}}}});
+}
+
 TEST_CASE("onebot12: actions carry self over both transports", "[onebot12][adapter]") {
   action act{"send_message", {{"detail_type", "group"}, {"group_id", "20876543210@chatroom"}}, account};
   json frame = json::parse(ws_frame(act, "e-7"));
@@ -61,14 +76,22 @@ TEST_CASE("onebot12: answers map onto outbox outcomes by retcode class", "[onebo
   auto sent = read_answer(answered(0, {{"message_id", "889"}, {"time", 1764547200.1}}));
   CHECK(sent.result.outcome == status::sent);
   CHECK(sent.result.platform_message_id == "889");
-  CHECK(read_answer(answered(0, true)).result.outcome == status::sent);  // ComWeChat: data is a bool
+  CHECK(read_answer(answered(0, true)).result.outcome == status::sent);  // ComWeChat's documentation
+  CHECK(read_answer(answered(0)).result.outcome == status::sent);        // and its code: data null
+  answer no_retcode = answered(0);
+  no_retcode.body.erase("retcode");  // the spec requires both status and retcode
+  CHECK(read_answer(no_retcode).result.outcome == status::retry);
 
   auto refused_segment = read_answer(answered(10005, nullptr, "不支持的消息段:reply"));
-  CHECK(refused_segment.segments_refused);
+  CHECK(refused_segment.segment_refused());
   CHECK(refused_segment.result.outcome == status::failed);
   CHECK(refused_segment.result.error == "retcode 10005: 不支持的消息段:reply");
   CHECK(read_answer(answered(10003)).result.outcome == status::failed);
-  CHECK(read_answer(answered(10102)).result.outcome == status::failed);
+  CHECK(read_answer(answered(10006)).segment_refused());
+  CHECK(read_answer(answered(10002)).result.outcome == status::failed);  // delete_message on ComWeChat
+  // Which account? / unknown account: not logged in there now; the row waits for it.
+  CHECK(read_answer(answered(10101)).result.outcome == status::unreachable);
+  CHECK(read_answer(answered(10102)).result.outcome == status::unreachable);
   CHECK(read_answer(answered(20002)).result.outcome == status::retry);
   auto tired = read_answer(answered(36000));
   CHECK(tired.result.outcome == status::retry);

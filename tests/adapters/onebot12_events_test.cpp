@@ -41,11 +41,16 @@ TEST_CASE("onebot12: a WeChat group message keys chat, sender and account by the
 }
 
 TEST_CASE("onebot12: mentions, quotes, images and private chats", "[onebot12][adapter]") {
-  SECTION("a mention of the bot addresses it and leaves the text; WeChat's U+2005 reads as a space") {
+  SECTION("a mention of the bot addresses it and leaves the text") {
     const auto m = only_message(parsed("group_mention_bot.json"));
     CHECK(m.addressed_to_bot);
     CHECK_FALSE(m.addressed_by_quote_only);
-    CHECK(m.text == " 我的工单");
+    CHECK(m.text == "我的工单");
+  }
+  SECTION("WeChat's separator after a typed @name (U+2005) reads as a space") {
+    auto e = json::parse(testing::fixture("onebot12/group_message.json"));
+    e["message"] = json::array({{{"type", "text"}, {"data", {{"text", "@物业助手\u2005我的工单"}}}}});
+    CHECK(only_message(parse_event(e, {})).text == "@物业助手 我的工单");
   }
   SECTION("another person's mention stays in the text and in mentions, with a qualified id") {
     const auto m = only_message(parsed("group_mention_other.json"));
@@ -89,7 +94,10 @@ TEST_CASE("onebot12: events that bring nothing are well-formed, malformed ones n
   event_rules rules{{"wechat:wxid_bot002"}};
   auto other_bot = json::parse(testing::fixture("onebot12/group_message.json"));
   other_bot["user_id"] = "wxid_bot002";  // another account estatebot serves, in the same group
-  CHECK(parse_event(other_bot, rules).events.empty());
+  auto from_other_bot = parse_event(other_bot, rules);
+  CHECK(from_other_bot.ok());
+  CHECK(from_other_bot.events.empty());
+  CHECK(from_other_bot.ignored == "sent by a bot account");
 
   CHECK(parsed("missing_self.json").error.find("self") != std::string::npos);
   CHECK(parsed("missing_message_id.json").error.find("message_id") != std::string::npos);
@@ -113,6 +121,7 @@ TEST_CASE("onebot12: notices and meta events tell joins, removals and account he
   CHECK(std::holds_alternative<bot::removed_from_chat>(removed.events[0]));
 
   CHECK(parsed("connect.json").connect);
+  CHECK(parsed("connect.json").impl == "ComWechat");
   CHECK(parsed("heartbeat.json").heartbeat_interval_ms == 5000);
   auto status = parsed("status_update.json");
   REQUIRE(status.bots.size() == 2);

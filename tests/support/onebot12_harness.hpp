@@ -42,11 +42,10 @@ inline json message(const std::string& id, const std::string& user, const std::s
   return e;
 }
 
-inline json connect_event() {
-  return {
-      {"id", "c-1"},    {"time", 1764547200.5},
-      {"type", "meta"}, {"detail_type", "connect"},
-      {"sub_type", ""}, {"version", {{"impl", "ComWechat"}, {"version", "1.2.0"}, {"onebot_version", "12"}}}};
+inline json connect_event(const std::string& impl) {
+  return {{"id", "c-1"},    {"time", 1764547200.5},
+          {"type", "meta"}, {"detail_type", "connect"},
+          {"sub_type", ""}, {"version", {{"impl", impl}, {"version", "1.2.0"}, {"onebot_version", "12"}}}};
 }
 
 inline std::string text_of(const json& call) {
@@ -118,11 +117,11 @@ api_url = "{}"
     return c;
   }
 
-  // Connects, says `connect` and answers the get_status that follows: the account is known.
-  std::shared_ptr<testing::fake_ws_client> connect_ready() {
+  // Connects, says `connect` as `impl` and answers the get_status that follows: the account is known.
+  std::shared_ptr<testing::fake_ws_client> connect_ready(const std::string& impl = "ComWechat") {
     auto c = connect();
     REQUIRE(c->open);
-    c->send(connect_event());
+    c->send(connect_event(impl));
     REQUIRE(testing::run_until(io, [&] { return !c->calls.empty(); }));
     REQUIRE(c->calls[0]["action"] == "get_status");
     answer(*c, c->calls[0], 0,
