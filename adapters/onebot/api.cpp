@@ -1,7 +1,6 @@
 #include "adapters/onebot/api.hpp"
 
 #include "adapters/onebot/ids.hpp"
-#include "bot/json_parse.hpp"
 #include "bot/utf8.hpp"
 
 namespace adapters::onebot {
@@ -143,30 +142,6 @@ std::string sent_ids(const std::vector<std::string>& done) {
     out += (out.empty() ? "" : ",") + id;
   }
   return out;
-}
-
-api_answer from_http(const bot::http_reply& reply) {
-  api_answer a;
-  if (reply.status == 0) {
-    a.how = reply.request_sent ? api_answer::transport::no_answer : api_answer::transport::not_sent;
-    a.error = reply.error;
-    return a;
-  }
-  a.http_status = reply.status;
-  a.body = bot::parse_untrusted_json(reply.body).value;
-  if (a.body.is_discarded()) a.body = nullptr;
-  return a;
-}
-
-api_answer from_ws(bot::ws_calls::result r) {
-  using outcome = bot::ws_calls::result::outcome;
-  api_answer a;
-  a.how = r.how == outcome::answered   ? api_answer::transport::answered
-          : r.how == outcome::not_sent ? api_answer::transport::not_sent
-                                       : api_answer::transport::no_answer;
-  a.body = std::move(r.frame);
-  a.error = std::move(r.error);
-  return a;
 }
 
 std::string ws_frame(const api_call& call, const std::string& echo) {

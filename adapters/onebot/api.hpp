@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "adapters/onebot/segments.hpp"
+#include "bot/call_answer.hpp"
 #include "bot/channel.hpp"
 #include "bot/http_types.hpp"
-#include "bot/ws_calls.hpp"
 
 namespace adapters::onebot {
 
@@ -29,13 +29,7 @@ struct api_call {
 // (ids of a message sent in several parts are joined with ',').
 std::vector<api_call> calls_for(const bot::delivery& d, const render_options& opt);
 
-struct api_answer {
-  enum class transport { answered, not_sent, no_answer };
-  transport how = transport::answered;
-  int http_status = 200;  // 200 over the WebSocket
-  nlohmann::json body;    // the answer object
-  std::string error;      // transport error, for logs
-};
+using api_answer = bot::call_answer;
 
 bot::send_result read_answer(const api_answer& answer);
 // A delete_msg the client answered and refused will be refused again (QQ lets an account that is
@@ -56,9 +50,6 @@ std::string sent_ids(const std::vector<std::string>& done);
 inline constexpr std::string_view no_message_id = "?";
 // The client answered with what QQ risk control looks like (retcode 1200, 风控, a send timeout).
 bool risk_control(const api_answer& answer);
-api_answer from_http(const bot::http_reply& reply);
-// An answer over a reverse WebSocket, as bot::ws_calls matched it to its call by echo.
-api_answer from_ws(bot::ws_calls::result r);
 
 std::string ws_frame(const api_call& call, const std::string& echo);
 bot::http_call http_request(const api_call& call, const std::string& api_url, const std::string& access_token,

@@ -1,7 +1,6 @@
 #include "adapters/onebot12/actions.hpp"
 
 #include "adapters/onebot12/ids.hpp"
-#include "bot/json_parse.hpp"
 
 namespace adapters::onebot12 {
 namespace {
@@ -104,30 +103,6 @@ bot::http_call http_request(const action& act, const std::string& api_url, const
   if (!access_token.empty()) c.headers.emplace_back("Authorization", "Bearer " + access_token);
   c.timeout_ms = timeout_ms;
   return c;
-}
-
-answer from_http(const bot::http_reply& reply) {
-  answer a;
-  if (reply.status == 0) {
-    a.how = reply.request_sent ? answer::transport::no_answer : answer::transport::not_sent;
-    a.error = reply.error;
-    return a;
-  }
-  a.http_status = reply.status;
-  a.body = bot::parse_untrusted_json(reply.body).value;
-  if (a.body.is_discarded()) a.body = nullptr;
-  return a;
-}
-
-answer from_ws(bot::ws_calls::result r) {
-  using outcome_t = bot::ws_calls::result::outcome;
-  answer a;
-  a.how = r.how == outcome_t::answered   ? answer::transport::answered
-          : r.how == outcome_t::not_sent ? answer::transport::not_sent
-                                         : answer::transport::no_answer;
-  a.body = std::move(r.frame);
-  a.error = std::move(r.error);
-  return a;
 }
 
 }  // namespace adapters::onebot12

@@ -17,9 +17,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "bot/call_answer.hpp"
 #include "bot/channel.hpp"
 #include "bot/http_types.hpp"
-#include "bot/ws_calls.hpp"
 
 namespace adapters::onebot12 {
 
@@ -29,13 +29,7 @@ struct action {
   std::string account;  // the bot account it is for ("wechat:wxid_bot"), sent as `self`
 };
 
-struct answer {
-  enum class transport { answered, not_sent, no_answer };
-  transport how = transport::answered;
-  int http_status = 200;  // 200 over the WebSocket
-  nlohmann::json body;    // the answer object
-  std::string error;      // transport error, for logs
-};
+using answer = bot::call_answer;
 
 struct reading {
   bot::send_result result;
@@ -51,7 +45,5 @@ nlohmann::json answer_data(const answer& a);
 std::string ws_frame(const action& act, const std::string& echo);
 bot::http_call http_request(const action& act, const std::string& api_url, const std::string& access_token,
                             int timeout_ms);
-answer from_http(const bot::http_reply& reply);
-answer from_ws(bot::ws_calls::result r);
 
 }  // namespace adapters::onebot12

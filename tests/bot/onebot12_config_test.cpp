@@ -3,19 +3,7 @@
 #include <cstdlib>
 
 #include "bot/config.hpp"
-
-namespace {
-
-std::string error_of(const std::string& toml) {
-  try {
-    bot::config::parse(toml, "test.toml");
-  } catch (const bot::config_error& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-}  // namespace
+#include "support/config_errors.hpp"
 
 TEST_CASE("onebot12 config: the example file shows the defaults", "[config][onebot12]") {
   auto c = bot::config::load_file(std::string(ESTATEBOT_SOURCE_DIR) + "/config.example.toml");
@@ -30,13 +18,16 @@ TEST_CASE("onebot12 config: the example file shows the defaults", "[config][oneb
 
 TEST_CASE("onebot12 config: an enabled bridge needs its token; accounts look like platform:user_id",
           "[config][onebot12]") {
-  CHECK(error_of("[adapters.onebot12]\nenabled = true\n").find("adapters.onebot12.access_token: required") ==
-        0);
-  CHECK(error_of("[adapters.onebot12]\nenabled = true\naccess_token = \"t\"\nself_ids = [\"wxid_bot\"]\n")
+  CHECK(testing::config_error_of("[adapters.onebot12]\nenabled = true\n")
+            .find("adapters.onebot12.access_token: required") == 0);
+  CHECK(testing::config_error_of(
+            "[adapters.onebot12]\nenabled = true\naccess_token = \"t\"\nself_ids = [\"wxid_bot\"]\n")
             .find("adapters.onebot12.self_ids") == 0);
-  CHECK(error_of("[adapters.onebot12]\nenabled = true\naccess_token = \"t\"\napi_url = \"127.0.0.1:5700\"\n")
+  CHECK(testing::config_error_of(
+            "[adapters.onebot12]\nenabled = true\naccess_token = \"t\"\napi_url = \"127.0.0.1:5700\"\n")
             .find("adapters.onebot12.api_url") == 0);
-  CHECK(error_of("[adapters.onebot12]\nenabled = true\naccess_token = \"t\"\nws_path = \"/onebot12\"\n")
+  CHECK(testing::config_error_of(
+            "[adapters.onebot12]\nenabled = true\naccess_token = \"t\"\nws_path = \"/onebot12\"\n")
             .find("adapters.onebot12.ws_path") == 0);
   auto c = bot::config::parse(
       "[adapters.onebot12]\nenabled = true\naccess_token = \"t\"\nself_ids = [\"wechat:wxid_bot001\", "

@@ -3,19 +3,7 @@
 #include <cstdlib>
 
 #include "bot/config.hpp"
-
-namespace {
-
-std::string error_of(const std::string& toml) {
-  try {
-    bot::config::parse(toml, "test.toml");
-  } catch (const bot::config_error& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-}  // namespace
+#include "support/config_errors.hpp"
 
 TEST_CASE("onebot config: the example file shows the defaults", "[config][onebot]") {
   auto c = bot::config::load_file(std::string(ESTATEBOT_SOURCE_DIR) + "/config.example.toml");
@@ -34,9 +22,8 @@ TEST_CASE("onebot config: the example file shows the defaults", "[config][onebot
 TEST_CASE("onebot config: approving friend requests can be switched off", "[config][onebot]") {
   auto c = bot::config::parse("[adapters.onebot]\napprove_requests = false\n");
   CHECK_FALSE(c.onebot.approve_requests);
-  CHECK(
-      error_of("[adapters.onebot]\napprove_requests = \"yes\"\n").find("adapters.onebot.approve_requests") ==
-      0);
+  CHECK(testing::config_error_of("[adapters.onebot]\napprove_requests = \"yes\"\n")
+            .find("adapters.onebot.approve_requests") == 0);
 }
 
 TEST_CASE("onebot config: accounts as numbers or strings, one HTTP API per account", "[config][onebot]") {
@@ -54,21 +41,28 @@ api_url = "http://127.0.0.1:3000"
 }
 
 TEST_CASE("onebot config: mistakes name the key", "[config][onebot]") {
-  CHECK(error_of("[adapters.onebot]\nenabled = true\n")
+  CHECK(testing::config_error_of("[adapters.onebot]\nenabled = true\n")
             .find("adapters.onebot.secret or adapters.onebot.access_token") == 0);
-  CHECK(error_of("[adapters.onebot]\nenabled = true\naccess_token = \"t\"\nself_ids = [\"abc\"]\n")
+  CHECK(testing::config_error_of(
+            "[adapters.onebot]\nenabled = true\naccess_token = \"t\"\nself_ids = [\"abc\"]\n")
             .find("adapters.onebot.self_ids") == 0);
-  CHECK(error_of("[adapters.onebot]\nenabled = true\naccess_token = \"t\"\napi_url = \"127.0.0.1:3000\"\n")
+  CHECK(testing::config_error_of(
+            "[adapters.onebot]\nenabled = true\naccess_token = \"t\"\napi_url = \"127.0.0.1:3000\"\n")
             .find("adapters.onebot.api_url") == 0);
-  CHECK(error_of("[adapters.onebot]\nenabled = true\naccess_token = \"t\"\n[adapters.onebot.api_urls]\nbot = "
-                 "\"http://x\"\n")
+  CHECK(testing::config_error_of(
+            "[adapters.onebot]\nenabled = true\naccess_token = \"t\"\n[adapters.onebot.api_urls]\nbot = "
+            "\"http://x\"\n")
             .find("adapters.onebot.api_urls.bot") == 0);
-  CHECK(error_of("[adapters.onebot]\nenabled = true\naccess_token = \"t\"\nws_path = \"ws\"\n")
-            .find("adapters.onebot.ws_path") == 0);
-  CHECK(error_of("[adapters.onebot]\nenabled = true\naccess_token = \"t\"\nchat_per_second = 1\n") ==
+  CHECK(
+      testing::config_error_of("[adapters.onebot]\nenabled = true\naccess_token = \"t\"\nws_path = \"ws\"\n")
+          .find("adapters.onebot.ws_path") == 0);
+  CHECK(testing::config_error_of(
+            "[adapters.onebot]\nenabled = true\naccess_token = \"t\"\nchat_per_second = 1\n") ==
         "adapters.onebot.chat_per_second: unknown key");  // pacing lives in [outbox.platforms.onebot]
-  CHECK(error_of("[adapters.onebot]\nself_id = [1]\n") == "adapters.onebot.self_id: unknown key");
-  CHECK(error_of("[adapters.onebot]\nself_ids = 1\n") == "adapters.onebot.self_ids: expected a list of ids");
+  CHECK(testing::config_error_of("[adapters.onebot]\nself_id = [1]\n") ==
+        "adapters.onebot.self_id: unknown key");
+  CHECK(testing::config_error_of("[adapters.onebot]\nself_ids = 1\n") ==
+        "adapters.onebot.self_ids: expected a list of ids");
 }
 
 TEST_CASE("onebot config: secret and access token can come from the environment", "[config][onebot]") {

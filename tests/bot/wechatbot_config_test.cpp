@@ -4,19 +4,11 @@
 #include <cstdlib>
 
 #include "bot/config.hpp"
+#include "support/config_errors.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
-
-std::string error_of(const std::string& toml) {
-  try {
-    bot::config::parse(toml, "test.toml");
-  } catch (const bot::config_error& e) {
-    return e.what();
-  }
-  return "no error";
-}
 
 const std::string complete = R"(
 [adapters.wechatbot]
@@ -57,17 +49,18 @@ TEST_CASE("wechatbot config: an enabled bridge without what it needs is refused 
     toml.erase(toml.find(key), toml.find('\n', toml.find(key)) - toml.find(key) + 1);
     return toml;
   };
-  CHECK(error_of(without("inbound_token")).find("adapters.wechatbot.inbound_token") == 0);
-  CHECK(error_of(without("inbound_token")).find("ESTATEBOT_WECHATBOT_INBOUND_TOKEN") != std::string::npos);
-  CHECK(error_of(without("api_token")).find("adapters.wechatbot.api_token") == 0);
-  CHECK(error_of(without("api_url")).find("adapters.wechatbot.api_url") == 0);
-  CHECK(error_of(complete + "path = \"wechatbot\"\n").find("adapters.wechatbot.path") == 0);
-  CHECK(error_of(complete + "secret = \"x\"\n").find("adapters.wechatbot.secret") == 0);
+  CHECK(testing::config_error_of(without("inbound_token")).find("adapters.wechatbot.inbound_token") == 0);
+  CHECK(testing::config_error_of(without("inbound_token")).find("ESTATEBOT_WECHATBOT_INBOUND_TOKEN") !=
+        std::string::npos);
+  CHECK(testing::config_error_of(without("api_token")).find("adapters.wechatbot.api_token") == 0);
+  CHECK(testing::config_error_of(without("api_url")).find("adapters.wechatbot.api_url") == 0);
+  CHECK(testing::config_error_of(complete + "path = \"wechatbot\"\n").find("adapters.wechatbot.path") == 0);
+  CHECK(testing::config_error_of(complete + "secret = \"x\"\n").find("adapters.wechatbot.secret") == 0);
   std::string ftp = complete;
   ftp.replace(ftp.find("http://"), 7, "ftp://");
-  CHECK(error_of(ftp).find("adapters.wechatbot.api_url") == 0);
+  CHECK(testing::config_error_of(ftp).find("adapters.wechatbot.api_url") == 0);
   // A disabled table needs nothing.
-  CHECK(error_of("[adapters.wechatbot]\nenabled = false\n") == "no error");
+  CHECK(testing::config_error_of("[adapters.wechatbot]\nenabled = false\n") == "no error");
 }
 
 TEST_CASE("wechatbot config: the tokens may come from the environment", "[config][wechatbot]") {
