@@ -189,3 +189,19 @@ TEST_CASE(
   CHECK_FALSE(body.contains("echo"));
   CHECK(h.health()["accounts"][account]["http_api"] == true);
 }
+
+TEST_CASE(
+    "loopback onebot12: with self_ids empty the bridge's accounts are learned, and one bot's message is "
+    "never a command to another",
+    "[loopback][onebot12]") {
+  harness h("", false, false);
+  json second = message("501", "wxid_owner01", "我的工单");
+  second["self"]["user_id"] = "wxid_bot002";  // a second account of the same bridge, in the same group
+  CHECK(h.post(second.dump()).status == 204);
+  CHECK(h.count("outbox") == 1);  // its owner is answered (the reply waits: no route yet)
+  CHECK(h.health()["accounts"].contains("wechat:wxid_bot002"));
+
+  // The first account hears the second one's reply in the group: the bot talking, not a command.
+  CHECK(h.post(message("502", "wxid_bot002", "我的工单").dump()).status == 204);
+  CHECK(h.count("outbox") == 1);
+}

@@ -77,10 +77,11 @@ struct action_endpoint {
 
 struct harness {
   // With `http_api`, a fake action endpoint on the same loop is api_url.
-  explicit harness(const std::string& extra = "", bool http_api = false) {
+  // `self_ids` false: the bridge's accounts are learned, none listed.
+  explicit harness(const std::string& extra = "", bool http_api = false, bool self_ids = true) {
     if (http_api) api = std::make_unique<action_endpoint>(io);
-    auto cfg =
-        bot::config::parse(fmt::format(R"(
+    auto cfg = bot::config::parse(
+        fmt::format(R"(
 [server]
 port = 0
 [storage]
@@ -97,12 +98,12 @@ enabled = false
 [adapters.onebot12]
 enabled = true
 access_token = "{}"
-self_ids = ["{}"]
+self_ids = [{}]
 api_url = "{}"
 {}
 )",
-                                       dir.file("bot.sqlite3"), token, account,
-                                       api ? fmt::format("http://127.0.0.1:{}/", api->port) : "", extra));
+                    dir.file("bot.sqlite3"), token, self_ids ? fmt::format("\"{}\"", account) : "",
+                    api ? fmt::format("http://127.0.0.1:{}/", api->port) : "", extra));
     service = std::make_unique<bot::app>(cfg, io, clock);
     port = service->start(false);
   }
