@@ -149,9 +149,10 @@ struct onebot12_config {
 struct wechatbot_config {
   bool enabled = false;
   std::string path = "/wechatbot";
-  std::string inbound_token;  // the bridge signs nothing: this ?token= is all (env ESTATEBOT_WECHATBOT_INBOUND_TOKEN)
-  std::string api_url;        // the bridge's base URL, e.g. http://127.0.0.1:3001
-  std::string api_token;      // the bridge's own token (env ESTATEBOT_WECHATBOT_API_TOKEN)
+  std::string
+      inbound_token;  // the bridge signs nothing: this ?token= is all (env ESTATEBOT_WECHATBOT_INBOUND_TOKEN)
+  std::string api_url;    // the bridge's base URL, e.g. http://127.0.0.1:3001
+  std::string api_token;  // the bridge's own token (env ESTATEBOT_WECHATBOT_API_TOKEN)
 };
 
 // How long a ticket may take: to the first response, and to the fix. A resolve time of 0 means

@@ -112,8 +112,9 @@ void read_wechatbot(config_reader a, wechatbot_config& w) {
   if (!w.enabled) return;
   for (auto [key, value] : {std::pair{"inbound_token", &w.inbound_token}, {"api_token", &w.api_token}})
     if (value->empty())
-      throw config_error(fmt::format("adapters.wechatbot.{}: required when the adapter is enabled (or set {})",
-                                     key, secret_env_name("wechatbot", key)));
+      throw config_error(
+          fmt::format("adapters.wechatbot.{}: required when the adapter is enabled (or set {})", key,
+                      secret_env_name("wechatbot", key)));
   if (w.api_url.empty()) throw config_error("adapters.wechatbot.api_url: required when enabled");
   a.require_url("api_url", w.api_url);
   a.require_path("path", w.path);

@@ -23,7 +23,7 @@ struct ws_start {
   http_request handshake;  // the upgrade request as read (no body)
   std::size_t max_message = 0;
   std::function<void(std::shared_ptr<ws_connection>)> accept;  // once the handshake succeeded
-  std::string subprotocol;  // answered in Sec-WebSocket-Protocol; empty: none
+  std::string subprotocol;      // answered in Sec-WebSocket-Protocol; empty: none
   std::function<void()> ended;  // once, when the connection is over (also after a failed handshake)
 };
 

@@ -84,7 +84,8 @@ void onebot_event(std::string_view data) {
 
 void onebot12_event(std::string_view data) {
   auto parsed = bot::parse_untrusted_json(data);
-  if (parsed.ok() && parsed.value.is_string()) parsed = bot::parse_untrusted_json(parsed.value.get<std::string>());
+  if (parsed.ok() && parsed.value.is_string())
+    parsed = bot::parse_untrusted_json(parsed.value.get<std::string>());
   if (!parsed.ok()) return;
   auto r = adapters::onebot12::parse_event(parsed.value, {{"wechat:wxid_bot002"}});
   for (const auto& e : r.events)

@@ -44,7 +44,8 @@ TEST_CASE("the OneBot and webhook fixtures and past crashes replay through the f
   replay(events, fuzz::onebot_event);
   replay(inputs_in({source / "tests/fixtures/webhook", regressions / "webhook_inbound"}),
          fuzz::webhook_inbound);
-  replay(inputs_in({source / "tests/fixtures/onebot12", regressions / "onebot12_event"}), fuzz::onebot12_event);
+  replay(inputs_in({source / "tests/fixtures/onebot12", regressions / "onebot12_event"}),
+         fuzz::onebot12_event);
   auto forms = inputs_in({source / "tests/fixtures/wechatbot", regressions / "wechatbot_inbound"});
   REQUIRE(forms.size() >= 10);
   replay(forms, fuzz::wechatbot_inbound);

@@ -9,19 +9,21 @@ using testing::run_command;
 namespace {
 
 std::string config_for(const testing::temp_dir& dir, bool console = true) {
-  return "[server]\nport = 0\n[storage]\npath = \"" + dir.file("bot.sqlite3") + "\"\n[adapters.console]\nenabled = " +
-         (console ? "true" : "false") + "\n";
+  return "[server]\nport = 0\n[storage]\npath = \"" + dir.file("bot.sqlite3") +
+         "\"\n[adapters.console]\nenabled = " + (console ? "true" : "false") + "\n";
 }
 
 }  // namespace
 
 TEST_CASE("estatebot --check-config accepts the example and names the bad key", "[process][config]") {
-  auto ok = run_command(std::string(ESTATEBOT_BINARY) + " --check-config " + ESTATEBOT_SOURCE_DIR + "/config.example.toml");
+  auto ok = run_command(std::string(ESTATEBOT_BINARY) + " --check-config " + ESTATEBOT_SOURCE_DIR +
+                        "/config.example.toml");
   CHECK(ok.exit_code == 0);
   CHECK(ok.output.find("config OK") != std::string::npos);
 
   testing::temp_dir dir;
-  testing::write_file(dir.file("bad.toml"), "[adapters.webhook]\nenabled = true\noutbound_url = \"http://x\"\n");
+  testing::write_file(dir.file("bad.toml"),
+                      "[adapters.webhook]\nenabled = true\noutbound_url = \"http://x\"\n");
   auto bad = run_command(std::string(ESTATEBOT_BINARY) + " --check-config " + dir.file("bad.toml"));
   CHECK(bad.exit_code == 2);
   CHECK(bad.output.find("adapters.webhook.secret") != std::string::npos);
@@ -37,12 +39,15 @@ TEST_CASE("estatebot --check-config accepts the example and names the bad key", 
   CHECK(bridge.output.find("ESTATEBOT_ONEBOT12_ACCESS_TOKEN") != std::string::npos);
 }
 
-TEST_CASE("the console answers a typed 报修 with a ticket number and exits at end of input", "[process][console]") {
+TEST_CASE("the console answers a typed 报修 with a ticket number and exits at end of input",
+          "[process][console]") {
   testing::temp_dir dir;
   testing::write_file(dir.file("config.toml"), config_for(dir));
-  testing::write_file(dir.file("input.txt"), "报修 3-2-1201 厨房水管漏水\n我的工单\n:as staff 王师傅\n工单 1\n");
-  auto r = run_command(std::string(ESTATEBOT_BINARY) + " --config " + dir.file("config.toml") + " < " +
-                       dir.file("input.txt"), 30);
+  testing::write_file(dir.file("input.txt"),
+                      "报修 3-2-1201 厨房水管漏水\n我的工单\n:as staff 王师傅\n工单 1\n");
+  auto r = run_command(
+      std::string(ESTATEBOT_BINARY) + " --config " + dir.file("config.toml") + " < " + dir.file("input.txt"),
+      30);
   CHECK(r.exit_code == 0);
   INFO(r.output);
   CHECK(r.output.find("已登记报修工单 #1") != std::string::npos);
@@ -53,7 +58,8 @@ TEST_CASE("the console answers a typed 报修 with a ticket number and exits at 
   SECTION("the ticket survives a restart") {
     testing::write_file(dir.file("input2.txt"), "我的工单\n");
     auto again = run_command(std::string(ESTATEBOT_BINARY) + " --config " + dir.file("config.toml") + " < " +
-                             dir.file("input2.txt"), 30);
+                                 dir.file("input2.txt"),
+                             30);
     CHECK(again.output.find("#1") != std::string::npos);
   }
 }
@@ -61,9 +67,11 @@ TEST_CASE("the console answers a typed 报修 with a ticket number and exits at 
 TEST_CASE("import-roster loads units and reports bad lines", "[process][roster]") {
   testing::temp_dir dir;
   testing::write_file(dir.file("config.toml"), config_for(dir));
-  testing::write_file(dir.file("roster.csv"), "building,unit,room,area,name,phone\n3,2,1201,89.5,王芳,13800001234\n3,2,1202,abc,李强,13900005678\n");
-  auto r = run_command(std::string(ESTATEBOT_BINARY) + " import-roster " + dir.file("roster.csv") + " --config " +
-                       dir.file("config.toml"));
+  testing::write_file(
+      dir.file("roster.csv"),
+      "building,unit,room,area,name,phone\n3,2,1201,89.5,王芳,13800001234\n3,2,1202,abc,李强,13900005678\n");
+  auto r = run_command(std::string(ESTATEBOT_BINARY) + " import-roster " + dir.file("roster.csv") +
+                       " --config " + dir.file("config.toml"));
   CHECK(r.exit_code == 1);
   CHECK(r.output.find("imported 1 units") != std::string::npos);
   CHECK(r.output.find("line 3") != std::string::npos);

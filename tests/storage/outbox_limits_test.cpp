@@ -70,9 +70,10 @@ TEST_CASE("limits for a platform estatebot does not serve are refused with the k
           "[outbox][config]") {
   // A typo would otherwise leave QQ paced by the defaults while the operator believes otherwise.
   for (const char* name : {"qq", "onebott", "wechat"})
-    CHECK_THROWS_WITH(bot::config::parse(std::string("[outbox.platforms.") + name + "]\nper_second = 1\n"),
-                      Catch::Contains(std::string("outbox.platforms.") + name +
-                                      ": unknown platform (known: console, onebot, onebot12, webhook, wechatbot, wecom)"));
+    CHECK_THROWS_WITH(
+        bot::config::parse(std::string("[outbox.platforms.") + name + "]\nper_second = 1\n"),
+        Catch::Contains(std::string("outbox.platforms.") + name +
+                        ": unknown platform (known: console, onebot, onebot12, webhook, wechatbot, wecom)"));
   for (const char* name : {"console", "onebot", "onebot12", "webhook", "wechatbot", "wecom"})
     CHECK_NOTHROW(bot::config::parse(std::string("[outbox.platforms.") + name + "]\nper_second = 1\n"));
 }
