@@ -15,6 +15,7 @@
 #include "storage/stores.hpp"
 #include "support/fake_onebot.hpp"
 #include "support/loop.hpp"
+#include "support/loopback_server.hpp"
 #include "support/temp_dir.hpp"
 
 namespace testing::onebot12 {
@@ -57,18 +58,13 @@ inline std::string text_of(const json& call) {
 
 // The implementation's HTTP action endpoint (api_url): records each POST and answers ok.
 struct action_endpoint {
-  explicit action_endpoint(boost::asio::io_context& io) : server(io, loopback()) {
+  explicit action_endpoint(boost::asio::io_context& io) : server(io, testing::loopback_server()) {
     server.route("POST", "/", [this](const bot::http_request& req) {
       posts.push_back({req.header("authorization"), json::parse(req.body)});
       return bot::http_response{
           200, "application/json", R"({"status":"ok","retcode":0,"data":null,"message":""})", {}};
     });
     port = server.start();
-  }
-  static bot::server_config loopback() {
-    bot::server_config c;
-    c.port = 0;
-    return c;
   }
   bot::http_server server;
   std::uint16_t port = 0;

@@ -14,6 +14,7 @@
 #include "bot/http_server.hpp"
 #include "storage/stores.hpp"
 #include "support/loop.hpp"
+#include "support/loopback_server.hpp"
 #include "support/temp_dir.hpp"
 
 namespace testing::webhook {
@@ -38,7 +39,7 @@ inline std::string message_body(const std::string& id, const std::string& text) 
 struct harness {
   // `server_extra`: more lines for [server]; `extra`: more tables after the webhook's.
   explicit harness(const std::string& server_extra = {}, const std::string& extra = {})
-      : bridge(io, bridge_config()) {
+      : bridge(io, testing::loopback_server()) {
     bridge.route("POST", "/bridge", [this](const bot::http_request& req) {
       inbox.push_back({req.body, req.header("x-signature"), req.header("x-estatebot-delivery")});
       if (fail_next > 0) {
@@ -70,12 +71,6 @@ outbound_url = "http://127.0.0.1:{}/bridge"
                                        server_extra, dir.file("bot.sqlite3"), secret, bridge_port, extra));
     service = std::make_unique<bot::app>(cfg, io, clock);
     port = service->start(false);
-  }
-
-  static bot::server_config bridge_config() {
-    bot::server_config c;
-    c.port = 0;
-    return c;
   }
 
   bot::http_reply call(const std::string& method, const std::string& path, const std::string& body,

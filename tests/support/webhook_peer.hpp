@@ -12,6 +12,7 @@
 #include "bot/http_client.hpp"
 #include "bot/http_server.hpp"
 #include "support/loop.hpp"
+#include "support/loopback_server.hpp"
 
 namespace testing {
 
@@ -46,18 +47,13 @@ inline std::string webhook_message(const std::string& id, const std::string& cha
 
 // A bridge that takes every outbound message at once and keeps the bodies.
 struct answering_bridge {
-  explicit answering_bridge(boost::asio::io_context& io) : server(io, loopback()) {
+  explicit answering_bridge(boost::asio::io_context& io) : server(io, testing::loopback_server()) {
     server.route("POST", "/bridge", [this](const bot::http_request& req) {
       bodies.push_back(req.body);
       return bot::http_response{
           200, "application/json", R"({"message_id":"m-)" + std::to_string(bodies.size()) + "\"}", {}};
     });
     port = server.start();
-  }
-  static bot::server_config loopback() {
-    bot::server_config c;
-    c.port = 0;
-    return c;
   }
   bot::http_server server;
   std::uint16_t port = 0;

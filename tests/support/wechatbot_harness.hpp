@@ -16,6 +16,7 @@
 #include "bot/http_server.hpp"
 #include "storage/stores.hpp"
 #include "support/loop.hpp"
+#include "support/loopback_server.hpp"
 #include "support/temp_dir.hpp"
 #include "support/wechatbot_forms.hpp"
 
@@ -32,14 +33,9 @@ struct sent {
 // What wechatbot-webhook answers: found rooms and people get the message, others "not found";
 // while logged out, 401 as its loginCheck middleware answers.
 struct fake_bridge {
-  explicit fake_bridge(boost::asio::io_context& io) : server(io, loopback()) {
+  explicit fake_bridge(boost::asio::io_context& io) : server(io, testing::loopback_server()) {
     server.route("POST", "/webhook/msg/v2", [this](const bot::http_request& req) { return answer(req); });
     port = server.start();
-  }
-  static bot::server_config loopback() {
-    bot::server_config c;
-    c.port = 0;
-    return c;
   }
   bot::http_response answer(const bot::http_request& req) {
     if (!logged_in)
