@@ -1,5 +1,6 @@
 #include "storage/migrations.hpp"
 
+#include "storage/votes_sql.hpp"
 #include "storage/webhook_networks_sql.hpp"
 
 namespace storage {
@@ -385,6 +386,7 @@ const std::vector<migration>& migrations() {
       {"outbox ids never repeat; rows to anonymous writers keep their chat sealed", v4_outbox_ids},
       {"members: QQ nicknames beside group cards", v5_member_nicknames},
       {"generic webhook: people and chats keyed by the bridge's network", v6_webhook_networks},
+      {"owners' votes: polls and Art. 278 assembly votes, ballots, tallies", v7_votes},
   };
   return list;
 }

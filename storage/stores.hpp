@@ -15,6 +15,7 @@
 #include "storage/suggestion_store.hpp"
 #include "storage/ticket_store.hpp"
 #include "storage/unit_store.hpp"
+#include "storage/vote_store.hpp"
 
 namespace storage {
 
@@ -34,7 +35,8 @@ struct stores {
         emergencies(d),
         duty(d),
         suggestions(d),
-        offers(d) {}
+        offers(d),
+        votes(d) {}
   storage::database& database;  // the connection the stores share (transactions take it)
   community_store communities;
   chat_store chats;
@@ -50,6 +52,7 @@ struct stores {
   duty_store duty;
   suggestion_store suggestions;
   offer_store offers;
+  vote_store votes;
 };
 
 }  // namespace storage

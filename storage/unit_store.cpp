@@ -71,6 +71,19 @@ std::int64_t unit_store::count(std::int64_t community_id) {
   return q.getColumn(0).getInt64();
 }
 
+std::vector<unit_row> unit_store::in_community(std::int64_t community_id,
+                                               const std::optional<std::string>& building) {
+  static const std::string sql =
+      std::string("SELECT ") + unit_columns +
+      " FROM units WHERE community_id = ?1 AND (?2 IS NULL OR building = ?2) ORDER BY id";
+  auto q = db_.prepare(sql.c_str());
+  q.bind(1, community_id);
+  bind_optional(q, 2, building);
+  std::vector<unit_row> out;
+  while (q.executeStep()) out.push_back(read(q));
+  return out;
+}
+
 bool unit_store::bind(std::int64_t unit_id, std::int64_t member_id, const std::string& method,
                       std::int64_t now_ms) {
   static constexpr const char* sql =
@@ -92,6 +105,16 @@ std::vector<unit_row> unit_store::units_of(std::int64_t member_id) {
   q.bind(1, member_id);
   std::vector<unit_row> out;
   while (q.executeStep()) out.push_back(read(q));
+  return out;
+}
+
+std::vector<std::int64_t> unit_store::members_bound(std::int64_t unit_id) {
+  static constexpr const char* sql =
+      "SELECT member_id FROM bindings WHERE unit_id = ? ORDER BY bound_at, member_id";
+  auto q = db_.prepare(sql);
+  q.bind(1, unit_id);
+  std::vector<std::int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;
 }
 

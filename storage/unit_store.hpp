@@ -28,9 +28,12 @@ class unit_store {
                                const std::string& unit, const std::string& room);
   std::optional<unit_row> get(std::int64_t id);
   std::int64_t count(std::int64_t community_id);
+  // Every room of a community, or of one building of it, in roster order.
+  std::vector<unit_row> in_community(std::int64_t community_id, const std::optional<std::string>& building);
 
   bool bind(std::int64_t unit_id, std::int64_t member_id, const std::string& method, std::int64_t now_ms);
   std::vector<unit_row> units_of(std::int64_t member_id);
+  std::vector<std::int64_t> members_bound(std::int64_t unit_id);  // who bound the room (co-owners)
 
   void record_bind_failure(std::int64_t member_id, std::int64_t now_ms);
   int bind_failures_since(std::int64_t member_id, std::int64_t since_ms);
