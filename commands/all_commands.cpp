@@ -22,6 +22,7 @@
 #include "commands/ticket_query.hpp"
 #include "commands/ticket_reports.hpp"
 #include "commands/ticket_staff.hpp"
+#include "commands/votes.hpp"
 #include "commands/welcome.hpp"
 #include "domain/tickets/settings.hpp"
 
@@ -33,11 +34,23 @@ namespace {
 
 using spec_list = std::vector<bot::command_spec> (*)();
 
-constexpr spec_list command_lists[] = {
-    help_commands,           repair_commands,          ticket_query_commands,  ticket_owner_commands,
-    suggestion_box_commands, complaint_offer_commands, ticket_staff_commands,  ticket_duty_commands,
-    ticket_report_commands,  binding_commands,         group_admin_commands,   notice_commands,
-    notice_query_commands,   emergency_commands,       emergency_ack_commands, role_admin_commands};
+constexpr spec_list command_lists[] = {help_commands,
+                                       repair_commands,
+                                       ticket_query_commands,
+                                       ticket_owner_commands,
+                                       suggestion_box_commands,
+                                       complaint_offer_commands,
+                                       ticket_staff_commands,
+                                       ticket_duty_commands,
+                                       ticket_report_commands,
+                                       binding_commands,
+                                       group_admin_commands,
+                                       notice_commands,
+                                       notice_query_commands,
+                                       emergency_commands,
+                                       emergency_ack_commands,
+                                       role_admin_commands,
+                                       vote_commands};
 
 }  // namespace
 
@@ -56,6 +69,7 @@ void install_all(bot::feature_host& host) {
   install_delivery_alerts(host);
   install_outage_alerts(host);
   install_welcome(host);
+  install_votes(host);
   host.on_chatter(on_group_chatter);
 }
 

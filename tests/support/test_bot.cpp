@@ -1,5 +1,6 @@
 #include "support/test_bot.hpp"
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -168,7 +169,10 @@ replies test_bot::say(const std::string& text) {
 replies test_bot::say(const std::string& text, std::vector<bot::mention> mentions) {
   bot::message m;
   m.mentions = std::move(mentions);
-  m.id = "t" + std::to_string(++counter_);
+  // Unique in the process: a bot restarted on the same database must not take a new message for a
+  // platform's repeat of an old one.
+  static std::atomic<long> next_id{0};
+  m.id = "t" + std::to_string(++next_id);
   m.chat = current_chat();
   m.chat_title = group_;
   m.sender = {platform_, user_, user_};

@@ -82,7 +82,6 @@ class test_bot {
   std::string user_ = "业主";
   std::string group_;  // empty: private
   std::string last_id_;
-  int counter_ = 0;
 };
 
 }  // namespace testing
