@@ -99,7 +99,7 @@ struct cursor {
   }
 };
 
-enum class half { none, morning, noon, afternoon, evening, small_hours };
+enum class half { none, morning, noon, afternoon, evening, small_hours, midnight };
 
 struct day_read {
   chr::sys_days day;
@@ -152,7 +152,8 @@ std::optional<int> english_weekday(cursor& c) {
 }
 
 // 周三, 下周三, 这周五, 下下个星期一, next wed, friday.
-std::optional<chr::sys_days> read_weekday(cursor& c, chr::sys_days today) {
+// `bare`: no 这/下 before it ("周五"), so that a Friday evening's "周五 18:00" means next Friday.
+std::optional<chr::sys_days> read_weekday(cursor& c, chr::sys_days today, bool& bare) {
   const std::size_t start = c.i;
   int weeks = -1;  // -1: the next such day from today on
   if (c.eat_any("下下个", "下下"))
@@ -175,6 +176,7 @@ std::optional<chr::sys_days> read_weekday(cursor& c, chr::sys_days today) {
     return std::nullopt;
   }
   const unsigned today_wd = chr::weekday{today}.iso_encoding();  // Monday 1 … Sunday 7
+  bare = weeks < 0;
   if (weeks < 0) return today + chr::days{(*wd - static_cast<int>(today_wd) + 7) % 7};
   const chr::sys_days monday = today - chr::days{today_wd - 1};
   return monday + chr::days{7 * weeks + *wd - 1};
@@ -251,6 +253,10 @@ std::optional<chr::sys_days> read_calendar(cursor& c, chr::sys_days today, bool&
   }
   c.eat("t");  // ISO 8601 "2026-12-20T18:00"
   if (year != 0 && year < 100) year += 2000;
+  if (day < 1 || day > 31 || month > 12 || (year != 0 && (year < 2000 || year > 2200))) {
+    bad = true;
+    return std::nullopt;
+  }
   auto make = [&](int y, int m) { return chr::year_month_day{chr::year{y}, chr::month(m), chr::day(day)}; };
   chr::year_month_day ymd;
   if (year != 0) {
@@ -273,7 +279,8 @@ std::optional<chr::sys_days> read_calendar(cursor& c, chr::sys_days today, bool&
 }
 
 half read_half(cursor& c) {
-  if (c.eat_any("凌晨", "半夜")) return half::small_hours;
+  if (c.eat("凌晨")) return half::small_hours;
+  if (c.eat_any("半夜", "午夜")) return half::midnight;
   if (c.eat_any("早上", "早晨", "上午", "清晨", "早")) return half::morning;
   if (c.eat("中午")) return half::noon;
   if (c.eat_any("下午", "午后")) return half::afternoon;
@@ -352,8 +359,13 @@ std::optional<int> resolve_hour(const clock_read& t, half h, bool& bad) {
       if (hour >= 13 && hour <= 15) return hour;
       bad = true;
       return std::nullopt;
+    case half::midnight:  // 半夜12点 ends the day; 半夜2点 may be either night
+      if (hour == 12 || hour == 24 || hour == 0) return 24;
+      return std::nullopt;
+    case half::evening:  // 晚上1点 is 01:00 of the next day to some, 13:00 to nobody
+      if (hour >= 1 && hour <= 4) return std::nullopt;
+      [[fallthrough]];
     case half::afternoon:
-    case half::evening:
       if (hour >= 1 && hour <= 11) return hour + 12;
       if (hour == 12) return h == half::evening ? 24 : 12;
       if (hour >= 13 && hour <= 24) return hour;
@@ -376,11 +388,12 @@ moment_read read_moment(std::string_view text, std::int64_t now_ms, const local_
   bool bad = false;
   c.spaces();
   std::optional<chr::sys_days> day;
+  bool bare_weekday = false;
   half h = half::none;
   if (auto r = read_relative(c, today)) {
     day = r->day;
     h = r->implied;
-  } else if (auto w = read_weekday(c, today)) {
+  } else if (auto w = read_weekday(c, today, bare_weekday)) {
     day = w;
   } else {
     day = read_calendar(c, today, bad);
@@ -408,6 +421,7 @@ moment_read read_moment(std::string_view text, std::int64_t now_ms, const local_
     if (!hour) return fail(time_problem::ambiguous);
     at = midnight + *hour * hour_ms + clock->minute * minute_ms;
   }
+  if (at <= now_ms && bare_weekday) at += 7 * day_ms;  // "周五 18:00" said on Friday evening
   if (at <= now_ms) return fail(time_problem::past);
   return moment_read{at, time_problem::unreadable};
 }

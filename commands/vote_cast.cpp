@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bot/config.hpp"
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
 #include "commands/record_id.hpp"
@@ -65,19 +66,20 @@ bool same_room(const storage::unit_row& u, const domain::units::unit_address& a)
   return domain::units::unit_address{u.building, u.unit, u.room}.canonical() == a.canonical();
 }
 
-// The sender's bound rooms that a vote counts, or the one they named.
+// The sender's bound rooms that a vote counts, or the one they named (bound rooms with the same
+// address in other communities are passed over).
 std::optional<bot::failure> rooms_to_cast(bot::context& ctx, const storage::vote_row& v,
                                           const std::optional<domain::units::unit_address>& named,
                                           std::vector<std::int64_t>& units) {
   if (ctx.who.units.empty()) return ctx.fail("vote.bind_first");
+  bool named_is_theirs = false;
   for (const auto& u : ctx.who.units) {
     if (named && !same_room(u, *named)) continue;
-    if (ctx.db().votes.room(v.id, u.id))
-      units.push_back(u.id);
-    else if (named)
-      return ctx.fail("vote.room_not_in_vote", fmt::arg("id", v.id));
+    named_is_theirs = true;
+    if (ctx.db().votes.room(v.id, u.id)) units.push_back(u.id);
   }
-  if (named && units.empty()) return ctx.fail("vote.not_your_room");
+  if (named && !named_is_theirs) return ctx.fail("vote.not_your_room");
+  if (named && units.empty()) return ctx.fail("vote.room_not_in_vote", fmt::arg("id", v.id));
   if (units.empty()) return ctx.fail("vote.rooms_out_of_scope", fmt::arg("id", v.id));
   return std::nullopt;
 }
@@ -97,22 +99,35 @@ bool may_answer_poll(bot::context& ctx, const storage::vote_row& v) {
   return false;
 }
 
+// Co-owners hear it privately, in the community's language (theirs is not known).
 void tell_co_owners(bot::context& ctx, const storage::vote_row& v, const std::vector<std::int64_t>& members) {
   std::vector<std::int64_t> once = members;
   std::sort(once.begin(), once.end());
   once.erase(std::unique(once.begin(), once.end()), once.end());
+  const bot::locale l = bot::parse_locale(ctx.svc.cfg.community.lang).value_or(bot::locale::zh_CN);
   for (auto id : once) {
     auto m = ctx.db().members.get(id);
     if (!m) continue;
     ctx.send(ctx.db().chats.direct_chat_of(*m),
              bot::outgoing::plain(
-                 ctx.svc.t(ctx.lang, "vote.co_owner_told", fmt::arg("id", v.id), fmt::arg("title", v.title))),
+                 ctx.svc.t(l, "vote.co_owner_told", fmt::arg("id", v.id), fmt::arg("title", v.title))),
              storage::priority::reply);
   }
 }
 
+// To the voter alone. What a secret ballot chose goes sealed, and is gone from the outbox once
+// delivered, so the database keeps no message that names a person beside a choice.
+void tell_voter(bot::context& ctx, const storage::vote_row& v, std::string text) {
+  if (v.secret)
+    ctx.send_sealed(ctx.sender_direct_chat(), bot::outgoing::plain(std::move(text)),
+                    storage::priority::reply);
+  else
+    ctx.reply(std::move(text));
+}
+
 bot::command_result cast(bot::context& ctx, const storage::vote_row& v, const bot::args& a) {
   if (!domain::votes::is_open(v, ctx.now())) return ctx.fail("vote.closed", fmt::arg("id", v.id));
+  if (v.secret && ctx.in_group()) return ctx.fail("vote.secret_in_group", fmt::arg("id", v.id));
   std::optional<domain::units::unit_address> named;
   std::vector<std::string> words;
   for (std::size_t i = 1; i < a.size(); ++i) {
@@ -134,19 +149,29 @@ bot::command_result cast(bot::context& ctx, const storage::vote_row& v, const bo
     if (!may_answer_poll(ctx, v)) return ctx.fail("vote.not_in_scope", fmt::arg("id", v.id));
     r = domain::votes::cast_person(ctx.svc, v, ctx.who.member.id, *choices);
   }
-  if (r.problem == cast_problem::closed) return ctx.fail("vote.closed", fmt::arg("id", v.id));
-  if (r.problem == cast_problem::not_in_vote) return ctx.fail("vote.room_not_in_vote", fmt::arg("id", v.id));
+  switch (r.problem) {
+    case cast_problem::none:
+      break;
+    case cast_problem::closed:
+      return ctx.fail("vote.closed", fmt::arg("id", v.id));
+    case cast_problem::not_in_vote:
+      return ctx.fail("vote.room_not_in_vote", fmt::arg("id", v.id));
+    case cast_problem::key_lost:
+      return ctx.fail("vote.key_lost", fmt::arg("id", v.id));
+  }
   tell_co_owners(ctx, v, r.co_owners);
+  // The group hears that ballots came, not what they said nor whose room is shared.
+  if (ctx.in_group()) {
+    ctx.reply(ctx.text("vote.cast_group", fmt::arg("n", r.rooms)));
+    return std::nullopt;
+  }
   std::string extra;
   if (r.replaced) extra += ctx.text("vote.replaced");
   if (!r.co_owners.empty()) extra += ctx.text("vote.co_owners");
-  if (ctx.in_group())
-    ctx.reply(ctx.text("vote.cast_group", fmt::arg("n", r.rooms), fmt::arg("extra", extra),
-                       fmt::arg("hint", v.secret ? ctx.text("vote.secret_hint") : std::string())));
-  else
-    ctx.reply(ctx.text(v.assembly ? "vote.cast_rooms" : "vote.cast_poll", fmt::arg("id", v.id),
-                       fmt::arg("title", v.title), fmt::arg("n", r.rooms),
-                       fmt::arg("choice", chosen_text(v, *choices)), fmt::arg("extra", extra)));
+  tell_voter(ctx, v,
+             ctx.text(v.assembly ? "vote.cast_rooms" : "vote.cast_poll", fmt::arg("id", v.id),
+                      fmt::arg("title", v.title), fmt::arg("n", r.rooms),
+                      fmt::arg("choice", chosen_text(v, *choices)), fmt::arg("extra", extra)));
   return std::nullopt;
 }
 
@@ -176,8 +201,11 @@ bot::command_result show(bot::context& ctx, const storage::vote_row& v) {
   auto t = domain::votes::tally_of(ctx.svc, v.id);
   std::string out =
       v.closed_at ? vote_result(ctx.svc, ctx.lang, v, t) : vote_progress(ctx.svc, ctx.lang, v, t);
-  if (!ctx.in_group()) out += own_ballot(ctx, v);
-  ctx.reply(out);
+  if (ctx.in_group()) {
+    ctx.reply(out);
+    return std::nullopt;
+  }
+  tell_voter(ctx, v, out + own_ballot(ctx, v));
   return std::nullopt;
 }
 
@@ -185,7 +213,19 @@ bot::command_result show(bot::context& ctx, const storage::vote_row& v) {
 
 std::optional<storage::vote_row> visible_vote(const bot::context& ctx, std::int64_t id) {
   auto v = ctx.svc.db.votes.get(id);
-  if (!v || (ctx.in_group() && v->community_id != ctx.community())) return std::nullopt;
+  if (!v) return std::nullopt;
+  if (v->community_id == ctx.community() || at_least(ctx.who.level, bot::role::admin)) return v;
+  // In private chat an owner also sees the votes of the communities their rooms are in.
+  if (!ctx.in_group())
+    for (const auto& u : ctx.who.units)
+      if (u.community_id == v->community_id) return v;
+  return std::nullopt;
+}
+
+std::optional<storage::vote_row> managed_vote(const bot::context& ctx, std::int64_t id) {
+  auto v = ctx.svc.db.votes.get(id);
+  if (!v || (v->community_id != ctx.community() && !at_least(ctx.who.level, bot::role::admin)))
+    return std::nullopt;
   return v;
 }
 
@@ -208,6 +248,7 @@ bot::command_result vote_command(bot::context& ctx, const bot::args& a) {
   if (a.size() == 1) return show(ctx, *v);
   if (a.size() == 2 && is_word(a[1], {"明细", "详情", "details"})) {
     if (!at_least(ctx.who.level, bot::role::manager)) return ctx.fail("vote.details_denied");
+    if (!managed_vote(ctx, v->id)) return ctx.fail("vote.not_found", fmt::arg("id", *id));
     ctx.reply(vote_details(ctx.svc, ctx.lang, *v, domain::votes::tally_of(ctx.svc, v->id)));
     return std::nullopt;
   }

@@ -16,7 +16,10 @@ namespace commands {
 
 bot::command_result vote_command(bot::context& ctx, const bot::args& a);
 bot::command_result list_votes(bot::context& ctx, const bot::args& a);
-// A vote the sender may see: one of their community in a group; any in private chat.
+// A vote the sender may see: one of the chat's community (in private chat also of the communities
+// of their rooms; admins any).
 std::optional<storage::vote_row> visible_vote(const bot::context& ctx, std::int64_t id);
+// A vote the sender's role in this chat's community lets them manage (admins any).
+std::optional<storage::vote_row> managed_vote(const bot::context& ctx, std::int64_t id);
 
 }  // namespace commands

@@ -18,15 +18,18 @@ struct keyword {
   bool takes_value;  // may be glued to its value: 截止12月20日, 事项5
 };
 
-constexpr std::array<keyword, 21> keywords = {{
-    {"截止时间", key::deadline, true},  {"截止", key::deadline, true},      {"截至", key::deadline, true},
-    {"类型", key::type, true},          {"事项", key::matter, true},        {"多选", key::multiple, false},
-    {"单选", key::single, false},       {"不记名", key::secret, false},     {"匿名", key::secret, false},
-    {"记名", key::named, false},        {"公开", key::named, false},        {"until", key::deadline, false},
-    {"deadline", key::deadline, false}, {"type", key::type, false},         {"matter", key::matter, false},
-    {"multi", key::multiple, false},    {"multiple", key::multiple, false}, {"single", key::single, false},
-    {"secret", key::secret, false},     {"anonymous", key::secret, false},  {"open", key::named, false},
-}};
+// Longer words first: "截止到" before "截止".
+constexpr keyword keywords[] = {
+    {"截止时间", key::deadline, true}, {"截止日期", key::deadline, true},  {"截止到", key::deadline, true},
+    {"截止于", key::deadline, true},   {"截至到", key::deadline, true},    {"截止", key::deadline, true},
+    {"截至", key::deadline, true},     {"类型", key::type, true},          {"事项", key::matter, true},
+    {"多选", key::multiple, false},    {"单选", key::single, false},       {"不记名", key::secret, false},
+    {"匿名", key::secret, false},      {"记名", key::named, false},        {"公开", key::named, false},
+    {"until", key::deadline, false},   {"deadline", key::deadline, false}, {"type", key::type, false},
+    {"matter", key::matter, false},    {"multi", key::multiple, false},    {"multiple", key::multiple, false},
+    {"single", key::single, false},    {"secret", key::secret, false},     {"anonymous", key::secret, false},
+    {"open", key::named, false},
+};
 
 // The keyword a word starts with, and what is glued after it ("截止12月20日" → deadline, "12月20日").
 key keyword_of(std::string_view word, std::string_view& glued) {
@@ -178,6 +181,8 @@ std::optional<draft_problem> read_settings(std::string& part, vote_draft& d) {
 std::optional<draft_problem> read_vote_draft(std::string_view text, vote_draft& d) {
   auto parts = split_bars(text);
   if (auto p = read_settings(parts.back(), d)) return p;
+  // "标题 | 同意 | 反对 | 截止 明天18:00": the settings had a part of their own.
+  if (parts.size() > 1 && parts.back().empty()) parts.pop_back();
   d.title = parts.front();
   if (d.title.empty()) return draft_problem{"vote.new.no_title", ""};
   if (bot::utf8::length(d.title) > max_vote_title_points)

@@ -27,7 +27,7 @@ std::optional<bot::failure> read_vote(bot::context& ctx, const bot::args& a,
   if (a.size() != 1) return ctx.usage();
   auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
-  v = visible_vote(ctx, *id);
+  v = managed_vote(ctx, *id);
   if (!v) return ctx.fail("vote.not_found", fmt::arg("id", *id));
   return std::nullopt;
 }

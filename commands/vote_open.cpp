@@ -45,6 +45,7 @@ bot::command_result open_vote_command(bot::context& ctx, const bot::args& a) {
   std::size_t from = 0;
   auto building = read_scope_building(a, from);
   vote_draft d;
+  d.assembly = a.invoked_name == "发起表决";  // the assembly's own word
   if (auto p = read_vote_draft(a.rest(from), d))
     return ctx.fail(p->text_id, fmt::arg("word", p->word), fmt::arg("max", max_vote_options));
   storage::vote_row v;

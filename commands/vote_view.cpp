@@ -23,9 +23,10 @@ std::string when(const bot::services& svc, std::int64_t ms) {
 }
 
 // "66.7%" from part/whole, in integers; "-" for nothing of nothing.
+// Rounded down, so that a share just short of 2/3 never reads as 66.7%.
 std::string percent(std::int64_t part, std::int64_t whole) {
   if (whole <= 0) return "-";
-  const std::int64_t permille = (part * 1000 + whole / 2) / whole;
+  const std::int64_t permille = part * 1000 / whole;
   return fmt::format("{}.{}%", permille / 10, permille % 10);
 }
 
@@ -91,6 +92,8 @@ std::string verdict_lines(const bot::services& svc, bot::locale l, const storage
                         fmt::arg("yes_area_pct", percent(o.counted.yes.area_centi, total.area_centi)),
                         fmt::arg("yes_heads_pct", percent(o.counted.yes.heads, total.heads)));
   }
+  if (o.adjusted && !domain::votes::decide(o.raw, v.matter, false).quorum)
+    out += "\n" + svc.t(l, "vote.raw_quorum_missing");
   const char* verdict = !o.quorum  ? "vote.verdict_invalid"
                         : o.passed ? "vote.verdict_passed"
                                    : "vote.verdict_failed";
@@ -131,7 +134,9 @@ bot::outgoing vote_announcement(const bot::services& svc, bot::locale l, const s
       svc.t(l, v.assembly ? "vote.announce_assembly" : "vote.announce_poll", fmt::arg("id", v.id),
             fmt::arg("title", title(v, l)), fmt::arg("kind", kind_line(svc, l, v)),
             fmt::arg("options", option_list(v)), fmt::arg("deadline", when(svc, v.deadline)),
-            fmt::arg("first", first), fmt::arg("scope", scope_text(svc, l, v.building))));
+            fmt::arg("scope", scope_text(svc, l, v.building)),
+            fmt::arg("how", svc.t(l, v.secret ? "vote.how_secret" : "vote.how_named", fmt::arg("id", v.id),
+                                  fmt::arg("first", first)))));
 }
 
 std::string vote_progress(const bot::services& svc, bot::locale l, const storage::vote_row& v,

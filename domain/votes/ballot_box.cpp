@@ -24,15 +24,19 @@ std::string slot_of(const bot::services& svc, const storage::vote_row& v, std::s
   return bot::relay_seal::keyed_hash(svc.cfg, "ballot/" + std::to_string(v.id) + "/" + plain);
 }
 
-// An owner's rooms in the vote with what each voted.
-std::vector<room_ballot> ballots_of(bot::services& svc, const storage::vote_row& v,
-                                    const std::vector<storage::vote_room_row>& rooms) {
+// An owner's rooms in the vote with what each voted; nothing when a room that voted has no ballot
+// under the present key (secret votes whose relay key changed): its weight is in the tally and
+// could not be taken out again.
+std::optional<std::vector<room_ballot>> ballots_of(bot::services& svc, const storage::vote_row& v,
+                                                   const std::vector<storage::vote_room_row>& rooms) {
   std::vector<room_ballot> out;
   for (const auto& r : rooms) {
     room_ballot b{r.building, r.area_centi, {}};
-    if (r.voted_at)
-      if (auto cast = svc.db.votes.ballot(v.id, slot_of(svc, v, "unit", r.unit_id)))
-        b.choices = cast->choices;
+    if (r.voted_at) {
+      auto cast = svc.db.votes.ballot(v.id, slot_of(svc, v, "unit", r.unit_id));
+      if (!cast) return std::nullopt;
+      b.choices = cast->choices;
+    }
     out.push_back(std::move(b));
   }
   return out;
@@ -93,18 +97,22 @@ cast_result cast_rooms(bot::services& svc, const storage::vote_row& v, std::int6
   }
   for (const auto& [owner, units] : by_owner) {
     auto rooms = svc.db.votes.rooms_of_owner(v.id, owner);
-    const tally before = owner_share(ballots_of(svc, v, rooms), true);
+    auto cast_before = ballots_of(svc, v, rooms);
+    // The command fails and its savepoint takes back what earlier owners' rooms wrote.
+    if (!cast_before) return cast_result{cast_problem::key_lost, 0, false, {}};
+    const tally before = owner_share(*cast_before, true);
     for (auto unit : units) {
       const std::string slot = slot_of(svc, v, "unit", unit);
       if (svc.db.votes.ballot(v.id, slot)) r.replaced = true;
       svc.db.votes.put_ballot(v.id, ballot(v, slot, choices, member, now));
-      svc.db.votes.mark_voted(v.id, unit, now);
+      // A secret vote keeps that a room voted, not when: the time would match the reply's.
+      svc.db.votes.mark_voted(v.id, unit, v.secret ? v.created_at : now);
       for (auto m : svc.db.units.members_bound(unit))
         if (m != member) r.co_owners.push_back(m);
       ++r.rooms;
     }
     rooms = svc.db.votes.rooms_of_owner(v.id, owner);
-    tally delta = owner_share(ballots_of(svc, v, rooms), true);
+    tally delta = owner_share(ballots_of(svc, v, rooms).value_or(std::vector<room_ballot>{}), true);
     add(delta, before, -1);
     svc.db.votes.add_tally(v.id, rows_of(delta, +1));
   }

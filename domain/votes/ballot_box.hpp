@@ -35,7 +35,8 @@ struct opened {
 // here), its electorate and tally, and schedules its close.
 opened open_vote(bot::services& svc, storage::vote_row v);
 
-enum class cast_problem { none, closed, not_in_vote };
+// key_lost: a secret ballot cast before cannot be found under the present relay key.
+enum class cast_problem { none, closed, not_in_vote, key_lost };
 struct cast_result {
   cast_problem problem = cast_problem::none;
   int rooms = 0;                        // rooms (assembly) or 1 (poll) whose ballot this cast set

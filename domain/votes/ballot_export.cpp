@@ -9,7 +9,10 @@
 namespace domain::votes {
 namespace {
 
-std::string cell(const std::string& s) {
+std::string cell(const std::string& raw) {
+  // A nickname or an option that starts like a formula stays text in a spreadsheet.
+  const bool formula = !raw.empty() && std::string_view("=+-@\t\r").find(raw[0]) != std::string_view::npos;
+  const std::string s = formula ? "'" + raw : raw;
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);

@@ -68,20 +68,24 @@ void add(tally& into, const tally& part, int sign) {
 
 tally electorate_of(const std::vector<electorate_room>& rooms) {
   tally t;
-  std::set<std::pair<std::string, std::string>> owners_in_building;
+  std::set<std::pair<std::string, std::string>> owners_in_scope;
+  auto count = [&](const std::string& scope, const electorate_room& r) {
+    share& s = t[{scope, electorate}];
+    s.area_centi += r.area_centi;
+    s.rooms += 1;
+    if (owners_in_scope.insert({scope, r.owner}).second) s.heads += 1;
+  };
   for (const auto& r : rooms) {
-    for (const std::string& scope : {std::string(), r.building}) {
-      share& s = t[{scope, electorate}];
-      s.area_centi += r.area_centi;
-      s.rooms += 1;
-      if (owners_in_building.insert({scope, r.owner}).second) s.heads += 1;
-    }
+    count("", r);
+    if (!r.building.empty()) count(r.building, r);
   }
   return t;
 }
 
 std::string owner_key(std::int64_t unit_id, const std::string& owner_name, const std::string& phone_tail) {
-  if (owner_name.empty() && phone_tail.empty()) return "unit:" + std::to_string(unit_id);
+  // Two rooms are one owner's only when the roster gives both the same name and the same phone: a
+  // name alone (namesakes) or four digits alone would join strangers.
+  if (owner_name.empty() || phone_tail.empty()) return "unit:" + std::to_string(unit_id);
   return owner_name + "|" + phone_tail;
 }
 

@@ -83,3 +83,18 @@ TEST_CASE("past moments and nonsense are refused", "[time]") {
   CHECK(problem("") == time_problem::unreadable);
   CHECK(problem("上午15点") == time_problem::unreadable);
 }
+
+TEST_CASE("night hours are not read as afternoon, and a weekday already passed today means next week",
+          "[time]") {
+  CHECK(problem("晚上1点") == time_problem::ambiguous);  // 01:00 to some, never 13:00
+  CHECK(problem("今晚 2点半") == time_problem::ambiguous);
+  CHECK(read("12月20日半夜12点") == "2026-12-21 00:00");
+  CHECK(problem("半夜2点") == time_problem::ambiguous);
+  CHECK(read("明天凌晨2点") == "2026-12-07 02:00");
+  CHECK(problem("凌晨2点") == time_problem::past);  // today's has gone; the day must be said
+  CHECK(read("周日 9:00") == "2026-12-13 09:00");   // said on Sunday 10:00
+  CHECK(problem("本周日 9:00") == time_problem::past);
+  CHECK(problem("257号 18:00") == time_problem::unreadable);
+  CHECK(problem("268月1日 18:00") == time_problem::unreadable);
+  CHECK(read("26年12月20日 18:00") == "2026-12-20 18:00");
+}

@@ -86,7 +86,7 @@ TEST_CASE("an assembly vote: announced, cast in the group without showing how, c
   CHECK(r.find("已投票 3/5 户") != std::string::npos);
   // 3 of 4 owners took part, but only 60% of the area: no quorum, whatever the ballots said.
   CHECK(r.find("参与不足 2/3，表决无效") != std::string::npos);
-  CHECK(r.find("同意：2 户，面积 200.00 m²（占参与的 66.7%），1 人（占参与的 50.0%）") != std::string::npos);
+  CHECK(r.find("同意：2 户，面积 200.00 m²（占参与的 66.6%），1 人（占参与的 50.0%）") != std::string::npos);
   CHECK(closed.to(bot.group("阳光花园大群")).size() == 1);
 
   bot.as("李先生").in_private().say("投票 1 同意").should_reply_containing("投票 #1 已经截止");
@@ -222,4 +222,18 @@ TEST_CASE("the ballots export for the record names rooms, owners and choices of 
   ss << in.rdbuf();
   CHECK(ss.str().find("1,1,201,100.00,李强,李先生,反对,") != std::string::npos);
   CHECK(ss.str().find("2,1,101,100.00,孙丽,,,") != std::string::npos);
+}
+
+TEST_CASE("votes are seen and managed only within their community", "[commands][votes]") {
+  test_bot bot;
+  set_up(bot);
+  bot.as("经理").in_private().say(open_lift_vote);
+  bot.as("管理员").in_group("翠苑业主群").say("绑定小区 翠苑");
+  bot.as("路人").in_group("翠苑业主群").say("投票 1").should_reply_containing("没有找到投票 #1");
+  // Settings in a part of their own, and the deadline written 截止到.
+  bot.as("经理")
+      .in_private()
+      .say("发起投票 停车费 | 同意 | 反对 | 截止到 12月20日 18:00")
+      .should_reply_containing("已发起投票 #2");
+  bot.say("发起表决 换物业 截止 12月20日 18:00").should_reply_containing("第278条的第几项");
 }

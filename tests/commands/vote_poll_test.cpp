@@ -49,7 +49,8 @@ TEST_CASE("a poll: one answer per person from its groups, changeable, several op
   auto cast = bot.as("张三").in_group("1栋业主群").say("投票 1 1,3");
   cast.should_reply_containing("已收到 1 票");
   CHECK(cast.text().find("烧烤") == std::string::npos);
-  bot.say("投票 1 电影").should_reply_containing("已替换");
+  // A changed ballot is a ballot like any other to the group.
+  bot.say("投票 1 电影").should_reply_containing("已收到 1 票").should_not_contain("替换");
   bot.as("李四").say("投票 1 电影、爬山");
   bot.as("王五").in_group("2栋业主群").say("投票 1 1").should_reply_containing("给其他楼栋或群的业主的");
   bot.as("路人").in_private().say("投票 1 1").should_reply_containing("给其他楼栋或群的业主的");
@@ -66,8 +67,8 @@ TEST_CASE("a poll: one answer per person from its groups, changeable, several op
   REQUIRE(result.size() == 1);
   CHECK(result[0].shown.find("已有 3 人投票") != std::string::npos);
   CHECK(result[0].shown.find("烧烤：0 人（0.0%）") != std::string::npos);
-  CHECK(result[0].shown.find("电影：2 人（66.7%）") != std::string::npos);
-  CHECK(result[0].shown.find("爬山：2 人（66.7%）") != std::string::npos);
+  CHECK(result[0].shown.find("电影：2 人（66.6%）") != std::string::npos);
+  CHECK(result[0].shown.find("爬山：2 人（66.6%）") != std::string::npos);
 }
 
 TEST_CASE("English commands open and answer a poll", "[commands][votes][english]") {
@@ -94,7 +95,17 @@ TEST_CASE("a secret assembly vote keeps no link from a ballot to its room, and a
     bot.say("绑定 1-1-102 1234");
     bot.as("李先生").say("绑定 1-1-201 5678");
     bot.as("经理").say("发起投票 更换电梯 截止 2025-12-20 18:00 事项 5 匿名").should_reply_containing("3 户");
-    bot.as("王阿姨").in_group("1栋业主群").say("投票 1 同意").should_reply_containing("匿名投票建议私聊我投");
+    // Said in a group, a secret ballot would publish its owner's choice: it is refused, not stored.
+    bot.as("王阿姨").in_group("1栋业主群").say("投票 1 同意").should_reply_containing("请私聊我投票");
+    CHECK(bot.db().votes.ballots(1).empty());
+    auto cast = bot.in_private().say("投票 1 同意");
+    cast.should_reply_containing("2 户选择「同意」");
+    // What the owner chose reached them, and no outbox row keeps it.
+    CHECK(bot.db()
+              .database.raw()
+              .execAndGet("SELECT count(*) FROM outbox WHERE sealed_target IS NOT NULL")
+              .getInt64() == 0);
+    CHECK(bot.db().votes.room(1, 1)->voted_at == bot.db().votes.get(1)->created_at);  // voted, not when
   }
   {
     SQLite::Database raw(path);
@@ -115,7 +126,7 @@ TEST_CASE("a secret assembly vote keeps no link from a ballot to its room, and a
   bot.clock().set(1'766'224'800'000 + 60'000);
   auto result = bot.run_jobs().to(bot.group("1栋业主群"));
   REQUIRE(result.size() == 1);
-  CHECK(result[0].shown.find("反对：2 户，面积 200.00 m²（占参与的 66.7%），1 人（占参与的 50.0%）") !=
+  CHECK(result[0].shown.find("反对：2 户，面积 200.00 m²（占参与的 66.6%），1 人（占参与的 50.0%）") !=
         std::string::npos);
   auto details = bot.as("经理").say("投票 1 明细");
   details.should_reply_containing("只显示参与情况").should_not_contain("反对");
@@ -128,4 +139,20 @@ TEST_CASE("a secret assembly vote keeps no link from a ballot to its room, and a
     INFO(who);
     CHECK(csv.find(who) == std::string::npos);
   }
+}
+
+TEST_CASE("after the relay key changed, a secret ballot is not cast twice", "[commands][votes][privacy]") {
+  testing::temp_dir dir;
+  const std::string path = dir.file("estatebot.sqlite3");
+  {
+    test_bot bot(relay_key, path);
+    bot.import_roster(roster);
+    groups(bot);
+    bot.as("李先生").in_private().say("绑定 1-1-201 5678");
+    bot.as("经理").say("发起投票 更换电梯 截止 2025-12-20 18:00 事项 5 匿名");
+    bot.as("李先生").say("投票 1 同意").should_reply_containing("1 户选择「同意」");
+  }
+  test_bot bot("[suggestions]\nrelay_key = \"" + std::string(64, 'd') + "\"\n", path);
+  bot.as("李先生").in_private().say("投票 1 反对").should_reply_containing("密钥已更换");
+  bot.say("投票 1").should_reply_containing("已投票 1/3 户");
 }

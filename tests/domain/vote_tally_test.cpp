@@ -102,3 +102,14 @@ TEST_CASE("the electorate: one person per owner key, a co-owned room once", "[vo
   CHECK(at(t, "3", electorate).heads == 1);
   CHECK(at(t, "5", electorate).heads == 2);
 }
+
+TEST_CASE("rooms are one owner's only when the roster gives the same name and phone", "[votes][tally]") {
+  CHECK(owner_key(1, "王芳", "1234") == owner_key(2, "王芳", "1234"));
+  CHECK(owner_key(1, "张伟", "") != owner_key(2, "张伟", ""));  // namesakes without a phone
+  CHECK(owner_key(1, "", "1234") != owner_key(2, "", "1234"));  // four digits alone
+  CHECK(owner_key(1, "", "") != owner_key(2, "", ""));
+  // A room without a building counts once in the whole vote.
+  auto t = electorate_of({{1, "", 10000, "a"}, {2, "3", 10000, "b"}});
+  CHECK(t.at({"", electorate}).area_centi == 20000);
+  CHECK(t.at({"", electorate}).rooms == 2);
+}
