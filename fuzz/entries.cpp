@@ -18,7 +18,9 @@
 #include "bot/crypto.hpp"
 #include "bot/json_parse.hpp"
 #include "bot/log.hpp"
+#include "bot/natural_time.hpp"
 #include "commands/all_commands.hpp"
+#include "commands/vote_draft.hpp"
 #include "domain/units/roster_import.hpp"
 #include "storage/stores.hpp"
 
@@ -127,6 +129,18 @@ void command_text(std::string_view data) {
   auto& b = shared_bot();
   b.state.dispatch.handle(owner_message(data, bot::chat_kind::group, 2 * b.runs));
   b.state.dispatch.handle(owner_message(data, bot::chat_kind::direct, 2 * b.runs + 1));
+}
+
+void vote_words(std::string_view data) {
+  commands::vote_draft d;
+  if (!commands::read_vote_draft(data, d)) (void)commands::approving_option(d.options);
+  const bot::local_time_zone tz{480};
+  const std::int64_t now = 1'767'225'600'000;
+  for (bool end_of_day : {true, false}) {
+    auto r = bot::read_moment(data, now, tz, end_of_day);
+    if (r.at && *r.at <= now) std::abort();  // a moment read must be in the future
+    (void)bot::read_moment(d.deadline_text, now, tz, end_of_day);
+  }
 }
 
 void config_toml(std::string_view data) {

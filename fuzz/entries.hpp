@@ -22,6 +22,8 @@ void webhook_inbound(std::string_view data);
 void wechatbot_inbound(std::string_view data);
 // What an owner types, in a group and in private chat, through the whole dispatcher and commands.
 void command_text(std::string_view data);
+// What a manager types to open a vote, and the dates people type (bot/natural_time): pure parsers.
+void vote_words(std::string_view data);
 // A config file.
 void config_toml(std::string_view data);
 // A roster CSV given to import-roster.

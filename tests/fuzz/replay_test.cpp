@@ -61,6 +61,10 @@ TEST_CASE("seed commands, rosters and past crashes replay through the whole disp
   for (; std::getline(lines, line); ++n) CHECK_NOTHROW(fuzz::command_text(line));
   CHECK(n > 20);
   replay(inputs_in({regressions / "command_text"}), fuzz::command_text);
+  std::istringstream votes(testing::read_file((source / "fuzz/seeds/vote_words.txt").string()));
+  for (n = 0; std::getline(votes, line); ++n) CHECK_NOTHROW(fuzz::vote_words(line));
+  CHECK(n > 10);
+  replay(inputs_in({regressions / "vote_words"}), fuzz::vote_words);
   replay({source / "fuzz/seeds/roster.csv"}, fuzz::roster_csv);
   replay(inputs_in({regressions / "roster_csv"}), fuzz::roster_csv);
   bot::log::set_sink({});
