@@ -18,6 +18,7 @@ class Statement;
 
 namespace storage {
 
+class checkpointer;
 class statement;
 
 // What a committed write survives: a crash of the process (synchronous = NORMAL: the log is
@@ -82,6 +83,7 @@ class database {
   int depth_ = 0;
   bool scrub_pending_ = false;
   std::vector<std::pair<const void*, std::function<void()>>> after_commit_;
+  std::unique_ptr<checkpointer> checkpointer_;  // file databases; stopped first
 };
 
 // BEGIN IMMEDIATE at the outermost level, a SAVEPOINT inside another transaction. Rolls back
