@@ -10,6 +10,7 @@
 #include "commands/group_admin.hpp"
 #include "commands/group_chatter.hpp"
 #include "commands/help.hpp"
+#include "commands/meetings.hpp"
 #include "commands/notice.hpp"
 #include "commands/notice_query.hpp"
 #include "commands/outage_alert.hpp"
@@ -34,23 +35,12 @@ namespace {
 
 using spec_list = std::vector<bot::command_spec> (*)();
 
-constexpr spec_list command_lists[] = {help_commands,
-                                       repair_commands,
-                                       ticket_query_commands,
-                                       ticket_owner_commands,
-                                       suggestion_box_commands,
-                                       complaint_offer_commands,
-                                       ticket_staff_commands,
-                                       ticket_duty_commands,
-                                       ticket_report_commands,
-                                       binding_commands,
-                                       group_admin_commands,
-                                       notice_commands,
-                                       notice_query_commands,
-                                       emergency_commands,
-                                       emergency_ack_commands,
-                                       role_admin_commands,
-                                       vote_commands};
+constexpr spec_list command_lists[] = {
+    help_commands,           repair_commands,          ticket_query_commands,  ticket_owner_commands,
+    suggestion_box_commands, complaint_offer_commands, ticket_staff_commands,  ticket_duty_commands,
+    ticket_report_commands,  binding_commands,         group_admin_commands,   notice_commands,
+    notice_query_commands,   emergency_commands,       emergency_ack_commands, role_admin_commands,
+    vote_commands,           meeting_commands};
 
 }  // namespace
 
@@ -70,6 +60,7 @@ void install_all(bot::feature_host& host) {
   install_outage_alerts(host);
   install_welcome(host);
   install_votes(host);
+  install_meetings(host);
   host.on_chatter(on_group_chatter);
 }
 

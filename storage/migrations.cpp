@@ -1,5 +1,6 @@
 #include "storage/migrations.hpp"
 
+#include "storage/meetings_sql.hpp"
 #include "storage/votes_sql.hpp"
 #include "storage/webhook_networks_sql.hpp"
 
@@ -387,6 +388,7 @@ const std::vector<migration>& migrations() {
       {"members: QQ nicknames beside group cards", v5_member_nicknames},
       {"generic webhook: people and chats keyed by the bridge's network", v6_webhook_networks},
       {"owners' votes: polls and Art. 278 assembly votes, ballots, tallies", v7_votes},
+      {"meetings: audiences, answers and minutes", v8_meetings},
   };
   return list;
 }

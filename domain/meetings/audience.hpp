@@ -1,0 +1,31 @@
+// Whom a meeting reaches: the owners' groups of its community or building, or — for a meeting
+// about a kind of problem (everyone who complained about parking) — privately the owners who
+// reported tickets of that category, remembered as its invitees when it is called.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "bot/job_kind.hpp"
+#include "bot/message.hpp"
+#include "bot/services.hpp"
+#include "bot/texts.hpp"
+#include "storage/meeting_store.hpp"
+
+namespace domain::meetings {
+
+// Job "meeting.remind": two hours before the start.
+inline constexpr bot::id_job remind_timer{"meeting.remind", "meeting:"};
+inline constexpr std::int64_t remind_before_ms = 2 * 60 * 60 * 1000;
+
+std::string meeting_ref(std::int64_t id);  // "meeting:4"
+
+// Stores the meeting, its invitees (category meetings) and its reminder; returns its id.
+std::int64_t call_meeting(bot::services& svc, storage::meeting_row m);
+
+// One message per group, or per invitee in the community's language; returns how many went out.
+// `render` is called once per language (and per message part, see text_parts).
+std::size_t tell_audience(bot::services& svc, storage::meeting_store& store, const storage::meeting_row& m,
+                          const std::function<bot::outgoing(bot::locale)>& render, const std::string& ref);
+
+}  // namespace domain::meetings
