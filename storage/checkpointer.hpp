@@ -2,9 +2,12 @@
 // second. SQLite's automatic checkpoint runs inside the commit that fills the log, so one command
 // in a few hundred waited for the database file's fsync (the p99 of bench/vote_bench); a PASSIVE
 // checkpoint here never blocks the event loop's connection, which keeps a large automatic
-// threshold only as a backstop should this thread fall behind.
+// threshold only as a backstop should this thread fall behind. A checkpoint of the main connection
+// (the scrub after a secret is deleted) takes `exclusive()` first, so the two never meet in
+// SQLite's checkpoint lock, where the loser would get SQLITE_BUSY without waiting.
 #pragma once
 #include <chrono>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -12,13 +15,17 @@ namespace storage {
 
 class checkpointer {
  public:
+  // `path`: the database file as SQLite resolved it (sqlite3_db_filename).
   checkpointer(std::string path, std::chrono::milliseconds every);
   ~checkpointer();  // stops the thread and waits for it
   checkpointer(const checkpointer&) = delete;
   checkpointer& operator=(const checkpointer&) = delete;
 
+  std::mutex& exclusive() { return checkpointing_; }
+
  private:
-  std::jthread thread_;
+  std::mutex checkpointing_;
+  std::jthread thread_;  // last: started once the mutex exists, stopped before it goes
 };
 
 }  // namespace storage

@@ -76,11 +76,13 @@ database::database(const std::string& path, int busy_timeout_ms, durability d)
   db_->exec("PRAGMA journal_size_limit = 4194304");
   check_stamp();
   migrate();
-  if (is_file(path)) {
-    // Checkpoints run beside the event loop (storage/checkpointer); the automatic one inside a
-    // commit stays only as a backstop, at 10,000 pages instead of 1,000.
+  // A database in a file (not ":memory:", not a temporary one) gets its checkpoints beside the
+  // event loop (storage/checkpointer); the automatic one inside a commit stays only as a backstop,
+  // at 10,000 pages instead of 1,000.
+  const char* file = sqlite3_db_filename(db_->getHandle(), "main");
+  if (file && *file) {
     db_->exec("PRAGMA wal_autocheckpoint = 10000");
-    checkpointer_ = std::make_unique<checkpointer>(path, std::chrono::seconds(1));
+    checkpointer_ = std::make_unique<checkpointer>(file, std::chrono::seconds(1));
   }
 }
 
@@ -163,6 +165,8 @@ void database::checkpoint_truncate() {
   // truncated. The commit before this stands either way: a failure here is only logged.
   try {
     end_reads();
+    std::unique_lock<std::mutex> exclusive;
+    if (checkpointer_) exclusive = std::unique_lock(checkpointer_->exclusive());
     SQLite::Statement q(*db_, "PRAGMA wal_checkpoint(TRUNCATE)");
     if (q.executeStep() && q.getColumn(0).getInt() != 0)
       bot::log::warn("storage", "{}: the write-ahead log could not be truncated (busy)", path_);
