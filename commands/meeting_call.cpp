@@ -18,6 +18,8 @@ namespace {
 
 constexpr std::size_t max_title_points = 60;
 constexpr std::size_t max_place_points = 60;
+constexpr std::size_t max_title_words = 6;
+constexpr std::size_t max_time_words = 5;
 
 bool is_target_word(std::string_view w) {
   const std::string lower = bot::utf8::to_lower_ascii(w);
@@ -31,27 +33,64 @@ std::string span(const bot::args& a, std::size_t from, std::size_t to) {
       std::string_view(a.body).substr(a.tokens[from].begin, a.tokens[to - 1].end - a.tokens[from].begin)));
 }
 
+// "19:00-21:00", "晚上7点至9点": a meeting's end is not its time; the start is read.
+std::string without_end(const std::string& text) {
+  for (std::string_view sep : {"-", "~", "～", "—", "至", "到"}) {
+    const std::size_t at = text.rfind(sep);
+    if (at == std::string::npos || at == 0) continue;
+    const std::string_view left = std::string_view(text).substr(0, at);
+    const std::string_view right = std::string_view(text).substr(at + sep.size());
+    const bool right_is_time = right.size() <= 12 && (right.find(':') != std::string_view::npos ||
+                                                      right.find("点") != std::string_view::npos);
+    const char last = left.back();
+    const bool left_ends_time =
+        (last >= '0' && last <= '9') || left.ends_with("点") || left.ends_with("半") || left.ends_with("分");
+    if (right_is_time && left_ends_time && left.find_first_of(":") != std::string_view::npos)
+      return std::string(left);
+    if (right_is_time && left_ends_time && left.find("点") != std::string_view::npos)
+      return std::string(left);
+  }
+  return text;
+}
+
+// A word that tries to be a date ("上周五", "12月20日", "2026-12-20"): it never becomes part of a
+// title, or an unreadable date would leave a meeting at today's hour.
+bool looks_like_date(std::string_view word) {
+  for (std::string_view marker :
+       {"周", "星期", "礼拜", "月", "日", "号", "今天", "明天", "后天", "今晚", "明晚"})
+    if (word.find(marker) != std::string_view::npos) return true;
+  const bool digits = word.find_first_of("0123456789") != std::string_view::npos;
+  return digits && word.find_first_of("-/:.") != std::string_view::npos;
+}
+
 struct when_read {
-  std::size_t end = 0;  // tokens used up to here
+  std::size_t begin = 0, end = 0;  // the tokens of the time
   std::int64_t at = 0;
 };
 
-// The longest run of tokens from 1 that reads as a moment; else the reply saying why not.
+// The title is the words before the time; the time the longest run of words after it that reads
+// as a moment. Else the reply saying why not.
 std::optional<bot::failure> read_start(const bot::context& ctx, const bot::args& a, std::size_t limit,
                                        when_read& w) {
   const bot::local_time_zone tz{ctx.svc.cfg.community.utc_offset_minutes};
-  std::optional<std::size_t> telling;  // the longest run that was a time with a problem other than unreadable
-  for (std::size_t k = limit; k > 1; --k) {
-    auto r = bot::read_moment(span(a, 1, k), ctx.now(), tz, false);
-    if (r.at) {
-      w = {k, *r.at};
-      return std::nullopt;
+  std::optional<std::pair<std::size_t, std::size_t>> telling;  // a time with a problem other than unreadable
+  // A title of a few words, a time of a few: bounded, however long the message.
+  for (std::size_t from = 1; from < std::min<std::size_t>(limit, 1 + max_title_words); ++from) {
+    if (from > 1 && looks_like_date(a[from - 1])) break;
+    for (std::size_t k = std::min(limit, from + max_time_words); k > from; --k) {
+      auto r = bot::read_moment(without_end(span(a, from, k)), ctx.now(), tz, false);
+      if (r.at) {
+        w = {from, k, *r.at};
+        return std::nullopt;
+      }
+      if (!telling && r.problem != bot::time_problem::unreadable) telling = {from, k};
     }
-    if (!telling && r.problem != bot::time_problem::unreadable) telling = k;
   }
   std::int64_t unused = 0;
-  return read_when(ctx, span(a, 1, telling.value_or(std::min<std::size_t>(limit, 3))), false, unused)
-      .value_or(ctx.usage());
+  const auto [from, to] =
+      telling.value_or(std::pair<std::size_t, std::size_t>{1, std::min<std::size_t>(limit, 3)});
+  if (from >= to) return ctx.usage();
+  return read_when(ctx, without_end(span(a, from, to)), false, unused).value_or(ctx.usage());
 }
 
 }  // namespace
@@ -67,19 +106,21 @@ bot::command_result call_meeting_command(bot::context& ctx, const bot::args& a) 
     }
   storage::meeting_row m;
   m.community_id = ctx.community();
-  m.title = a[0];
-  if (bot::utf8::length(m.title) > max_title_points) return ctx.fail("meeting.title_too_long");
   when_read w;
   if (auto f = read_start(ctx, a, target_at, w)) return f;
+  m.title = span(a, 0, w.begin);
+  if (bot::utf8::length(m.title) > max_title_points) return ctx.fail("meeting.title_too_long");
   m.starts_at = w.at;
   m.place = span(a, w.end, target_at);
   if (bot::utf8::length(m.place) > max_place_points) return ctx.fail("meeting.place_too_long");
   if (target_at < a.size()) {
     const std::string word = span(a, target_at + 1, a.size());
     const std::string lower = bot::utf8::to_lower_ascii(word);
+    std::size_t next = target_at + 1;
+    if (word.empty()) return ctx.usage();
     if (lower == "全体" || lower == "全小区" || lower == "全部" || lower == "all") {
       // the whole community
-    } else if (auto b = parse_scope_building(word)) {
+    } else if (auto b = read_scope_building(a, next); b && next == a.size()) {
       m.building = b;
     } else if (auto c = category_from_name(word)) {
       m.category = std::string(domain::to_text(*c));
@@ -93,12 +134,14 @@ bot::command_result call_meeting_command(bot::context& ctx, const bot::args& a) 
   const auto stored = store.get(m.id);
   const std::size_t reached = domain::meetings::tell_audience(
       ctx.svc, store, *stored,
-      [&](bot::locale l) { return bot::outgoing::plain(meeting_notice(ctx.svc, l, *stored)); },
+      [&](bot::locale l) { return std::vector<std::string>{meeting_notice(ctx.svc, l, *stored)}; },
       domain::meetings::meeting_ref(m.id));
   ctx.db().audit.record(ctx.who.member.id, "meeting.call", domain::meetings::meeting_ref(m.id), m.title,
                         ctx.now());
-  ctx.reply(ctx.text(m.category ? "meeting.called_people" : "meeting.called_groups", fmt::arg("id", m.id),
-                     fmt::arg("title", m.title),
+  const char* said = reached == 0 ? "meeting.called_nobody"
+                     : m.category ? "meeting.called_people"
+                                  : "meeting.called_groups";
+  ctx.reply(ctx.text(said, fmt::arg("id", m.id), fmt::arg("title", meeting_title(ctx.svc, ctx.lang, *stored)),
                      fmt::arg("time", meeting_time(ctx.svc, ctx.lang, m.starts_at)), fmt::arg("n", reached)));
   return std::nullopt;
 }

@@ -15,19 +15,28 @@ namespace {
 
 constexpr std::size_t minutes_part_points = 1200;
 
-std::string masked(std::string_view text, bot::locale l) {
-  return domain::privacy::redact_rooms(text, l);
+// Rooms and phone numbers out, the community's own service numbers kept.
+std::string masked(const bot::services& svc, std::string_view text, bot::locale l) {
+  return domain::privacy::redact_for_group(text, l, svc.cfg);
+}
+
+std::string place_of(const bot::services& svc, bot::locale l, const storage::meeting_row& m) {
+  return m.place.empty() ? svc.t(l, "meeting.place_unknown") : masked(svc, m.place, l);
 }
 
 }  // namespace
 
 std::string meeting_time(const bot::services& svc, bot::locale l, std::int64_t at) {
   const bot::local_time_zone tz{svc.cfg.community.utc_offset_minutes};
-  const auto local_days = (at + svc.cfg.community.utc_offset_minutes * 60'000LL) / 86'400'000LL;
-  const unsigned wd =
-      std::chrono::weekday{std::chrono::sys_days{std::chrono::days{local_days}}}.iso_encoding();
+  const auto local_days = std::chrono::floor<std::chrono::days>(
+      std::chrono::milliseconds(at + svc.cfg.community.utc_offset_minutes * 60'000LL));
+  const unsigned wd = std::chrono::weekday{std::chrono::sys_days{local_days}}.iso_encoding();
   return svc.t(l, "meeting.time", fmt::arg("time", tz.format_with_year(at)),
                fmt::arg("weekday", svc.t(l, "meeting.weekday." + std::to_string(wd))));
+}
+
+std::string meeting_title(const bot::services& svc, bot::locale l, const storage::meeting_row& m) {
+  return masked(svc, m.title, l);
 }
 
 std::string meeting_audience(const bot::services& svc, bot::locale l, const storage::meeting_row& m) {
@@ -40,33 +49,34 @@ std::string meeting_audience(const bot::services& svc, bot::locale l, const stor
 }
 
 std::string meeting_notice(const bot::services& svc, bot::locale l, const storage::meeting_row& m) {
-  return svc.t(l, "meeting.notice", fmt::arg("id", m.id), fmt::arg("title", masked(m.title, l)),
-               fmt::arg("time", meeting_time(svc, l, m.starts_at)),
-               fmt::arg("place", m.place.empty() ? svc.t(l, "meeting.place_unknown") : masked(m.place, l)),
+  return svc.t(l, "meeting.notice", fmt::arg("id", m.id), fmt::arg("title", masked(svc, m.title, l)),
+               fmt::arg("time", meeting_time(svc, l, m.starts_at)), fmt::arg("place", place_of(svc, l, m)),
                fmt::arg("audience", meeting_audience(svc, l, m)));
 }
 
 std::string meeting_reminder(const bot::services& svc, bot::locale l, const storage::meeting_row& m,
                              int attending) {
-  return svc.t(l, "meeting.reminder", fmt::arg("id", m.id), fmt::arg("title", masked(m.title, l)),
-               fmt::arg("time", meeting_time(svc, l, m.starts_at)),
-               fmt::arg("place", m.place.empty() ? svc.t(l, "meeting.place_unknown") : masked(m.place, l)),
+  return svc.t(l, m.place.empty() ? "meeting.reminder_no_place" : "meeting.reminder", fmt::arg("id", m.id),
+               fmt::arg("title", masked(svc, m.title, l)),
+               fmt::arg("time", meeting_time(svc, l, m.starts_at)), fmt::arg("place", place_of(svc, l, m)),
                fmt::arg("n", attending));
 }
 
 std::string meeting_line(const bot::services& svc, bot::locale l, const storage::meeting_row& m) {
   return svc.t(l, m.minutes ? "meeting.line_minutes" : "meeting.line", fmt::arg("id", m.id),
-               fmt::arg("title", masked(m.title, l)), fmt::arg("time", meeting_time(svc, l, m.starts_at)));
+               fmt::arg("title", masked(svc, m.title, l)),
+               fmt::arg("time", meeting_time(svc, l, m.starts_at)));
 }
 
 std::vector<std::string> minutes_messages(const bot::services& svc, bot::locale l,
                                           const storage::meeting_row& m) {
-  const auto parts = domain::broadcast::text_parts(masked(m.minutes.value_or(""), l), minutes_part_points);
+  const auto parts =
+      domain::broadcast::text_parts(masked(svc, m.minutes.value_or(""), l), minutes_part_points);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < parts.size(); ++i)
     out.push_back(svc.t(l, parts.size() == 1 ? "meeting.minutes_one" : "meeting.minutes_part",
-                        fmt::arg("id", m.id), fmt::arg("title", masked(m.title, l)), fmt::arg("i", i + 1),
-                        fmt::arg("n", parts.size()), fmt::arg("text", parts[i])));
+                        fmt::arg("id", m.id), fmt::arg("title", masked(svc, m.title, l)),
+                        fmt::arg("i", i + 1), fmt::arg("n", parts.size()), fmt::arg("text", parts[i])));
   return out;
 }
 

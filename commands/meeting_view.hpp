@@ -12,6 +12,7 @@ namespace commands {
 
 std::string meeting_time(const bot::services& svc, bot::locale l,
                          std::int64_t at);  // "2026-12-15 19:00（周二）"
+std::string meeting_title(const bot::services& svc, bot::locale l, const storage::meeting_row& m);  // masked
 std::string meeting_audience(const bot::services& svc, bot::locale l, const storage::meeting_row& m);
 std::string meeting_notice(const bot::services& svc, bot::locale l, const storage::meeting_row& m);
 std::string meeting_reminder(const bot::services& svc, bot::locale l, const storage::meeting_row& m,

@@ -1,5 +1,6 @@
 #include "commands/meetings.hpp"
 
+#include "bot/clock.hpp"
 #include "bot/context.hpp"
 #include "bot/feature_host.hpp"
 #include "bot/utf8.hpp"
@@ -25,17 +26,30 @@ std::optional<storage::meeting_row> find(bot::context& ctx, storage::meeting_sto
   return m;
 }
 
+// A meeting of the owners who reported a category was told to them privately: asked in a group,
+// it is answered privately too, and the group hears one line.
+void show_to(bot::context& ctx, const storage::meeting_row& m, std::vector<std::string> messages) {
+  if (m.category && ctx.in_group()) {
+    for (auto& text : messages) ctx.reply_private(std::move(text));
+    ctx.reply(ctx.text("meeting.sent_privately"));
+    return;
+  }
+  for (auto& text : messages) ctx.reply(std::move(text));
+}
+
 // 会议 4 · 会议 标题 时间 地点 [对象 …]
 bot::command_result meeting(bot::context& ctx, const bot::args& a) {
   if (a.empty()) return ctx.usage();
   auto id = parse_record_id(a[0]);
-  if (!id || a.size() > 1) return call_meeting_command(ctx, a);
+  if (!id) return call_meeting_command(ctx, a);
+  if (a.size() > 1) return ctx.usage();  // a meeting is not called "4"
   storage::meeting_store store(ctx.db().database);
   auto m = find(ctx, store, *id);
   if (!m) return ctx.fail("meeting.not_found", fmt::arg("id", *id));
   const auto r = store.replies(m->id);
-  ctx.reply(meeting_notice(ctx.svc, ctx.lang, *m) + "\n" +
-            ctx.text("meeting.answers", fmt::arg("yes", r.attending), fmt::arg("no", r.declined)));
+  show_to(ctx, *m,
+          {meeting_notice(ctx.svc, ctx.lang, *m) + "\n" +
+           ctx.text("meeting.answers", fmt::arg("yes", r.attending), fmt::arg("no", r.declined))});
   return std::nullopt;
 }
 
@@ -49,7 +63,7 @@ bot::command_result answer(bot::context& ctx, const bot::args& a, bool attending
   if (ctx.now() >= m->starts_at) return ctx.fail("meeting.started", fmt::arg("id", m->id));
   store.reply(m->id, ctx.who.member.id, attending, ctx.now());
   ctx.reply(ctx.text(attending ? "meeting.attending" : "meeting.declined", fmt::arg("id", m->id),
-                     fmt::arg("title", m->title),
+                     fmt::arg("title", meeting_title(ctx.svc, ctx.lang, *m)),
                      fmt::arg("time", meeting_time(ctx.svc, ctx.lang, m->starts_at)),
                      fmt::arg("n", store.replies(m->id).attending)));
   return std::nullopt;
@@ -73,7 +87,7 @@ bot::command_result minutes(bot::context& ctx, const bot::args& a) {
   if (!m) return ctx.fail("meeting.not_found", fmt::arg("id", *id));
   if (a.size() == 1) {
     if (!m->minutes) return ctx.fail("meeting.no_minutes", fmt::arg("id", m->id));
-    for (auto& part : minutes_messages(ctx.svc, ctx.lang, *m)) ctx.reply(std::move(part));
+    show_to(ctx, *m, minutes_messages(ctx.svc, ctx.lang, *m));
     return std::nullopt;
   }
   if (!at_least(ctx.who.level, bot::role::manager)) return ctx.fail("meeting.minutes_denied");
@@ -82,16 +96,10 @@ bot::command_result minutes(bot::context& ctx, const bot::args& a) {
   if (bot::utf8::length(text) > 20'000) return ctx.fail("meeting.minutes_too_long");
   store.set_minutes(m->id, text, ctx.now());
   m = store.get(m->id);
-  const std::size_t parts = minutes_messages(ctx.svc, bot::locale::zh_CN, *m).size();
-  std::size_t reached = 0;
-  for (std::size_t i = 0; i < parts; ++i)
-    reached = domain::meetings::tell_audience(
-        ctx.svc, store, *m,
-        [&](bot::locale l) {
-          auto all = minutes_messages(ctx.svc, l, *m);
-          return bot::outgoing::plain(i < all.size() ? all[i] : std::string());
-        },
-        meeting_ref(m->id) + ":minutes");
+  const std::size_t parts = minutes_messages(ctx.svc, ctx.lang, *m).size();
+  const std::size_t reached = domain::meetings::tell_audience(
+      ctx.svc, store, *m, [&](bot::locale l) { return minutes_messages(ctx.svc, l, *m); },
+      meeting_ref(m->id) + ":minutes");
   ctx.db().audit.record(ctx.who.member.id, "meeting.minutes", meeting_ref(m->id), "", ctx.now());
   ctx.reply(ctx.text("meeting.minutes_sent", fmt::arg("id", m->id), fmt::arg("parts", parts),
                      fmt::arg("n", reached)));
@@ -111,11 +119,11 @@ bot::command_result list(bot::context& ctx, const bot::args&) {
 void remind(bot::services& svc, std::int64_t id) {
   storage::meeting_store store(svc.db.database);
   auto m = store.get(id);
-  if (!m) return;
+  if (!m || svc.clk.now_ms() >= m->starts_at) return;  // after downtime: too late to remind
   const int attending = store.replies(id).attending;
   domain::meetings::tell_audience(
       svc, store, *m,
-      [&](bot::locale l) { return bot::outgoing::plain(meeting_reminder(svc, l, *m, attending)); },
+      [&](bot::locale l) { return std::vector<std::string>{meeting_reminder(svc, l, *m, attending)}; },
       meeting_ref(id) + ":remind");
 }
 

@@ -1,5 +1,7 @@
 #include "domain/meetings/audience.hpp"
 
+#include <map>
+
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "domain/broadcast/fan_out.hpp"
@@ -23,18 +25,31 @@ std::int64_t call_meeting(bot::services& svc, storage::meeting_row m) {
 }
 
 std::size_t tell_audience(bot::services& svc, storage::meeting_store& store, const storage::meeting_row& m,
-                          const std::function<bot::outgoing(bot::locale)>& render, const std::string& ref) {
-  if (!m.category)
-    return broadcast::fan_out(svc, broadcast::broadcast_targets(svc, m.community_id, m.building), render,
-                              storage::priority::notice, ref);
+                          const std::function<std::vector<std::string>(bot::locale)>& render,
+                          const std::string& ref) {
+  std::map<bot::locale, std::vector<std::string>> rendered;
+  auto parts_in = [&](bot::locale l) -> const std::vector<std::string>& {
+    auto it = rendered.find(l);
+    if (it == rendered.end()) it = rendered.emplace(l, render(l)).first;
+    return it->second;
+  };
+  const std::int64_t now = svc.clk.now_ms();
+  auto send = [&](const bot::chat_ref& to, bot::locale l) {
+    for (const auto& part : parts_in(l))
+      if (!part.empty())
+        svc.db.outbox.enqueue(to, bot::outgoing::plain(part), storage::priority::notice, ref, now);
+  };
+  if (!m.category) {
+    const auto groups = broadcast::broadcast_targets(svc, m.community_id, m.building);
+    for (const auto& g : groups) send(g.ref, broadcast::group_locale(svc, g));
+    return groups.size();
+  }
   const bot::locale l = bot::parse_locale(svc.cfg.community.lang).value_or(bot::locale::zh_CN);
-  const auto body = render(l);
   std::size_t sent = 0;
   for (auto id : store.invited(m.id)) {
     auto member = svc.db.members.get(id);
     if (!member) continue;
-    svc.db.outbox.enqueue(svc.db.chats.direct_chat_of(*member), body, storage::priority::notice, ref,
-                          svc.clk.now_ms());
+    send(svc.db.chats.direct_chat_of(*member), l);
     ++sent;
   }
   return sent;

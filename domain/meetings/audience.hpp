@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "bot/job_kind.hpp"
 #include "bot/message.hpp"
@@ -23,9 +24,11 @@ std::string meeting_ref(std::int64_t id);  // "meeting:4"
 // Stores the meeting, its invitees (category meetings) and its reminder; returns its id.
 std::int64_t call_meeting(bot::services& svc, storage::meeting_row m);
 
-// One message per group, or per invitee in the community's language; returns how many went out.
-// `render` is called once per language (and per message part, see text_parts).
+// The messages for each group in its language, or for each invitee in the community's; returns how
+// many groups or people were reached. `render` is called once per language and may give several
+// messages (minutes in parts), which go out in order.
 std::size_t tell_audience(bot::services& svc, storage::meeting_store& store, const storage::meeting_row& m,
-                          const std::function<bot::outgoing(bot::locale)>& render, const std::string& ref);
+                          const std::function<std::vector<std::string>(bot::locale)>& render,
+                          const std::string& ref);
 
 }  // namespace domain::meetings

@@ -35,7 +35,7 @@ TEST_CASE("a building's meeting: called, answered, reminded, minutes published i
   auto notice = called.to(bot.group("3栋业主群"));
   REQUIRE(notice.size() == 1);
   CHECK(notice[0].shown.find("【会议通知 #1】业委会季度会议") != std::string::npos);
-  CHECK(notice[0].shown.find("2025-12-15 19:00（周一）") != std::string::npos);
+  CHECK(notice[0].shown.find("2025-12-15 19:00 周一") != std::string::npos);
   CHECK(notice[0].shown.find("地点：物业会议室") != std::string::npos);
   CHECK(called.to(bot.group("阳光花园大群")).size() == 1);
   CHECK(called.to(bot.group("5栋业主群")).empty());
@@ -68,8 +68,7 @@ TEST_CASE("a building's meeting: called, answered, reminded, minutes published i
   CHECK(parts[1].shown.find("（2/2）") != std::string::npos);
 
   bot.as("张三").in_group("5栋业主群").say("纪要 1").should_reply_containing("【会议纪要 #1】");
-  bot.say("会议列表")
-      .should_reply_containing("#1 业委会季度会议（2025-12-15 19:00（周一），有纪要：纪要 1）");
+  bot.say("会议列表").should_reply_containing("#1 业委会季度会议（2025-12-15 19:00 周一，有纪要：纪要 1）");
 }
 
 TEST_CASE("a meeting about parking invites privately the owners who reported parking problems",
@@ -83,7 +82,7 @@ TEST_CASE("a meeting about parking invites privately the owners who reported par
   auto invite = called.to(direct("王阿姨"));
   REQUIRE(invite.size() == 1);
   CHECK(invite[0].shown.find("对象：反映过「停车」问题的业主") != std::string::npos);
-  CHECK(invite[0].shown.find("2025-12-10 19:00（周三）") != std::string::npos);
+  CHECK(invite[0].shown.find("2025-12-10 19:00 周三") != std::string::npos);
   CHECK(called.to(direct("李先生")).empty());
   CHECK(called.to(bot.group("阳光花园大群")).empty());
 }
@@ -103,4 +102,22 @@ TEST_CASE("calling a meeting: who may, and times that are not clear are refused 
   auto no_place = bot.say("会议 座谈会 明天 19:00").to(bot.group("阳光花园大群"));
   REQUIRE(no_place.size() == 1);
   CHECK(no_place[0].shown.find("地点：待定") != std::string::npos);
+}
+
+TEST_CASE("titles of several words, times with an end, English audiences; a private meeting stays private",
+          "[commands][meetings]") {
+  test_bot bot;
+  make_groups(bot);
+  auto called = bot.as("经理").in_private().say("会议 业委会 季度会议 2025-12-15 19:00-21:00 物业会议室");
+  called.should_reply_containing("「业委会 季度会议」").should_reply_containing("2025-12-15 19:00 周一");
+  bot.say("/meeting Lift works 2025-12-16 19:30 office for bldg 5")
+      .should_reply_containing("in 2 group(s)")
+      .should_not_contain("看不懂");
+  bot.say("会议 4 明天 19:00 活动室").should_reply_containing("用法");
+  bot.as("王阿姨").say("投诉 地库停车位总被外来车辆占用");
+  bot.as("经理").say("会议 停车座谈会 明天 19:00 活动室 对象 停车");
+  auto asked = bot.as("路人").in_group("3栋业主群").say("会议 3");
+  asked.should_reply_containing("详情已私信发给您");
+  CHECK(asked.to(bot.group("3栋业主群")).size() == 1);
+  CHECK(asked.to(direct("路人")).size() == 1);
 }
