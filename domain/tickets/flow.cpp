@@ -144,9 +144,6 @@ verdict check(ticket_action act, const storage::ticket_row& t, unsigned parties,
     case a::rate:
       if (t.rating) v.refusal = "ticket.flow.rated_already";
       break;
-    case a::visit:
-      if (t.visit_result) v.refusal = "ticket.flow.visited_already";
-      break;
     default:
       break;
   }

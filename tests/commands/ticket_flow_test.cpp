@@ -148,8 +148,9 @@ TEST_CASE("who may do what", "[tickets][roles]") {
     bot.say("完成 1 换了灯泡");
     bot.say("回访 1 满意").should_reply_containing("物业经理");
     bot.as("经理").say("回访 1 满意 已电话回访").should_reply_containing("已记录工单 #1 的回访：满意");
-    bot.say("回访 1 不满意").should_reply_containing("已经记录过回访");
-    CHECK(bot.db().tickets.get(1)->visit_result == domain::visit_result::satisfied);
+    // A return visit recorded wrongly is corrected by recording it again.
+    bot.say("回访 1 不满意 业主说还在闪").should_reply_containing("已记录工单 #1 的回访：不满意");
+    CHECK(bot.db().tickets.get(1)->visit_result == domain::visit_result::unsatisfied);
   }
   SECTION("staff of another community do not see the ticket") {
     bot.as("管理员").in_group("翠湖苑员工群").say("绑定小区 翠湖苑 员工群");
