@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/dispatch_timing.hpp"
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/core.hpp"
@@ -23,37 +24,10 @@
 
 namespace {
 
-using steady = std::chrono::steady_clock;
-
-double ms_since(steady::time_point t) {
-  return std::chrono::duration<double, std::milli>(steady::now() - t).count();
-}
-
-struct timing {
-  std::vector<double> ms;
-  void report(const char* what) {
-    std::sort(ms.begin(), ms.end());
-    double total = 0;
-    for (double m : ms) total += m;
-    std::printf("%-34s %7zu ops  %9.0f ops/s  p50 %.3f ms  p99 %.3f ms  max %.3f ms\n", what, ms.size(),
-                ms.size() / (total / 1000), ms[ms.size() / 2], ms[ms.size() * 99 / 100], ms.back());
-  }
-};
-
-int counter = 0;
-
-bot::message say(const std::string& who, const std::string& group, const std::string& text,
-                 std::int64_t now) {
-  bot::message m;
-  m.id = "v" + std::to_string(++counter);
-  m.chat = group.empty() ? bot::chat_ref{"console", "", bot::chat_kind::direct, who}
-                         : bot::chat_ref{"console", "", bot::chat_kind::group, group};
-  m.chat_title = group;
-  m.sender = {"console", who, who};
-  m.text = text;
-  m.unix_ms = now;
-  return m;
-}
+using bench::ms_since;
+using bench::say;
+using bench::steady;
+using bench::timing;
 
 // Rooms in 50-room floors of two units per building; every tenth owner holds a second room.
 std::string roster(int rooms) {
