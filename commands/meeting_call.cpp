@@ -5,12 +5,10 @@
 #include "bot/local_time.hpp"
 #include "bot/natural_time.hpp"
 #include "bot/utf8.hpp"
-#include "commands/broadcast.hpp"
-#include "commands/category_names.hpp"
+#include "commands/audience_words.hpp"
 #include "commands/meeting_view.hpp"
 #include "commands/moment_words.hpp"
 #include "domain/meetings/audience.hpp"
-#include "domain/ticket_types.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -20,18 +18,6 @@ constexpr std::size_t max_title_points = 60;
 constexpr std::size_t max_place_points = 60;
 constexpr std::size_t max_title_words = 6;
 constexpr std::size_t max_time_words = 5;
-
-bool is_target_word(std::string_view w) {
-  const std::string lower = bot::utf8::to_lower_ascii(w);
-  return lower == "对象" || lower == "目标" || lower == "范围" || lower == "for";
-}
-
-// The text of tokens [from, to) as typed.
-std::string span(const bot::args& a, std::size_t from, std::size_t to) {
-  if (from >= to) return {};
-  return std::string(bot::utf8::trim(
-      std::string_view(a.body).substr(a.tokens[from].begin, a.tokens[to - 1].end - a.tokens[from].begin)));
-}
 
 // "19:00-21:00", "晚上7点至9点": a meeting's end is not its time; the start is read.
 std::string without_end(const std::string& text) {
@@ -78,7 +64,7 @@ std::optional<bot::failure> read_start(const bot::context& ctx, const bot::args&
   for (std::size_t from = 1; from < std::min<std::size_t>(limit, 1 + max_title_words); ++from) {
     if (from > 1 && looks_like_date(a[from - 1])) break;
     for (std::size_t k = std::min(limit, from + max_time_words); k > from; --k) {
-      auto r = bot::read_moment(without_end(span(a, from, k)), ctx.now(), tz, false);
+      auto r = bot::read_moment(without_end(words_between(a, from, k)), ctx.now(), tz, false);
       if (r.at) {
         w = {from, k, *r.at};
         return std::nullopt;
@@ -90,7 +76,7 @@ std::optional<bot::failure> read_start(const bot::context& ctx, const bot::args&
   const auto [from, to] =
       telling.value_or(std::pair<std::size_t, std::size_t>{1, std::min<std::size_t>(limit, 3)});
   if (from >= to) return ctx.usage();
-  return read_when(ctx, without_end(span(a, from, to)), false, unused).value_or(ctx.usage());
+  return read_when(ctx, without_end(words_between(a, from, to)), false, unused).value_or(ctx.usage());
 }
 
 }  // namespace
@@ -98,36 +84,20 @@ std::optional<bot::failure> read_start(const bot::context& ctx, const bot::args&
 bot::command_result call_meeting_command(bot::context& ctx, const bot::args& a) {
   if (!at_least(ctx.who.level, bot::role::manager)) return ctx.fail("meeting.call_denied");
   if (a.size() < 2) return ctx.usage();
-  std::size_t target_at = a.size();
-  for (std::size_t i = 1; i < a.size(); ++i)
-    if (is_target_word(a[i])) {
-      target_at = i;
-      break;
-    }
+  audience_words to;
+  if (auto f = read_audience(ctx, a, 1, to)) return f;
+  const std::size_t target_at = to.at;
   storage::meeting_row m;
   m.community_id = ctx.community();
   when_read w;
   if (auto f = read_start(ctx, a, target_at, w)) return f;
-  m.title = span(a, 0, w.begin);
+  m.title = words_between(a, 0, w.begin);
   if (bot::utf8::length(m.title) > max_title_points) return ctx.fail("meeting.title_too_long");
   m.starts_at = w.at;
-  m.place = span(a, w.end, target_at);
+  m.place = words_between(a, w.end, target_at);
   if (bot::utf8::length(m.place) > max_place_points) return ctx.fail("meeting.place_too_long");
-  if (target_at < a.size()) {
-    const std::string word = span(a, target_at + 1, a.size());
-    const std::string lower = bot::utf8::to_lower_ascii(word);
-    std::size_t next = target_at + 1;
-    if (word.empty()) return ctx.usage();
-    if (lower == "全体" || lower == "全小区" || lower == "全部" || lower == "all") {
-      // the whole community
-    } else if (auto b = read_scope_building(a, next); b && next == a.size()) {
-      m.building = b;
-    } else if (auto c = category_from_name(word)) {
-      m.category = std::string(domain::to_text(*c));
-    } else {
-      return ctx.fail("meeting.bad_target", fmt::arg("word", word));
-    }
-  }
+  m.building = to.building;
+  m.category = to.category;
   m.created_by = ctx.who.member.id;
   m.id = domain::meetings::call_meeting(ctx.svc, m);
   storage::meeting_store store(ctx.db().database);

@@ -99,20 +99,6 @@ std::vector<std::int64_t> meeting_store::invited(std::int64_t meeting_id) {
   return out;
 }
 
-std::vector<std::int64_t> meeting_store::reporters_of(std::int64_t community_id,
-                                                      const std::string& category) {
-  static constexpr const char* sql =
-      "SELECT DISTINCT reporter_id FROM tickets WHERE community_id = ? AND category = ? AND reporter_id IS "
-      "NOT NULL "
-      "ORDER BY reporter_id";
-  auto q = db_.prepare(sql);
-  q.bind(1, community_id);
-  q.bind(2, category);
-  std::vector<std::int64_t> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
-  return out;
-}
-
 bool meeting_store::reply(std::int64_t meeting_id, std::int64_t member_id, bool attending, std::int64_t at) {
   static constexpr const char* find_sql =
       "SELECT 1 FROM meeting_replies WHERE meeting_id = ? AND member_id = ?";

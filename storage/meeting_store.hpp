@@ -40,8 +40,6 @@ class meeting_store {
 
   void invite(std::int64_t meeting_id, const std::vector<std::int64_t>& members);
   std::vector<std::int64_t> invited(std::int64_t meeting_id);
-  // Members who reported tickets of `category` in the community (never anonymous writers).
-  std::vector<std::int64_t> reporters_of(std::int64_t community_id, const std::string& category);
 
   // True when this member had not answered before.
   bool reply(std::int64_t meeting_id, std::int64_t member_id, bool attending, std::int64_t at);

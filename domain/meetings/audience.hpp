@@ -1,6 +1,5 @@
-// Whom a meeting reaches: the owners' groups of its community or building, or — for a meeting
-// about a kind of problem (everyone who complained about parking) — privately the owners who
-// reported tickets of that category, remembered as its invitees when it is called.
+// Calling a meeting and telling its audience (domain/broadcast/audience): for a meeting about a
+// kind of problem the owners who reported it are remembered as its invitees when it is called.
 #pragma once
 #include <cstdint>
 #include <functional>
