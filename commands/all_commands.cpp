@@ -23,6 +23,7 @@
 #include "commands/ticket_query.hpp"
 #include "commands/ticket_reports.hpp"
 #include "commands/ticket_staff.hpp"
+#include "commands/topics.hpp"
 #include "commands/visits.hpp"
 #include "commands/votes.hpp"
 #include "commands/welcome.hpp"
@@ -41,7 +42,7 @@ constexpr spec_list command_lists[] = {
     suggestion_box_commands, complaint_offer_commands, ticket_staff_commands,  ticket_duty_commands,
     ticket_report_commands,  binding_commands,         group_admin_commands,   notice_commands,
     notice_query_commands,   emergency_commands,       emergency_ack_commands, role_admin_commands,
-    vote_commands,           meeting_commands,         visit_commands};
+    vote_commands,           meeting_commands,         visit_commands,         topic_commands};
 
 }  // namespace
 

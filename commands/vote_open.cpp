@@ -48,6 +48,12 @@ bot::command_result open_vote_command(bot::context& ctx, const bot::args& a) {
   d.assembly = a.invoked_name == "发起表决";  // the assembly's own word
   if (auto p = read_vote_draft(a.rest(from), d))
     return ctx.fail(p->text_id, fmt::arg("word", p->word), fmt::arg("max", max_vote_options));
+  std::int64_t id = 0;
+  return open_drafted_vote(ctx, building, d, id);
+}
+
+bot::command_result open_drafted_vote(bot::context& ctx, const std::optional<std::string>& building,
+                                      const vote_draft& d, std::int64_t& id) {
   storage::vote_row v;
   if (auto f = read_when(ctx, d.deadline_text, true, v.deadline)) return f;
   if (domain::broadcast::broadcast_targets(ctx.svc, ctx.community(), building).empty())
@@ -64,6 +70,7 @@ bot::command_result open_vote_command(bot::context& ctx, const bot::args& a) {
   v.created_by = ctx.who.member.id;
   auto o = domain::votes::open_vote(ctx.svc, v);
   if (auto f = refuse_open(ctx, o.problem)) return f;
+  id = o.id;
   auto stored = ctx.db().votes.get(o.id);
   auto groups = domain::broadcast::broadcast_targets(ctx.svc, ctx.community(), building);
   std::size_t sent = domain::broadcast::fan_out(

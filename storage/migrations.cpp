@@ -1,6 +1,7 @@
 #include "storage/migrations.hpp"
 
 #include "storage/meetings_sql.hpp"
+#include "storage/topics_sql.hpp"
 #include "storage/visits_sql.hpp"
 #include "storage/votes_sql.hpp"
 #include "storage/webhook_networks_sql.hpp"
@@ -391,6 +392,7 @@ const std::vector<migration>& migrations() {
       {"owners' votes: polls and Art. 278 assembly votes, ballots, tallies", v7_votes},
       {"meetings: audiences, answers and minutes", v8_meetings},
       {"staff visits to buildings", v9_visits},
+      {"topic forums and owners' opinions", v10_topics},
   };
   return list;
 }
