@@ -5,99 +5,14 @@
 #include <string>
 
 #include "bot/clock.hpp"
+#include "bot/text_cursor.hpp"
 
 namespace bot {
 namespace {
 
 namespace chr = std::chrono;
 
-// Full-width digits and punctuation folded, ASCII letters lowered.
-std::string fold(std::string_view in) {
-  static constexpr std::array<std::pair<std::string_view, char>, 7> wide = {{{"\xEF\xBC\x9A", ':'},
-                                                                             {"\xE3\x80\x80", ' '},
-                                                                             {"\xEF\xBC\x8F", '/'},
-                                                                             {"\xEF\xBC\x8D", '-'},
-                                                                             {"\xEF\xBC\x8E", '.'},
-                                                                             {"\xEF\xBC\x8C", ' '},
-                                                                             {"\xEF\xBC\x8C", ' '}}};
-  std::string out;
-  for (std::size_t i = 0; i < in.size();) {
-    // U+FF10..U+FF19: EF BC 90..99
-    if (in.compare(i, 2, "\xEF\xBC") == 0 && i + 2 < in.size() &&
-        static_cast<unsigned char>(in[i + 2]) >= 0x90 && static_cast<unsigned char>(in[i + 2]) <= 0x99) {
-      out += static_cast<char>('0' + (static_cast<unsigned char>(in[i + 2]) - 0x90));
-      i += 3;
-      continue;
-    }
-    bool folded = false;
-    for (const auto& [w, c] : wide)
-      if (in.compare(i, w.size(), w) == 0) {
-        out += c;
-        i += w.size();
-        folded = true;
-        break;
-      }
-    if (folded) continue;
-    char c = in[i++];
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
-}
-
-struct cursor {
-  std::string s;
-  std::size_t i = 0;
-
-  bool done() const { return i >= s.size(); }
-  void spaces() {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == ',')) ++i;
-  }
-  bool eat(std::string_view lit) {
-    if (s.compare(i, lit.size(), lit) != 0) return false;
-    i += lit.size();
-    return true;
-  }
-  template <class... L>
-  bool eat_any(L... lits) {
-    return (eat(lits) || ...);
-  }
-  bool at_digit() const { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
-  // 1 to max_digits ASCII digits.
-  std::optional<int> digits(std::size_t max_digits) {
-    std::size_t j = i;
-    int v = 0;
-    while (j < s.size() && j - i < max_digits && s[j] >= '0' && s[j] <= '9') v = v * 10 + (s[j++] - '0');
-    if (j == i || (j < s.size() && s[j] >= '0' && s[j] <= '9')) return std::nullopt;
-    i = j;
-    return v;
-  }
-  // 一 … 九, 十, 十一, 二十, 二十三, 两 (up to 99).
-  std::optional<int> chinese_number() {
-    static constexpr std::array<std::string_view, 10> d = {"零", "一", "二", "三", "四",
-                                                           "五", "六", "七", "八", "九"};
-    auto digit = [&]() -> std::optional<int> {
-      if (eat("两")) return 2;
-      if (eat("〇")) return 0;
-      for (int k = 0; k < 10; ++k)
-        if (eat(d[static_cast<std::size_t>(k)])) return k;
-      return std::nullopt;
-    };
-    const std::size_t start = i;
-    auto first = digit();
-    if (eat("十")) {
-      int tens = first.value_or(1);
-      auto unit = digit();
-      return tens * 10 + unit.value_or(0);
-    }
-    if (first) return first;
-    i = start;
-    return std::nullopt;
-  }
-  std::optional<int> number(std::size_t max_digits) {
-    if (at_digit()) return digits(max_digits);
-    return chinese_number();
-  }
-};
+using cursor = text_cursor;
 
 enum class half { none, morning, noon, afternoon, evening, small_hours, midnight };
 
@@ -383,7 +298,7 @@ moment_read fail(time_problem p) {
 
 moment_read read_moment(std::string_view text, std::int64_t now_ms, const local_time_zone& tz,
                         bool end_of_day) {
-  cursor c{fold(text)};
+  cursor c{fold_for_reading(text)};
   const chr::sys_days today = today_of(now_ms, tz);
   bool bad = false;
   c.spaces();
