@@ -1,5 +1,6 @@
 #include "commands/topics.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "bot/config.hpp"
@@ -128,7 +129,13 @@ bot::command_result opinions(bot::context& ctx, storage::topic_store& store, con
     out += "\n" + ctx.text("topic.opinion", fmt::arg("who", m ? m->display_name : std::string("?")),
                            fmt::arg("text", o.text));
   }
-  reply_staff_view(ctx, out);
+  // Names and words as owners wrote them: for the manager alone, never into any group.
+  if (ctx.in_group()) {
+    ctx.reply_private(out);
+    ctx.reply(ctx.text("topic.sent_privately"));
+  } else {
+    ctx.reply(out);
+  }
   return std::nullopt;
 }
 
@@ -154,7 +161,8 @@ bot::command_result summarize(bot::context& ctx, storage::topic_store& store, co
 bot::command_result to_vote(bot::context& ctx, storage::topic_store& store, const storage::topic_row& t,
                             const std::string& rest) {
   vote_draft d;
-  if (auto p = read_vote_draft(t.title + " | " + rest, d))
+  if (t.category) return ctx.fail("topic.vote_category", fmt::arg("id", t.id));
+  if (auto p = read_vote_draft(masked(ctx.svc, t.title, ctx.lang) + " | " + rest, d))
     return ctx.fail(p->text_id, fmt::arg("word", p->word), fmt::arg("max", max_vote_options));
   std::int64_t vote = 0;
   if (auto f = open_drafted_vote(ctx, t.building, d, vote)) return f;
@@ -164,6 +172,7 @@ bot::command_result to_vote(bot::context& ctx, storage::topic_store& store, cons
 
 bot::command_result give_opinion(bot::context& ctx, storage::topic_store& store, const storage::topic_row& t,
                                  const std::string& text) {
+  if (text.empty()) return ctx.usage();
   if (bot::utf8::length(text) > max_opinion_points)
     return ctx.fail("topic.too_long", fmt::arg("max", max_opinion_points));
   storage::opinion_row o;
@@ -200,12 +209,20 @@ bot::command_result topic(bot::context& ctx, const bot::args& a) {
   auto t = find(ctx, store, *id);
   if (!t) return ctx.fail("topic.not_found", fmt::arg("id", *id));
   if (a.size() == 1) return show(ctx, store, *t);
-  if (is_manager(ctx)) {
-    if (a.size() == 2 && is_word(a[1], {"意见", "opinions"})) return opinions(ctx, store, *t);
+  const bool reserved = (a.size() == 2 && is_word(a[1], {"意见", "opinions"})) ||
+                        is_word(a[1], {"总结", "summary", "转投票", "vote"});
+  if (reserved) {
+    // Managers' words: an owner typing them sees the topic, and their own opinion stays.
+    if (!is_manager(ctx)) return show(ctx, store, *t);
+    if (is_word(a[1], {"意见", "opinions"})) return opinions(ctx, store, *t);
+    if (t->closed_at) return ctx.fail("topic.closed", fmt::arg("id", t->id));
+    if (t->community_id != ctx.community()) return ctx.fail("topic.not_found", fmt::arg("id", t->id));
     if (is_word(a[1], {"总结", "summary"})) return summarize(ctx, store, *t, a.rest(2));
-    if (is_word(a[1], {"转投票", "vote"})) return to_vote(ctx, store, *t, a.rest(2));
+    return to_vote(ctx, store, *t, a.rest(2));
   }
   if (t->closed_at) return ctx.fail("topic.closed", fmt::arg("id", t->id));
+  if (std::all_of(a.tokens.begin() + 1, a.tokens.end(), [](const bot::token& w) { return w.text.empty(); }))
+    return ctx.usage();  // 话题 5 ""
   return give_opinion(ctx, store, *t, a.rest(1));
 }
 

@@ -62,6 +62,7 @@ bot::command_result log_visit(bot::context& ctx, const bot::args& a) {
   if (a.size() < 2) return ctx.usage();
   auto place = visited_place(a[0]);
   if (!place) return ctx.fail("visit.bad_place", fmt::arg("word", a[0]));
+  if (a.size() == 2 && is_ticket_word(a[1])) return ctx.usage();  // a ticket of what?
   const bool to_ticket = a.size() > 2 && is_ticket_word(a[a.size() - 1]);
   const std::size_t last = to_ticket ? a.size() - 1 : a.size();
   const std::string note(bot::utf8::trim(

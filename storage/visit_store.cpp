@@ -68,7 +68,10 @@ std::vector<std::string> visit_store::buildings(std::int64_t community_id) {
 std::vector<std::int64_t> visit_store::awaiting_return_visit(std::int64_t community_id, int limit) {
   static constexpr const char* sql =
       "SELECT id FROM tickets WHERE community_id = ? AND state IN ('resolved', 'closed') "
-      "AND visit_result IS NULL AND reporter_id IS NOT NULL ORDER BY resolved_at, id LIMIT ?";
+      "AND visit_result IS NULL AND reporter_id IS NOT NULL "
+      "AND id NOT IN (SELECT ticket_id FROM visits WHERE ticket_id IS NOT NULL) "  // staff's own, from a
+                                                                                   // visit
+      "ORDER BY coalesce(resolved_at, closed_at, created_at), id LIMIT ?";
   auto q = db_.prepare(sql);
   q.bind(1, community_id);
   q.bind(2, limit);

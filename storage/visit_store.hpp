@@ -29,7 +29,8 @@ class visit_store {
   std::vector<visit_row> between(std::int64_t community_id, std::int64_t from, std::int64_t to);
   // The buildings the roster knows, in order.
   std::vector<std::string> buildings(std::int64_t community_id);
-  // Resolved or closed tickets with a reporter and no return visit yet, the longest waiting first.
+  // Resolved or closed tickets with a reporter and no return visit yet, the longest waiting first;
+  // not those staff opened from a visit (there is nobody to call back).
   std::vector<std::int64_t> awaiting_return_visit(std::int64_t community_id, int limit);
 
  private:

@@ -37,6 +37,7 @@ TEST_CASE("visits are logged, a problem found opens a ticket, and coverage shows
   bot.say("走访 5栋 楼道灯已修好");
   bot.say("走访 的事情下周再说").should_reply_containing("用法：走访");
   bot.say("走访 楼下 看看").should_reply_containing("看不懂走访地点");
+  bot.say("走访 3-2-1201 转工单").should_reply_containing("用法：走访");
   bot.as("王阿姨").in_group("业主群").say("走访 3栋 看看").should_be_silent();  // an owner's chat
 
   auto stats = bot.as("经理").in_private().say("走访统计 本月");
