@@ -10,6 +10,7 @@
 #include "bot/log.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
+#include "commands/command_words.hpp"
 #include "commands/delivery_report.hpp"
 #include "commands/emergency_view.hpp"
 #include "commands/record_id.hpp"
@@ -108,11 +109,6 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
 // For bare_match: "进展 5 …" is a command, "进展，大家知道什么时候来电吗" is chat.
 bool starts_with_record_id(const bot::args& a) {
   return !a.empty() && parse_record_id(a[0]).has_value();
-}
-
-bool is_word(const std::string& w, std::initializer_list<std::string_view> words) {
-  std::string lower = bot::utf8::to_lower_ascii(w);
-  return std::find(words.begin(), words.end(), lower) != words.end();
 }
 
 // 紧急 5 [确认情况|送达] · 紧急 <模板|标题> [楼栋] [说明]

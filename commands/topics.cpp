@@ -8,6 +8,7 @@
 #include "bot/utf8.hpp"
 #include "commands/audience_words.hpp"
 #include "commands/broadcast.hpp"
+#include "commands/command_words.hpp"
 #include "commands/record_id.hpp"
 #include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
@@ -31,13 +32,6 @@ std::string topic_ref(std::int64_t id) {
 
 std::string masked(const bot::services& svc, std::string_view text, bot::locale l) {
   return domain::privacy::redact_for_group(text, l, svc.cfg);
-}
-
-bool is_word(std::string_view w, std::initializer_list<std::string_view> words) {
-  const std::string lower = bot::utf8::to_lower_ascii(w);
-  for (auto x : words)
-    if (lower == x) return true;
-  return false;
 }
 
 std::string audience_text(const bot::services& svc, bot::locale l, const storage::topic_row& t) {

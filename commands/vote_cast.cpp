@@ -5,6 +5,7 @@
 #include "bot/config.hpp"
 #include "bot/context.hpp"
 #include "bot/utf8.hpp"
+#include "commands/command_words.hpp"
 #include "commands/record_id.hpp"
 #include "commands/vote_view.hpp"
 #include "domain/broadcast/fan_out.hpp"
@@ -16,11 +17,6 @@ namespace commands {
 namespace {
 
 using domain::votes::cast_problem;
-
-bool is_word(std::string_view w, std::initializer_list<std::string_view> words) {
-  const std::string lower = bot::utf8::to_lower_ascii(w);
-  return std::find(words.begin(), words.end(), lower) != words.end();
-}
 
 // "同意", "1", "1,3", "1、3", "同意 弃权": option indexes, sorted, once each; nothing when a word
 // is not an option.

@@ -5,6 +5,7 @@
 #include "bot/local_time.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
+#include "commands/command_words.hpp"
 #include "commands/moment_words.hpp"
 #include "commands/vote_draft.hpp"
 #include "commands/vote_view.hpp"
@@ -29,13 +30,6 @@ std::optional<bot::failure> refuse_open(bot::context& ctx, open_problem p) {
       return ctx.fail("vote.new.no_key");
   }
   return std::nullopt;
-}
-
-bool is_any(std::string_view w, std::initializer_list<std::string_view> words) {
-  const std::string lower = bot::utf8::to_lower_ascii(w);
-  for (auto x : words)
-    if (lower == x) return true;
-  return false;
 }
 
 }  // namespace
@@ -91,11 +85,12 @@ bot::command_result vote_rules_command(bot::context& ctx, const bot::args& a) {
   auto& votes = ctx.db().votes;
   std::optional<bool> set;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (is_any(a[i], {"开", "开启", "打开", "on", "是"}))
+    if (is_word(a[i], {"开", "开启", "打开", "on", "是"}))
       set = true;
-    else if (is_any(a[i], {"关", "关闭", "off", "否"}))
+    else if (is_word(a[i], {"关", "关闭", "off", "否"}))
       set = false;
-    else if (!is_any(a[i], {"随多数", "未投票随多数", "follow", "majority", "follow-majority", "unreturned"}))
+    else if (!is_word(a[i],
+                      {"随多数", "未投票随多数", "follow", "majority", "follow-majority", "unreturned"}))
       return ctx.usage();
   }
   if (set) {
