@@ -155,6 +155,27 @@ void read_emergency(config_reader r, emergency_config& c) {
                         t.id, n));
 }
 
+void read_surveys(config_reader r, surveys_config& c) {
+  r.read("days", c.days, 1, 365);
+  r.read("remind_hours", c.remind_hours, 0, 30 * 24);
+  std::vector<std::string> zh, en;
+  r.read("items", zh);
+  r.read("items_en", en);
+  r.finish();
+  if (zh.empty() && !en.empty()) throw config_error("surveys.items_en: needs surveys.items beside it");
+  if (zh.empty()) return;
+  if (!en.empty() && en.size() != zh.size())
+    throw config_error(fmt::format("surveys.items_en: {} names for {} items", en.size(), zh.size()));
+  if (zh.size() > 30) throw config_error("surveys.items: at most 30 items");
+  std::set<std::string> seen;
+  c.items.clear();
+  for (std::size_t i = 0; i < zh.size(); ++i) {
+    if (zh[i].empty() || utf8::length(zh[i]) > 20 || !seen.insert(zh[i]).second)
+      throw config_error(fmt::format("surveys.items: \"{}\" is empty, longer than 20 characters or twice", zh[i]));
+    c.items.push_back({zh[i], en.empty() || en[i].empty() ? zh[i] : en[i]});
+  }
+}
+
 void read_sla(config_reader r, sla_target& t) {
   r.read("respond_minutes", t.respond_minutes, 1, 365 * 24 * 60);
   r.read("resolve_minutes", t.resolve_minutes, 0, 365 * 24 * 60);
@@ -275,6 +296,12 @@ std::vector<emergency_template> emergency_config::builtin_templates() {
   };
 }
 
+std::vector<survey_item> surveys_config::builtin_items() {
+  return {{"客户服务", "Customer service"}, {"维修时效", "Repair speed"},   {"保洁", "Cleaning"},
+          {"绿化", "Landscaping"},          {"安保秩序", "Security and order"}, {"停车", "Parking"},
+          {"设施设备", "Facilities"},       {"收费透明", "Transparent fees"}, {"信息通知", "Notices"}};
+}
+
 const emergency_template* emergency_config::find(std::string_view name) const {
   std::string key = utf8::to_lower_ascii(name);
   for (const auto& t : templates)
@@ -307,6 +334,7 @@ config config::parse(std::string_view toml_text, const std::string& source_name,
   read_adapters(r.table("adapters"), c);
   read_tickets(r.table("tickets"), c.tickets);
   read_suggestions(r.table("suggestions"), c.suggestions);
+  read_surveys(r.table("surveys"), c.surveys);
   read_privacy(r.table("privacy"), c.privacy);
   r.finish();
   for (const auto& check : checks) check(c);

@@ -202,6 +202,21 @@ struct suggestions_config {
   int batch_minutes = 60;  // suggestions reach staff in batches, so their time tells nothing
 };
 
+// The satisfaction survey (满意度调查) template: the items owners rate 1–5, in order, by name in
+// Chinese and English (defaults: the four areas of the China Consumers Association study plus
+// parking, fees, notices and repair speed).
+struct survey_item {
+  std::string zh, en;
+};
+
+struct surveys_config {
+  std::vector<survey_item> items = builtin_items();
+  int days = 14;          // how long a survey stays open unless 发起调查 … 截止 says
+  int remind_hours = 48;  // before the deadline, owners who have not finished are reminded; 0: never
+
+  static std::vector<survey_item> builtin_items();
+};
+
 // What owners' groups may read although it looks private: the service and duty numbers staff
 // publish ("400-800-1234"). [emergency] duty_phone is allowed without being listed.
 struct privacy_config {
@@ -227,6 +242,7 @@ struct config {
   wechatbot_config wechatbot;
   tickets_config tickets;
   suggestions_config suggestions;
+  surveys_config surveys;
   privacy_config privacy;
 
   // Both throw config_error; `checks` come from the features (commands::config_checks).

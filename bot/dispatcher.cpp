@@ -128,17 +128,16 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   context ctx(m, who, chat, svc_, lang);
   if (match) {
     run_command(ctx, inv);
-  } else if (m.chat.is_group()) {
-    const bool asked = inv.prefixed || inv.addressed;
+  } else {
+    const bool asked = m.chat.is_group() ? inv.prefixed || inv.addressed : inv.addressed;
+    const auto& hooks = m.chat.is_group() ? hooks_.on_chatter : hooks_.on_direct;
     bool answered = false;
-    for (auto hook = hooks_.on_chatter.begin(); !answered && hook != hooks_.on_chatter.end(); ++hook) {
+    for (auto hook = hooks.begin(); !answered && hook != hooks.end(); ++hook) {
       storage::transaction hook_txn(db.database);
       answered = (*hook)(ctx, chatter{inv.body, asked});
       hook_txn.commit();
     }
     if (!answered && asked) no_such_command(ctx, inv);
-  } else if (inv.addressed) {
-    no_such_command(ctx, inv);
   }
   txn.commit();
   return dispatch_outcome::processed;

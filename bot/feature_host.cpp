@@ -23,6 +23,10 @@ void feature_host::on_chatter(chatter_hook h) {
   p_.hooks.on_chatter.push_back(std::move(h));
 }
 
+void feature_host::on_direct(chatter_hook h) {
+  p_.hooks.on_direct.push_back(std::move(h));
+}
+
 void feature_host::on_member_joined(join_hook h) {
   p_.hooks.on_joined.push_back(std::move(h));
 }

@@ -66,6 +66,7 @@ class feature_host {
   }
 
   void on_chatter(chatter_hook h);
+  void on_direct(chatter_hook h);
   void on_member_joined(join_hook h);
   void on_dead_letter(dead_letter_hook h);
   void on_outage(outage_hook h);
