@@ -17,6 +17,7 @@
 #include "commands/repair.hpp"
 #include "commands/role_admin.hpp"
 #include "commands/suggestion_box.hpp"
+#include "commands/surveys.hpp"
 #include "commands/ticket_duty.hpp"
 #include "commands/ticket_jobs.hpp"
 #include "commands/ticket_owner.hpp"
@@ -42,7 +43,8 @@ constexpr spec_list command_lists[] = {
     suggestion_box_commands, complaint_offer_commands, ticket_staff_commands,  ticket_duty_commands,
     ticket_report_commands,  binding_commands,         group_admin_commands,   notice_commands,
     notice_query_commands,   emergency_commands,       emergency_ack_commands, role_admin_commands,
-    vote_commands,           meeting_commands,         visit_commands,         topic_commands};
+    vote_commands,           meeting_commands,         visit_commands,         topic_commands,
+    survey_commands};
 
 }  // namespace
 
@@ -63,6 +65,7 @@ void install_all(bot::feature_host& host) {
   install_welcome(host);
   install_votes(host);
   install_meetings(host);
+  install_surveys(host);
   host.on_chatter(on_group_chatter);
 }
 

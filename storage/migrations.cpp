@@ -1,6 +1,7 @@
 #include "storage/migrations.hpp"
 
 #include "storage/meetings_sql.hpp"
+#include "storage/surveys_sql.hpp"
 #include "storage/topics_sql.hpp"
 #include "storage/visits_sql.hpp"
 #include "storage/votes_sql.hpp"
@@ -393,6 +394,7 @@ const std::vector<migration>& migrations() {
       {"meetings: audiences, answers and minutes", v8_meetings},
       {"staff visits to buildings", v9_visits},
       {"topic forums and owners' opinions", v10_topics},
+      {"satisfaction surveys: items, score counts, dialogues, comments", v11_surveys},
   };
   return list;
 }

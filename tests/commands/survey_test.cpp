@@ -1,0 +1,201 @@
+// Transcripts: a satisfaction survey from the manager's start to the published results, as owners
+// answer it item by item in private chat — interrupted by other commands, by days and by a
+// restart — and as managers read its figures.
+#include <SQLiteCpp/Database.h>
+#include <catch2/catch.hpp>
+
+#include "storage/stores.hpp"
+#include "support/temp_dir.hpp"
+#include "support/test_bot.hpp"
+
+using testing::test_bot;
+
+namespace {
+
+constexpr const char* roster =
+    "楼栋,单元,房号,面积,业主,电话\n"
+    "1,1,101,100,王芳,13800001234\n"
+    "1,1,201,100,李强,13900005678\n"
+    "2,1,101,100,赵敏,13700009999\n"
+    "2,1,102,100,孙丽,13600001111\n";
+
+// 2025-12-20 18:00 in Beijing.
+constexpr std::int64_t deadline = 1'766'224'800'000;
+constexpr std::int64_t hour = 3'600'000;
+
+void set_up(test_bot& bot) {
+  bot.import_roster(roster);
+  bot.register_group("1栋业主群", "1");
+  bot.register_group("阳光花园大群");
+  bot.as("王阿姨").in_private().say("绑定 1-1-101 1234");
+  bot.as("李先生").in_private().say("绑定 1-1-201 5678");
+  bot.as("赵女士").in_private().say("绑定 2-1-101 9999");
+}
+
+bot::chat_ref direct(const std::string& who) {
+  return {"console", "", bot::chat_kind::direct, who};
+}
+
+int counted(test_bot& bot, int survey, int position, const char* column) {
+  return static_cast<int>(bot.db()
+                              .database.raw()
+                              .execAndGet(std::string("SELECT ") + column + " FROM survey_items WHERE survey_id = " +
+                                          std::to_string(survey) + " AND position = " + std::to_string(position))
+                              .getInt64());
+}
+
+}  // namespace
+
+TEST_CASE("owners answer a survey item by item, other commands and a restart in between, and the "
+          "manager reads and publishes the results",
+          "[commands][surveys]") {
+  testing::temp_dir dir;
+  const std::string path = dir.file("estatebot.sqlite3");
+  {
+    test_bot bot("", path);
+    set_up(bot);
+    auto opened = bot.as("经理").in_private().say("发起调查 2025下半年满意度 截止 2025-12-20 18:00");
+    opened.should_reply_containing("已发起满意度调查 #1「2025下半年满意度」：9 项，已私信邀请 3 位业主");
+    auto invite = opened.to(direct("王阿姨"));
+    REQUIRE(invite.size() == 1);
+    CHECK(invite[0].shown.find("【满意度调查 #1】2025下半年满意度") != std::string::npos);
+    CHECK(invite[0].shown.find("第 1/9 项：客户服务") != std::string::npos);
+    CHECK(opened.to(direct("赵女士")).size() == 1);
+    CHECK(opened.to(direct("孙丽")).empty());  // not bound: not invited
+    auto announced = opened.to(bot.group("阳光花园大群"));
+    REQUIRE(announced.size() == 1);
+    CHECK(announced[0].shown.find("已私信邀请已绑定房号的业主") != std::string::npos);
+
+    bot.as("王阿姨").in_private().say("5").should_reply_containing("第 2/9 项：维修时效");
+    bot.say("４分").should_reply_containing("第 3/9 项：保洁");
+    // Something else in between: a repair is a repair, and the survey waits where it was.
+    bot.say("报修 1-1-101 厨房水管漏水").should_reply_containing("#1");
+    bot.say("八").should_reply_containing("分数是 1 到 5").should_reply_containing("第 3/9 项：保洁");
+    bot.say("厨房的水管什么时候来修").should_reply_containing("第 3/9 项：保洁");
+    bot.say("跳过").should_reply_containing("第 4/9 项：绿化");
+    for (const char* s : {"4", "3", "2", "5", "4", "3"}) bot.say(s);
+    bot.say("电梯太慢了，周末保洁也少").should_reply_containing("调查 #1 已完成");
+    bot.say("5").should_reply_containing("没有这个命令");  // finished: a number is no longer a score
+    CHECK(counted(bot, 1, 0, "n5") == 1);
+    CHECK(counted(bot, 1, 1, "n4") == 1);
+    CHECK(counted(bot, 1, 2, "skipped") == 1);
+
+    // In a group, a number is chat, not an answer.
+    bot.as("李先生").in_group("1栋业主群").say("3").should_be_silent();
+    CHECK(counted(bot, 1, 0, "n3") == 0);
+    bot.as("李先生").in_private().say("3").should_reply_containing("第 2/9 项");
+    bot.say("2").should_reply_containing("第 3/9 项");
+  }
+  // The process stops; 李先生 goes on where he was.
+  test_bot bot("", path);
+  bot.clock().advance_ms(24 * hour);
+  bot.as("李先生").in_private().say("调查 1").should_reply_containing("继续调查 #1（已答 2 项）")
+      .should_reply_containing("第 3/9 项：保洁");
+  bot.say("1").should_reply_containing("第 4/9 项：绿化");
+  CHECK(counted(bot, 1, 0, "n3") == 1);
+  CHECK(counted(bot, 1, 1, "n2") == 1);
+  CHECK(counted(bot, 1, 2, "n1") == 1);
+
+  // Staff see progress, not scores; owners see neither.
+  bot.as("王师傅").say("调查 1").should_reply_containing("邀请 3 位业主，已完成 1（33.3%），答了一部分 1");
+  bot.as("王阿姨").say("调查 1 结果").should_reply_containing("只有物业经理");
+  bot.as("王阿姨").say("调查 1").should_reply_containing("您已完成调查 #1");
+  bot.as("孙丽").say("调查 1").should_reply_containing("请已绑定房号的业主参与");
+
+  auto report = bot.as("经理").say("调查 1 结果");
+  report.should_reply_containing("参与：完成 1/3（33.3%），答了一部分 1");
+  report.should_reply_containing("· 1栋：完成 1/2（50.0%），答了一部分 1");
+  report.should_reply_containing("· 2栋：完成 0/1（0.0%）");
+  report.should_reply_containing("客户服务：4.00　5分 1·4分 0·3分 1");
+  report.should_reply_containing("保洁：1.00　5分 0·4分 0·3分 0·2分 0·1分 1·跳过 1");
+  report.should_reply_containing("业主意见 1 条");
+  auto said = bot.say("调查 1 意见");
+  said.should_reply_containing("1. 电梯太慢了，周末保洁也少").should_not_contain("王阿姨");
+  bot.say("公示调查 1 增加保洁").should_reply_containing("截止后再公示");
+
+  // Two days before the deadline those who have not finished get the question they stopped at.
+  bot.clock().set(deadline - 48 * hour);
+  auto reminded = bot.run_jobs();
+  auto to_li = reminded.to(direct("李先生"));
+  REQUIRE(to_li.size() == 1);
+  CHECK(to_li[0].shown.find("您已答 3/9 项") != std::string::npos);
+  CHECK(to_li[0].shown.find("第 4/9 项：绿化") != std::string::npos);
+  REQUIRE(reminded.to(direct("赵女士")).size() == 1);
+  CHECK(reminded.to(direct("王阿姨")).empty());
+  bot.as("赵女士").in_private().say("好的稍后").should_reply_containing("第 1/9 项：客户服务");
+
+  bot.clock().set(deadline + hour);
+  bot.as("李先生").say("4").should_reply_containing("没有这个命令");  // closed: not counted
+  CHECK(counted(bot, 1, 3, "n4") == 1);  // 王阿姨's only
+  bot.say("调查 1").should_reply_containing("已于 2025-12-20 18:00 截止");
+
+  auto published = bot.as("经理").say("公示调查 1 一、保洁：周末增加一班；二、3-2-1201 反映的漏水已处理。");
+  published.should_reply_containing("已向 2 个业主群公示调查 #1");
+  auto pub = published.to(bot.group("1栋业主群"));
+  REQUIRE(pub.size() == 1);
+  CHECK(pub[0].shown.find("【满意度调查 #1 结果公示】2025下半年满意度") != std::string::npos);
+  CHECK(pub[0].shown.find("邀请 3 户业主，完成 1 户（33.3%）") != std::string::npos);
+  CHECK(pub[0].shown.find("· 客户服务 4.00") != std::string::npos);
+  CHECK(pub[0].shown.find("周末增加一班") != std::string::npos);
+  CHECK(pub[0].shown.find("1201") == std::string::npos);
+  bot.say("调查列表").should_reply_containing("#1 2025下半年满意度（已截止");
+}
+
+TEST_CASE("the next survey shows each item's change, and the dialogue follows the owner's language",
+          "[commands][surveys]") {
+  test_bot bot("[surveys]\nitems = [\"保洁\", \"停车\"]\nitems_en = [\"Cleaning\", \"Parking\"]\n");
+  set_up(bot);
+  bot.as("经理").in_private().say("发起调查 上半年 截止 2025-12-05 18:00");
+  bot.as("王阿姨").say("3");
+  bot.say("2");
+  bot.say("跳过");
+  bot.clock().set(1'764'928'800'000 + hour);  // after 2025-12-05 18:00
+  bot.as("经理").say("发起调查 下半年 截止 2025-12-20 18:00").should_reply_containing("2 项");
+  bot.as("王阿姨").say("5").should_reply_containing("第 2/2 项：停车");
+  bot.say("2");
+  bot.say("跳过").should_reply_containing("调查 #2 已完成");
+  auto report = bot.as("经理").say("调查 2 结果");
+  report.should_reply_containing("综合得分：3.50（+1.00）");
+  report.should_reply_containing("保洁：5.00（+2.00）");
+  report.should_reply_containing("停车：2.00（0.00）");
+
+  // English: the owner asked in English, and the questions come in English from then on.
+  bot.as("李先生").say("/survey 2").should_reply_containing("Item 1/2: Cleaning");
+  bot.say("4 stars").should_reply_containing("Item 2/2: Parking");
+  bot.say("skip").should_reply_containing("Last: anything else");
+  bot.say("More bins please").should_reply_containing("Survey #2 done");
+  bot.as("经理").say("调查 2 意见").should_reply_containing("More bins please");
+}
+
+TEST_CASE("an owner who binds a room after the start joins the survey", "[commands][surveys]") {
+  test_bot bot;
+  set_up(bot);
+  bot.as("经理").in_private().say("发起调查 下半年");  // the default: open [surveys] days
+  bot.as("孙丽").in_group("阳光花园大群").say("调查 1").should_reply_containing("请已绑定房号的业主参与");
+  bot.as("孙丽").in_private().say("绑定 2-1-102 1111");
+  auto joined = bot.as("孙丽").in_group("阳光花园大群").say("调查 1");
+  joined.should_reply_containing("已私信您调查 #1 的题目");
+  auto privately = joined.to(direct("孙丽"));
+  REQUIRE(privately.size() == 1);
+  CHECK(privately[0].shown.find("第 1/9 项：客户服务") != std::string::npos);
+  bot.as("孙丽").in_private().say("5").should_reply_containing("第 2/9 项");
+  bot.as("经理").say("调查 1").should_reply_containing("邀请 4 位业主");
+  bot.as("经理").say("调查列表").should_reply_containing("#1 下半年（进行中，2025-12-15 08:00 截止）");
+}
+
+TEST_CASE("surveys refuse what they cannot do", "[commands][surveys]") {
+  test_bot bot;
+  set_up(bot);
+  bot.as("王阿姨").in_private().say("发起调查 满意度").should_reply_containing("经理");
+  bot.as("经理").say("发起调查").should_reply_containing("用法");
+  bot.say("发起调查 满意度 截止 2025-11-30 18:00").should_reply_containing("已经过去");
+  bot.say("调查 9").should_reply_containing("没有找到调查 #9");
+  bot.say("调查 9 结果").should_reply_containing("没有找到调查 #9");
+  bot.say("发起调查 满意度 截止 2025-12-20 18:00");
+  bot.say("调查 1 作废").should_reply_containing("用法");
+  bot.say("公示调查 1").should_reply_containing("用法");
+  // Asked with no number, an owner gets the survey they are in, from where they stand.
+  bot.as("王阿姨").say("调查").should_reply_containing("【满意度调查 #1】满意度").should_reply_containing("第 1/9 项");
+  bot.say("4");
+  bot.say("调查").should_reply_containing("继续调查 #1（已答 1 项）").should_reply_containing("第 2/9 项");
+}
