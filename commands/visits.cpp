@@ -123,7 +123,7 @@ bot::command_result coverage(bot::context& ctx, const bot::args& a) {
   }
   const bot::local_time_zone tz{offset};
   std::string out =
-      ctx.text("visit.coverage_head", fmt::arg("period", ctx.text(p->name_id)), fmt::arg("n", rows.size()),
+      ctx.text("visit.coverage_head", fmt::arg("period", period_text(ctx.svc.t, ctx.lang, *p)), fmt::arg("n", rows.size()),
                fmt::arg("covered", per_week.size()), fmt::arg("buildings", buildings.size()));
   std::string missing;
   for (const auto& b : buildings) {
