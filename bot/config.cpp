@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -176,6 +177,26 @@ void read_surveys(config_reader r, surveys_config& c) {
   }
 }
 
+// "08:30" → minutes after midnight.
+std::optional<int> clock_minutes(std::string_view s) {
+  if (s.size() != 5 || s[2] != ':') return std::nullopt;
+  for (std::size_t i : {0u, 1u, 3u, 4u})
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  const int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+  if (h > 23 || m > 59) return std::nullopt;
+  return h * 60 + m;
+}
+
+void read_stats(config_reader r, stats_config& c) {
+  r.read("complaint_target_percent", c.complaint_target_percent, 0, 100);
+  r.read("baseline", c.baseline);
+  r.read("digest_time", c.digest_time);
+  r.read("weekly_digest", c.weekly_digest);
+  r.finish();
+  if (!c.digest_time.empty() && !clock_minutes(c.digest_time))
+    throw config_error("stats.digest_time: \"HH:MM\" in local time (\"08:30\"), or \"\" for no digest");
+}
+
 void read_sla(config_reader r, sla_target& t) {
   r.read("respond_minutes", t.respond_minutes, 1, 365 * 24 * 60);
   r.read("resolve_minutes", t.resolve_minutes, 0, 365 * 24 * 60);
@@ -296,6 +317,10 @@ std::vector<emergency_template> emergency_config::builtin_templates() {
   };
 }
 
+std::optional<int> stats_config::digest_minutes() const {
+  return digest_time.empty() ? std::nullopt : clock_minutes(digest_time);
+}
+
 std::vector<survey_item> surveys_config::builtin_items() {
   return {{"客户服务", "Customer service"}, {"维修时效", "Repair speed"},   {"保洁", "Cleaning"},
           {"绿化", "Landscaping"},          {"安保秩序", "Security and order"}, {"停车", "Parking"},
@@ -335,6 +360,7 @@ config config::parse(std::string_view toml_text, const std::string& source_name,
   read_tickets(r.table("tickets"), c.tickets);
   read_suggestions(r.table("suggestions"), c.suggestions);
   read_surveys(r.table("surveys"), c.surveys);
+  read_stats(r.table("stats"), c.stats);
   read_privacy(r.table("privacy"), c.privacy);
   r.finish();
   for (const auto& check : checks) check(c);

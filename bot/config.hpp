@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -217,6 +218,19 @@ struct surveys_config {
   static std::vector<survey_item> builtin_items();
 };
 
+// Statistics (统计) and the managers' digest: the complaint-reduction goal and what it is measured
+// against, and when the daily digest goes to the managers' groups.
+struct stats_config {
+  int complaint_target_percent = 20;  // fewer complaints than the baseline, in percent
+  // "last_year": the same period a year before; or a fixed period "2026-01-01~2026-06-30", scaled
+  // to the length of the period asked about.
+  std::string baseline = "last_year";
+  std::string digest_time = "08:30";  // local "HH:MM"; empty: no digest
+  bool weekly_digest = true;          // on Mondays, the week's trend as well
+
+  std::optional<int> digest_minutes() const;  // after local midnight; none: no digest
+};
+
 // What owners' groups may read although it looks private: the service and duty numbers staff
 // publish ("400-800-1234"). [emergency] duty_phone is allowed without being listed.
 struct privacy_config {
@@ -243,6 +257,7 @@ struct config {
   tickets_config tickets;
   suggestions_config suggestions;
   surveys_config surveys;
+  stats_config stats;
   privacy_config privacy;
 
   // Both throw config_error; `checks` come from the features (commands::config_checks).

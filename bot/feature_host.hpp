@@ -70,6 +70,8 @@ class feature_host {
   void on_member_joined(join_hook h);
   void on_dead_letter(dead_letter_hook h);
   void on_outage(outage_hook h);
+  // What a feature may read or schedule while it installs (a daily job's first row).
+  services& svc() { return p_.svc; }
 
  private:
   void add_job(const char* kind, std::function<void(const storage::job_row&)> run);

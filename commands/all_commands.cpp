@@ -16,6 +16,8 @@
 #include "commands/outage_alert.hpp"
 #include "commands/repair.hpp"
 #include "commands/role_admin.hpp"
+#include "commands/stats_digest.hpp"
+#include "commands/stats_report.hpp"
 #include "commands/suggestion_box.hpp"
 #include "commands/surveys.hpp"
 #include "commands/ticket_duty.hpp"
@@ -44,7 +46,7 @@ constexpr spec_list command_lists[] = {
     ticket_report_commands,  binding_commands,         group_admin_commands,   notice_commands,
     notice_query_commands,   emergency_commands,       emergency_ack_commands, role_admin_commands,
     vote_commands,           meeting_commands,         visit_commands,         topic_commands,
-    survey_commands};
+    survey_commands,         stats_commands};
 
 }  // namespace
 
@@ -66,11 +68,12 @@ void install_all(bot::feature_host& host) {
   install_votes(host);
   install_meetings(host);
   install_surveys(host);
+  install_stats_digest(host);
   host.on_chatter(on_group_chatter);
 }
 
 std::vector<bot::config_check> config_checks() {
-  return {check_ticket_settings};
+  return {check_ticket_settings, check_stats_settings};
 }
 
 }  // namespace commands

@@ -1,15 +1,10 @@
 #include "commands/ticket_reports.hpp"
 
-#include <ctime>
-
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/context.hpp"
-#include "bot/duration_text.hpp"
-#include "bot/local_time.hpp"
 #include "commands/broadcast.hpp"
 #include "commands/category_names.hpp"
-#include "commands/report_period.hpp"
 #include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
 #include "domain/units/address.hpp"
@@ -18,13 +13,10 @@
 namespace commands {
 
 using domain::units::parse_building;
-using domain::units::unit_address;
 
 namespace {
 
 constexpr int list_limit = 20;
-using bot::day_ms;
-using bot::minute_ms;
 
 using domain::ticket_kind;
 using domain::ticket_state;
@@ -109,58 +101,6 @@ bot::command_result overdue(bot::context& ctx, const bot::args& a) {
   return std::nullopt;
 }
 
-// "漏水 3 · 水电 2", each key worded by `name`.
-template <class Key, class Name>
-std::string ranked(const bot::context& ctx, const std::vector<std::pair<Key, std::int64_t>>& rows,
-                   Name name) {
-  if (rows.empty()) return ctx.text("common.unknown");
-  std::string out;
-  for (const auto& [key, n] : rows)
-    out += (out.empty() ? "" : " · ") +
-           ctx.text("cmd.ticket.stats.ranked", fmt::arg("name", name(key)), fmt::arg("n", n));
-  return out;
-}
-
-std::string ranked_categories(const bot::context& ctx, const storage::ticket_stats& s) {
-  return ranked(ctx, s.top_categories, [&](domain::ticket_category c) { return ctx.text(text_id(c)); });
-}
-
-// A building reads as it does everywhere else ("3栋", "bldg 3").
-std::string ranked_buildings(const bot::context& ctx, const storage::ticket_stats& s) {
-  return ranked(ctx, s.top_buildings, [&](const std::string& b) {
-    return unit_address{b, "", ""}.masked(ctx.lang);
-  });
-}
-
-std::string average_duration(const bot::context& ctx, std::int64_t total_ms, std::int64_t n) {
-  if (n == 0) return ctx.text("common.unknown");
-  return bot::duration_text(ctx.svc.t, ctx.lang, total_ms / n);
-}
-
-// 工单统计 本周
-bot::command_result stats(bot::context& ctx, const bot::args& a) {
-  std::string word = a.empty() ? std::string() : a.rest(0);
-  auto p = parse_period(word, ctx.now(), ctx.svc.cfg.community.utc_offset_minutes);
-  if (!p) return ctx.usage();
-  auto s = ctx.db().tickets.stats(ctx.community(), p->from, p->to, ctx.now());
-  std::string rating = s.rated == 0 ? ctx.text("common.unknown")
-                                    : fmt::format("{:.1f}", static_cast<double>(s.rating_total) / s.rated);
-  reply_staff_view(
-      ctx, ctx.text("cmd.ticket.stats.report", fmt::arg("period", ctx.text(p->name_id)),
-                    fmt::arg("created", s.created), fmt::arg("repairs", s.repairs),
-                    fmt::arg("complaints", s.complaints), fmt::arg("suggestions", s.suggestions),
-                    fmt::arg("open", s.open), fmt::arg("resolved", s.resolved), fmt::arg("closed", s.closed),
-                    fmt::arg("cancelled", s.cancelled),
-                    fmt::arg("response", average_duration(ctx, s.response_ms_total, s.responded)),
-                    fmt::arg("fix", average_duration(ctx, s.fix_ms_total, s.fixed)),
-                    fmt::arg("late_response", s.late_response), fmt::arg("late_fix", s.late_fix),
-                    fmt::arg("rating", rating), fmt::arg("rated", s.rated),
-                    fmt::arg("satisfied", s.visits_satisfied), fmt::arg("unsatisfied", s.visits_unsatisfied),
-                    fmt::arg("categories", ranked_categories(ctx, s)),
-                    fmt::arg("buildings", ranked_buildings(ctx, s))));
-  return std::nullopt;
-}
-
 bool filters_only(const bot::args& a) {
   for (const auto& t : a.tokens)
     if (!parse_states(t.text) && !parse_kind(t.text) && !category_from_name(t.text) &&
@@ -194,16 +134,6 @@ std::vector<bot::command_spec> ticket_report_commands() {
           .where = chat_rule::anywhere,
           .run = overdue,
           .bare_match = [](const bot::args& a) { return a.empty(); },
-      },
-      {
-          .id = "ticket.stats",
-          .zh = {"工单统计"},
-          .en = {"ticket stats"},
-          .topic = "staff",
-          .min_role = role::manager,
-          .where = chat_rule::anywhere,
-          .run = stats,
-          .bare_match = [](const bot::args& a) { return a.size() <= 2; },
       },
   };
 }

@@ -1,5 +1,5 @@
 // Managers' views of the desk: 工单列表 (filtered by state, building, category and kind in any
-// order), 逾期工单 (past their response or fix time), 工单统计 (a period's figures).
+// order) and 逾期工单 (past their response or fix time). A period's figures are commands/stats_report.
 #pragma once
 #include <vector>
 

@@ -1,6 +1,7 @@
 #include "storage/migrations.hpp"
 
 #include "storage/meetings_sql.hpp"
+#include "storage/stats_sql.hpp"
 #include "storage/surveys_sql.hpp"
 #include "storage/topics_sql.hpp"
 #include "storage/visits_sql.hpp"
@@ -395,6 +396,7 @@ const std::vector<migration>& migrations() {
       {"staff visits to buildings", v9_visits},
       {"topic forums and owners' opinions", v10_topics},
       {"satisfaction surveys: items, score counts, dialogues, comments", v11_surveys},
+      {"statistics and digest: escalations, resolutions, ratings and notices by time", v12_stats},
   };
   return list;
 }

@@ -361,30 +361,6 @@ ticket_stats ticket_store::stats(std::int64_t community_id, std::int64_t from_ms
                             &s.visits_satisfied,
                             &s.visits_unsatisfied};
   for (int i = 0; i < static_cast<int>(std::size(fields)); ++i) *fields[i] = q.getColumn(i).getInt64();
-  q.reset();
-
-  static constexpr const char* categories_sql =
-      "SELECT category, count(*) AS n FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND "
-      "created_at < ?3 "
-      "GROUP BY category ORDER BY n DESC, category LIMIT 3";
-  static constexpr const char* buildings_sql =
-      "SELECT building, count(*) AS n FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND "
-      "created_at < ?3 "
-      "AND building IS NOT NULL GROUP BY building ORDER BY n DESC, building LIMIT 3";
-  for (auto [sql, top] : {std::pair{categories_sql, true}, std::pair{buildings_sql, false}}) {
-    auto g = db_.prepare(sql);
-    g.bind(1, community_id);
-    g.bind(2, from_ms);
-    g.bind(3, to_ms);
-    while (g.executeStep()) {
-      if (top)
-        s.top_categories.emplace_back(
-            column_as(g.getColumn(0), domain::parse_ticket_category, "tickets.category"),
-            g.getColumn(1).getInt64());
-      else
-        s.top_buildings.emplace_back(g.getColumn(0).getString(), g.getColumn(1).getInt64());
-    }
-  }
   return s;
 }
 

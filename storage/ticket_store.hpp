@@ -69,8 +69,6 @@ struct ticket_stats {
   std::int64_t late_response = 0, late_fix = 0;       // SLA breaches (late or still overdue)
   std::int64_t rated = 0, rating_total = 0;
   std::int64_t visits_satisfied = 0, visits_unsatisfied = 0;
-  std::vector<std::pair<domain::ticket_category, std::int64_t>> top_categories;  // most tickets first
-  std::vector<std::pair<std::string, std::int64_t>> top_buildings;
 };
 
 class ticket_store {

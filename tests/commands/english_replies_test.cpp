@@ -29,8 +29,9 @@ TEST_CASE("tickets and emergencies say how long to the minute, in one style", "[
   bot.say("完成 1 换了角阀").should_reply_containing("已完成");
 
   auto stats = bot.as("经理").in_private().say("工单统计 今天");
-  stats.should_reply_containing("平均首次响应 1 小时 42 分 · 平均完成用时 2 小时 30 分");
-  stats.should_reply_containing("楼栋前三：3栋 1 单");
+  stats.should_reply_containing("首次响应：中位 1 小时 42 分 · 90% 在 1 小时 42 分 内");
+  stats.should_reply_containing("完成用时：中位 2 小时 30 分");
+  stats.should_reply_containing("楼栋：3栋 1");
 
   bot.as("王师傅").in_group("维修群").say("紧急 停电 3栋 配电箱故障").should_reply_containing("紧急通知 #1");
   bot.clock().advance_minutes(51 * 60 + 20);
@@ -51,8 +52,9 @@ TEST_CASE("an English user reads durations and buildings in English", "[duration
   bot.say("/done 1 replaced the valve");
 
   auto stats = bot.as("经理").in_private().say("/ticket stats today");
-  stats.should_reply_containing("Average first response 1 h 42 min · average time to fix 2 h 30 min");
-  stats.should_reply_containing("Top buildings: bldg 3 (1)");
+  stats.should_reply_containing("First response: median 1 h 42 min · 90% within 1 h 42 min");
+  stats.should_reply_containing("Time to fix: median 2 h 30 min");
+  stats.should_reply_containing("Buildings: bldg 3 (1)");
 
   bot.as("王师傅").in_group("维修群").say("/emergency power 3栋 back by 18:00");
   bot.clock().advance_minutes(51 * 60);

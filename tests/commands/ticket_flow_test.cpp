@@ -347,7 +347,7 @@ TEST_CASE("managers filter, see overdue tickets and statistics", "[tickets][mana
   bot.say("完成 1 换了水管");
   bot.as("王阿姨").say("评价 1 4");
   r = bot.as("经理").in_group("经理群").say("工单统计 本周");
-  r.should_reply_containing("新增 4（报修 3 · 投诉 1 · 建议 0）");
+  r.should_reply_containing("新增工单 4（报修 3 · 投诉 1 · 建议 0）");
   r.should_reply_containing("已关闭 1").should_reply_containing("评分 4.0（1 人）");
   r.should_reply_containing("超时：响应 1");  // #1 was taken after its 30 minutes
   bot.say("/工单统计 下个世纪").should_reply_containing("用法");

@@ -53,7 +53,8 @@ path = ")" +
 admins = ["console:管理员"]
 managers = ["console:经理"]
 staff = ["console:王师傅", "console:李师傅"]
-)" + extra;
+)" + (extra.find("[stats]") == std::string::npos ? "[stats]\ndigest_time = \"\"\n" : "") +
+         extra;
 }
 
 }  // namespace

@@ -37,7 +37,8 @@ class replies {
 class test_bot {
  public:
   // Extra TOML is appended to the test config (":memory:" database unless `storage_path` names a
-  // file, staff 王师傅 and 李师傅, manager 经理, admin 管理员 on the console platform).
+  // file, staff 王师傅 and 李师傅, manager 经理, admin 管理员 on the console platform; no daily
+  // digest unless the extra TOML has a [stats] table).
   explicit test_bot(const std::string& extra_toml = "", const std::string& storage_path = ":memory:");
   ~test_bot();
 

@@ -1,0 +1,114 @@
+// Statistics on a year of a large community: N tickets (default 1,000,000) spread over the last
+// 365 days with realistic kinds, categories, buildings, states, response and fix times and
+// ratings, written straight into the SQLite file; then 统计 本月, 统计 今年, 统计 员工 本月 and the
+// daily digest timed through the dispatcher, as a manager would ask.
+//   cmake --build build --target benchmarks && build/bench/stats_bench [tickets] [repeats]
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "bench/dispatch_timing.hpp"
+#include "bot/clock.hpp"
+#include "bot/config.hpp"
+#include "bot/core.hpp"
+#include "bot/log.hpp"
+#include "commands/all_commands.hpp"
+#include "storage/stores.hpp"
+
+namespace {
+
+using bench::ms_since;
+using bench::say;
+using bench::steady;
+using bench::timing;
+
+// Ticket i at now − (i / N) of a year; everything else from cheap integer hashes of i.
+constexpr const char* seed_sql = R"sql(
+WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ?1)
+INSERT INTO tickets (community_id, kind, category, priority, state, description, location, building,
+                     reporter_id, assignee_id, created_at, due_at, first_response_at, resolved_at,
+                     closed_at, rating, resolve_due_at)
+SELECT 1,
+       CASE WHEN i % 10 < 7 THEN 'repair' WHEN i % 10 < 9 THEN 'complaint' ELSE 'suggestion' END,
+       CASE (i * 7) % 11 WHEN 0 THEN 'leak' WHEN 1 THEN 'elevator' WHEN 2 THEN 'water_power'
+            WHEN 3 THEN 'lighting' WHEN 4 THEN 'access' WHEN 5 THEN 'parking' WHEN 6 THEN 'noise'
+            WHEN 7 THEN 'sanitation' WHEN 8 THEN 'security' WHEN 9 THEN 'greening' ELSE 'other' END,
+       'normal',
+       CASE WHEN i % 50 = 0 THEN 'new' WHEN i % 50 = 1 THEN 'in_progress' WHEN i % 20 = 2 THEN 'resolved'
+            ELSE 'closed' END,
+       CASE i % 6 WHEN 0 THEN '厨房水管漏水' WHEN 1 THEN '楼道灯不亮' WHEN 2 THEN '电梯异响'
+            WHEN 3 THEN '门禁卡失灵' WHEN 4 THEN '垃圾没人清理' ELSE '插座没电' END,
+       '', CAST(1 + i % 40 AS TEXT), NULL, 2 + i % 30,
+       ?2 - i * (365 * 86400000 / ?1),
+       ?2 - i * (365 * 86400000 / ?1) + 1800000,
+       CASE WHEN i % 50 = 0 THEN NULL ELSE ?2 - i * (365 * 86400000 / ?1) + 60000 * (1 + (i * 13) % 240) END,
+       CASE WHEN i % 50 < 2 THEN NULL ELSE ?2 - i * (365 * 86400000 / ?1) + 60000 * (60 + (i * 31) % 4000) END,
+       CASE WHEN i % 50 < 2 OR i % 20 = 2 THEN NULL ELSE ?2 - i * (365 * 86400000 / ?1) + 86400000 END,
+       CASE WHEN i % 3 = 0 THEN 1 + (i * 17) % 5 ELSE NULL END,
+       ?2 - i * (365 * 86400000 / ?1) + 86400000
+FROM seq
+)sql";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int n = argc > 1 ? std::stoi(argv[1]) : 1'000'000;
+  const int repeats = argc > 2 ? std::stoi(argv[2]) : 5;
+  bot::log::set_min_level(bot::log::level::error);
+  const auto dir = std::filesystem::temp_directory_path() / "estatebot-stats-bench";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto cfg = bot::config::parse("[storage]\npath = \"" + (dir / "bench.sqlite3").string() +
+                                "\"\n[roles]\nmanagers = [\"console:经理\"]\nadmins = [\"console:管理员\"]\n");
+  bot::manual_clock clock(1'765'000'000'000);  // 2025-12-06
+  bot::core core(cfg, clock, commands::install_all);
+  core.dispatch.handle(say("管理员", "经理群", "绑定小区 阳光花园 经理群", clock.now_ms()));
+  for (int s = 0; s < 30; ++s)  // the staff the tickets are assigned to
+    core.dispatch.handle(say("师傅" + std::to_string(s), "经理群", "大家好", clock.now_ms()));
+
+  auto t = steady::now();
+  {
+    storage::transaction tx(core.db.database);
+    SQLite::Statement q(core.db.database.raw(), seed_sql);
+    q.bind(1, n);
+    q.bind(2, clock.now_ms());
+    q.exec();
+    tx.commit();
+  }
+  std::printf("estatebot statistics, %d tickets over a year, seeded in %.0f ms (SQLite file in %s)\n", n,
+              ms_since(t), dir.c_str());
+
+  timing month, year, staff, digest;
+  for (int r = 0; r < repeats; ++r) {
+    month.ms.push_back([&] {
+      auto s = steady::now();
+      core.dispatch.handle(say("经理", "", "统计 本月", clock.now_ms()));
+      return ms_since(s);
+    }());
+    year.ms.push_back([&] {
+      auto s = steady::now();
+      core.dispatch.handle(say("经理", "", "统计 今年", clock.now_ms()));
+      return ms_since(s);
+    }());
+    staff.ms.push_back([&] {
+      auto s = steady::now();
+      core.dispatch.handle(say("经理", "", "统计 员工 本月", clock.now_ms()));
+      return ms_since(s);
+    }());
+    clock.advance_ms(24LL * 3'600'000);
+    digest.ms.push_back([&] {
+      auto s = steady::now();
+      core.jobs.run_due();
+      return ms_since(s);
+    }());
+  }
+  month.report("统计 本月");
+  year.report("统计 今年");
+  staff.report("统计 员工 本月");
+  digest.report("daily digest (one community)");
+  std::filesystem::remove_all(dir);
+  return 0;
+}
