@@ -1,6 +1,7 @@
 #include "bot/app.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
 #include <algorithm>
 
 #include <boost/asio/io_context.hpp>
@@ -19,6 +20,7 @@
 #include "bot/stdin_lines.hpp"
 #include "bot/wakeup_timer.hpp"
 #include "commands/all_commands.hpp"
+#include "storage/gauge_store.hpp"
 
 namespace bot {
 
@@ -26,6 +28,31 @@ namespace {
 constexpr auto shutdown_grace = std::chrono::seconds(3);
 constexpr auto shutdown_poll = std::chrono::milliseconds(20);
 constexpr int flush_rounds = 16;
+constexpr std::string_view priority_names[] = {"emergency", "reply", "notice", "digest"};
+
+std::string_view outcome_name(dispatch_outcome o) {
+  switch (o) {
+    case dispatch_outcome::processed:
+      return "processed";
+    case dispatch_outcome::duplicate:
+      return "duplicate";
+    case dispatch_outcome::ignored:
+      return "ignored";
+  }
+  return "unknown";
+}
+
+std::string platform_of(const inbound_event& e) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        if constexpr (requires { v.chat.platform; })
+          return v.chat.platform;
+        else
+          return "";
+      },
+      e);
+}
+
 constexpr std::int64_t write_probe_interval_ms =
     2'000;  // a reply's later parts queue behind its first in the same chat
 
@@ -55,6 +82,8 @@ struct app::impl {
       a->attach(host());
     }
     server.route("GET", "/healthz", [this](const http_request& req) { return health(req); });
+    server.route("GET", "/metrics", [this](const http_request& req) { return metrics_page(req); });
+    server.on_answered([this](double seconds) { state.meter.observe_request(seconds); });
   }
 
   adapters::adapter_host host() {
@@ -77,8 +106,37 @@ struct app::impl {
 
   // Events from every adapter; committed when this returns.
   void deliver(const inbound_event& e) {
-    state.dispatch.handle(e);
+    const auto outcome = state.dispatch.handle(e);
+    state.meter.count_inbound(platform_of(e), outcome_name(outcome));
     job_timer.poke();
+  }
+
+  // Prometheus text; the same rule as /healthz details (loopback, or the health token).
+  http_response metrics_page(const http_request& req) {
+    if (!sees_health_details(req, state.cfg.server.health_token))
+      return {403, "text/plain; charset=utf-8", "metrics are for this machine or the health token\n", {}};
+    std::string out = state.meter.render();
+    storage::gauge_store gauges(state.database);
+    out += "# HELP estatebot_outbox_rows Outbox rows not sent, by state and priority.\n"
+           "# TYPE estatebot_outbox_rows gauge\n";
+    for (const auto& d : gauges.outbox_unsent()) {
+      const auto p = static_cast<std::size_t>(d.priority);
+      out += fmt::format("estatebot_outbox_rows{{state=\"{}\",priority=\"{}\"}} {}\n", metric_label(d.state),
+                         p < std::size(priority_names) ? priority_names[p] : std::to_string(d.priority), d.rows);
+    }
+    out += fmt::format("# HELP estatebot_outbox_in_flight Sends handed to a platform and not answered yet.\n"
+                       "# TYPE estatebot_outbox_in_flight gauge\nestatebot_outbox_in_flight {}\n",
+                       state.outbox.in_flight());
+    out += fmt::format("# HELP estatebot_database_bytes Size of the database file's pages in use.\n"
+                       "# TYPE estatebot_database_bytes gauge\nestatebot_database_bytes {}\n",
+                       gauges.database_bytes());
+    const std::int64_t now = clk.now_ms();
+    const auto due = state.db.jobs.next_due_at();
+    const double lag = due && *due < now ? static_cast<double>(now - *due) / 1000.0 : 0.0;
+    out += fmt::format("# HELP estatebot_scheduler_lag_seconds How late the most overdue job is.\n"
+                       "# TYPE estatebot_scheduler_lag_seconds gauge\nestatebot_scheduler_lag_seconds {}\n",
+                       lag);
+    return {200, "text/plain; version=0.0.4; charset=utf-8", out, {}};
   }
 
   // Sends now what can go now, for channels that answer at once (the console).

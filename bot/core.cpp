@@ -12,6 +12,22 @@ namespace {
 constexpr std::int64_t inbound_memory_ms = 7 * day_ms;  // platform retries come within minutes
 constexpr plain_job inbound_prune{"inbound.prune"};
 
+std::string_view send_status_name(send_result::status s) {
+  switch (s) {
+    case send_result::status::sent:
+      return "sent";
+    case send_result::status::retry:
+      return "retry";
+    case send_result::status::failed:
+      return "failed";
+    case send_result::status::uncertain:
+      return "uncertain";
+    case send_result::status::unreachable:
+      return "unreachable";
+  }
+  return "unknown";
+}
+
 }  // namespace
 
 core::core(const config& c, const clock& clock_, const feature_installer& features)
@@ -36,6 +52,10 @@ core::core(const config& c, const clock& clock_, const feature_installer& featur
   outbox.on_outage = [this](const outage& o) {
     for (const auto& listener : outages_) listener(svc, o);
   };
+  outbox.on_settle = [this](const storage::outbox_row& row, const send_result& r) {
+    meter.count_send(row.target.platform, send_status_name(r.outcome));
+  };
+  dispatch.on_command = [this](const command_spec& spec) { meter.count_command(spec.id); };
   feature_host host({commands, jobs, dispatch.hooks(), dead_letters_, outages_, svc});
   install_builtin_jobs(host);
   if (features) features(host);

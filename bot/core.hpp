@@ -11,6 +11,7 @@
 #include "bot/config.hpp"
 #include "bot/dispatcher.hpp"
 #include "bot/feature_host.hpp"
+#include "bot/metrics.hpp"
 #include "bot/outbox_pump.hpp"
 #include "bot/registry.hpp"
 #include "bot/scheduler.hpp"
@@ -39,6 +40,7 @@ class core {
   dispatcher dispatch;
   outbox_pump outbox;
   scheduler jobs;
+  metrics meter;  // commands and sends counted here; bot::app adds inbound events and HTTP
 
  private:
   void install_builtin_jobs(feature_host& host);

@@ -205,6 +205,7 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
     return;
   }
 
+  if (on_command) on_command(spec);
   storage::transaction cmd_txn(
       svc_.db.database);  // a savepoint: a failed command leaves no half-written rows
   command_result result;

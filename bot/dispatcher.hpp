@@ -17,6 +17,7 @@ namespace bot {
 
 class context;
 struct invocation;
+struct command_spec;
 
 enum class dispatch_outcome { processed, duplicate, ignored };
 
@@ -28,6 +29,8 @@ class dispatcher {
   // Messages of this platform may carry message::claimed_role (the wiring names the adapters that
   // vouch for it); from any other platform the field is ignored.
   void trust_claimed_roles(std::string platform) { role_vouchers_.insert(std::move(platform)); }
+  // Told of each command about to run (after the role and place checks), for /metrics.
+  std::function<void(const command_spec&)> on_command;
 
  private:
   dispatch_outcome handle_message(const message& m);

@@ -106,6 +106,7 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
   accept_backoff backoff;
   log_throttle accept_errors{log_interval}, refused_connections{log_interval};
   bool stopping = false;
+  std::function<void(double)> answered;
 
   // The answer, or nullopt when the server stopped before an asynchronous handler gave one.
   net::awaitable<std::optional<http_response>> dispatch(const http_request& req, const route_entry& entry) {
@@ -192,6 +193,7 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
         co_await answer_read_error(*stream, ec, remote);
         break;
       }
+      const auto started = std::chrono::steady_clock::now();
       http_request req = request_of(parser.get(), remote);
       const bool upgrade = websocket::is_upgrade(parser.get()) && routes.websocket.contains(req.path);
       const route_entry* entry = nullptr;
@@ -236,6 +238,7 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
       if (res.status >= 400) log::info("http", "{} {} {} → {}", remote, req.method, req.path, res.status);
       bool keep_alive = msg.keep_alive() && !stopping;
       co_await write(*stream, res, msg.version(), keep_alive, ec);
+      if (answered) answered(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
       if (ec || !keep_alive) break;
     }
     stream->socket().shutdown(tcp::socket::shutdown_both, ec);
@@ -339,6 +342,10 @@ void http_server::route(const std::string& method, const std::string& path, hand
         respond(h(req));
       },
       std::move(check)};
+}
+
+void http_server::on_answered(std::function<void(double)> f) {
+  impl_->answered = std::move(f);
 }
 
 void http_server::route_async(const std::string& method, const std::string& path, async_handler h) {

@@ -224,6 +224,7 @@ void outbox_pump::unreachable(const storage::outbox_row& row, const send_result&
 void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   in_flight_.erase(row.id);
   ++settled_;
+  if (on_settle) on_settle(row, r);
   const std::int64_t now = clk_.now_ms();
   if (r.outcome == send_result::status::unreachable) {
     unreachable(row, r, now);

@@ -71,6 +71,8 @@ class outbox_pump {
   // An account's outage has lasted outage_alert_after_ms (`until` empty), or a reported one ended;
   // runs in a transaction, so what it queues goes out with the commit.
   std::function<void(const outage&)> on_outage;
+  // Told of every answer a channel gives (/metrics).
+  std::function<void(const storage::outbox_row&, const send_result&)> on_settle;
   std::vector<outage> outages() const { return outages_.all(); }
 
   std::int64_t backoff_ms(int attempts);  // for attempt number `attempts` (1-based), with jitter
