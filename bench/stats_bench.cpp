@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -109,6 +110,6 @@ int main(int argc, char** argv) {
   year.report("统计 今年");
   staff.report("统计 员工 本月");
   digest.report("daily digest (one community)");
-  std::filesystem::remove_all(dir);
+  if (!std::getenv("ESTATEBOT_BENCH_KEEP")) std::filesystem::remove_all(dir);
   return 0;
 }
