@@ -113,3 +113,25 @@ TEST_CASE("the managers' group gets the daily digest, and on Monday the week's",
   CHECK(weekly.find("常见问题：漏水 2") != std::string::npos);
   CHECK_FALSE(digest_in(monday, bot.group("经理群"), "【日报 · 12-07】").empty());  // two open tickets
 }
+
+TEST_CASE("an empty period says so, and a day ends at local midnight", "[commands][stats]") {
+  test_bot bot;
+  set_up_groups(bot);
+  auto empty = bot.as("经理").in_private().say("统计 2024-06");
+  empty.should_reply_containing("新增工单 0（报修 0 · 投诉 0 · 建议 0）");
+  empty.should_reply_containing("常见问题：（无）");
+  empty.should_reply_containing("首次响应：（无）");
+  empty.should_reply_containing("评分 （无）（0 人）· 差评 0（0%）");
+  empty.should_reply_containing("投诉 0 件（基准期没有投诉记录，无法比较）");
+
+  // 23:30 and 00:30 in Beijing are 15:30 and 16:30 UTC of the same UTC day.
+  bot.clock().set(dec2_2025 + 15 * hour + 30 * 60'000);
+  bot.as("王阿姨").say("报修 3-2-1201 厨房水管漏水");
+  bot.clock().advance_minutes(60);
+  bot.as("张先生").say("报修 3-1-502 插座没电");
+  bot.as("经理").say("统计 2025-12-02").should_reply_containing("新增工单 1（报修 1");
+  bot.say("统计 2025-12-03").should_reply_containing("新增工单 1（报修 1");
+  bot.say("统计 今天").should_reply_containing("新增工单 1（报修 1");
+  bot.say("统计 昨天").should_reply_containing("新增工单 1（报修 1");
+  bot.say("统计 2025-12-02~2025-12-03").should_reply_containing("新增工单 2（报修 2");
+}
