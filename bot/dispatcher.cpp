@@ -205,7 +205,8 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
     return;
   }
 
-  if (on_command) on_command(spec);
+  // An anonymous command is not counted: the counter's moment would date the suggestion.
+  if (on_command && !spec.anonymous) on_command(spec);
   storage::transaction cmd_txn(
       svc_.db.database);  // a savepoint: a failed command leaves no half-written rows
   command_result result;

@@ -29,7 +29,8 @@ class dispatcher {
   // Messages of this platform may carry message::claimed_role (the wiring names the adapters that
   // vouch for it); from any other platform the field is ignored.
   void trust_claimed_roles(std::string platform) { role_vouchers_.insert(std::move(platform)); }
-  // Told of each command about to run (after the role and place checks), for /metrics.
+  // Told of each command about to run (after the role and place checks), for /metrics; not of
+  // anonymous ones.
   std::function<void(const command_spec&)> on_command;
 
  private:

@@ -130,6 +130,10 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
     co_return std::move(pending->answer);
   }
 
+  void observe(std::chrono::steady_clock::time_point started) const {
+    if (answered) answered(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  }
+
   net::awaitable<void> write(beast::tcp_stream& stream, const http_response& r, unsigned version,
                              bool keep_alive, beast::error_code& ec) {
     auto res = to_beast(r, version, keep_alive);
@@ -205,6 +209,7 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
           log::info("http", "{} {} {} → {} (from the headers)", remote, req.method, req.path,
                     refusal->status);
           co_await write(*stream, *refusal, parser.get().version(), false, ec);
+          observe(started);
           break;  // the body was not read: the connection cannot carry another request
         }
       }
@@ -229,6 +234,7 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
         }
         log::info("http", "{} WebSocket {} refused → {}", remote, req.path, answer.refusal.status);
         co_await write(*stream, answer.refusal, msg.version(), false, ec);
+        observe(started);
         break;
       }
       auto answer = co_await dispatch(req, *entry);
@@ -238,7 +244,7 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
       if (res.status >= 400) log::info("http", "{} {} {} → {}", remote, req.method, req.path, res.status);
       bool keep_alive = msg.keep_alive() && !stopping;
       co_await write(*stream, res, msg.version(), keep_alive, ec);
-      if (answered) answered(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      observe(started);
       if (ec || !keep_alive) break;
     }
     stream->socket().shutdown(tcp::socket::shutdown_both, ec);

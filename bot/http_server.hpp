@@ -45,7 +45,8 @@ class http_server {
   void route_async(const std::string& method, const std::string& path, async_handler h);
   // Upgrade requests to `path` go here; other requests to the same path still reach route().
   void websocket_route(const std::string& path, ws_handler h);
-  // Told how long each answered request took, from its headers to the written answer (/metrics).
+  // Told how long each answered request took, from its headers to the written answer (/metrics);
+  // refusals from the headers included, not requests whose headers never arrived.
   void on_answered(std::function<void(double seconds)> f);
   std::uint16_t start();  // binds and listens; returns the bound port (useful with port 0)
   void stop();            // stops accepting, closes idle connections and WebSockets

@@ -103,7 +103,7 @@ void run_digest(bot::services& svc) {
     for (auto id : store.open_emergencies(community))
       if (auto e = svc.db.emergencies.get(id)) open.push_back(*e);
     const bool quiet = f.counts.created == 0 && store.resolved_within(day) == 0 && store.open_now(community) == 0 &&
-                       open.empty();
+                       open.empty() && store.escalated(day, 1).empty() && store.rated_low(day, 1).empty();
     std::optional<domain::stats::figures> week, week_before;
     const storage::period_span last_week{community, today - 7 * day_ms, today};
     if (monday) {

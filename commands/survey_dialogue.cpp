@@ -62,6 +62,8 @@ bool on_survey_answer(bot::context& ctx, const bot::chatter& c) {
   const score_reply r = domain::surveys::read_score(c.text);
   auto say = [&](std::string text) { ctx.reply(std::move(text)); };
 
+  // Only an answer to a question just asked: a "5" days later may be a ticket's rating.
+  if (!just_asked) return false;
   if (inv->next_item < n) {
     if (r.what == score_reply::score || r.what == score_reply::skip) {
       const std::optional<int> score = r.what == score_reply::score ? std::optional<int>(r.value) : std::nullopt;
@@ -69,13 +71,11 @@ bool on_survey_answer(bot::context& ctx, const bot::chatter& c) {
       say(survey_question(ctx.svc, l, *s, items, inv->next_item + 1));
       return true;
     }
-    if (!just_asked) return false;  // an owner who left the survey is talking about something else
     say(ctx.svc.t(l, r.what == score_reply::out_of_range ? "survey.out_of_range" : "survey.not_a_score",
                   fmt::arg("question", survey_question(ctx.svc, l, *s, items, inv->next_item))));
     return true;
   }
   // The comment.
-  if (r.what != score_reply::skip && !just_asked) return false;
   std::optional<std::string> comment;
   if (r.what != score_reply::skip) {
     const std::string text{bot::utf8::trim(c.text)};

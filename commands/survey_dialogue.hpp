@@ -1,9 +1,9 @@
 // The private dialogue of a satisfaction survey: the invitation with the first item, one item at a
 // time (a score 1–5 or 跳过), then a free comment. Where an owner stands is stored after each
 // answer, so the dialogue resumes where they stopped — after other commands, days or a restart.
-// A private message is read as an answer when it is a score or 跳过, or — within an hour of the
-// question — anything else (a reminder of what is asked, or the comment); otherwise it is left to
-// the other features.
+// A private message within an hour of the question is read as its answer (a score, 跳过, or the
+// comment; anything else gets the question again); later ones are left to the other features — a
+// "5" days later may rate a ticket — until the owner resumes with 调查 or a reminder asks again.
 #pragma once
 #include <string>
 #include <vector>

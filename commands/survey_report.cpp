@@ -49,13 +49,14 @@ domain::surveys::survey_results results_of(bot::services& svc, const storage::su
 }
 
 std::string survey_report(const bot::services& svc, bot::locale l, const storage::survey_row& s,
-                          const domain::surveys::survey_results& r, int comments) {
+                          const domain::surveys::survey_results& r, int comments, bool scores) {
   std::string out = svc.t(l, "survey.report_heading", fmt::arg("id", s.id), fmt::arg("title", s.title),
                           fmt::arg("state", state_of(svc, l, s)));
   out += "\n" + svc.t(l, "survey.report_total", fmt::arg("turnout", turnout_line(svc, l, r.total)));
   for (const auto& b : r.buildings)
     out += "\n" + svc.t(l, "survey.report_building", fmt::arg("building", b.building),
                         fmt::arg("turnout", turnout_line(svc, l, b)));
+  if (!scores) return out + "\n" + svc.t(l, "survey.report_scores_later", fmt::arg("id", s.id));
   out += "\n" + svc.t(l, r.has_previous ? "survey.report_mean" : "survey.report_mean_first",
                       fmt::arg("mean", mean_with_change(svc, l, r.mean_centi, r.change_centi)));
   for (const auto& i : r.items)

@@ -14,8 +14,9 @@ namespace commands {
 
 domain::surveys::survey_results results_of(bot::services& svc, const storage::survey_row& s);
 
+// `scores`: the items' figures and the comments' count too (after the deadline).
 std::string survey_report(const bot::services& svc, bot::locale l, const storage::survey_row& s,
-                          const domain::surveys::survey_results& r, int comments);
+                          const domain::surveys::survey_results& r, int comments, bool scores);
 std::vector<std::string> survey_publication(const bot::services& svc, bot::locale l,
                                             const storage::survey_row& s,
                                             const domain::surveys::survey_results& r, const std::string& plan);

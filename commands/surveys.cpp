@@ -12,6 +12,7 @@
 #include "commands/record_id.hpp"
 #include "commands/survey_dialogue.hpp"
 #include "commands/survey_report.hpp"
+#include "commands/ticket_view.hpp"
 #include "domain/broadcast/fan_out.hpp"
 #include "domain/broadcast/text_parts.hpp"
 #include "domain/privacy/redact.hpp"
@@ -107,13 +108,17 @@ bot::command_result progress(bot::context& ctx, const storage::survey_row& s) {
   return std::nullopt;
 }
 
+// While a survey runs, asking twice would show what the one owner who answered in between said:
+// scores and comments are read after the deadline; turnout any time.
 bot::command_result comments(bot::context& ctx, const storage::survey_row& s) {
+  if (domain::surveys::is_open(s, ctx.now()))
+    return ctx.fail("survey.after_deadline", fmt::arg("id", s.id), fmt::arg("deadline", deadline_text(ctx.svc, s.deadline)));
   storage::survey_store store(ctx.db().database);
   const auto all = store.comments(s.id);
   if (all.empty()) return ctx.fail("survey.report_no_comments", fmt::arg("id", s.id));
   std::string text = ctx.text("survey.comments_heading", fmt::arg("id", s.id), fmt::arg("n", all.size()));
   for (std::size_t i = 0; i < all.size(); ++i) text += "\n" + std::to_string(i + 1) + ". " + all[i];
-  for (auto& part : domain::broadcast::text_parts(text, 1500)) ctx.reply(std::move(part));
+  for (auto& part : domain::broadcast::text_parts(text, 1500)) reply_staff_view(ctx, part);
   return std::nullopt;
 }
 
@@ -135,7 +140,8 @@ bot::command_result survey(bot::context& ctx, const bot::args& a) {
   if (!results && !said) return ctx.usage();
   if (!at_least(ctx.who.level, bot::role::manager)) return ctx.fail("survey.results_denied");
   if (said) return comments(ctx, *s);
-  ctx.reply(survey_report(ctx.svc, ctx.lang, *s, results_of(ctx.svc, *s), store.comment_count(s->id)));
+  reply_staff_view(ctx, survey_report(ctx.svc, ctx.lang, *s, results_of(ctx.svc, *s), store.comment_count(s->id),
+                                      !domain::surveys::is_open(*s, ctx.now())));
   return std::nullopt;
 }
 

@@ -102,7 +102,7 @@ std::vector<std::string> stats_store::descriptions(const period_span& p, const s
 std::int64_t stats_store::complaints(const period_span& p) {
   static constexpr const char* sql =
       "SELECT count(*) FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at < ?3 "
-      "AND kind = 'complaint' AND state != 'cancelled'";
+      "AND kind = 'complaint'";
   auto q = db_.prepare(sql);
   bind_span(q, p);
   return one_number(std::move(q));

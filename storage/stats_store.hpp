@@ -50,7 +50,7 @@ class stats_store {
   std::vector<std::pair<std::string, std::int64_t>> buildings(const period_span& p, int limit);
   // The newest descriptions of a category in the period, at most `limit`.
   std::vector<std::string> descriptions(const period_span& p, const std::string& category, int limit);
-  std::int64_t complaints(const period_span& p);
+  std::int64_t complaints(const period_span& p);  // as many as the report's kind count says
   period_activity activity(const period_span& p);
 
   // For the digest: tickets escalated, and rated 1–2 stars, within the period (any creation time).

@@ -236,11 +236,12 @@ void survey_store::finish(std::int64_t survey_id, std::int64_t member_id, const 
   static constexpr const char* sql =
       "UPDATE survey_invites SET finished_at = ? WHERE survey_id = ? AND member_id = ? AND finished_at IS NULL";
   auto q = db_.prepare(sql);
-  q.bind(1, at);
+  q.bind(1, at - at % 86'400'000);
   q.bind(2, survey_id);
   q.bind(3, member_id);
   if (q.exec() != 1 || !comment) return;
-  static constexpr const char* comment_sql = "INSERT INTO survey_comments (survey_id, text) VALUES (?, ?)";
+  static constexpr const char* comment_sql =
+      "INSERT INTO survey_comments (survey_id, token, text) VALUES (?, randomblob(16), ?)";
   auto c = db_.prepare(comment_sql);
   c.bind(1, survey_id);
   c.bind(2, *comment);
@@ -248,7 +249,7 @@ void survey_store::finish(std::int64_t survey_id, std::int64_t member_id, const 
 }
 
 std::vector<std::string> survey_store::comments(std::int64_t survey_id) {
-  static constexpr const char* sql = "SELECT text FROM survey_comments WHERE survey_id = ? ORDER BY id";
+  static constexpr const char* sql = "SELECT text FROM survey_comments WHERE survey_id = ? ORDER BY token";
   auto q = db_.prepare(sql);
   q.bind(1, survey_id);
   std::vector<std::string> out;

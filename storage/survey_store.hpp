@@ -78,9 +78,10 @@ class survey_store {
               int next_item, std::int64_t at);
   void asked(std::int64_t survey_id, std::int64_t member_id, const std::optional<std::string>& lang,
              std::int64_t at);
+  // The day of `at` is kept, and the comment without its writer.
   void finish(std::int64_t survey_id, std::int64_t member_id, const std::optional<std::string>& comment,
               std::int64_t at);
-  std::vector<std::string> comments(std::int64_t survey_id);
+  std::vector<std::string> comments(std::int64_t survey_id);  // in an order that says nothing
   int comment_count(std::int64_t survey_id);
 
  private:

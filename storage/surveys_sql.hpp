@@ -32,6 +32,7 @@ CREATE TABLE survey_items (
 ) WITHOUT ROWID;
 
 -- `next_item` is the item last asked; equal to the number of items, the closing comment is asked.
+-- `finished_at` keeps only the day (UTC), like an anonymous suggestion's.
 CREATE TABLE survey_invites (
   survey_id   INTEGER NOT NULL REFERENCES surveys(id),
   member_id   INTEGER NOT NULL REFERENCES members(id),
@@ -44,12 +45,13 @@ CREATE TABLE survey_invites (
 ) WITHOUT ROWID;
 CREATE INDEX survey_invites_by_member ON survey_invites (member_id, finished_at);
 
+-- Keyed by a random token and without a time, so their order says nothing about who finished when.
 CREATE TABLE survey_comments (
-  id        INTEGER PRIMARY KEY,
   survey_id INTEGER NOT NULL REFERENCES surveys(id),
-  text      TEXT NOT NULL
-);
-CREATE INDEX survey_comments_by_survey ON survey_comments (survey_id);
+  token     BLOB NOT NULL,
+  text      TEXT NOT NULL,
+  PRIMARY KEY (survey_id, token)
+) WITHOUT ROWID;
 )sql";
 
 }  // namespace storage

@@ -19,6 +19,8 @@ complaint_goal compare_complaints(std::int64_t now_count, std::int64_t period_ms
   const long long minutes = period_ms / 60'000, base_minutes = baseline_ms / 60'000;
   if (minutes <= 0 || base_minutes <= 0) return g;
   const long long expected_num = static_cast<long long>(baseline_count) * minutes;  // / base_minutes
+  // Less than one expected complaint (an hour of a quiet year): no percentage means anything.
+  if (expected_num < base_minutes) return g;
   g.baseline = rounded_div(expected_num, base_minutes);
   // change = (now − expected) / expected, in percent.
   g.change_percent = static_cast<int>(

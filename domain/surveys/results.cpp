@@ -51,13 +51,9 @@ survey_results compute(const std::vector<storage::survey_item_row>& items,
                        const std::optional<std::vector<storage::survey_item_row>>& previous) {
   survey_results out;
   std::map<std::string, std::optional<int>> before;
-  std::vector<item_result> previous_items;
   if (previous) {
     out.has_previous = true;
-    for (const auto& row : *previous) {
-      previous_items.push_back(result_of(row));
-      before[row.name_zh] = previous_items.back().mean_centi;
-    }
+    for (const auto& row : *previous) before[row.name_zh] = result_of(row).mean_centi;
   }
   for (const auto& row : items) {
     auto r = result_of(row);
@@ -72,8 +68,16 @@ survey_results compute(const std::vector<storage::survey_item_row>& items,
     out.total.started += b.started;
   }
   out.mean_centi = mean_of_means(out.items);
-  if (const auto was = mean_of_means(previous_items); was && out.mean_centi)
-    out.change_centi = *out.mean_centi - *was;
+  // The overall change compares like with like: the items scored in both surveys.
+  std::vector<item_result> now_common, before_common;
+  for (const auto& i : out.items)
+    if (i.change_centi) {
+      now_common.push_back(i);
+      before_common.push_back(i);
+      before_common.back().mean_centi = *i.mean_centi - *i.change_centi;
+    }
+  if (const auto now = mean_of_means(now_common), was = mean_of_means(before_common); now && was)
+    out.change_centi = *now - *was;
   return out;
 }
 

@@ -25,7 +25,7 @@ struct survey_results {
   std::vector<storage::survey_turnout> buildings;
   storage::survey_turnout total;
   std::optional<int> mean_centi;    // the mean of the items' means
-  std::optional<int> change_centi;  // against the previous survey's
+  std::optional<int> change_centi;  // over the items scored in both surveys
   bool has_previous = false;
 };
 

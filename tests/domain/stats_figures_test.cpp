@@ -54,4 +54,6 @@ TEST_CASE("complaints against the baseline, scaled to the period's length", "[st
   CHECK_FALSE(more.met);
   CHECK(more.gap_points == 0);
   CHECK_FALSE(compare_complaints(3, day, 0, day, 20).baseline);
+  // 100 complaints a year, asked about one hour: under one expected, nothing to compare.
+  CHECK_FALSE(compare_complaints(1, day / 24, 100, 365 * day, 20).baseline);
 }

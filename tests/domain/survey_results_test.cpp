@@ -67,7 +67,8 @@ TEST_CASE("means are rounded hundredths, changes match items by name, response c
   CHECK(r.total.finished == 5);
   CHECK(r.total.started == 1);
   CHECK(r.mean_centi == 328);  // (400 + 150 + 433) / 3 = 327.67
-  CHECK(r.change_centi == 328 - 333);  // last time (300 + 200 + 500) / 3
+  // Like with like: 保洁 and 停车, scored both times: (400 + 150) / 2 − (300 + 200) / 2.
+  CHECK(r.change_centi == 25);
   CHECK(r.has_previous);
 
   auto first = domain::surveys::compute(now, turnout, std::nullopt);

@@ -36,9 +36,38 @@ TEST_CASE("loopback: /metrics counts events, duplicates, commands, sends and req
   CHECK(sample(page, "estatebot_http_request_duration_seconds_count") >= 3);
   CHECK(sample(page, R"(estatebot_http_request_duration_seconds_bucket{le="+Inf"})") ==
         sample(page, "estatebot_http_request_duration_seconds_count"));
+  // Buckets are cumulative: each at least the one before, the last finite one within the count.
+  double before = 0;
+  for (const char* le : {"0.001", "0.01", "0.1", "1"}) {
+    const double n = sample(page, "estatebot_http_request_duration_seconds_bucket{le=\"" + std::string(le) + "\"}");
+    CHECK(n >= before);
+    before = n;
+  }
+  CHECK(before <= sample(page, "estatebot_http_request_duration_seconds_count"));
   CHECK(sample(page, "estatebot_database_bytes") > 0);
   CHECK(sample(page, "estatebot_scheduler_lag_seconds") >= 0);
   CHECK(page.find("# TYPE estatebot_outbox_rows gauge") != std::string::npos);
+
+  // A refused request is timed too, and a bridge that never answers leaves its reply counted as waiting.
+  CHECK(h.call("POST", "/webhook/generic", message_body("m3", "报修 1"), "sha256=00").status == 401);
+  auto again = h.call("GET", "/metrics", "", "");
+  CHECK(sample(again.body, "estatebot_http_request_duration_seconds_count") ==
+        sample(page, "estatebot_http_request_duration_seconds_count") + 2);  // the 401 and the first scrape
+}
+
+TEST_CASE("loopback: an anonymous suggestion is not dated by a command counter", "[loopback][metrics]") {
+  harness h("", "[suggestions]\nrelay_key = \"" + std::string(64, 'a') + "\"\n");
+  auto body = nlohmann::json{{"platform", "wechat"},
+                             {"message_id", "a1"},
+                             {"chat", {{"type", "direct"}, {"id", "wxid_wang"}}},
+                             {"sender", {{"id", "wxid_wang"}, {"name", "王阿姨"}}},
+                             {"text", "匿名建议 保安晚上经常不在岗"}}
+                  .dump();
+  CHECK(h.call("POST", "/webhook/generic", body).status == 200);
+  CHECK(h.count("suggestion_inbox") == 1);
+  auto page = h.call("GET", "/metrics", "", "").body;
+  CHECK(page.find("suggestion.anonymous") == std::string::npos);
+  CHECK(page.find("estatebot_commands_total{") == std::string::npos);
 }
 
 TEST_CASE("loopback: /metrics is for this machine or the health token, not what a proxy forwards",
