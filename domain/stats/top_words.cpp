@@ -73,7 +73,9 @@ std::vector<std::string> top_words(const std::vector<std::string>& descriptions,
   std::vector<std::pair<std::u32string, int>> ranked(shared.begin(), shared.end());
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
   std::vector<std::u32string> chosen;
-  for (const auto& [pair, n] : ranked) {
+  for (const auto& entry : ranked) {
+    const std::u32string& pair = entry.first;  // (clang 14 lambdas cannot capture structured bindings)
+    const int n = entry.second;
     if (n < 2 || chosen.size() >= limit) break;
     if (std::any_of(chosen.begin(), chosen.end(), [&](const auto& c) { return c.find(pair) != std::u32string::npos; }))
       continue;
