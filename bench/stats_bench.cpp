@@ -62,8 +62,9 @@ int main(int argc, char** argv) {
   const auto dir = std::filesystem::temp_directory_path() / "estatebot-stats-bench";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  auto cfg = bot::config::parse("[storage]\npath = \"" + (dir / "bench.sqlite3").string() +
-                                "\"\n[roles]\nmanagers = [\"console:经理\"]\nadmins = [\"console:管理员\"]\n");
+  auto cfg =
+      bot::config::parse("[storage]\npath = \"" + (dir / "bench.sqlite3").string() +
+                         "\"\n[roles]\nmanagers = [\"console:经理\"]\nadmins = [\"console:管理员\"]\n");
   bot::manual_clock clock(1'765'000'000'000);  // 2025-12-06
   bot::core core(cfg, clock, commands::install_all);
   core.dispatch.handle(say("管理员", "经理群", "绑定小区 阳光花园 经理群", clock.now_ms()));

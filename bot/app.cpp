@@ -117,25 +117,30 @@ struct app::impl {
       return {403, "text/plain; charset=utf-8", "metrics are for this machine or the health token\n", {}};
     std::string out = state.meter.render();
     storage::gauge_store gauges(state.database);
-    out += "# HELP estatebot_outbox_rows Outbox rows not sent, by state and priority.\n"
-           "# TYPE estatebot_outbox_rows gauge\n";
+    out +=
+        "# HELP estatebot_outbox_rows Outbox rows not sent, by state and priority.\n"
+        "# TYPE estatebot_outbox_rows gauge\n";
     for (const auto& d : gauges.outbox_unsent()) {
       const auto p = static_cast<std::size_t>(d.priority);
-      out += fmt::format("estatebot_outbox_rows{{state=\"{}\",priority=\"{}\"}} {}\n", metric_label(d.state),
-                         p < std::size(priority_names) ? priority_names[p] : std::to_string(d.priority), d.rows);
+      out +=
+          fmt::format("estatebot_outbox_rows{{state=\"{}\",priority=\"{}\"}} {}\n", metric_label(d.state),
+                      p < std::size(priority_names) ? priority_names[p] : std::to_string(d.priority), d.rows);
     }
-    out += fmt::format("# HELP estatebot_outbox_in_flight Sends handed to a platform and not answered yet.\n"
-                       "# TYPE estatebot_outbox_in_flight gauge\nestatebot_outbox_in_flight {}\n",
-                       state.outbox.in_flight());
-    out += fmt::format("# HELP estatebot_database_bytes Size of the database file's pages in use.\n"
-                       "# TYPE estatebot_database_bytes gauge\nestatebot_database_bytes {}\n",
-                       gauges.database_bytes());
+    out += fmt::format(
+        "# HELP estatebot_outbox_in_flight Sends handed to a platform and not answered yet.\n"
+        "# TYPE estatebot_outbox_in_flight gauge\nestatebot_outbox_in_flight {}\n",
+        state.outbox.in_flight());
+    out += fmt::format(
+        "# HELP estatebot_database_bytes Size of the database file's pages in use.\n"
+        "# TYPE estatebot_database_bytes gauge\nestatebot_database_bytes {}\n",
+        gauges.database_bytes());
     const std::int64_t now = clk.now_ms();
     const auto due = state.db.jobs.next_due_at();
     const double lag = due && *due < now ? static_cast<double>(now - *due) / 1000.0 : 0.0;
-    out += fmt::format("# HELP estatebot_scheduler_lag_seconds How late the most overdue job is.\n"
-                       "# TYPE estatebot_scheduler_lag_seconds gauge\nestatebot_scheduler_lag_seconds {}\n",
-                       lag);
+    out += fmt::format(
+        "# HELP estatebot_scheduler_lag_seconds How late the most overdue job is.\n"
+        "# TYPE estatebot_scheduler_lag_seconds gauge\nestatebot_scheduler_lag_seconds {}\n",
+        lag);
     return {200, "text/plain; version=0.0.4; charset=utf-8", out, {}};
   }
 

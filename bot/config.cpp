@@ -172,7 +172,8 @@ void read_surveys(config_reader r, surveys_config& c) {
   c.items.clear();
   for (std::size_t i = 0; i < zh.size(); ++i) {
     if (zh[i].empty() || utf8::length(zh[i]) > 20 || !seen.insert(zh[i]).second)
-      throw config_error(fmt::format("surveys.items: \"{}\" is empty, longer than 20 characters or twice", zh[i]));
+      throw config_error(
+          fmt::format("surveys.items: \"{}\" is empty, longer than 20 characters or twice", zh[i]));
     c.items.push_back({zh[i], en.empty() || en[i].empty() ? zh[i] : en[i]});
   }
 }
@@ -322,9 +323,9 @@ std::optional<int> stats_config::digest_minutes() const {
 }
 
 std::vector<survey_item> surveys_config::builtin_items() {
-  return {{"客户服务", "Customer service"}, {"维修时效", "Repair speed"},   {"保洁", "Cleaning"},
+  return {{"客户服务", "Customer service"}, {"维修时效", "Repair speed"},       {"保洁", "Cleaning"},
           {"绿化", "Landscaping"},          {"安保秩序", "Security and order"}, {"停车", "Parking"},
-          {"设施设备", "Facilities"},       {"收费透明", "Transparent fees"}, {"信息通知", "Notices"}};
+          {"设施设备", "Facilities"},       {"收费透明", "Transparent fees"},   {"信息通知", "Notices"}};
 }
 
 const emergency_template* emergency_config::find(std::string_view name) const {

@@ -23,7 +23,7 @@ class metrics {
 
   // Upper bounds of the request-duration buckets, in seconds.
   static constexpr std::array<double, 10> request_buckets = {0.001, 0.0025, 0.005, 0.01, 0.025,
-                                                              0.05,  0.1,    0.25,  0.5,  1.0};
+                                                             0.05,  0.1,    0.25,  0.5,  1.0};
 
  private:
   std::map<std::pair<std::string, std::string>, std::uint64_t, std::less<>> inbound_, sends_;

@@ -51,22 +51,26 @@ std::string attention_text(const bot::services& svc, bot::locale l, storage::sta
   for (const auto& t : store.escalated(day, attention_limit))
     out += (out.empty() ? "" : " · ") + svc.t(l, "digest.escalated", fmt::arg("id", t.id));
   for (const auto& t : store.rated_low(day, attention_limit))
-    out += (out.empty() ? "" : " · ") + svc.t(l, "digest.rated_low", fmt::arg("id", t.id), fmt::arg("stars", t.rating.value_or(0)));
+    out += (out.empty() ? "" : " · ") +
+           svc.t(l, "digest.rated_low", fmt::arg("id", t.id), fmt::arg("stars", t.rating.value_or(0)));
   return out.empty() ? svc.t(l, "common.unknown") : out;
 }
 
 std::string daily(bot::services& svc, bot::locale l, std::int64_t community, const storage::period_span& day,
-                  const domain::stats::figures& f, const std::vector<storage::emergency_row>& open_emergencies,
-                  storage::stats_store& store) {
+                  const domain::stats::figures& f,
+                  const std::vector<storage::emergency_row>& open_emergencies, storage::stats_store& store) {
   const auto& c = f.counts;
-  std::string text = svc.t(
-      l, "digest.daily", fmt::arg("day", day_label(svc.cfg, day.from)), fmt::arg("created", c.created),
-      fmt::arg("repairs", c.repairs), fmt::arg("complaints", c.complaints), fmt::arg("suggestions", c.suggestions),
-      fmt::arg("resolved", store.resolved_within(day)), fmt::arg("open", store.open_now(community)),
-      fmt::arg("overdue", store.overdue_now(community, svc.clk.now_ms())),
-      fmt::arg("problems", problems_text(svc, l, f.problems)), fmt::arg("attention", attention_text(svc, l, store, day)));
+  std::string text =
+      svc.t(l, "digest.daily", fmt::arg("day", day_label(svc.cfg, day.from)), fmt::arg("created", c.created),
+            fmt::arg("repairs", c.repairs), fmt::arg("complaints", c.complaints),
+            fmt::arg("suggestions", c.suggestions), fmt::arg("resolved", store.resolved_within(day)),
+            fmt::arg("open", store.open_now(community)),
+            fmt::arg("overdue", store.overdue_now(community, svc.clk.now_ms())),
+            fmt::arg("problems", problems_text(svc, l, f.problems)),
+            fmt::arg("attention", attention_text(svc, l, store, day)));
   for (const auto& e : open_emergencies)
-    text += "\n" + svc.t(l, "digest.emergency_open", fmt::arg("id", e.id), fmt::arg("title", emergency_title(svc, l, e)));
+    text += "\n" + svc.t(l, "digest.emergency_open", fmt::arg("id", e.id),
+                         fmt::arg("title", emergency_title(svc, l, e)));
   return text;
 }
 
@@ -74,10 +78,13 @@ std::string weekly(bot::services& svc, bot::locale l, const storage::period_span
                    const domain::stats::figures& f, const domain::stats::figures& before) {
   const auto& c = f.counts;
   const auto& b = before.counts;
-  auto rating = [&](const storage::ticket_stats& s) { return average_rating(svc, l, s.rating_total, s.rated); };
+  auto rating = [&](const storage::ticket_stats& s) {
+    return average_rating(svc, l, s.rating_total, s.rated);
+  };
   return svc.t(l, "digest.weekly", fmt::arg("from", day_label(svc.cfg, week.from)),
                fmt::arg("to", day_label(svc.cfg, week.to - day_ms)), fmt::arg("created", c.created),
-               fmt::arg("created_before", b.created), fmt::arg("created_change", change_text(svc, l, c.created, b.created)),
+               fmt::arg("created_before", b.created),
+               fmt::arg("created_change", change_text(svc, l, c.created, b.created)),
                fmt::arg("complaints", c.complaints), fmt::arg("complaints_before", b.complaints),
                fmt::arg("complaints_change", change_text(svc, l, c.complaints, b.complaints)),
                fmt::arg("resolved", c.resolved + c.closed), fmt::arg("rating", rating(c)),
@@ -102,14 +109,15 @@ void run_digest(bot::services& svc) {
     std::vector<storage::emergency_row> open;
     for (auto id : store.open_emergencies(community))
       if (auto e = svc.db.emergencies.get(id)) open.push_back(*e);
-    const bool quiet = f.counts.created == 0 && store.resolved_within(day) == 0 && store.open_now(community) == 0 &&
-                       open.empty() && store.escalated(day, 1).empty() && store.rated_low(day, 1).empty();
+    const bool quiet = f.counts.created == 0 && store.resolved_within(day) == 0 &&
+                       store.open_now(community) == 0 && open.empty() && store.escalated(day, 1).empty() &&
+                       store.rated_low(day, 1).empty();
     std::optional<domain::stats::figures> week, week_before;
     const storage::period_span last_week{community, today - 7 * day_ms, today};
     if (monday) {
       week = domain::stats::gather(svc, last_week, std::nullopt, name(l0));
-      week_before = domain::stats::gather(svc, {community, today - 14 * day_ms, today - 7 * day_ms}, std::nullopt,
-                                          name(l0));
+      week_before = domain::stats::gather(svc, {community, today - 14 * day_ms, today - 7 * day_ms},
+                                          std::nullopt, name(l0));
     }
     for (const auto& g : svc.db.chats.groups_of(community, std::nullopt, "managers")) {
       const bot::locale l = domain::broadcast::group_locale(svc, g);

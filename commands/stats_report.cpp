@@ -29,12 +29,14 @@ std::string spread_text(const bot::context& ctx, const spread& s) {
                   fmt::arg("p90", bot::duration_text(ctx.svc.t, ctx.lang, *s.p90)));
 }
 
-std::string buildings_text(const bot::context& ctx, const std::vector<std::pair<std::string, std::int64_t>>& rows) {
+std::string buildings_text(const bot::context& ctx,
+                           const std::vector<std::pair<std::string, std::int64_t>>& rows) {
   if (rows.empty()) return ctx.text("common.unknown");
   std::string out;
   for (const auto& [b, n] : rows)
-    out += (out.empty() ? "" : " · ") + ctx.text("stats.ranked", fmt::arg("name", domain::units::unit_address{b, "", ""}.masked(ctx.lang)),
-                                                  fmt::arg("n", n));
+    out += (out.empty() ? "" : " · ") +
+           ctx.text("stats.ranked", fmt::arg("name", domain::units::unit_address{b, "", ""}.masked(ctx.lang)),
+                    fmt::arg("n", n));
   return out;
 }
 
@@ -58,14 +60,17 @@ std::string staff_line(const bot::context& ctx, const domain::stats::staff_figur
 std::string report(const bot::context& ctx, const std::string& name, const domain::stats::figures& f) {
   const auto& c = f.counts;
   return ctx.text(
-      "stats.report", fmt::arg("period", name), fmt::arg("created", c.created), fmt::arg("repairs", c.repairs),
-      fmt::arg("complaints", c.complaints), fmt::arg("suggestions", c.suggestions), fmt::arg("open", c.open),
-      fmt::arg("resolved", c.resolved), fmt::arg("closed", c.closed), fmt::arg("cancelled", c.cancelled),
+      "stats.report", fmt::arg("period", name), fmt::arg("created", c.created),
+      fmt::arg("repairs", c.repairs), fmt::arg("complaints", c.complaints),
+      fmt::arg("suggestions", c.suggestions), fmt::arg("open", c.open), fmt::arg("resolved", c.resolved),
+      fmt::arg("closed", c.closed), fmt::arg("cancelled", c.cancelled),
       fmt::arg("problems", problems_text(ctx.svc, ctx.lang, f.problems)),
-      fmt::arg("buildings", buildings_text(ctx, f.buildings)), fmt::arg("response", spread_text(ctx, f.response)),
-      fmt::arg("fix", spread_text(ctx, f.fix)), fmt::arg("late_response", c.late_response),
+      fmt::arg("buildings", buildings_text(ctx, f.buildings)),
+      fmt::arg("response", spread_text(ctx, f.response)), fmt::arg("fix", spread_text(ctx, f.fix)),
+      fmt::arg("late_response", c.late_response),
       fmt::arg("late_response_rate", percent(c.late_response, c.created - c.cancelled)),
-      fmt::arg("late_fix", c.late_fix), fmt::arg("late_fix_rate", percent(c.late_fix, c.created - c.cancelled)),
+      fmt::arg("late_fix", c.late_fix),
+      fmt::arg("late_fix_rate", percent(c.late_fix, c.created - c.cancelled)),
       fmt::arg("rating", rating_text(ctx, c.rating_total, c.rated)), fmt::arg("rated", c.rated),
       fmt::arg("low", f.low_ratings), fmt::arg("low_rate", percent(f.low_ratings, c.rated)),
       fmt::arg("satisfied", c.visits_satisfied), fmt::arg("unsatisfied", c.visits_unsatisfied),
@@ -82,15 +87,16 @@ bot::command_result stats(bot::context& ctx, const bot::args& a) {
                         ctx.svc.cfg.community.utc_offset_minutes);
   if (!p) return ctx.usage();
   const storage::period_span span{ctx.community(), p->from, p->to};
-  const auto f = domain::stats::gather(ctx.svc, span, baseline_of(ctx.svc, ctx.community(), *p, ctx.now()),
-                                       [&](const std::string& c) { return category_name(ctx.svc, ctx.lang, c); });
+  const auto f =
+      domain::stats::gather(ctx.svc, span, baseline_of(ctx.svc, ctx.community(), *p, ctx.now()),
+                            [&](const std::string& c) { return category_name(ctx.svc, ctx.lang, c); });
   const std::string name = period_text(ctx.svc.t, ctx.lang, *p);
   if (!at_least(ctx.who.level, bot::role::manager)) {  // staff: their own part
     auto mine = std::find_if(f.staff.begin(), f.staff.end(),
                              [&](const auto& s) { return s.member_id == ctx.who.member.id; });
-    reply_staff_view(ctx, mine == f.staff.end()
-                              ? ctx.text("stats.own_none", fmt::arg("period", name))
-                              : ctx.text("stats.own", fmt::arg("period", name), fmt::arg("line", staff_line(ctx, *mine))));
+    reply_staff_view(ctx, mine == f.staff.end() ? ctx.text("stats.own_none", fmt::arg("period", name))
+                                                : ctx.text("stats.own", fmt::arg("period", name),
+                                                           fmt::arg("line", staff_line(ctx, *mine))));
     return std::nullopt;
   }
   if (per_staff) {
@@ -120,22 +126,23 @@ std::string category_name(const bot::services& svc, bot::locale l, const std::st
   return category;
 }
 
-std::string problems_text(const bot::services& svc, bot::locale l, const std::vector<domain::stats::problem>& ps) {
+std::string problems_text(const bot::services& svc, bot::locale l,
+                          const std::vector<domain::stats::problem>& ps) {
   if (ps.empty()) return svc.t(l, "common.unknown");
   std::string out;
   for (const auto& p : ps) {
     std::string words;
     for (const auto& w : p.words) words += (words.empty() ? "" : svc.t(l, "stats.word_separator")) + w;
-    out += (out.empty() ? "" : " · ") +
-           svc.t(l, words.empty() ? "stats.ranked" : "stats.problem", fmt::arg("name", category_name(svc, l, p.category)),
-                 fmt::arg("n", p.n), fmt::arg("words", words));
+    out += (out.empty() ? "" : " · ") + svc.t(l, words.empty() ? "stats.ranked" : "stats.problem",
+                                              fmt::arg("name", category_name(svc, l, p.category)),
+                                              fmt::arg("n", p.n), fmt::arg("words", words));
   }
   return out;
 }
 
 std::string complaints_text(const bot::services& svc, bot::locale l, const domain::stats::complaint_goal& g) {
   if (!g.baseline) return svc.t(l, "stats.no_baseline", fmt::arg("n", g.now));
-  const char* id = g.change_percent > 0 ? "stats.complaints_more"
+  const char* id = g.change_percent > 0    ? "stats.complaints_more"
                    : g.change_percent == 0 ? "stats.complaints_same"
                    : g.met                 ? "stats.complaints_met"
                                            : "stats.complaints_gap";
@@ -144,8 +151,8 @@ std::string complaints_text(const bot::services& svc, bot::locale l, const domai
                fmt::arg("target", g.target_percent), fmt::arg("gap", g.gap_points));
 }
 
-std::optional<storage::period_span> baseline_of(const bot::services& svc, std::int64_t community, const period& p,
-                                                std::int64_t now) {
+std::optional<storage::period_span> baseline_of(const bot::services& svc, std::int64_t community,
+                                                const period& p, std::int64_t now) {
   const int offset = svc.cfg.community.utc_offset_minutes;
   const std::string& b = svc.cfg.stats.baseline;
   if (b == "last_year") {
@@ -164,7 +171,8 @@ void check_stats_settings(const bot::config& cfg) {
   if (b == "last_year") return;
   auto p = parse_period(b, 0, cfg.community.utc_offset_minutes);
   if (!p || !p->name_id.empty())
-    throw bot::config_error("stats.baseline: \"last_year\" or dates such as \"2026-01-01~2026-06-30\" or \"2025\"");
+    throw bot::config_error(
+        "stats.baseline: \"last_year\" or dates such as \"2026-01-01~2026-06-30\" or \"2025\"");
 }
 
 std::vector<bot::command_spec> stats_commands() {

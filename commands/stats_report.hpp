@@ -19,14 +19,16 @@ namespace commands {
 std::vector<bot::command_spec> stats_commands();
 
 // What complaints in `p` are compared with ([stats] baseline), up to `now` for a running period.
-std::optional<storage::period_span> baseline_of(const bot::services& svc, std::int64_t community, const period& p,
-                                                std::int64_t now);
+std::optional<storage::period_span> baseline_of(const bot::services& svc, std::int64_t community,
+                                                const period& p, std::int64_t now);
 void check_stats_settings(const bot::config& cfg);  // throws bot::config_error naming the key
 
 // Wording shared with the digest.
-std::string problems_text(const bot::services& svc, bot::locale l, const std::vector<domain::stats::problem>& ps);
+std::string problems_text(const bot::services& svc, bot::locale l,
+                          const std::vector<domain::stats::problem>& ps);
 std::string complaints_text(const bot::services& svc, bot::locale l, const domain::stats::complaint_goal& g);
 std::string category_name(const bot::services& svc, bot::locale l, const std::string& category);
-std::string average_rating(const bot::services& svc, bot::locale l, std::int64_t total, std::int64_t n);  // "4.3"
+std::string average_rating(const bot::services& svc, bot::locale l, std::int64_t total,
+                           std::int64_t n);  // "4.3"
 
 }  // namespace commands
