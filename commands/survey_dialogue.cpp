@@ -18,11 +18,11 @@ using domain::surveys::score_reply;
 constexpr std::int64_t answer_window_ms = 60 * 60 * 1000;
 constexpr std::size_t max_comment_points = 500;
 
+}  // namespace
+
 std::string deadline_text(const bot::services& svc, std::int64_t at) {
   return bot::local_time_zone{svc.cfg.community.utc_offset_minutes}.format_with_year(at);
 }
-
-}  // namespace
 
 bot::locale dialogue_locale(const bot::services& svc, const storage::survey_invite_row& i) {
   if (i.lang)

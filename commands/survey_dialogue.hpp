@@ -20,6 +20,7 @@ class context;
 
 namespace commands {
 
+std::string deadline_text(const bot::services& svc, std::int64_t at);  // "2026-12-20 18:00", local
 bot::locale dialogue_locale(const bot::services& svc, const storage::survey_invite_row& i);
 std::string survey_item_name(bot::locale l, const storage::survey_item_row& item);
 // What the dialogue asks at `next_item` (an item, or the comment after the last).

@@ -27,10 +27,6 @@ using domain::surveys::survey_ref;
 constexpr std::size_t max_title_points = 40;
 constexpr std::size_t max_plan_points = 5000;
 
-std::string deadline_text(const bot::services& svc, std::int64_t at) {
-  return bot::local_time_zone{svc.cfg.community.utc_offset_minutes}.format_with_year(at);
-}
-
 // A manager's title as the groups may read it.
 std::string group_title(const bot::services& svc, const storage::survey_row& s, bot::locale l) {
   return domain::privacy::redact_for_group(s.title, l, svc.cfg);
