@@ -198,6 +198,19 @@ void read_stats(config_reader r, stats_config& c) {
     throw config_error("stats.digest_time: \"HH:MM\" in local time (\"08:30\"), or \"\" for no digest");
 }
 
+void read_dashboard(config_reader r, dashboard_config& c) {
+  r.read("enabled", c.enabled);
+  r.read("public_url", c.public_url);
+  r.read("link_minutes", c.link_minutes, 1, 60);
+  r.read("idle_minutes", c.idle_minutes, 1, 24 * 60);
+  r.read("session_hours", c.session_hours, 1, 7 * 24);
+  r.finish();
+  const std::string_view u = c.public_url;
+  if (!u.empty() && !u.starts_with("http://") && !u.starts_with("https://"))
+    throw config_error("dashboard.public_url: a URL starting with http:// or https://");
+  while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
+}
+
 void read_sla(config_reader r, sla_target& t) {
   r.read("respond_minutes", t.respond_minutes, 1, 365 * 24 * 60);
   r.read("resolve_minutes", t.resolve_minutes, 0, 365 * 24 * 60);
@@ -362,6 +375,7 @@ config config::parse(std::string_view toml_text, const std::string& source_name,
   read_suggestions(r.table("suggestions"), c.suggestions);
   read_surveys(r.table("surveys"), c.surveys);
   read_stats(r.table("stats"), c.stats);
+  read_dashboard(r.table("dashboard"), c.dashboard);
   read_privacy(r.table("privacy"), c.privacy);
   r.finish();
   for (const auto& check : checks) check(c);

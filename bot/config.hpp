@@ -231,6 +231,18 @@ struct stats_config {
   std::optional<int> digest_minutes() const;  // after local midnight; none: no digest
 };
 
+// The web dashboard (/dashboard on the server's port): staff and managers log in with a one-time
+// link they ask for in chat (后台).
+struct dashboard_config {
+  bool enabled = true;
+  // How the link starts, as people's browsers reach this server ("https://wuye.example.com");
+  // empty: http://<listen>:<port>. A https URL also marks the session cookie Secure.
+  std::string public_url;
+  int link_minutes = 5;   // a login link is good for this long, once
+  int idle_minutes = 30;  // a session ends after this long without a page
+  int session_hours = 12; // and after this long whatever happens
+};
+
 // What owners' groups may read although it looks private: the service and duty numbers staff
 // publish ("400-800-1234"). [emergency] duty_phone is allowed without being listed.
 struct privacy_config {
@@ -258,6 +270,7 @@ struct config {
   suggestions_config suggestions;
   surveys_config surveys;
   stats_config stats;
+  dashboard_config dashboard;
   privacy_config privacy;
 
   // Both throw config_error; `checks` come from the features (commands::config_checks).

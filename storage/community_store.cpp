@@ -29,4 +29,12 @@ std::string community_store::name_of(std::int64_t id) {
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
+std::vector<std::pair<std::int64_t, std::string>> community_store::all() {
+  static constexpr const char* sql = "SELECT id, name FROM communities ORDER BY id";
+  auto q = db_.prepare(sql);
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
+  return out;
+}
+
 }  // namespace storage

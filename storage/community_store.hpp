@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -14,6 +16,7 @@ class community_store {
   std::int64_t ensure(const std::string& name, std::int64_t now_ms);  // id, created if missing
   std::optional<std::int64_t> find(const std::string& name);
   std::string name_of(std::int64_t id);
+  std::vector<std::pair<std::int64_t, std::string>> all();  // by id
 
  private:
   database& db_;

@@ -1,5 +1,6 @@
 #include "storage/migrations.hpp"
 
+#include "storage/dashboard_sql.hpp"
 #include "storage/meetings_sql.hpp"
 #include "storage/stats_sql.hpp"
 #include "storage/surveys_sql.hpp"
@@ -397,6 +398,7 @@ const std::vector<migration>& migrations() {
       {"topic forums and owners' opinions", v10_topics},
       {"satisfaction surveys: items, score counts, dialogues, comments", v11_surveys},
       {"statistics and digest: escalations, resolutions, ratings and notices by time", v12_stats},
+      {"web dashboard: one-time login links and sessions", v13_dashboard},
   };
   return list;
 }

@@ -259,7 +259,8 @@ namespace {
 // Every filter is optional: an empty or NULL parameter matches everything.
 constexpr const char* filter_where =
     " WHERE community_id = ?1 AND (?2 = '' OR instr(?2, ',' || state || ',') > 0) "
-    "AND (?3 IS NULL OR building = ?3) AND (?4 IS NULL OR category = ?4) AND (?5 IS NULL OR kind = ?5)";
+    "AND (?3 IS NULL OR building = ?3) AND (?4 IS NULL OR category = ?4) AND (?5 IS NULL OR kind = ?5) "
+    "AND (?7 IS NULL OR assignee_id = ?7)";
 
 void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
   q.bind(1, f.community_id);
@@ -267,6 +268,7 @@ void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
   bind_optional(q, 3, f.building);
   bind_optional(q, 4, optional_word(f.category));
   bind_optional(q, 5, optional_word(f.kind));
+  bind_optional(q, 7, f.assignee_id);
 }
 
 }  // namespace

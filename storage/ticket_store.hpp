@@ -58,6 +58,7 @@ struct ticket_filter {
   std::optional<std::string> building;
   std::optional<domain::ticket_category> category;
   std::optional<domain::ticket_kind> kind;
+  std::optional<std::int64_t> assignee_id;
   int limit = 20;
 };
 

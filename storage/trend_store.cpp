@@ -1,0 +1,93 @@
+#include "storage/trend_store.hpp"
+
+#include <string>
+
+#include "storage/statement.hpp"
+
+namespace storage {
+
+std::vector<day_count> trend_store::per_day(const period_span& p, int utc_offset_minutes) {
+  static constexpr const char* sql =
+      "SELECT (created_at + ?4) / 86400000 AS day, category, count(*), count(rating), coalesce(sum(rating), "
+      "0) "
+      "FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at < ?3 "
+      "GROUP BY day, category ORDER BY day, category";
+  auto q = db_.prepare(sql);
+  q.bind(1, p.community_id);
+  q.bind(2, p.from);
+  q.bind(3, p.to);
+  q.bind(4, std::int64_t{utc_offset_minutes} * 60'000);
+  std::vector<day_count> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
+                   q.getColumn(3).getInt64(), q.getColumn(4).getInt64()});
+  return out;
+}
+
+std::array<std::int64_t, fix_bucket_hours.size() + 1> trend_store::fix_times(const period_span& p) {
+  static const std::string sql = [] {
+    std::string s = "SELECT CASE";
+    for (std::size_t i = 0; i < fix_bucket_hours.size(); ++i)
+      s += " WHEN resolved_at - created_at < " +
+           std::to_string(std::int64_t{fix_bucket_hours[i]} * 3'600'000) + " THEN " + std::to_string(i);
+    s += " ELSE " + std::to_string(fix_bucket_hours.size()) +
+         " END AS bucket, count(*) FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at "
+         "< ?3 "
+         "AND resolved_at IS NOT NULL GROUP BY bucket";
+    return s;
+  }();
+  auto q = db_.prepare(sql.c_str());
+  q.bind(1, p.community_id);
+  q.bind(2, p.from);
+  q.bind(3, p.to);
+  std::array<std::int64_t, fix_bucket_hours.size() + 1> out{};
+  while (q.executeStep()) {
+    const auto bucket = static_cast<std::size_t>(q.getColumn(0).getInt64());
+    if (bucket < out.size()) out[bucket] = q.getColumn(1).getInt64();
+  }
+  return out;
+}
+
+std::vector<vote_turnout> trend_store::votes(const period_span& p) {
+  static constexpr const char* sql =
+      "SELECT v.id, v.title, coalesce(e.rooms, 0), coalesce(t.rooms, 0), coalesce(t.heads, 0) FROM votes v "
+      "LEFT JOIN vote_tally e ON e.vote_id = v.id AND e.building = '' AND e.choice = -2 "
+      "LEFT JOIN vote_tally t ON t.vote_id = v.id AND t.building = '' AND t.choice = -1 "
+      "WHERE v.community_id = ?1 AND v.created_at >= ?2 AND v.created_at < ?3 ORDER BY v.id";
+  auto q = db_.prepare(sql);
+  q.bind(1, p.community_id);
+  q.bind(2, p.from);
+  q.bind(3, p.to);
+  std::vector<vote_turnout> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
+                   q.getColumn(3).getInt64(), q.getColumn(4).getInt64()});
+  return out;
+}
+
+std::vector<item_score> trend_store::latest_survey(std::int64_t community_id, std::int64_t now_ms,
+                                                   std::int64_t& survey_id) {
+  static constexpr const char* newest =
+      "SELECT id FROM surveys WHERE community_id = ? AND deadline <= ? ORDER BY deadline DESC, id DESC LIMIT "
+      "1";
+  static constexpr const char* items =
+      "SELECT name_zh, name_en, n1 + n2 + n3 + n4 + n5, n1 + 2 * n2 + 3 * n3 + 4 * n4 + 5 * n5 "
+      "FROM survey_items WHERE survey_id = ? ORDER BY position";
+  survey_id = 0;
+  {
+    auto q = db_.prepare(newest);
+    q.bind(1, community_id);
+    q.bind(2, now_ms);
+    if (!q.executeStep()) return {};
+    survey_id = q.getColumn(0).getInt64();
+  }
+  auto q = db_.prepare(items);
+  q.bind(1, survey_id);
+  std::vector<item_score> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
+                   q.getColumn(3).getInt64()});
+  return out;
+}
+
+}  // namespace storage
