@@ -4,6 +4,7 @@
 #include "bot/registry.hpp"
 #include "commands/binding.hpp"
 #include "commands/complaint_offer.hpp"
+#include "commands/dashboard_login.hpp"
 #include "commands/delivery_alert.hpp"
 #include "commands/emergency.hpp"
 #include "commands/emergency_ack.hpp"
@@ -48,7 +49,7 @@ constexpr spec_list command_lists[] = {
     notice_query_commands, emergency_commands,      emergency_ack_commands,
     role_admin_commands,   vote_commands,           meeting_commands,
     visit_commands,        topic_commands,          survey_commands,
-    stats_commands};
+    stats_commands,        dashboard_commands};
 
 }  // namespace
 
