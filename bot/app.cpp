@@ -21,6 +21,7 @@
 #include "bot/wakeup_timer.hpp"
 #include "commands/all_commands.hpp"
 #include "storage/gauge_store.hpp"
+#include "web/dashboard.hpp"
 
 namespace bot {
 
@@ -84,6 +85,7 @@ struct app::impl {
     server.route("GET", "/healthz", [this](const http_request& req) { return health(req); });
     server.route("GET", "/metrics", [this](const http_request& req) { return metrics_page(req); });
     server.on_answered([this](double seconds) { state.meter.observe_request(seconds); });
+    web::install_dashboard(server, state.svc);
   }
 
   adapters::adapter_host host() {
@@ -269,6 +271,7 @@ core& app::state() {
 
 std::uint16_t app::start(bool read_stdin) {
   std::uint16_t port = impl_->server.start();
+  impl_->state.cfg.server.port = port;  // "port = 0" asked for any free port: links name the real one
   impl_->outbox_timer.poke();
   impl_->job_timer.poke();
   if (read_stdin && impl_->read_line) {
