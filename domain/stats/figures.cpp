@@ -65,7 +65,6 @@ figures gather(bot::services& svc, const storage::period_span& p, const std::opt
   if (baseline) {
     // A period still running is compared up to now, against as long a stretch of the baseline.
     const std::int64_t to = std::min(p.to, std::max(p.from, now));
-    storage::period_span so_far{p.community_id, p.from, to};
     f.complaints = compare_complaints(f.counts.complaints, to - p.from, store.complaints(*baseline),
                                       baseline->to - baseline->from, svc.cfg.stats.complaint_target_percent);
   }
