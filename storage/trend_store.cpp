@@ -65,6 +65,20 @@ std::vector<vote_turnout> trend_store::votes(const period_span& p) {
   return out;
 }
 
+std::vector<std::int64_t> trend_store::emergencies(const period_span& p, int limit) {
+  static constexpr const char* sql =
+      "SELECT id FROM emergencies WHERE community_id = ?1 AND started_at >= ?2 "
+      "AND started_at < ?3 ORDER BY started_at DESC, id DESC LIMIT ?4";
+  auto q = db_.prepare(sql);
+  q.bind(1, p.community_id);
+  q.bind(2, p.from);
+  q.bind(3, p.to);
+  q.bind(4, limit);
+  std::vector<std::int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
 std::vector<item_score> trend_store::latest_survey(std::int64_t community_id, std::int64_t now_ms,
                                                    std::int64_t& survey_id) {
   static constexpr const char* newest =

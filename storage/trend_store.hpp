@@ -41,7 +41,8 @@ class trend_store {
   std::vector<day_count> per_day(const period_span& p, int utc_offset_minutes);
   // Tickets resolved, by how long it took: one count per bucket of fix_bucket_hours, and one more.
   std::array<std::int64_t, fix_bucket_hours.size() + 1> fix_times(const period_span& p);
-  std::vector<vote_turnout> votes(const period_span& p);  // opened in the period
+  std::vector<vote_turnout> votes(const period_span& p);                   // opened in the period
+  std::vector<std::int64_t> emergencies(const period_span& p, int limit);  // started in it, newest first
   // The items of the community's newest survey whose deadline has passed (none: empty), and its id.
   std::vector<item_score> latest_survey(std::int64_t community_id, std::int64_t now_ms,
                                         std::int64_t& survey_id);

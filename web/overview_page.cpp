@@ -11,6 +11,7 @@
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/duration_text.hpp"
+#include "commands/emergency_view.hpp"
 #include "commands/report_period.hpp"
 #include "commands/stats_report.hpp"
 #include "domain/stats/figures.hpp"
@@ -27,6 +28,7 @@ namespace {
 
 constexpr int overview_categories = 6;   // stacked in the daily chart; the rest are "other"
 constexpr int days_per_column_max = 62;  // longer periods are drawn per month
+constexpr int overview_emergencies = 10;
 
 std::string overview_percent(std::int64_t part, std::int64_t whole) {
   if (whole <= 0) return "0%";
@@ -206,6 +208,22 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
       turnout.push_back({label, static_cast<double>(vt.voted_heads), {}});
   }
   body += bar_chart(t("web.chart.votes"), turnout);
+
+  // Acknowledged by households of the roster, as 紧急通知 N 确认 counts them.
+  std::vector<bar> acks;
+  for (const std::int64_t id : trends.emergencies(span, overview_emergencies)) {
+    const auto e = svc.db.emergencies.get(id);
+    if (!e) continue;
+    std::int64_t households = 0, acked = 0;
+    for (const auto& h : svc.db.emergencies.household_acks(id, e->community_id, e->building)) {
+      households += h.total;
+      acked += h.acked;
+    }
+    acks.push_back({fmt::format("#{} {}", id, commands::emergency_title(svc, l, *e)),
+                    households > 0 ? 100.0 * acked / households : 0,
+                    fmt::format("{} ({}/{})", overview_percent(acked, households), acked, households)});
+  }
+  body += bar_chart(t("web.chart.acks"), acks, 100);
 
   std::int64_t survey_id = 0;
   std::vector<bar> items;

@@ -240,3 +240,30 @@ TEST_CASE("dashboard: the tickets' CSV opens in Excel with Chinese intact", "[we
   CHECK(csv.body.find(",厨房水管漏水，地板全湿了,") != std::string::npos);
   CHECK(get(h, "/dashboard/export/tickets.csv?p=明年后天", manager).status == 400);
 }
+
+TEST_CASE("dashboard: the overview shows how many households acknowledged an emergency", "[web][dashboard]") {
+  harness h("", dashboard_roles);
+  auto& s = h.service->state().db;
+  const std::int64_t now = h.clock.now_ms();
+  const std::int64_t community = 1;
+  std::vector<std::int64_t> units;
+  for (const char* room : {"101", "102", "201", "202"})
+    units.push_back(s.units.upsert({0, community, "3", "1", room, 9000, "", ""}));
+  const std::int64_t wang = s.members.touch({"webhook", "wechat:wxid_wang", "王阿姨"}, now).id;
+  const std::int64_t zhao = s.members.touch({"webhook", "wechat:wxid_zhao", "赵先生"}, now).id;
+  s.units.bind(units[0], wang, "phone_tail", now);
+  s.units.bind(units[1], zhao, "phone_tail", now);
+  storage::emergency_row e;
+  e.community_id = community;
+  e.title = "3栋停水";
+  e.started_at = now;
+  const std::int64_t id = s.emergencies.create(e);
+  s.emergencies.acknowledge(id, wang, std::nullopt, now);
+
+  const std::string manager = log_in(h, "wxid_boss");
+  auto overview = get(h, "/dashboard", manager);
+  REQUIRE(overview.status == 200);
+  INFO(overview.body);
+  CHECK(overview.body.find("3栋停水") != std::string::npos);
+  CHECK(overview.body.find("25% (1/4)") != std::string::npos);  // one household of the four
+}
