@@ -1,7 +1,8 @@
 // Statistics on a year of a large community: N tickets (default 1,000,000) spread over the last
 // 365 days with realistic kinds, categories, buildings, states, response and fix times and
 // ratings, written straight into the SQLite file; then 统计 本月, 统计 今年, 统计 员工 本月 and the
-// daily digest timed through the dispatcher, as a manager would ask.
+// daily digest timed through the dispatcher, as a manager would ask; and the dashboard's overview page
+// for this month and this year, as its handler builds it.
 //   cmake --build build --target benchmarks && build/bench/stats_bench [tickets] [repeats]
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -18,6 +19,7 @@
 #include "bot/log.hpp"
 #include "commands/all_commands.hpp"
 #include "storage/stores.hpp"
+#include "web/pages.hpp"
 
 namespace {
 
@@ -83,7 +85,20 @@ int main(int argc, char** argv) {
   std::printf("estatebot statistics, %d tickets over a year, seeded in %.0f ms (SQLite file in %s)\n", n,
               ms_since(t), dir.c_str());
 
-  timing month, year, staff, digest;
+  web::viewer manager;
+  manager.member_id = core.db.members.touch({"console", "经理", "经理"}, clock.now_ms()).id;
+  manager.community_id = 1;
+  manager.level = bot::role::manager;
+  const auto overview = [&](const char* period) {
+    bot::http_request req;
+    req.query = std::string("p=") + period;
+    auto s = steady::now();
+    const auto page = web::overview_page(core.svc, manager, req);
+    if (page.status != 200) std::fprintf(stderr, "overview %s: %d\n", period, page.status);
+    return ms_since(s);
+  };
+
+  timing month, year, staff, digest, overview_month, overview_year;
   for (int r = 0; r < repeats; ++r) {
     month.ms.push_back([&] {
       auto s = steady::now();
@@ -100,6 +115,8 @@ int main(int argc, char** argv) {
       core.dispatch.handle(say("经理", "", "统计 员工 本月", clock.now_ms()));
       return ms_since(s);
     }());
+    overview_month.ms.push_back(overview("本月"));
+    overview_year.ms.push_back(overview("今年"));
     clock.advance_ms(24LL * 3'600'000);
     digest.ms.push_back([&] {
       auto s = steady::now();
@@ -111,6 +128,8 @@ int main(int argc, char** argv) {
   year.report("统计 今年");
   staff.report("统计 员工 本月");
   digest.report("daily digest (one community)");
+  overview_month.report("dashboard overview 本月");
+  overview_year.report("dashboard overview 今年");
   if (!std::getenv("ESTATEBOT_BENCH_KEEP")) std::filesystem::remove_all(dir);
   return 0;
 }
