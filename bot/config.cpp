@@ -205,10 +205,15 @@ void read_dashboard(config_reader r, dashboard_config& c) {
   r.read("idle_minutes", c.idle_minutes, 1, 24 * 60);
   r.read("session_hours", c.session_hours, 1, 7 * 24);
   r.finish();
-  const std::string_view u = c.public_url;
-  if (!u.empty() && !u.starts_with("http://") && !u.starts_with("https://"))
-    throw config_error("dashboard.public_url: a URL starting with http:// or https://");
   while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
+  const std::string_view u = c.public_url;
+  const std::string_view scheme_end = "://";
+  const std::size_t host_at = c.public_url.find(scheme_end);
+  // Links, redirects and the cookie's path are absolute (/dashboard…): a path here would break them.
+  if (!u.empty() && ((!u.starts_with("http://") && !u.starts_with("https://")) ||
+                     c.public_url.find('/', host_at + scheme_end.size()) != std::string::npos))
+    throw config_error(
+        "dashboard.public_url: scheme, host and port only, e.g. \"https://wuye.example.com\" (no path)");
 }
 
 void read_sla(config_reader r, sla_target& t) {

@@ -39,8 +39,9 @@ std::string dashboard_base_url(const bot::config& cfg) {
   if (!cfg.dashboard.public_url.empty()) return cfg.dashboard.public_url;
   const std::string& host = cfg.server.listen;
   const bool v6 = host.find(':') != std::string::npos;
-  return fmt::format("http://{}{}{}:{}", v6 ? "[" : "", host == "0.0.0.0" ? "127.0.0.1" : host, v6 ? "]" : "",
-                     cfg.server.port);
+  // Listening on every address: this machine's own is the one sure to reach it.
+  const std::string shown = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "::1" : host;
+  return fmt::format("http://{}{}{}:{}", v6 ? "[" : "", shown, v6 ? "]" : "", cfg.server.port);
 }
 
 std::vector<bot::command_spec> dashboard_commands() {

@@ -75,6 +75,9 @@ void dashboard_store::end_session(const std::string& hash) {
 }
 
 int dashboard_store::end_sessions_of(std::int64_t member_id) {
+  auto links = db_.prepare("DELETE FROM dashboard_links WHERE member_id = ?");
+  links.bind(1, member_id);
+  links.exec();
   auto q = db_.prepare("DELETE FROM dashboard_sessions WHERE member_id = ?");
   q.bind(1, member_id);
   return q.exec();

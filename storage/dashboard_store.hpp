@@ -30,7 +30,8 @@ class dashboard_store {
   std::optional<dashboard_login> use_session(const std::string& hash, std::int64_t now_ms,
                                              std::int64_t idle_since, std::int64_t opened_since);
   void end_session(const std::string& hash);
-  int end_sessions_of(std::int64_t member_id);  // how many there were
+  // Ends the member's sessions (returns how many there were) and voids their unused links.
+  int end_sessions_of(std::int64_t member_id);
   // Links and sessions nobody can use any more.
   void forget_stale(std::int64_t now_ms, std::int64_t idle_since, std::int64_t opened_since);
 

@@ -17,8 +17,8 @@ void export_store::tickets(const period_span& p, const std::function<void(const 
       "SELECT t.id, t.created_at, t.kind, t.category, t.priority, t.state, coalesce(t.building, ''), "
       "t.location, "
       "t.description, coalesce(m.display_name, ''), t.anonymous, t.first_response_at, t.resolved_at, "
-      "t.closed_at, t.rating, coalesce(t.rating_comment, '') FROM tickets t "
-      "LEFT JOIN members m ON m.id = t.assignee_id "
+      "t.closed_at, t.rating, coalesce(t.rating_comment, ''), coalesce(r.display_name, '') FROM tickets t "
+      "LEFT JOIN members m ON m.id = t.assignee_id LEFT JOIN members r ON r.id = t.reporter_id "
       "WHERE t.community_id = ? AND t.created_at >= ? AND t.created_at < ? ORDER BY t.id";
   auto q = db_.prepare(sql);
   q.bind(1, p.community_id);
@@ -42,6 +42,7 @@ void export_store::tickets(const period_span& p, const std::function<void(const 
     t.closed_at = optional_int(q, 13);
     if (!q.isColumnNull(14)) t.rating = q.getColumn(14).getInt();
     t.rating_comment = q.getColumn(15).getString();
+    t.reporter = q.getColumn(16).getString();
     each(t);
   }
 }

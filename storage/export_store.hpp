@@ -16,7 +16,7 @@ namespace storage {
 
 struct ticket_export {
   std::int64_t id = 0, created_at = 0;
-  std::string kind, category, priority, state, building, location, description, assignee;
+  std::string kind, category, priority, state, building, location, description, reporter, assignee;
   bool anonymous = false;
   std::optional<std::int64_t> first_response_at, resolved_at, closed_at;
   std::optional<int> rating;

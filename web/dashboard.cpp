@@ -36,6 +36,21 @@ std::string session_cookie_header(const bot::services& svc, const std::string& v
                      max_age_seconds, https_url(svc) ? "; Secure" : "");
 }
 
+// A browser says where a form was posted from: only this site may log someone in or out (else any
+// page could log a manager into a staff member's session, or out of their own).
+bool posted_here(const bot::http_request& req) {
+  const std::string site = req.header("sec-fetch-site");
+  if (!site.empty()) return site == "same-origin";
+  const std::string origin = req.header("origin");
+  if (origin.empty()) return true;  // not a browser's cross-site form: those send Origin
+  const std::string host = req.header("host");
+  return origin == "http://" + host || origin == "https://" + host;
+}
+
+// Clears the cookie only where there was one: a request that came without it (a cross-site link,
+// which a SameSite=Strict cookie does not follow) must not wipe a session that still works.
+bot::header_list clear_cookie(const bot::services& svc, const bot::http_request& req);
+
 bot::locale login_lang(const bot::http_request& req) {
   return req.header("accept-language").starts_with("en") ? bot::locale::en_US : bot::locale::zh_CN;
 }
@@ -62,8 +77,20 @@ bot::http_response login_form(bot::services& svc, const bot::http_request& req) 
                                          escape(svc.t(l, "web.login_button")))));
 }
 
+bot::header_list clear_cookie(const bot::services& svc, const bot::http_request& req) {
+  if (cookie(req, session_cookie).empty()) return {};
+  return {{"Set-Cookie", session_cookie_header(svc, "", 0)}};
+}
+
+bot::http_response cross_site(bot::services& svc, const bot::http_request& req) {
+  const auto l = login_lang(req);
+  return html(403, bare_page(svc, l, "web.login",
+                             "<p class=\"error\">" + escape(svc.t(l, "web.cross_site")) + "</p>"));
+}
+
 bot::http_response login(bot::services& svc, const bot::http_request& req) {
   const auto l = login_lang(req);
+  if (!posted_here(req)) return cross_site(svc, req);
   const std::string secret = form_value(req.body, "t");
   const auto refused = [&] {
     return html(403, bare_page(svc, l, "web.login",
@@ -90,6 +117,7 @@ bot::http_response login(bot::services& svc, const bot::http_request& req) {
 }
 
 bot::http_response logout(bot::services& svc, const bot::http_request& req) {
+  if (!posted_here(req)) return cross_site(svc, req);
   auto l = login_lang(req);
   if (auto v = find_viewer(svc, req)) {
     storage::dashboard_store logins(svc.db.database);
@@ -98,7 +126,7 @@ bot::http_response logout(bot::services& svc, const bot::http_request& req) {
   }
   return html(
       200, bare_page(svc, l, "web.logged_out", "<p>" + escape(svc.t(l, "web.logged_out_explain")) + "</p>"),
-      {{"Set-Cookie", session_cookie_header(svc, "", 0)}});
+      clear_cookie(svc, req));
 }
 
 using page_fn = bot::http_response (*)(bot::services&, const viewer&, const bot::http_request&);
@@ -110,7 +138,7 @@ bot::http_server::handler behind_session(bot::services& svc, page_fn page) {
     if (!v) {
       const auto l = login_lang(req);
       return html(401, bare_page(svc, l, "web.login", "<p>" + escape(svc.t(l, "web.need_login")) + "</p>"),
-                  {{"Set-Cookie", session_cookie_header(svc, "", 0)}});
+                  clear_cookie(svc, req));
     }
     return page(svc, *v, req);
   };

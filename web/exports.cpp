@@ -98,11 +98,15 @@ bot::http_response tickets_csv(bot::services& svc, const viewer& v, const bot::h
              word_label(svc, l, r.category, &domain::parse_ticket_category),
              word_label(svc, l, r.priority, &domain::parse_ticket_priority),
              word_label(svc, l, r.state, &domain::parse_ticket_state), r.building, r.location, r.description,
-             r.anonymous ? t("ticket.anonymous") : "", r.assignee, export_time(svc, r.first_response_at),
-             export_time(svc, r.resolved_at), export_time(svc, r.closed_at),
-             r.rating ? std::to_string(*r.rating) : "", r.rating_comment});
+             r.anonymous ? t("ticket.anonymous") : r.reporter, r.assignee,
+             export_time(svc, r.first_response_at), export_time(svc, r.resolved_at),
+             export_time(svc, r.closed_at), r.rating ? std::to_string(*r.rating) : "", r.rating_comment});
   });
-  const std::string label = p->label.empty() ? std::to_string(p->from / 86'400'000) : p->label;
+  // "tickets-2026-11.csv" for a typed month; a named period by the local date it starts on.
+  const std::string label =
+      p->label.empty()
+          ? bot::local_time_zone{svc.cfg.community.utc_offset_minutes}.format_with_year(p->from).substr(0, 10)
+          : p->label;
   std::string file = "tickets-";
   for (char ch : label) file += (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-') ? ch : '_';
   return csv_download(file + ".csv", out.text());

@@ -48,7 +48,9 @@ void add_page_headers(bot::header_list& h) {
                  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
                  "frame-ancestors 'none'; base-uri 'none'");
   h.emplace_back("X-Content-Type-Options", "nosniff");
-  h.emplace_back("Referrer-Policy", "no-referrer");
+  // Same-origin only: a login link in the address bar reaches no other site, and forms still carry
+  // an Origin the server can check (no-referrer would make it "null").
+  h.emplace_back("Referrer-Policy", "same-origin");
   h.emplace_back("Cache-Control", "no-store");
 }
 }  // namespace

@@ -204,10 +204,10 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
       turnout.push_back({label, 100.0 * vt.voted_rooms / vt.electorate_rooms,
                          fmt::format("{} ({}/{})", overview_percent(vt.voted_rooms, vt.electorate_rooms),
                                      vt.voted_rooms, vt.electorate_rooms)});
-    else
-      turnout.push_back({label, static_cast<double>(vt.voted_heads), {}});
+    else  // a poll has no electorate: its voters, without a bar
+      turnout.push_back({label, 0, svc.t(l, "web.voters", fmt::arg("n", vt.voted_heads))});
   }
-  body += bar_chart(t("web.chart.votes"), turnout);
+  body += bar_chart(t("web.chart.votes"), turnout, 100);
 
   // Acknowledged by households of the roster, as 紧急通知 N 确认 counts them.
   std::vector<bar> acks;

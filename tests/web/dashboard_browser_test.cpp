@@ -26,8 +26,16 @@ std::string tell(harness& h, const std::string& id, const std::string& sender, c
       {"text", text}};
   const std::size_t before = h.inbox.size();
   REQUIRE(h.call("POST", "/webhook/generic", body.dump()).status == 200);
-  REQUIRE(testing::run_until(h.io, [&] { return h.inbox.size() > before; }));
-  return nlohmann::json::parse(h.inbox.back().body)["text"].get<std::string>();
+  REQUIRE(testing::run_until(h.io, [&] {
+    return h.inbox.size() > before && h.service->state().db.outbox.count_in_state("pending") == 0;
+  }));
+  const std::string chat = group ? "3dong@chatroom" : sender;
+  for (auto it = h.inbox.rbegin(); it != h.inbox.rend(); ++it) {
+    auto j = nlohmann::json::parse(it->body);
+    if (j["chat"]["id"] == chat) return j["text"].get<std::string>();
+  }
+  FAIL("no answer in " << chat);
+  return {};
 }
 
 // Runs the service's event loop on a thread of its own while the browser talks to it.
@@ -71,9 +79,14 @@ TEST_CASE("browser: a manager opens the dashboard from the chat link and sees ch
     REQUIRE(browser.wait_for("document.readyState === 'complete' && document.querySelector('form button')"));
     browser.eval("document.querySelector('form button').click(), true");
     REQUIRE(browser.wait_for("location.pathname === '/dashboard' && document.readyState === 'complete'"));
-    // The per-day chart has a bar for each category reported today, the problems chart one per category.
-    charts = browser.eval("document.querySelectorAll('figure.chart svg rect.bar').length").get<int>() >= 4;
-    figures = browser.eval("document.body.innerText").get<std::string>().find("投诉") != std::string::npos;
+    // Today's column of the per-day chart stacks the three categories reported, with their legend.
+    charts =
+        browser.eval("document.querySelector('figure.chart').querySelectorAll('svg rect.bar').length") == 3 &&
+        browser.eval("document.querySelector('figure.chart').querySelectorAll('ul.legend li').length") == 3;
+    // The figures: three new tickets, two repairs and one complaint.
+    figures = browser.eval("document.querySelector('section.figures td').innerText")
+                  .get<std::string>()
+                  .starts_with("3 (");
     png = browser.screenshot((std::filesystem::current_path() / "dashboard-overview.png").string());
     browser.navigate(base + "/dashboard/tickets?state=all");
     REQUIRE(

@@ -226,6 +226,7 @@ TEST_CASE("dashboard: logging out ends the session, on the page and from chat", 
 TEST_CASE("dashboard: the tickets' CSV opens in Excel with Chinese intact", "[web][dashboard]") {
   harness h("", dashboard_roles);
   say(h, "wxid_wang", "报修 3-2-1201 厨房水管漏水，地板全湿了", true);
+  say(h, "wxid_zhao", "报修 5-1-302 楼道灯不亮,电梯也坏了", true);
   const std::string manager = log_in(h, "wxid_boss");
   auto csv = get(h, "/dashboard/export/tickets.csv?p=本月", manager);
   REQUIRE(csv.status == 200);
@@ -234,10 +235,10 @@ TEST_CASE("dashboard: the tickets' CSV opens in Excel with Chinese intact", "[we
   REQUIRE(csv.body.size() > 3);
   CHECK(csv.body.substr(0, 3) == "\xEF\xBB\xBF");
   CHECK(csv.body.substr(3, 6) == "编号");
-  // The comma in the description keeps it one field.
-  CHECK(csv.body.find("\"厨房水管漏水，地板全湿了\"") ==
+  CHECK(csv.body.find(",厨房水管漏水，地板全湿了,") !=
         std::string::npos);  // a full-width comma needs no quotes
-  CHECK(csv.body.find(",厨房水管漏水，地板全湿了,") != std::string::npos);
+  CHECK(csv.body.find(",\"楼道灯不亮,电梯也坏了\",") != std::string::npos);  // an ASCII one does
+  CHECK(csv.body.find(",wxid_wang,") != std::string::npos);                  // who reported it
   CHECK(get(h, "/dashboard/export/tickets.csv?p=明年后天", manager).status == 400);
 }
 
@@ -266,4 +267,54 @@ TEST_CASE("dashboard: the overview shows how many households acknowledged an eme
   INFO(overview.body);
   CHECK(overview.body.find("3栋停水") != std::string::npos);
   CHECK(overview.body.find("25% (1/4)") != std::string::npos);  // one household of the four
+}
+
+TEST_CASE("dashboard: a form posted from another site neither logs in nor out", "[web][dashboard]") {
+  harness h("", dashboard_roles);
+  const std::string secret = link_secret(say(h, "wxid_boss", "后台"));
+  REQUIRE(secret.size() == 64);
+  const auto posted = [&](const std::string& path, const std::string& body, bot::header_list headers) {
+    headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+    return h.call("POST", path, body, "", headers);
+  };
+  CHECK(posted("/dashboard/login", "t=" + secret, {{"Sec-Fetch-Site", "cross-site"}}).status == 403);
+  CHECK(posted("/dashboard/login", "t=" + secret, {{"Origin", "https://evil.example"}}).status == 403);
+  CHECK(h.count("dashboard_links") == 1);  // not used up by the refused posts
+  auto in =
+      posted("/dashboard/login", "t=" + secret,
+             {{"Sec-Fetch-Site", "same-origin"}, {"Origin", "http://127.0.0.1:" + std::to_string(h.port)}});
+  REQUIRE(in.status == 303);
+  const std::string cookie = in.header("set-cookie").substr(0, in.header("set-cookie").find(';'));
+  CHECK(posted("/dashboard/logout", "", {{"Cookie", cookie}, {"Sec-Fetch-Site", "same-site"}}).status == 403);
+  CHECK(get(h, "/dashboard/tickets", cookie).status == 200);
+  // A page asked for without the cookie (a link from elsewhere) does not clear it.
+  auto bare = h.call("GET", "/dashboard/tickets", "", "");
+  CHECK(bare.status == 401);
+  CHECK(bare.header("set-cookie").empty());
+}
+
+TEST_CASE("dashboard: 退出后台 also voids a link not used yet", "[web][dashboard]") {
+  harness h("", dashboard_roles);
+  const std::string secret = link_secret(say(h, "wxid_boss", "后台"));
+  REQUIRE(secret.size() == 64);
+  say(h, "wxid_boss", "退出后台");
+  CHECK(post_login(h, secret).status == 403);
+}
+
+TEST_CASE("dashboard: behind TLS the cookie is Secure and links name the public address",
+          "[web][dashboard]") {
+  harness h("", std::string(dashboard_roles) + "[dashboard]\npublic_url = \"https://wuye.example.com/\"\n");
+  const std::string reply = say(h, "wxid_boss", "后台");
+  CHECK(reply.find("https://wuye.example.com/dashboard/login?t=") != std::string::npos);
+  auto in = post_login(h, link_secret(reply));
+  REQUIRE(in.status == 303);
+  CHECK(in.header("set-cookie").find("; Secure") != std::string::npos);
+}
+
+TEST_CASE("dashboard: public_url is an origin, not a path", "[web][dashboard][config]") {
+  CHECK_THROWS_AS(bot::config::parse("[dashboard]\npublic_url = \"https://x.example.com/estate\"\n"),
+                  bot::config_error);
+  CHECK_THROWS_AS(bot::config::parse("[dashboard]\npublic_url = \"wuye.example.com\"\n"), bot::config_error);
+  CHECK(bot::config::parse("[dashboard]\npublic_url = \"https://x.example.com:8443/\"\n")
+            .dashboard.public_url == "https://x.example.com:8443");
 }
