@@ -1,6 +1,7 @@
 #include "storage/migrations.hpp"
 
 #include "storage/dashboard_sql.hpp"
+#include "storage/day_sums_sql.hpp"
 #include "storage/meetings_sql.hpp"
 #include "storage/stats_sql.hpp"
 #include "storage/surveys_sql.hpp"
@@ -399,6 +400,7 @@ const std::vector<migration>& migrations() {
       {"satisfaction surveys: items, score counts, dialogues, comments", v11_surveys},
       {"statistics and digest: escalations, resolutions, ratings and notices by time", v12_stats},
       {"web dashboard: one-time login links and sessions", v13_dashboard},
+      {"statistics of long periods: per-day sums kept until a ticket of the day changes", v14_day_sums},
   };
   return list;
 }

@@ -14,6 +14,7 @@
 #include "commands/emergency_view.hpp"
 #include "commands/report_period.hpp"
 #include "commands/stats_report.hpp"
+#include "domain/stats/day_sums.hpp"
 #include "domain/stats/figures.hpp"
 #include "domain/units/address.hpp"
 #include "storage/stores.hpp"
@@ -113,7 +114,34 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
       domain::stats::gather(svc, span, commands::baseline_of(svc, v.community_id, *p, now),
                             [&](const std::string& c) { return commands::category_name(svc, l, c); });
   storage::trend_store trends(svc.db.database);
-  const auto series = series_of(svc, l, span, offset, trends.per_day(span, offset));
+  std::vector<storage::day_count> days;
+  std::array<std::int64_t, storage::fix_bucket_hours.size() + 1> fix{};
+  if (domain::stats::read_from_sums(span, offset)) {  // a long period: from the per-day sums
+    using domain::stats::day_counter;
+    domain::stats::time_histogram fixed_all;
+    domain::stats::each_day_sum(svc, v.community_id, domain::stats::local_day(span.from, offset),
+                                domain::stats::local_day(span.to - 1, offset),
+                                [&](const storage::day_sum_row& r, const domain::stats::day_counters& c) {
+                                  const auto at = [&](day_counter k) {
+                                    return c[static_cast<std::size_t>(k)];
+                                  };
+                                  if (r.dim.empty()) fixed_all.merge_packed(r.fix);
+                                  if (r.dim.starts_with("c:"))
+                                    days.push_back({r.day, r.dim.substr(2), at(day_counter::created),
+                                                    at(day_counter::rated), at(day_counter::rating_total)});
+                                });
+    std::int64_t below = 0;
+    for (std::size_t i = 0; i < storage::fix_bucket_hours.size(); ++i) {
+      const std::int64_t n = fixed_all.count_below(std::int64_t{storage::fix_bucket_hours[i]} * 3'600'000);
+      fix[i] = n - below;
+      below = n;
+    }
+    fix.back() = fixed_all.count() - below;
+  } else {
+    days = trends.per_day(span, offset);
+    fix = trends.fix_times(span);
+  }
+  const auto series = series_of(svc, l, span, offset, days);
   const auto& c = f.counts;
 
   body += fmt::format(
@@ -160,7 +188,6 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
   }
   body += bar_chart(t("web.chart.problems"), problems);
 
-  const auto fix = trends.fix_times(span);
   std::vector<std::string> buckets;
   stack fixed{t("web.resolved"), {}};
   for (std::size_t i = 0; i < fix.size(); ++i) {

@@ -2,7 +2,8 @@
 // kind, state, category (with what the tickets are mostly about) and building; median and 90th
 // percentile of first response and resolution; SLA breaches; ratings with the share of low ones;
 // complaints against the baseline and the reduction goal; per-staff load and speed; and the
-// period's notices, emergencies, visits, votes and surveys.
+// period's notices, emergencies, visits, votes and surveys. Periods of more than a month are read
+// from per-day sums (domain/stats/day_sums): the same counts, percentiles within 1%.
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -1,0 +1,243 @@
+#include "domain/stats/day_sums.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "bot/clock.hpp"
+#include "bot/config.hpp"
+#include "domain/ticket_types.hpp"
+#include "storage/stores.hpp"
+
+namespace domain::stats {
+namespace {
+
+constexpr std::int64_t day_ms = 86'400'000;
+constexpr std::int64_t first_bucket_ms = 60'000;  // a minute and under: bucket 0
+constexpr double bucket_growth = 1.02;
+const double log_growth = std::log(bucket_growth);
+
+std::size_t bucket_of(std::int64_t ms) {
+  if (ms <= first_bucket_ms) return 0;
+  return 1 + static_cast<std::size_t>(std::log(static_cast<double>(ms) / first_bucket_ms) / log_growth);
+}
+
+// Bucket b ≥ 1 holds (60 s · 1.02^(b−1), 60 s · 1.02^b]; its middle stands for its values.
+std::int64_t bucket_value(std::size_t b) {
+  if (b == 0) return first_bucket_ms / 2;
+  return std::llround(first_bucket_ms * std::pow(bucket_growth, static_cast<double>(b) - 0.5));
+}
+
+std::int64_t bucket_end(std::size_t b) {
+  return std::llround(first_bucket_ms * std::pow(bucket_growth, static_cast<double>(b)));
+}
+
+void put_int(std::string& out, std::int64_t v) {
+  char bytes[sizeof v];
+  std::memcpy(bytes, &v, sizeof v);
+  out.append(bytes, sizeof v);
+}
+
+std::int64_t get_int(std::string_view in, std::size_t at) {
+  std::int64_t v = 0;
+  std::memcpy(&v, in.data() + at, sizeof v);
+  return v;
+}
+
+std::string pack_counters(const day_counters& c) {
+  std::string out;
+  for (auto v : c) put_int(out, v);
+  return out;
+}
+
+day_counters unpack_counters(std::string_view packed) {
+  day_counters c{};
+  for (std::size_t i = 0; i < c.size() && (i + 1) * 8 <= packed.size(); ++i) c[i] = get_int(packed, i * 8);
+  return c;
+}
+
+void count(day_sum& s, const storage::day_ticket& t) {
+  auto& c = s.c;
+  const auto at = [&](day_counter k) -> std::int64_t& { return c[static_cast<std::size_t>(k)]; };
+  ++at(day_counter::created);
+  if (t.kind == "repair") ++at(day_counter::repairs);
+  if (t.kind == "complaint") ++at(day_counter::complaints);
+  if (t.kind == "suggestion") ++at(day_counter::suggestions);
+  const bool cancelled = t.state == "cancelled";
+  if (t.state == "resolved") ++at(day_counter::resolved);
+  if (t.state == "closed") ++at(day_counter::closed);
+  if (cancelled) ++at(day_counter::cancelled);
+  if (const auto state = parse_ticket_state(t.state); state && is_open(*state)) ++at(day_counter::open);
+  if (t.first_response_at) {
+    ++at(day_counter::responded);
+    at(day_counter::response_ms) += *t.first_response_at - t.created_at;
+    s.response.add(*t.first_response_at - t.created_at);
+  }
+  if (t.resolved_at) {
+    ++at(day_counter::fixed);
+    at(day_counter::fix_ms) += *t.resolved_at - t.created_at;
+    s.fix.add(*t.resolved_at - t.created_at);
+  }
+  // Only lateness the clock can no longer change; the rest is read live (day_sums_store::live).
+  const bool late_response =
+      !cancelled && t.first_response_at && t.due_at && *t.due_at < *t.first_response_at;
+  const bool late_fix = !cancelled && t.resolved_at && t.resolve_due_at && *t.resolve_due_at < *t.resolved_at;
+  if (late_response) ++at(day_counter::late_response);
+  if (late_fix) ++at(day_counter::late_fix);
+  if (!cancelled && t.first_response_at && t.resolved_at && (late_response || late_fix))
+    ++at(day_counter::late_any);
+  if (t.rating) {
+    ++at(day_counter::rated);
+    at(day_counter::rating_total) += *t.rating;
+    if (*t.rating <= 2) ++at(day_counter::low_ratings);
+  }
+  if (t.visit_result == "satisfied") ++at(day_counter::satisfied);
+  if (t.visit_result == "unsatisfied") ++at(day_counter::unsatisfied);
+}
+
+// Sums the days of [first, last] that are not kept yet, and keeps them.
+void sum_missing(bot::services& svc, std::int64_t community_id, std::int64_t first, std::int64_t last) {
+  const int offset = svc.cfg.community.utc_offset_minutes;
+  storage::day_sums_store store(svc.db.database);
+  store.use_offset(std::int64_t{offset} * 60'000);
+  const auto missing = store.unsummed(community_id, first, last);
+  if (missing.empty()) return;
+  storage::transaction tx(svc.db.database);
+  for (std::size_t i = 0; i < missing.size();) {
+    std::size_t j = i + 1;  // a run of consecutive days: one query
+    while (j < missing.size() && missing[j] == missing[j - 1] + 1) ++j;
+    const auto tickets =
+        store.tickets({community_id, day_start(missing[i], offset), day_start(missing[j - 1] + 1, offset)});
+    std::map<std::int64_t, std::vector<storage::day_ticket>> by_day;
+    for (const auto& t : tickets) by_day[local_day(t.created_at, offset)].push_back(t);
+    for (std::size_t k = i; k < j; ++k)
+      store.keep(community_id, missing[k], sum_day(missing[k], by_day[missing[k]]));
+    i = j;
+  }
+  tx.commit();
+}
+
+}  // namespace
+
+void time_histogram::add(std::int64_t ms, std::int64_t n) {
+  const std::size_t b = bucket_of(std::max<std::int64_t>(ms, 0));
+  if (buckets_.size() <= b) buckets_.resize(b + 1);
+  buckets_[b] += n;
+  total_ += n;
+}
+
+void time_histogram::merge(const time_histogram& other) {
+  if (buckets_.size() < other.buckets_.size()) buckets_.resize(other.buckets_.size());
+  for (std::size_t b = 0; b < other.buckets_.size(); ++b) buckets_[b] += other.buckets_[b];
+  total_ += other.total_;
+}
+
+spread time_histogram::spread_of() const {
+  spread s;
+  s.n = total_;
+  if (total_ == 0) return s;
+  // Nearest rank, as percentile.cpp: the bucket holding the ceil(n · pct / 100)-th value.
+  const auto rank = [&](int pct) {
+    const std::int64_t k = std::max<std::int64_t>(1, (total_ * pct + 99) / 100);
+    std::int64_t seen = 0;
+    for (std::size_t b = 0; b < buckets_.size(); ++b) {
+      seen += buckets_[b];
+      if (seen >= k) return bucket_value(b);
+    }
+    return bucket_value(buckets_.size() - 1);
+  };
+  s.median = rank(50);
+  s.p90 = rank(90);
+  return s;
+}
+
+std::int64_t time_histogram::count_below(std::int64_t ms) const {
+  std::int64_t n = 0;
+  for (std::size_t b = 0; b < buckets_.size() && bucket_end(b) <= ms; ++b) n += buckets_[b];
+  return n;
+}
+
+std::string time_histogram::pack() const {
+  std::string out;
+  for (std::size_t b = 0; b < buckets_.size(); ++b)
+    if (buckets_[b] != 0) {
+      put_int(out, static_cast<std::int64_t>(b));
+      put_int(out, buckets_[b]);
+    }
+  return out;
+}
+
+time_histogram time_histogram::unpack(std::string_view packed) {
+  time_histogram h;
+  h.merge_packed(packed);
+  return h;
+}
+
+void time_histogram::merge_packed(std::string_view packed) {
+  constexpr std::int64_t max_bucket = 4096;  // 60 s · 1.02^4096 is far beyond any duration
+  for (std::size_t at = 0; at + 16 <= packed.size(); at += 16) {
+    const std::int64_t b = get_int(packed, at);
+    if (b < 0 || b >= max_bucket) continue;
+    const auto bucket = static_cast<std::size_t>(b);
+    if (buckets_.size() <= bucket) buckets_.resize(bucket + 1);
+    buckets_[bucket] += get_int(packed, at + 8);
+    total_ += get_int(packed, at + 8);
+  }
+}
+
+std::vector<storage::day_sum_row> sum_day(std::int64_t day, const std::vector<storage::day_ticket>& tickets) {
+  std::map<std::string, day_sum> by_dim;
+  for (const auto& t : tickets) {
+    count(by_dim[""], t);
+    count(by_dim["k:" + t.kind], t);
+    count(by_dim["c:" + t.category], t);
+    if (t.building) count(by_dim["b:" + *t.building], t);
+    if (t.assignee_id) count(by_dim["s:" + std::to_string(*t.assignee_id)], t);
+  }
+  std::vector<storage::day_sum_row> rows;
+  for (const auto& [dim, s] : by_dim) {
+    const bool timed = dim.empty() || dim.starts_with("s:");
+    rows.push_back({day, dim, pack_counters(s.c), timed ? s.response.pack() : "", timed ? s.fix.pack() : ""});
+  }
+  return rows;
+}
+
+std::int64_t local_day(std::int64_t unix_ms, int offset_minutes) {
+  const std::int64_t local = unix_ms + std::int64_t{offset_minutes} * 60'000;
+  return local >= 0 ? local / day_ms : -((-local + day_ms - 1) / day_ms);
+}
+
+std::int64_t day_start(std::int64_t day, int offset_minutes) {
+  return day * day_ms - std::int64_t{offset_minutes} * 60'000;
+}
+
+bool read_from_sums(const storage::period_span& p, int offset_minutes) {
+  constexpr std::int64_t longest_read_exactly = 31 * day_ms;
+  return p.to - p.from > longest_read_exactly &&
+         day_start(local_day(p.from, offset_minutes), offset_minutes) == p.from &&
+         day_start(local_day(p.to, offset_minutes), offset_minutes) == p.to;
+}
+
+std::map<std::string, day_sum> sums_over(bot::services& svc, std::int64_t community_id, std::int64_t first,
+                                         std::int64_t last) {
+  std::map<std::string, day_sum> out;
+  each_day_sum(svc, community_id, first, last, [&](const storage::day_sum_row& r, const day_counters& c) {
+    auto& s = out[r.dim];
+    for (std::size_t i = 0; i < c.size(); ++i) s.c[i] += c[i];
+    s.response.merge_packed(r.response);
+    s.fix.merge_packed(r.fix);
+  });
+  return out;
+}
+
+void each_day_sum(bot::services& svc, std::int64_t community_id, std::int64_t first, std::int64_t last,
+                  const std::function<void(const storage::day_sum_row&, const day_counters&)>& visit) {
+  // Days after today have no tickets yet: nothing to sum or keep.
+  last = std::min(last, local_day(svc.clk.now_ms(), svc.cfg.community.utc_offset_minutes));
+  if (last < first) return;
+  sum_missing(svc, community_id, first, last);
+  storage::day_sums_store store(svc.db.database);
+  for (const auto& r : store.sums(community_id, first, last)) visit(r, unpack_counters(r.counters));
+}
+
+}  // namespace domain::stats
