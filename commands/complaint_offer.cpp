@@ -18,7 +18,7 @@ namespace {
 
 using bot::minute_ms;
 constexpr std::size_t min_points = 4;    // "坏了" alone says too little to register
-constexpr std::size_t max_points = 200;  // a long post is a discussion, not a report
+constexpr std::size_t max_complaint_points = 200;  // a long post is a discussion, not a report
 
 // 登记: the offer's message becomes a ticket.
 bot::command_result take(bot::context& ctx, const bot::args& a) {
@@ -73,7 +73,7 @@ bot::command_result toggle(bot::context& ctx, const bot::args& a) {
 bool reads_like_complaint(const bot::context& ctx, std::string_view text) {
   const auto& cfg = ctx.svc.cfg.tickets.offers;
   const std::size_t n = bot::utf8::length(text);
-  if (n < min_points || n > max_points) return false;
+  if (n < min_points || n > max_complaint_points) return false;
   return bot::utf8::contains_any(text, cfg.keywords) && !bot::utf8::contains_any(text, cfg.ignore);
 }
 

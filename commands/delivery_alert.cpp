@@ -19,12 +19,12 @@ namespace commands {
 using domain::broadcast::group_locale;
 namespace {
 
-constexpr std::string_view alert_ref = "alert:dead";
+constexpr std::string_view dead_alert_ref = "alert:dead";
 constexpr bot::plain_job alert_job{"outbox.dead_alert"};
 constexpr int batch = 1000;
 constexpr std::size_t max_items = 10;
 constexpr std::size_t max_chat_names = 3;
-constexpr std::size_t max_error_points = 60;
+constexpr std::size_t max_alert_error_points = 60;
 
 // What a dead row belonged to, as managers would name it: "公告 #7", "撤回公告 #7 失败（已改发更正）",
 // "紧急通知 #5", "工单 #12 的通知", or other messages.
@@ -98,7 +98,7 @@ std::string summary(const bot::services& svc, bot::locale l, const std::vector<i
       where += svc.t(l, "alert.dead.and_more", fmt::arg("n", it.chats.size()));
     out += "\n" + svc.t(l, "alert.dead.item", fmt::arg("what", what_of(svc, l, it.ref)),
                         fmt::arg("count", count_of(svc, l, it)), fmt::arg("where", where),
-                        fmt::arg("error", bot::utf8::truncate(it.last_error, max_error_points)));
+                        fmt::arg("error", bot::utf8::truncate(it.last_error, max_alert_error_points)));
   }
   out += "\n" + svc.t(l, "alert.dead.hint");
   return out;
@@ -135,7 +135,7 @@ void run_alert(bot::services& svc) {
         auto chat = svc.db.chats.find(chat_ref);
         bot::locale l = chat ? group_locale(svc, *chat) : bot::locale::zh_CN;
         svc.db.outbox.enqueue(chat_ref, bot::outgoing::plain(summary(svc, l, items)),
-                              storage::priority::reply, std::string(alert_ref), now);
+                              storage::priority::reply, std::string(dead_alert_ref), now);
       }
     }
   }

@@ -13,7 +13,7 @@ namespace commands {
 namespace {
 
 constexpr std::size_t max_lines = 20;
-constexpr std::size_t max_error_points = 80;
+constexpr std::size_t max_report_error_points = 80;
 
 // Failed first, then waiting, then delivered: what needs attention is at the top.
 int rank(const storage::outbox_row& r) {
@@ -30,7 +30,7 @@ std::string group_name(bot::context& ctx, const storage::outbox_row& r) {
 
 std::string waiting_line(bot::context& ctx, const storage::outbox_row& r, const std::string& group,
                          const bot::local_time_zone& tz) {
-  std::string error = bot::utf8::truncate(r.last_error, max_error_points);
+  std::string error = bot::utf8::truncate(r.last_error, max_report_error_points);
   bot::wait_reason w = ctx.svc.outbox ? ctx.svc.outbox->explain(r) : bot::wait_reason{};
   using k = bot::wait_reason::kind;
   switch (w.why) {
@@ -73,7 +73,7 @@ std::string line(bot::context& ctx, const storage::outbox_row& r, const bot::loc
   }
   if (r.state == "dead")
     return ctx.text("delivery.failed", fmt::arg("group", group),
-                    fmt::arg("error", bot::utf8::truncate(r.last_error, max_error_points)));
+                    fmt::arg("error", bot::utf8::truncate(r.last_error, max_report_error_points)));
   if (r.state == "cancelled") return ctx.text("delivery.cancelled", fmt::arg("group", group));
   return waiting_line(ctx, r, group, tz);
 }

@@ -29,7 +29,7 @@ using domain::privacy::redact_rooms;
 
 namespace {
 
-constexpr std::size_t max_title_points = 20;
+constexpr std::size_t max_emergency_title_points = 20;
 constexpr std::size_t max_text_points = 300;
 using domain::broadcast::remind_job;
 
@@ -52,8 +52,8 @@ std::optional<bot::failure> find_emergency(bot::context& ctx, std::string_view w
 }
 
 // The reminder, worded for each group (the domain adds who has not acknowledged yet).
-std::pair<std::size_t, std::size_t> remind(bot::services& svc, const storage::emergency_row& e,
-                                           std::optional<std::int64_t> by) {
+std::pair<std::size_t, std::size_t> remind_emergency(bot::services& svc, const storage::emergency_row& e,
+                                                     std::optional<std::int64_t> by) {
   return domain::broadcast::remind(svc, e, by, [&](bot::locale l) {
     return svc.t(l, "emergency.reminder", fmt::arg("id", e.id), fmt::arg("title", emergency_title(svc, l, e)),
                  fmt::arg("scope", scope_text(svc, l, e.building))) +
@@ -79,7 +79,7 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
     // group is chat, and must not become an @all to every owners' group.
     if (!a.addressed || i >= a.size() || parse_record_id(a[i])) return ctx.usage();
     e.title = a[i++];
-    if (bot::utf8::length(e.title) > max_title_points) return ctx.usage();
+    if (bot::utf8::length(e.title) > max_emergency_title_points) return ctx.usage();
     if (!e.building) e.building = read_scope_building(a, i);
   }
   e.detail = i < a.size() ? a.rest(i) : std::string();
@@ -163,7 +163,7 @@ bot::command_result remind_now(bot::context& ctx, const bot::args& a) {
   if (a.size() != 1) return ctx.usage();
   storage::emergency_row e;
   if (auto f = find_emergency(ctx, a[0], true, e)) return f;
-  auto [groups, mentioned] = remind(ctx.svc, e, ctx.who.member.id);
+  auto [groups, mentioned] = remind_emergency(ctx.svc, e, ctx.who.member.id);
   ctx.db().audit.record(ctx.who.member.id, "emergency.remind", emergency_ref(e.id), "", ctx.now());
   ctx.reply(ctx.text("emergency.reminded", fmt::arg("id", e.id), fmt::arg("groups", groups),
                      fmt::arg("mentioned", mentioned)));
@@ -203,7 +203,7 @@ bot::command_result close_emergency(bot::context& ctx, const bot::args& a) {
 void run_reminder(bot::services& svc, std::int64_t id) {
   auto e = svc.db.emergencies.get(id);
   if (!e || !e->open()) return;
-  auto [groups, mentioned] = remind(svc, *e, std::nullopt);
+  auto [groups, mentioned] = remind_emergency(svc, *e, std::nullopt);
   bot::log::info("emergency", "#{}: reminder to {} groups, {} people mentioned", e->id, groups, mentioned);
 }
 

@@ -27,7 +27,7 @@ const bot::emergency_template* template_of(const bot::services& svc, const stora
   return nullptr;
 }
 
-std::int64_t percent(std::int64_t part, std::int64_t whole) {
+std::int64_t emergency_percent(std::int64_t part, std::int64_t whole) {
   return whole > 0 ? part * 100 / whole : 0;
 }
 
@@ -71,7 +71,7 @@ bot::outgoing render_alert(const bot::services& svc, bot::locale l, const storag
 std::string ack_totals_text(const bot::services& svc, bot::locale l, const domain::broadcast::ack_totals& t) {
   return svc.t(l, t.households ? "emergency.acks.households" : "emergency.acks.people",
                fmt::arg("acked", t.acked), fmt::arg("total", t.total),
-               fmt::arg("percent", percent(t.acked, t.total)));
+               fmt::arg("percent", emergency_percent(t.acked, t.total)));
 }
 
 std::string ack_report(bot::context& ctx, const storage::emergency_row& e) {

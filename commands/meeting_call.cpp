@@ -14,7 +14,7 @@
 namespace commands {
 namespace {
 
-constexpr std::size_t max_title_points = 60;
+constexpr std::size_t max_meeting_title_points = 60;
 constexpr std::size_t max_place_points = 60;
 constexpr std::size_t max_title_words = 6;
 constexpr std::size_t max_time_words = 5;
@@ -92,7 +92,7 @@ bot::command_result call_meeting_command(bot::context& ctx, const bot::args& a) 
   when_read w;
   if (auto f = read_start(ctx, a, target_at, w)) return f;
   m.title = words_between(a, 0, w.begin);
-  if (bot::utf8::length(m.title) > max_title_points) return ctx.fail("meeting.title_too_long");
+  if (bot::utf8::length(m.title) > max_meeting_title_points) return ctx.fail("meeting.title_too_long");
   m.starts_at = w.at;
   m.place = words_between(a, w.end, target_at);
   if (bot::utf8::length(m.place) > max_place_points) return ctx.fail("meeting.place_too_long");

@@ -16,12 +16,12 @@ namespace {
 constexpr std::size_t minutes_part_points = 1200;
 
 // Rooms and phone numbers out, the community's own service numbers kept.
-std::string masked(const bot::services& svc, std::string_view text, bot::locale l) {
+std::string masked_meeting_text(const bot::services& svc, std::string_view text, bot::locale l) {
   return domain::privacy::redact_for_group(text, l, svc.cfg);
 }
 
 std::string place_of(const bot::services& svc, bot::locale l, const storage::meeting_row& m) {
-  return m.place.empty() ? svc.t(l, "meeting.place_unknown") : masked(svc, m.place, l);
+  return m.place.empty() ? svc.t(l, "meeting.place_unknown") : masked_meeting_text(svc, m.place, l);
 }
 
 }  // namespace
@@ -36,7 +36,7 @@ std::string meeting_time(const bot::services& svc, bot::locale l, std::int64_t a
 }
 
 std::string meeting_title(const bot::services& svc, bot::locale l, const storage::meeting_row& m) {
-  return masked(svc, m.title, l);
+  return masked_meeting_text(svc, m.title, l);
 }
 
 std::string meeting_audience(const bot::services& svc, bot::locale l, const storage::meeting_row& m) {
@@ -49,7 +49,8 @@ std::string meeting_audience(const bot::services& svc, bot::locale l, const stor
 }
 
 std::string meeting_notice(const bot::services& svc, bot::locale l, const storage::meeting_row& m) {
-  return svc.t(l, "meeting.notice", fmt::arg("id", m.id), fmt::arg("title", masked(svc, m.title, l)),
+  return svc.t(l, "meeting.notice", fmt::arg("id", m.id),
+               fmt::arg("title", masked_meeting_text(svc, m.title, l)),
                fmt::arg("time", meeting_time(svc, l, m.starts_at)), fmt::arg("place", place_of(svc, l, m)),
                fmt::arg("audience", meeting_audience(svc, l, m)));
 }
@@ -57,25 +58,25 @@ std::string meeting_notice(const bot::services& svc, bot::locale l, const storag
 std::string meeting_reminder(const bot::services& svc, bot::locale l, const storage::meeting_row& m,
                              int attending) {
   return svc.t(l, m.place.empty() ? "meeting.reminder_no_place" : "meeting.reminder", fmt::arg("id", m.id),
-               fmt::arg("title", masked(svc, m.title, l)),
+               fmt::arg("title", masked_meeting_text(svc, m.title, l)),
                fmt::arg("time", meeting_time(svc, l, m.starts_at)), fmt::arg("place", place_of(svc, l, m)),
                fmt::arg("n", attending));
 }
 
 std::string meeting_line(const bot::services& svc, bot::locale l, const storage::meeting_row& m) {
   return svc.t(l, m.minutes ? "meeting.line_minutes" : "meeting.line", fmt::arg("id", m.id),
-               fmt::arg("title", masked(svc, m.title, l)),
+               fmt::arg("title", masked_meeting_text(svc, m.title, l)),
                fmt::arg("time", meeting_time(svc, l, m.starts_at)));
 }
 
 std::vector<std::string> minutes_messages(const bot::services& svc, bot::locale l,
                                           const storage::meeting_row& m) {
   const auto parts =
-      domain::broadcast::text_parts(masked(svc, m.minutes.value_or(""), l), minutes_part_points);
+      domain::broadcast::text_parts(masked_meeting_text(svc, m.minutes.value_or(""), l), minutes_part_points);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < parts.size(); ++i)
     out.push_back(svc.t(l, parts.size() == 1 ? "meeting.minutes_one" : "meeting.minutes_part",
-                        fmt::arg("id", m.id), fmt::arg("title", masked(svc, m.title, l)),
+                        fmt::arg("id", m.id), fmt::arg("title", masked_meeting_text(svc, m.title, l)),
                         fmt::arg("i", i + 1), fmt::arg("n", parts.size()), fmt::arg("text", parts[i])));
   return out;
 }

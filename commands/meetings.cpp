@@ -15,11 +15,12 @@ namespace {
 
 using domain::meetings::meeting_ref;
 
-bool starts_with_id(const bot::args& a) {
+bool starts_with_meeting_id(const bot::args& a) {
   return !a.empty() && parse_record_id(a[0]).has_value();
 }
 
-std::optional<storage::meeting_row> find(bot::context& ctx, storage::meeting_store& store, std::int64_t id) {
+std::optional<storage::meeting_row> find_meeting(bot::context& ctx, storage::meeting_store& store,
+                                                 std::int64_t id) {
   auto m = store.get(id);
   if (!m || (m->community_id != ctx.community() && !at_least(ctx.who.level, bot::role::admin)))
     return std::nullopt;
@@ -44,7 +45,7 @@ bot::command_result meeting(bot::context& ctx, const bot::args& a) {
   if (!id) return call_meeting_command(ctx, a);
   if (a.size() > 1) return ctx.usage();  // a meeting is not called "4"
   storage::meeting_store store(ctx.db().database);
-  auto m = find(ctx, store, *id);
+  auto m = find_meeting(ctx, store, *id);
   if (!m) return ctx.fail("meeting.not_found", fmt::arg("id", *id));
   const auto r = store.replies(m->id);
   show_to(ctx, *m,
@@ -58,7 +59,7 @@ bot::command_result answer(bot::context& ctx, const bot::args& a, bool attending
   auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   storage::meeting_store store(ctx.db().database);
-  auto m = find(ctx, store, *id);
+  auto m = find_meeting(ctx, store, *id);
   if (!m) return ctx.fail("meeting.not_found", fmt::arg("id", *id));
   if (ctx.now() >= m->starts_at) return ctx.fail("meeting.started", fmt::arg("id", m->id));
   store.reply(m->id, ctx.who.member.id, attending, ctx.now());
@@ -83,7 +84,7 @@ bot::command_result minutes(bot::context& ctx, const bot::args& a) {
   auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   storage::meeting_store store(ctx.db().database);
-  auto m = find(ctx, store, *id);
+  auto m = find_meeting(ctx, store, *id);
   if (!m) return ctx.fail("meeting.not_found", fmt::arg("id", *id));
   if (a.size() == 1) {
     if (!m->minutes) return ctx.fail("meeting.no_minutes", fmt::arg("id", m->id));
@@ -106,7 +107,7 @@ bot::command_result minutes(bot::context& ctx, const bot::args& a) {
   return std::nullopt;
 }
 
-bot::command_result list(bot::context& ctx, const bot::args&) {
+bot::command_result list_meetings(bot::context& ctx, const bot::args&) {
   storage::meeting_store store(ctx.db().database);
   auto all = store.list(ctx.community(), ctx.now(), 10);
   if (all.empty()) return ctx.fail("meeting.none");
@@ -116,7 +117,7 @@ bot::command_result list(bot::context& ctx, const bot::args&) {
   return std::nullopt;
 }
 
-void remind(bot::services& svc, std::int64_t id) {
+void remind_meeting(bot::services& svc, std::int64_t id) {
   storage::meeting_store store(svc.db.database);
   auto m = store.get(id);
   if (!m || svc.clk.now_ms() >= m->starts_at) return;  // after downtime: too late to remind
@@ -136,32 +137,32 @@ std::vector<bot::command_spec> meeting_commands() {
        .en = {"meeting"},
        .topic = "votes",
        .run = meeting,
-       .bare_match = starts_with_id},
-      {.id = "meeting.list", .zh = {"会议列表"}, .en = {"meetings"}, .topic = "votes", .run = list},
+       .bare_match = starts_with_meeting_id},
+      {.id = "meeting.list", .zh = {"会议列表"}, .en = {"meetings"}, .topic = "votes", .run = list_meetings},
       {.id = "meeting.attend",
        .zh = {"参加"},
        .en = {"attend"},
        .topic = "votes",
        .run = attend,
-       .bare_match = starts_with_id},
+       .bare_match = starts_with_meeting_id},
       {.id = "meeting.decline",
        .zh = {"不参加"},
        .en = {"decline"},
        .topic = "votes",
        .run = decline,
-       .bare_match = starts_with_id},
+       .bare_match = starts_with_meeting_id},
       {.id = "meeting.minutes",
        .zh = {"纪要", "会议纪要"},
        .en = {"minutes"},
        .topic = "votes",
        .run = minutes,
-       .bare_match = starts_with_id},
+       .bare_match = starts_with_meeting_id},
   };
 }
 
 void install_meetings(bot::feature_host& host) {
   host.job(domain::meetings::remind_timer,
-           [](const bot::job_run<std::int64_t>& job) { remind(job.svc, job.ref); });
+           [](const bot::job_run<std::int64_t>& job) { remind_meeting(job.svc, job.ref); });
 }
 
 }  // namespace commands

@@ -19,7 +19,7 @@ using domain::privacy::redact_rooms;
 
 namespace {
 
-constexpr int list_limit = 10;
+constexpr int notice_list_limit = 10;
 constexpr std::size_t derived_title_points = 20;
 constexpr std::size_t max_search_words = 3;
 
@@ -36,12 +36,12 @@ std::string list_line(bot::context& ctx, const storage::notice_row& n, const bot
                   fmt::arg("title", notice_title(n)), fmt::arg("scope", scope), fmt::arg("state", state));
 }
 
-bot::command_result list(bot::context& ctx, const bot::args& a) {
+bot::command_result list_notices(bot::context& ctx, const bot::args& a) {
   if (a.size() == 1)
     if (auto id = parse_record_id(a[0])) return show_notice(ctx, *id);  // 查看公告 7
   if (!a.empty()) return ctx.usage();
   const bool staff = ctx.is_staff();
-  auto notices = ctx.db().notices.recent(ctx.community(), staff, list_limit);
+  auto notices = ctx.db().notices.recent(ctx.community(), staff, notice_list_limit);
   if (notices.empty()) {
     ctx.reply(ctx.text("notice.list_empty"));
     return std::nullopt;
@@ -60,7 +60,7 @@ bot::command_result search(bot::context& ctx, const bot::args& a) {
   std::vector<std::string> words;
   for (const auto& t : a.tokens)
     if (words.size() < max_search_words) words.push_back(t.text);
-  auto found = ctx.db().notices.search(ctx.community(), words, ctx.is_staff(), list_limit);
+  auto found = ctx.db().notices.search(ctx.community(), words, ctx.is_staff(), notice_list_limit);
   std::string shown_words = a.rest(0);
   if (found.empty()) {
     ctx.reply(ctx.text("notice.search_none", fmt::arg("words", shown_words)));
@@ -131,7 +131,7 @@ std::vector<bot::command_spec> notice_query_commands() {
           .topic = "notices",
           .min_role = bot::role::resident,
           .where = bot::chat_rule::anywhere,
-          .run = list,
+          .run = list_notices,
       },
       {
           .id = "notice.search",

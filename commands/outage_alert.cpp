@@ -18,7 +18,7 @@ namespace commands {
 using domain::broadcast::group_locale;
 namespace {
 
-constexpr std::string_view alert_ref = "alert:outage";
+constexpr std::string_view outage_alert_ref = "alert:outage";
 
 // The bot account as managers know it: "QQ 3889001234", or the platform alone.
 std::string who(const bot::outage& o) {
@@ -48,7 +48,7 @@ void tell(bot::services& svc, const bot::outage& o) {
       auto chat = svc.db.chats.find(to);
       bot::locale l = chat ? group_locale(svc, *chat) : bot::locale::zh_CN;
       svc.db.outbox.enqueue(to, bot::outgoing::plain(alert_text(svc, l, o)), storage::priority::reply,
-                            std::string(alert_ref), now);
+                            std::string(outage_alert_ref), now);
     }
   if (told.empty())
     bot::log::error("outbox", "nobody to tell of the outage of {}/{}: register a managers' group", o.platform,

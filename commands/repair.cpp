@@ -26,7 +26,7 @@ namespace {
 using domain::ticket_kind;
 constexpr std::size_t max_description_points = 500;
 
-bot::command_result report(bot::context& ctx, const bot::args& a, ticket_kind kind) {
+bot::command_result report_ticket(bot::context& ctx, const bot::args& a, ticket_kind kind) {
   if (a.empty()) return ctx.usage();
   std::optional<unit_address> where = parse_unit_address(a[0]);
   std::size_t used = where ? 1 : 0;
@@ -97,7 +97,7 @@ std::string created_reply(const bot::context& ctx, const storage::ticket_row& t)
 
 std::vector<bot::command_spec> repair_commands() {
   auto as = [](ticket_kind kind) {
-    return [kind](bot::context& ctx, const bot::args& a) { return report(ctx, a, kind); };
+    return [kind](bot::context& ctx, const bot::args& a) { return report_ticket(ctx, a, kind); };
   };
   return {
       {

@@ -9,16 +9,16 @@
 namespace commands {
 namespace {
 
-struct change {
+struct role_change {
   bool revoke = false;
   bot::role r = bot::role::staff;
 };
 
 // 员工 / 经理 / 撤销. Admins come from the config only.
-std::optional<change> parse_change(const std::string& word) {
-  if (word == "撤销" || word == "取消" || word == "revoke") return change{true};
+std::optional<role_change> parse_change(const std::string& word) {
+  if (word == "撤销" || word == "取消" || word == "revoke") return role_change{true};
   auto r = bot::parse_role(word);
-  if (r == bot::role::staff || r == bot::role::manager) return change{false, *r};
+  if (r == bot::role::staff || r == bot::role::manager) return role_change{false, *r};
   return std::nullopt;
 }
 

@@ -39,7 +39,8 @@ std::string day_label(const bot::config& cfg, std::int64_t at) {
   return fmt::format("{:02}-{:02}", t.tm_mon + 1, t.tm_mday);
 }
 
-std::string change_text(const bot::services& svc, bot::locale l, std::int64_t now, std::int64_t before) {
+std::string count_change_text(const bot::services& svc, bot::locale l, std::int64_t now,
+                              std::int64_t before) {
   if (before == 0) return svc.t(l, "digest.change_none");
   const std::int64_t pct = ((now - before) * 200 + (now >= before ? before : -before)) / (2 * before);
   return svc.t(l, "digest.change", fmt::arg("percent", (pct > 0 ? "+" : "") + std::to_string(pct)));
@@ -84,9 +85,9 @@ std::string weekly(bot::services& svc, bot::locale l, const storage::period_span
   return svc.t(l, "digest.weekly", fmt::arg("from", day_label(svc.cfg, week.from)),
                fmt::arg("to", day_label(svc.cfg, week.to - day_ms)), fmt::arg("created", c.created),
                fmt::arg("created_before", b.created),
-               fmt::arg("created_change", change_text(svc, l, c.created, b.created)),
+               fmt::arg("created_change", count_change_text(svc, l, c.created, b.created)),
                fmt::arg("complaints", c.complaints), fmt::arg("complaints_before", b.complaints),
-               fmt::arg("complaints_change", change_text(svc, l, c.complaints, b.complaints)),
+               fmt::arg("complaints_change", count_change_text(svc, l, c.complaints, b.complaints)),
                fmt::arg("resolved", c.resolved + c.closed), fmt::arg("rating", rating(c)),
                fmt::arg("rating_before", rating(b)), fmt::arg("problems", problems_text(svc, l, f.problems)));
 }

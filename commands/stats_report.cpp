@@ -14,7 +14,7 @@ namespace {
 
 using domain::stats::spread;
 
-std::string percent(std::int64_t part, std::int64_t whole) {
+std::string stats_percent(std::int64_t part, std::int64_t whole) {
   if (whole <= 0) return "0%";
   return std::to_string((part * 100 + whole / 2) / whole) + "%";
 }
@@ -57,7 +57,7 @@ std::string staff_line(const bot::context& ctx, const domain::stats::staff_figur
                   fmt::arg("rated", s.rated));
 }
 
-std::string report(const bot::context& ctx, const std::string& name, const domain::stats::figures& f) {
+std::string report_text(const bot::context& ctx, const std::string& name, const domain::stats::figures& f) {
   const auto& c = f.counts;
   return ctx.text(
       "stats.report", fmt::arg("period", name), fmt::arg("created", c.created),
@@ -68,11 +68,11 @@ std::string report(const bot::context& ctx, const std::string& name, const domai
       fmt::arg("buildings", buildings_text(ctx, f.buildings)),
       fmt::arg("response", spread_text(ctx, f.response)), fmt::arg("fix", spread_text(ctx, f.fix)),
       fmt::arg("late_response", c.late_response),
-      fmt::arg("late_response_rate", percent(c.late_response, c.created - c.cancelled)),
+      fmt::arg("late_response_rate", stats_percent(c.late_response, c.created - c.cancelled)),
       fmt::arg("late_fix", c.late_fix),
-      fmt::arg("late_fix_rate", percent(c.late_fix, c.created - c.cancelled)),
+      fmt::arg("late_fix_rate", stats_percent(c.late_fix, c.created - c.cancelled)),
       fmt::arg("rating", rating_text(ctx, c.rating_total, c.rated)), fmt::arg("rated", c.rated),
-      fmt::arg("low", f.low_ratings), fmt::arg("low_rate", percent(f.low_ratings, c.rated)),
+      fmt::arg("low", f.low_ratings), fmt::arg("low_rate", stats_percent(f.low_ratings, c.rated)),
       fmt::arg("satisfied", c.visits_satisfied), fmt::arg("unsatisfied", c.visits_unsatisfied),
       fmt::arg("complaints_line", f.complaints ? complaints_text(ctx.svc, ctx.lang, *f.complaints)
                                                : ctx.text("stats.no_baseline", fmt::arg("n", c.complaints))),
@@ -109,7 +109,7 @@ bot::command_result stats(bot::context& ctx, const bot::args& a) {
     reply_staff_view(ctx, out);
     return std::nullopt;
   }
-  reply_staff_view(ctx, report(ctx, name, f));
+  reply_staff_view(ctx, report_text(ctx, name, f));
   return std::nullopt;
 }
 

@@ -12,13 +12,13 @@
 namespace commands {
 namespace {
 
-constexpr std::size_t max_points = 500;
+constexpr std::size_t max_suggestion_points = 500;
 
 bot::command_result suggest(bot::context& ctx, const bot::args& a) {
   std::string text = a.rest(0);
   if (text.empty()) return ctx.usage();
-  if (bot::utf8::length(text) > max_points)
-    return ctx.fail("cmd.suggestion.anonymous.too_long", fmt::arg("max", max_points));
+  if (bot::utf8::length(text) > max_suggestion_points)
+    return ctx.fail("cmd.suggestion.anonymous.too_long", fmt::arg("max", max_suggestion_points));
   const auto& cfg = ctx.svc.cfg;
   if (!domain::suggestions::use_quota(ctx.svc, ctx.msg.sender))
     return ctx.fail("cmd.suggestion.anonymous.quota", fmt::arg("n", cfg.suggestions.per_day));

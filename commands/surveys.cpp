@@ -24,7 +24,7 @@ namespace {
 
 using domain::surveys::survey_ref;
 
-constexpr std::size_t max_title_points = 40;
+constexpr std::size_t max_survey_title_points = 40;
 constexpr std::size_t max_plan_points = 5000;
 
 // A manager's title as the groups may read it.
@@ -32,7 +32,8 @@ std::string group_title(const bot::services& svc, const storage::survey_row& s, 
   return domain::privacy::redact_for_group(s.title, l, svc.cfg);
 }
 
-std::optional<storage::survey_row> find(bot::context& ctx, storage::survey_store& store, std::int64_t id) {
+std::optional<storage::survey_row> find_survey(bot::context& ctx, storage::survey_store& store,
+                                               std::int64_t id) {
   auto s = store.get(id);
   if (!s || (s->community_id != ctx.community() && !at_least(ctx.who.level, bot::role::admin)))
     return std::nullopt;
@@ -64,7 +65,8 @@ bot::command_result open_survey(bot::context& ctx, const bot::args& a) {
   }
   s.title = words_between(a, 0, title_end);
   if (s.title.empty()) return ctx.usage();
-  if (bot::utf8::length(s.title) > max_title_points) return ctx.fail("survey.title_too_long", fmt::arg("max", max_title_points));
+  if (bot::utf8::length(s.title) > max_survey_title_points)
+    return ctx.fail("survey.title_too_long", fmt::arg("max", max_survey_title_points));
   storage::survey_store store(ctx.db().database);
   const auto started = domain::surveys::start_survey(ctx.svc, store, s);
   const auto stored = store.get(started.id);
@@ -128,7 +130,7 @@ bot::command_result survey(bot::context& ctx, const bot::args& a) {
   }
   auto id = parse_record_id(a[0]);
   if (!id || a.size() > 2) return ctx.usage();
-  auto s = find(ctx, store, *id);
+  auto s = find_survey(ctx, store, *id);
   if (!s) return ctx.fail("survey.not_found", fmt::arg("id", *id));
   if (a.size() == 1) return ctx.is_staff() ? progress(ctx, *s) : resume_survey(ctx, *s);
   const bool results = is_word(a[1], {"结果", "统计", "results", "result"});
@@ -147,7 +149,7 @@ bot::command_result publish(bot::context& ctx, const bot::args& a) {
   auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
   storage::survey_store store(ctx.db().database);
-  auto s = find(ctx, store, *id);
+  auto s = find_survey(ctx, store, *id);
   if (!s) return ctx.fail("survey.not_found", fmt::arg("id", *id));
   if (domain::surveys::is_open(*s, ctx.now()))
     return ctx.fail("survey.publish_too_early", fmt::arg("id", s->id),
@@ -167,7 +169,7 @@ bot::command_result publish(bot::context& ctx, const bot::args& a) {
   return std::nullopt;
 }
 
-bot::command_result list(bot::context& ctx, const bot::args& a) {
+bot::command_result list_surveys(bot::context& ctx, const bot::args& a) {
   if (!a.empty()) return ctx.usage();
   storage::survey_store store(ctx.db().database);
   const auto all = store.list(ctx.community(), 10);
@@ -182,7 +184,7 @@ bot::command_result list(bot::context& ctx, const bot::args& a) {
 }
 
 // Those who have not finished get the question they stopped at, so that a score answers it.
-void remind(bot::services& svc, std::int64_t id) {
+void remind_survey(bot::services& svc, std::int64_t id) {
   storage::survey_store store(svc.db.database);
   auto s = store.get(id);
   const std::int64_t now = svc.clk.now_ms();
@@ -203,7 +205,7 @@ void remind(bot::services& svc, std::int64_t id) {
   }
 }
 
-bool starts_with_id(const bot::args& a) {
+bool starts_with_survey_id(const bot::args& a) {
   return !a.empty() && parse_record_id(a[0]).has_value();
 }
 
@@ -223,19 +225,20 @@ std::vector<bot::command_spec> survey_commands() {
        .en = {"survey"},
        .topic = "votes",
        .run = survey,
-       .bare_match = starts_with_id},
+       .bare_match = starts_with_survey_id},
       {.id = "survey.publish",
        .zh = {"公示调查"},
        .en = {"publish survey"},
        .topic = "votes",
        .min_role = role::manager,
        .run = publish},
-      {.id = "survey.list", .zh = {"调查列表"}, .en = {"surveys"}, .topic = "votes", .run = list},
+      {.id = "survey.list", .zh = {"调查列表"}, .en = {"surveys"}, .topic = "votes", .run = list_surveys},
   };
 }
 
 void install_surveys(bot::feature_host& host) {
-  host.job(domain::surveys::remind_timer, [](const bot::job_run<std::int64_t>& job) { remind(job.svc, job.ref); });
+  host.job(domain::surveys::remind_timer,
+           [](const bot::job_run<std::int64_t>& job) { remind_survey(job.svc, job.ref); });
   host.on_direct(on_survey_answer);
 }
 

@@ -50,7 +50,7 @@ bot::command_result off(bot::context& ctx, const bot::args& a) {
   return std::nullopt;
 }
 
-bot::command_result list(bot::context& ctx, const bot::args& a) {
+bot::command_result list_duty(bot::context& ctx, const bot::args& a) {
   if (!a.empty()) return ctx.usage();
   auto rows = ctx.db().duty.on_duty(ctx.community());
   if (rows.empty()) {
@@ -105,7 +105,7 @@ std::vector<bot::command_spec> ticket_duty_commands() {
           .topic = "staff",
           .min_role = role::staff,
           .where = chat_rule::anywhere,
-          .run = list,
+          .run = list_duty,
           .bare_match = [](const bot::args& a) { return a.empty(); },
       },
   };

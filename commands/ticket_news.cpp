@@ -23,7 +23,8 @@ std::string where(const bot::services& svc, const storage::ticket_row& t, bot::l
 }
 
 // Every field a change's news may use; notes and display names are masked.
-std::string change_text(const bot::services& svc, bot::locale l, std::string_view id, const change& c) {
+std::string ticket_change_text(const bot::services& svc, bot::locale l, std::string_view id,
+                               const change& c) {
   const storage::ticket_row& t = c.ticket;
   auto shown = [&](std::string_view text) { return redact_for_group(text, l, svc.cfg); };
   std::string staff = c.assignee ? shown(c.assignee->display_name) : svc.t(l, "ticket.nobody");
@@ -53,12 +54,12 @@ class texts_news : public domain::tickets::news {
     const action_texts& texts = texts_of(c.action);
     const std::string_view id =
         c.ticket.anonymous && !texts.notify_anonymous.empty() ? texts.notify_anonymous : texts.notify;
-    return change_text(svc, l, id, c);
+    return ticket_change_text(svc, l, id, c);
   }
 
   std::string to_staff(const bot::services& svc, bot::locale l, staff_news what,
                        const change& c) const override {
-    return change_text(svc, l, text_id(what), c);
+    return ticket_change_text(svc, l, text_id(what), c);
   }
 
   std::string escalated(const bot::services& svc, bot::locale l, const storage::ticket_row& t,

@@ -12,10 +12,10 @@ using domain::tickets::ticket_action;
 
 namespace {
 
-constexpr std::size_t max_note_points = 200;
+constexpr std::size_t max_owner_note_points = 200;
 
 // "12" alone.
-bot::command_result simple(bot::context& ctx, const bot::args& a, ticket_action act) {
+bot::command_result owner_action(bot::context& ctx, const bot::args& a, ticket_action act) {
   if (a.size() != 1) return ctx.usage();
   auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
@@ -30,8 +30,8 @@ bot::command_result with_note(bot::context& ctx, const bot::args& a, ticket_acti
   act_input in;
   in.note = a.rest(1);
   if (required && in.note.empty()) return ctx.usage();
-  if (bot::utf8::length(in.note) > max_note_points)
-    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_note_points));
+  if (bot::utf8::length(in.note) > max_owner_note_points)
+    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_owner_note_points));
   return perform(ctx, act, *id, in);
 }
 
@@ -56,8 +56,8 @@ bot::command_result rate(bot::context& ctx, const bot::args& a) {
   act_input in;
   in.score = score;
   in.note = a.rest(2);
-  if (bot::utf8::length(in.note) > max_note_points)
-    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_note_points));
+  if (bot::utf8::length(in.note) > max_owner_note_points)
+    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_owner_note_points));
   return perform(ctx, ticket_action::rate, *id, in);
 }
 
@@ -74,7 +74,8 @@ std::vector<bot::command_spec> ticket_owner_commands() {
           .topic = "tickets",
           .min_role = role::resident,
           .where = chat_rule::anywhere,
-          .run = [](bot::context& ctx, const bot::args& a) { return simple(ctx, a, ticket_action::urge); },
+          .run = [](bot::context& ctx,
+                    const bot::args& a) { return owner_action(ctx, a, ticket_action::urge); },
           .bare_match = starts_with_ticket_id,
       },
       {
@@ -84,7 +85,8 @@ std::vector<bot::command_spec> ticket_owner_commands() {
           .topic = "tickets",
           .min_role = role::resident,
           .where = chat_rule::anywhere,
-          .run = [](bot::context& ctx, const bot::args& a) { return simple(ctx, a, ticket_action::confirm); },
+          .run = [](bot::context& ctx,
+                    const bot::args& a) { return owner_action(ctx, a, ticket_action::confirm); },
           .bare_match = starts_with_ticket_id,
       },
       {

@@ -8,10 +8,10 @@
 namespace commands {
 namespace {
 
-constexpr int list_limit = 10;
+constexpr int my_tickets_limit = 10;
 
 bot::command_result mine(bot::context& ctx, const bot::args&) {
-  auto tickets = ctx.db().tickets.by_reporter(ctx.who.member.id, list_limit);
+  auto tickets = ctx.db().tickets.by_reporter(ctx.who.member.id, my_tickets_limit);
   if (tickets.empty()) {
     ctx.reply(ctx.text("cmd.ticket.mine.none"));
     return std::nullopt;
@@ -19,13 +19,14 @@ bot::command_result mine(bot::context& ctx, const bot::args&) {
   std::int64_t total = ctx.db().tickets.count_by_reporter(ctx.who.member.id);
   std::string out = ctx.text("cmd.ticket.mine.head", fmt::arg("n", total));
   for (const auto& t : tickets) out += "\n" + ticket_line(ctx, t);
-  if (total > list_limit) out += "\n" + ctx.text("cmd.ticket.mine.more", fmt::arg("n", list_limit));
+  if (total > my_tickets_limit)
+    out += "\n" + ctx.text("cmd.ticket.mine.more", fmt::arg("n", my_tickets_limit));
   out += "\n" + ctx.text("cmd.ticket.mine.hint");
   ctx.reply(out);
   return std::nullopt;
 }
 
-bot::command_result show(bot::context& ctx, const bot::args& a) {
+bot::command_result show_ticket(bot::context& ctx, const bot::args& a) {
   if (a.size() != 1) return ctx.usage();
   auto id = parse_record_id(a[0]);
   if (!id) return ctx.usage();
@@ -64,7 +65,7 @@ std::vector<bot::command_spec> ticket_query_commands() {
           .topic = "tickets",
           .min_role = bot::role::resident,
           .where = bot::chat_rule::anywhere,
-          .run = show,
+          .run = show_ticket,
           .bare_match = [](const bot::args& a) { return a.size() == 1 && parse_record_id(a[0]); },
       },
   };

@@ -16,7 +16,7 @@ using domain::units::parse_building;
 
 namespace {
 
-constexpr int list_limit = 20;
+constexpr int ticket_list_limit = 20;
 
 using domain::ticket_kind;
 using domain::ticket_state;
@@ -52,11 +52,11 @@ bool full_location(const bot::context& ctx) {
 }
 
 // 工单列表 待处理 3栋 水电
-bot::command_result list(bot::context& ctx, const bot::args& a) {
+bot::command_result list_tickets(bot::context& ctx, const bot::args& a) {
   storage::ticket_filter f;
   f.community_id = ctx.community();
   f.states = open_states();
-  f.limit = list_limit;
+  f.limit = ticket_list_limit;
   for (std::size_t i = 0; i < a.size();) {
     if (auto w = read_scope_building(a, i)) {  // "3栋", "bldg 3": moves i past it
       f.building = *w;
@@ -82,14 +82,15 @@ bot::command_result list(bot::context& ctx, const bot::args& a) {
   std::int64_t total = ctx.db().tickets.count(f);
   std::string out = ctx.text("cmd.ticket.list.head", fmt::arg("n", total));
   for (const auto& t : rows) out += "\n" + ticket_work_line(ctx, t, full_location(ctx));
-  if (total > list_limit) out += "\n" + ctx.text("cmd.ticket.list.more", fmt::arg("n", list_limit));
+  if (total > ticket_list_limit)
+    out += "\n" + ctx.text("cmd.ticket.list.more", fmt::arg("n", ticket_list_limit));
   reply_staff_view(ctx, out);
   return std::nullopt;
 }
 
 bot::command_result overdue(bot::context& ctx, const bot::args& a) {
   if (!a.empty()) return ctx.usage();
-  auto rows = ctx.db().tickets.overdue(ctx.community(), ctx.now(), list_limit);
+  auto rows = ctx.db().tickets.overdue(ctx.community(), ctx.now(), ticket_list_limit);
   if (rows.empty()) {
     reply_staff_view(ctx, ctx.text("cmd.ticket.overdue.none"));
     return std::nullopt;
@@ -122,7 +123,7 @@ std::vector<bot::command_spec> ticket_report_commands() {
           .topic = "staff",
           .min_role = role::manager,
           .where = chat_rule::anywhere,
-          .run = list,
+          .run = list_tickets,
           .bare_match = filters_only,
       },
       {

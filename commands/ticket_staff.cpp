@@ -16,7 +16,7 @@ using domain::tickets::ticket_action;
 
 namespace {
 
-constexpr std::size_t max_note_points = 300;
+constexpr std::size_t max_staff_note_points = 300;
 constexpr int todo_limit = 15;
 constexpr int pool_shown = 5;
 
@@ -33,8 +33,8 @@ bot::command_result id_and_note(bot::context& ctx, const bot::args& a, ticket_ac
   if (!id) return ctx.usage();
   act_input in;
   in.note = a.rest(1);
-  if (bot::utf8::length(in.note) > max_note_points)
-    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_note_points));
+  if (bot::utf8::length(in.note) > max_staff_note_points)
+    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_staff_note_points));
   return perform(ctx, act, *id, in);
 }
 
@@ -58,8 +58,8 @@ bot::command_result hand_over(bot::context& ctx, const bot::args& a, ticket_acti
   act_input in;
   in.target = found.member;
   std::string reason = a.rest(who.next);
-  if (bot::utf8::length(reason) > max_note_points)
-    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_note_points));
+  if (bot::utf8::length(reason) > max_staff_note_points)
+    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_staff_note_points));
   in.note = reason.empty() ? name : name + " · " + reason;
   return perform(ctx, act, *id, in);
 }
@@ -92,8 +92,8 @@ bot::command_result visit(bot::context& ctx, const bot::args& a) {
   else
     return ctx.usage();
   in.note = a.rest(2);
-  if (bot::utf8::length(in.note) > max_note_points)
-    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_note_points));
+  if (bot::utf8::length(in.note) > max_staff_note_points)
+    return ctx.fail("ticket.note_too_long", fmt::arg("max", max_staff_note_points));
   return perform(ctx, ticket_action::visit, *id, in);
 }
 
@@ -123,7 +123,7 @@ bool no_args(const bot::args& a) {
   return a.empty();
 }
 
-bot::command_handler simple(ticket_action act) {
+bot::command_handler staff_action(ticket_action act) {
   return [act](bot::context& ctx, const bot::args& a) { return id_only(ctx, a, act); };
 }
 bot::command_handler noted(ticket_action act) {
@@ -146,7 +146,7 @@ std::vector<bot::command_spec> worker_commands() {
           .topic = "staff",
           .min_role = role::staff,
           .where = chat_rule::anywhere,
-          .run = simple(ticket_action::take),
+          .run = staff_action(ticket_action::take),
           .bare_match = starts_with_ticket_id,
       },
       {
@@ -156,7 +156,7 @@ std::vector<bot::command_spec> worker_commands() {
           .topic = "staff",
           .min_role = role::staff,
           .where = chat_rule::anywhere,
-          .run = simple(ticket_action::start),
+          .run = staff_action(ticket_action::start),
           .bare_match = starts_with_ticket_id,
       },
       {

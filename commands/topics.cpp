@@ -22,7 +22,7 @@
 namespace commands {
 namespace {
 
-constexpr std::size_t max_title_points = 60;
+constexpr std::size_t max_topic_title_points = 60;
 constexpr std::size_t max_opinion_points = 500;
 constexpr std::size_t max_summary_points = 2000;
 
@@ -30,7 +30,7 @@ std::string topic_ref(std::int64_t id) {
   return "topic:" + std::to_string(id);
 }
 
-std::string masked(const bot::services& svc, std::string_view text, bot::locale l) {
+std::string masked_topic_text(const bot::services& svc, std::string_view text, bot::locale l) {
   return domain::privacy::redact_for_group(text, l, svc.cfg);
 }
 
@@ -49,7 +49,8 @@ domain::broadcast::audience audience_of(bot::services& svc, const storage::topic
   return to;
 }
 
-std::optional<storage::topic_row> find(bot::context& ctx, storage::topic_store& store, std::int64_t id) {
+std::optional<storage::topic_row> find_topic(bot::context& ctx, storage::topic_store& store,
+                                             std::int64_t id) {
   auto t = store.get(id);
   if (!t || (t->community_id != ctx.community() && !at_least(ctx.who.level, bot::role::admin)))
     return std::nullopt;
@@ -68,7 +69,7 @@ bot::command_result open_topic(bot::context& ctx, const bot::args& a) {
   storage::topic_row t;
   t.community_id = ctx.community();
   t.title = words_between(a, 0, to.at);
-  if (bot::utf8::length(t.title) > max_title_points) return ctx.fail("topic.title_too_long");
+  if (bot::utf8::length(t.title) > max_topic_title_points) return ctx.fail("topic.title_too_long");
   t.building = to.building;
   t.category = to.category;
   t.created_by = ctx.who.member.id;
@@ -79,22 +80,24 @@ bot::command_result open_topic(bot::context& ctx, const bot::args& a) {
       ctx.svc, audience_of(ctx.svc, t),
       [&](bot::locale l) {
         return std::vector<std::string>{ctx.svc.t(l, "topic.announce", fmt::arg("id", t.id),
-                                                  fmt::arg("title", masked(ctx.svc, t.title, l)),
+                                                  fmt::arg("title", masked_topic_text(ctx.svc, t.title, l)),
                                                   fmt::arg("audience", audience_text(ctx.svc, l, t)))};
       },
       topic_ref(t.id));
   ctx.db().audit.record(ctx.who.member.id, "topic.open", topic_ref(t.id), t.title, ctx.now());
   ctx.reply(ctx.text(reached == 0 ? "topic.opened_nobody" : "topic.opened", fmt::arg("id", t.id),
-                     fmt::arg("title", masked(ctx.svc, t.title, ctx.lang)), fmt::arg("n", reached)));
+                     fmt::arg("title", masked_topic_text(ctx.svc, t.title, ctx.lang)),
+                     fmt::arg("n", reached)));
   return std::nullopt;
 }
 
-bot::command_result show(bot::context& ctx, storage::topic_store& store, const storage::topic_row& t) {
-  std::string out =
-      ctx.text("topic.show", fmt::arg("id", t.id), fmt::arg("title", masked(ctx.svc, t.title, ctx.lang)),
-               fmt::arg("audience", audience_text(ctx.svc, ctx.lang, t)), fmt::arg("n", store.count(t.id)));
+bot::command_result show_topic(bot::context& ctx, storage::topic_store& store, const storage::topic_row& t) {
+  std::string out = ctx.text(
+      "topic.show", fmt::arg("id", t.id), fmt::arg("title", masked_topic_text(ctx.svc, t.title, ctx.lang)),
+      fmt::arg("audience", audience_text(ctx.svc, ctx.lang, t)), fmt::arg("n", store.count(t.id)));
   if (t.summary)
-    out += "\n" + ctx.text("topic.summary_line", fmt::arg("text", masked(ctx.svc, *t.summary, ctx.lang)));
+    out += "\n" +
+           ctx.text("topic.summary_line", fmt::arg("text", masked_topic_text(ctx.svc, *t.summary, ctx.lang)));
   if (t.vote_id) out += "\n" + ctx.text("topic.vote_line", fmt::arg("vote", *t.vote_id));
   if (!t.closed_at) out += "\n" + ctx.text("topic.how", fmt::arg("id", t.id));
   ctx.reply(out);
@@ -141,9 +144,10 @@ bot::command_result summarize(bot::context& ctx, storage::topic_store& store, co
   const std::size_t reached = domain::broadcast::tell(
       ctx.svc, audience_of(ctx.svc, t),
       [&](bot::locale l) {
-        return std::vector<std::string>{ctx.svc.t(
-            l, "topic.summary", fmt::arg("id", t.id), fmt::arg("title", masked(ctx.svc, t.title, l)),
-            fmt::arg("n", store.count(t.id)), fmt::arg("text", masked(ctx.svc, text, l)))};
+        return std::vector<std::string>{ctx.svc.t(l, "topic.summary", fmt::arg("id", t.id),
+                                                  fmt::arg("title", masked_topic_text(ctx.svc, t.title, l)),
+                                                  fmt::arg("n", store.count(t.id)),
+                                                  fmt::arg("text", masked_topic_text(ctx.svc, text, l)))};
       },
       topic_ref(t.id) + ":summary");
   ctx.db().audit.record(ctx.who.member.id, "topic.summary", topic_ref(t.id), "", ctx.now());
@@ -156,7 +160,7 @@ bot::command_result to_vote(bot::context& ctx, storage::topic_store& store, cons
                             const std::string& rest) {
   vote_draft d;
   if (t.category) return ctx.fail("topic.vote_category", fmt::arg("id", t.id));
-  if (auto p = read_vote_draft(masked(ctx.svc, t.title, ctx.lang) + " | " + rest, d))
+  if (auto p = read_vote_draft(masked_topic_text(ctx.svc, t.title, ctx.lang) + " | " + rest, d))
     return ctx.fail(p->text_id, fmt::arg("word", p->word), fmt::arg("max", max_vote_options));
   std::int64_t vote = 0;
   if (auto f = open_drafted_vote(ctx, t.building, d, vote)) return f;
@@ -193,21 +197,21 @@ bot::command_result topic(bot::context& ctx, const bot::args& a) {
     std::string out = ctx.text("topic.list_head");
     for (const auto& t : all)
       out += "\n" + ctx.text(t.closed_at ? "topic.line_closed" : "topic.line", fmt::arg("id", t.id),
-                             fmt::arg("title", masked(ctx.svc, t.title, ctx.lang)),
+                             fmt::arg("title", masked_topic_text(ctx.svc, t.title, ctx.lang)),
                              fmt::arg("n", store.count(t.id)));
     ctx.reply(out);
     return std::nullopt;
   }
   auto id = parse_record_id(a[0]);
   if (!id) return open_topic(ctx, a);
-  auto t = find(ctx, store, *id);
+  auto t = find_topic(ctx, store, *id);
   if (!t) return ctx.fail("topic.not_found", fmt::arg("id", *id));
-  if (a.size() == 1) return show(ctx, store, *t);
+  if (a.size() == 1) return show_topic(ctx, store, *t);
   const bool reserved = (a.size() == 2 && is_word(a[1], {"意见", "opinions"})) ||
                         is_word(a[1], {"总结", "summary", "转投票", "vote"});
   if (reserved) {
     // Managers' words: an owner typing them sees the topic, and their own opinion stays.
-    if (!is_manager(ctx)) return show(ctx, store, *t);
+    if (!is_manager(ctx)) return show_topic(ctx, store, *t);
     if (is_word(a[1], {"意见", "opinions"})) return opinions(ctx, store, *t);
     if (t->closed_at) return ctx.fail("topic.closed", fmt::arg("id", t->id));
     if (t->community_id != ctx.community()) return ctx.fail("topic.not_found", fmt::arg("id", t->id));

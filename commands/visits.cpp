@@ -24,7 +24,7 @@ namespace {
 
 using domain::units::unit_address;
 
-constexpr std::size_t max_note_points = 500;
+constexpr std::size_t max_visit_note_points = 500;
 constexpr int awaiting_shown = 20;
 
 bool is_ticket_word(std::string_view w) {
@@ -67,8 +67,8 @@ bot::command_result log_visit(bot::context& ctx, const bot::args& a) {
   const std::size_t last = to_ticket ? a.size() - 1 : a.size();
   const std::string note(bot::utf8::trim(
       std::string_view(a.body).substr(a.tokens[1].begin, a.tokens[last - 1].end - a.tokens[1].begin)));
-  if (bot::utf8::length(note) > max_note_points)
-    return ctx.fail("visit.too_long", fmt::arg("max", max_note_points));
+  if (bot::utf8::length(note) > max_visit_note_points)
+    return ctx.fail("visit.too_long", fmt::arg("max", max_visit_note_points));
   storage::visit_store visits(ctx.db().database);
   storage::visit_row v;
   v.community_id = ctx.community();

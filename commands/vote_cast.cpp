@@ -193,7 +193,7 @@ std::string own_ballot(bot::context& ctx, const storage::vote_row& v) {
   return "\n" + ctx.text("vote.mine", fmt::arg("mine", mine));
 }
 
-bot::command_result show(bot::context& ctx, const storage::vote_row& v) {
+bot::command_result show_vote(bot::context& ctx, const storage::vote_row& v) {
   auto t = domain::votes::tally_of(ctx.svc, v.id);
   std::string out =
       v.closed_at ? vote_result(ctx.svc, ctx.lang, v, t) : vote_progress(ctx.svc, ctx.lang, v, t);
@@ -241,7 +241,7 @@ bot::command_result vote_command(bot::context& ctx, const bot::args& a) {
   if (!id) return ctx.usage();
   auto v = visible_vote(ctx, *id);
   if (!v) return ctx.fail("vote.not_found", fmt::arg("id", *id));
-  if (a.size() == 1) return show(ctx, *v);
+  if (a.size() == 1) return show_vote(ctx, *v);
   if (a.size() == 2 && is_word(a[1], {"明细", "详情", "details"})) {
     if (!at_least(ctx.who.level, bot::role::manager)) return ctx.fail("vote.details_denied");
     if (!managed_vote(ctx, v->id)) return ctx.fail("vote.not_found", fmt::arg("id", *id));

@@ -24,7 +24,7 @@ std::string when(const bot::services& svc, std::int64_t ms) {
 
 // "66.7%" from part/whole, in integers; "-" for nothing of nothing.
 // Rounded down, so that a share just short of 2/3 never reads as 66.7%.
-std::string percent(std::int64_t part, std::int64_t whole) {
+std::string vote_percent(std::int64_t part, std::int64_t whole) {
   if (whole <= 0) return "-";
   const std::int64_t permille = part * 1000 / whole;
   return fmt::format("{}.{}%", permille / 10, permille % 10);
@@ -53,8 +53,8 @@ std::string assembly_participation(const bot::services& svc, bot::locale l, cons
   return svc.t(
       l, "vote.participation", fmt::arg("rooms", part.rooms), fmt::arg("total_rooms", total.rooms),
       fmt::arg("area", area_text(part.area_centi)), fmt::arg("total_area", area_text(total.area_centi)),
-      fmt::arg("area_pct", percent(part.area_centi, total.area_centi)), fmt::arg("heads", part.heads),
-      fmt::arg("total_heads", total.heads), fmt::arg("heads_pct", percent(part.heads, total.heads)));
+      fmt::arg("area_pct", vote_percent(part.area_centi, total.area_centi)), fmt::arg("heads", part.heads),
+      fmt::arg("total_heads", total.heads), fmt::arg("heads_pct", vote_percent(part.heads, total.heads)));
 }
 
 std::string option_lines(const bot::services& svc, bot::locale l, const storage::vote_row& v,
@@ -64,14 +64,15 @@ std::string option_lines(const bot::services& svc, bot::locale l, const storage:
   for (std::size_t i = 0; i < v.options.size(); ++i) {
     const share s = share_at(t, building, static_cast<int>(i));
     if (v.assembly)
-      out += "\n" + svc.t(l, "vote.option_line", fmt::arg("label", v.options[i]),
-                          fmt::arg("area", area_text(s.area_centi)),
-                          fmt::arg("area_pct", percent(s.area_centi, part.area_centi)),
-                          fmt::arg("heads", s.heads), fmt::arg("heads_pct", percent(s.heads, part.heads)),
-                          fmt::arg("rooms", s.rooms));
+      out +=
+          "\n" + svc.t(l, "vote.option_line", fmt::arg("label", v.options[i]),
+                       fmt::arg("area", area_text(s.area_centi)),
+                       fmt::arg("area_pct", vote_percent(s.area_centi, part.area_centi)),
+                       fmt::arg("heads", s.heads), fmt::arg("heads_pct", vote_percent(s.heads, part.heads)),
+                       fmt::arg("rooms", s.rooms));
     else
       out += "\n" + svc.t(l, "vote.poll_line", fmt::arg("label", v.options[i]), fmt::arg("heads", s.heads),
-                          fmt::arg("pct", percent(s.heads, part.heads)));
+                          fmt::arg("pct", vote_percent(s.heads, part.heads)));
   }
   return out;
 }
@@ -89,8 +90,8 @@ std::string verdict_lines(const bot::services& svc, bot::locale l, const storage
                         fmt::arg("rooms", total.rooms - raw_part.rooms),
                         fmt::arg("area", area_text(total.area_centi - raw_part.area_centi)),
                         fmt::arg("heads", total.heads - raw_part.heads),
-                        fmt::arg("yes_area_pct", percent(o.counted.yes.area_centi, total.area_centi)),
-                        fmt::arg("yes_heads_pct", percent(o.counted.yes.heads, total.heads)));
+                        fmt::arg("yes_area_pct", vote_percent(o.counted.yes.area_centi, total.area_centi)),
+                        fmt::arg("yes_heads_pct", vote_percent(o.counted.yes.heads, total.heads)));
   }
   if (o.adjusted && !domain::votes::decide(o.raw, v.matter, false).quorum)
     out += "\n" + svc.t(l, "vote.raw_quorum_missing");

@@ -5,7 +5,7 @@
 namespace storage {
 namespace {
 
-constexpr const char* columns =
+constexpr const char* chat_columns =
     "id, platform, account, kind, chat_id, title, community_id, building, purpose, registered_at, lang, "
     "active";
 
@@ -58,7 +58,7 @@ chat_row chat_store::touch(const bot::chat_ref& ref, const std::string& title, s
 }
 
 std::optional<chat_row> chat_store::get(std::int64_t id) {
-  static const std::string sql = std::string("SELECT ") + columns + " FROM chats WHERE id = ?";
+  static const std::string sql = std::string("SELECT ") + chat_columns + " FROM chats WHERE id = ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
@@ -67,7 +67,7 @@ std::optional<chat_row> chat_store::get(std::int64_t id) {
 
 std::optional<chat_row> chat_store::find(const bot::chat_ref& ref) {
   static const std::string sql =
-      std::string("SELECT ") + columns + " FROM chats WHERE platform = ? AND kind = ? AND chat_id = ?";
+      std::string("SELECT ") + chat_columns + " FROM chats WHERE platform = ? AND kind = ? AND chat_id = ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, ref.platform);
   q.bind(2, kind_word(ref.kind));
@@ -162,7 +162,7 @@ std::vector<chat_row> chat_store::groups_of(std::int64_t community_id,
                                             const std::optional<std::string>& building,
                                             const std::string& purpose) {
   static const std::string sql =
-      std::string("SELECT ") + columns +
+      std::string("SELECT ") + chat_columns +
       " FROM chats WHERE community_id = ?1 AND kind = 'group' AND active = 1 "
       "AND registered_at IS NOT NULL AND purpose = ?2 AND (?3 IS NULL OR building IS NULL OR building = ?3) "
       "ORDER BY id";

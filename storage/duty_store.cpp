@@ -27,7 +27,7 @@ std::vector<domain::ticket_category> split(const std::string& s) {
   return out;
 }
 
-constexpr const char* columns =
+constexpr const char* duty_columns =
     "d.member_id, coalesce(m.display_name, ''), d.on_duty, d.categories, d.last_assigned_at "
     "FROM staff_duty d LEFT JOIN members m ON m.id = d.member_id";
 
@@ -60,7 +60,7 @@ void duty_store::set(std::int64_t member_id, std::int64_t community_id, bool on_
 
 std::optional<duty_row> duty_store::get(std::int64_t member_id, std::int64_t community_id) {
   static const std::string sql =
-      std::string("SELECT ") + columns + " WHERE d.member_id = ? AND d.community_id = ?";
+      std::string("SELECT ") + duty_columns + " WHERE d.member_id = ? AND d.community_id = ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, member_id);
   q.bind(2, community_id);
@@ -69,7 +69,7 @@ std::optional<duty_row> duty_store::get(std::int64_t member_id, std::int64_t com
 }
 
 std::vector<duty_row> duty_store::candidates(std::int64_t community_id, domain::ticket_category category) {
-  static const std::string sql = std::string("SELECT ") + columns +
+  static const std::string sql = std::string("SELECT ") + duty_columns +
                                  " WHERE d.community_id = ?1 AND d.on_duty = 1 AND (d.categories = '' OR "
                                  "instr(',' || d.categories || ',', ',' || ?2 || ',') > 0) "
                                  "ORDER BY d.last_assigned_at, d.member_id";
@@ -82,7 +82,7 @@ std::vector<duty_row> duty_store::candidates(std::int64_t community_id, domain::
 }
 
 std::vector<duty_row> duty_store::on_duty(std::int64_t community_id) {
-  static const std::string sql = std::string("SELECT ") + columns +
+  static const std::string sql = std::string("SELECT ") + duty_columns +
                                  " WHERE d.community_id = ? AND d.on_duty = 1 ORDER BY m.display_name";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);

@@ -5,7 +5,7 @@
 namespace storage {
 namespace {
 
-constexpr const char* columns =
+constexpr const char* emergency_columns =
     "id, community_id, building, template, title, detail, started_by, started_at, closed_at, close_note";
 
 }  // namespace
@@ -42,7 +42,8 @@ std::int64_t emergency_store::create(const emergency_row& e) {
 }
 
 std::optional<emergency_row> emergency_store::get(std::int64_t id) {
-  static const std::string sql = std::string("SELECT ") + columns + " FROM emergencies WHERE id = ?";
+  static const std::string sql =
+      std::string("SELECT ") + emergency_columns + " FROM emergencies WHERE id = ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;

@@ -5,7 +5,7 @@
 namespace storage {
 namespace {
 
-constexpr const char* columns =
+constexpr const char* meeting_columns =
     "id, community_id, title, starts_at, place, building, category, created_by, created_at, minutes, "
     "minutes_at";
 
@@ -46,7 +46,7 @@ std::int64_t meeting_store::create(const meeting_row& m) {
 }
 
 std::optional<meeting_row> meeting_store::get(std::int64_t id) {
-  static const std::string sql = std::string("SELECT ") + columns + " FROM meetings WHERE id = ?";
+  static const std::string sql = std::string("SELECT ") + meeting_columns + " FROM meetings WHERE id = ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
@@ -55,7 +55,7 @@ std::optional<meeting_row> meeting_store::get(std::int64_t id) {
 
 std::vector<meeting_row> meeting_store::list(std::int64_t community_id, std::int64_t now_ms, int limit) {
   static const std::string sql =
-      std::string("SELECT ") + columns +
+      std::string("SELECT ") + meeting_columns +
       " FROM meetings WHERE community_id = ?1 "
       "ORDER BY starts_at < ?2, CASE WHEN starts_at >= ?2 THEN starts_at ELSE -starts_at END "
       "LIMIT ?3";

@@ -5,7 +5,7 @@
 namespace storage {
 namespace {
 
-constexpr const char* columns =
+constexpr const char* notice_columns =
     "id, community_id, building, title, body, author_id, created_at, publish_at, published_at, recalled_at";
 
 }  // namespace
@@ -44,7 +44,7 @@ std::int64_t notice_store::create(const notice_row& n) {
 }
 
 std::optional<notice_row> notice_store::get(std::int64_t id) {
-  static const std::string sql = std::string("SELECT ") + columns + " FROM notices WHERE id = ?";
+  static const std::string sql = std::string("SELECT ") + notice_columns + " FROM notices WHERE id = ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
@@ -69,7 +69,7 @@ void notice_store::mark_recalled(std::int64_t id, std::int64_t by_member, std::i
 }
 
 std::vector<notice_row> notice_store::recent(std::int64_t community_id, bool with_unpublished, int limit) {
-  static const std::string sql = std::string("SELECT ") + columns +
+  static const std::string sql = std::string("SELECT ") + notice_columns +
                                  " FROM notices WHERE community_id = ? AND (? OR published_at IS NOT NULL) "
                                  "ORDER BY id DESC LIMIT ?";
   auto q = db_.prepare(sql.c_str());
@@ -95,7 +95,7 @@ std::vector<notice_row> notice_store::search(std::int64_t community_id, const st
                                              bool with_unpublished, int limit) {
   // instr() rather than LIKE: no wildcard escaping, and owners type Chinese, which has no case.
   static const std::string sql =
-      std::string("SELECT ") + columns +
+      std::string("SELECT ") + notice_columns +
       " FROM notices WHERE community_id = ?1 AND (?2 OR (published_at IS NOT NULL AND recalled_at IS NULL)) "
       "AND instr(lower(title || char(10) || body), lower(?3)) > 0 "
       "AND (?4 = '' OR instr(lower(title || char(10) || body), lower(?4)) > 0) "

@@ -5,7 +5,8 @@
 namespace storage {
 namespace {
 
-constexpr const char* columns = "id, community_id, title, deadline, created_by, created_at, plan, published_at";
+constexpr const char* survey_columns =
+    "id, community_id, title, deadline, created_by, created_at, plan, published_at";
 constexpr const char* invite_columns =
     "survey_id, member_id, building, lang, next_item, asked_at, finished_at";
 
@@ -62,7 +63,7 @@ std::int64_t survey_store::create(const survey_row& s,
 }
 
 std::optional<survey_row> survey_store::get(std::int64_t id) {
-  static const std::string sql = std::string("SELECT ") + columns + " FROM surveys WHERE id = ?";
+  static const std::string sql = std::string("SELECT ") + survey_columns + " FROM surveys WHERE id = ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
@@ -70,8 +71,8 @@ std::optional<survey_row> survey_store::get(std::int64_t id) {
 }
 
 std::vector<survey_row> survey_store::list(std::int64_t community_id, int limit) {
-  static const std::string sql =
-      std::string("SELECT ") + columns + " FROM surveys WHERE community_id = ? ORDER BY id DESC LIMIT ?";
+  static const std::string sql = std::string("SELECT ") + survey_columns +
+                                 " FROM surveys WHERE community_id = ? ORDER BY id DESC LIMIT ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, limit);
@@ -81,7 +82,7 @@ std::vector<survey_row> survey_store::list(std::int64_t community_id, int limit)
 }
 
 std::optional<survey_row> survey_store::previous(const survey_row& s) {
-  static const std::string sql = std::string("SELECT ") + columns +
+  static const std::string sql = std::string("SELECT ") + survey_columns +
                                  " FROM surveys WHERE community_id = ? AND id < ? ORDER BY id DESC LIMIT 1";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, s.community_id);

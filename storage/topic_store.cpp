@@ -5,7 +5,7 @@
 namespace storage {
 namespace {
 
-constexpr const char* columns =
+constexpr const char* topic_columns =
     "id, community_id, title, building, category, created_by, created_at, closed_at, summary, vote_id";
 
 }  // namespace
@@ -41,7 +41,7 @@ std::int64_t topic_store::create(const topic_row& t) {
 }
 
 std::optional<topic_row> topic_store::get(std::int64_t id) {
-  static const std::string sql = std::string("SELECT ") + columns + " FROM topics WHERE id = ?";
+  static const std::string sql = std::string("SELECT ") + topic_columns + " FROM topics WHERE id = ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
@@ -50,7 +50,7 @@ std::optional<topic_row> topic_store::get(std::int64_t id) {
 
 std::vector<topic_row> topic_store::list(std::int64_t community_id, int limit) {
   static const std::string sql =
-      std::string("SELECT ") + columns +
+      std::string("SELECT ") + topic_columns +
       " FROM topics WHERE community_id = ? ORDER BY closed_at IS NOT NULL, id DESC LIMIT ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);

@@ -18,7 +18,7 @@ std::string string_field(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-bot::chat_ref group_chat(const std::string& self_id, const std::string& group_id) {
+bot::chat_ref event_group_chat(const std::string& self_id, const std::string& group_id) {
   return {std::string(platform), self_id, bot::chat_kind::group, group_id};
 }
 
@@ -73,7 +73,7 @@ void parse_message(const json& j, const event_rules& rules, event_result& r) {
   bot::message m;
   m.id = *message_id;
   m.chat = type == "group"
-               ? group_chat(r.self_id, *group_id)
+               ? event_group_chat(r.self_id, *group_id)
                : bot::chat_ref{std::string(platform), r.self_id, bot::chat_kind::direct, *user_id};
   m.chat_title = string_field(j, "group_name");
   std::string name, nickname;
@@ -113,11 +113,11 @@ void parse_notice(const json& j, event_result& r) {
       r.ignored = "the bot itself joined";  // the group reappears with its first message
       return;
     }
-    r.events.emplace_back(bot::member_joined{group_chat(r.self_id, *group_id), user(*user_id)});
+    r.events.emplace_back(bot::member_joined{event_group_chat(r.self_id, *group_id), user(*user_id)});
     return;
   }
   if (sub_type == "kick_me" || *user_id == r.self_id) {
-    r.events.emplace_back(bot::removed_from_chat{group_chat(r.self_id, *group_id)});
+    r.events.emplace_back(bot::removed_from_chat{event_group_chat(r.self_id, *group_id)});
     return;
   }
   r.ignored = "someone else left";

@@ -17,7 +17,7 @@
 namespace adapters::onebot {
 namespace {
 
-bot::chat_ref group_chat(const std::string& self_id, const std::string& group_id) {
+bot::chat_ref titled_group_chat(const std::string& self_id, const std::string& group_id) {
   bot::chat_ref c;
   c.platform = platform;
   c.account = self_id;
@@ -188,7 +188,7 @@ void onebot_service::look_up_names(const std::string& self_id) {
            bot::log::debug("onebot", "QQ {}: no name for group {} ({})", self_id, group, r.error);
          } else if (host_) {
            try {
-             host_->deliver(bot::chat_titled{group_chat(self_id, group), title});
+             host_->deliver(bot::chat_titled{titled_group_chat(self_id, group), title});
            } catch (const std::exception& ex) {
              bot::log::error("onebot", "QQ {}: the name of group {} not recorded: {}", self_id, group,
                              ex.what());

@@ -9,10 +9,10 @@ constexpr std::size_t mobile_digits = 11;
 constexpr std::size_t min_phone_digits = 7;  // shorter runs are rooms, dates, counts
 constexpr std::size_t max_separators = 3;    // "138 - 1234"
 
-bool is_digit(char c) {
+bool is_ascii_digit(char c) {
   return c >= '0' && c <= '9';
 }
-bool is_alpha(char c) {
+bool is_ascii_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 bool is_separator(char c) {
@@ -43,7 +43,7 @@ class run_reader {
              std::vector<text_span>& out)
       : s_(s), allowed_(allowed), out_(out) {
     plus_ = s[start] == '+';
-    mobiles_only_ = start > 0 && is_alpha(s[start - 1]);
+    mobiles_only_ = start > 0 && is_ascii_alpha(s[start - 1]);
     read_groups(plus_ ? start + 1 : start);
   }
 
@@ -68,7 +68,7 @@ class run_reader {
     bool dotted = false;
     while (true) {
       const std::size_t begin = j;
-      while (j < s_.size() && is_digit(s_[j])) ++j;
+      while (j < s_.size() && is_ascii_digit(s_[j])) ++j;
       groups_.push_back({begin, j - begin, dotted});
       end_ = j;
       std::size_t k = j, marks = 0;
@@ -78,7 +78,7 @@ class run_reader {
         dotted = dotted || s_[k] == '.' || s_[k] == '/';
         ++k;
       }
-      if (k == j || marks > 1 || k >= s_.size() || !is_digit(s_[k])) return;
+      if (k == j || marks > 1 || k >= s_.size() || !is_ascii_digit(s_[k])) return;
       j = k;
     }
   }
@@ -189,7 +189,7 @@ phone_allow_list::phone_allow_list(const std::vector<std::string>& phones) {
   for (const auto& p : phones) {
     std::string d;
     for (char c : p)
-      if (is_digit(c)) d.push_back(c);
+      if (is_ascii_digit(c)) d.push_back(c);
     if (d.empty()) continue;
     d = std::string(without_country_code(d));
     longest_ = std::max(longest_, d.size());
@@ -208,8 +208,8 @@ std::vector<text_span> find_phones(std::string_view s, const phone_allow_list& a
   std::vector<text_span> out;
   std::size_t i = 0;
   while (i < s.size()) {
-    const bool plus = s[i] == '+' && i + 1 < s.size() && is_digit(s[i + 1]);
-    const bool starts = (is_digit(s[i]) || plus) && (i == 0 || !is_digit(s[i - 1]));
+    const bool plus = s[i] == '+' && i + 1 < s.size() && is_ascii_digit(s[i + 1]);
+    const bool starts = (is_ascii_digit(s[i]) || plus) && (i == 0 || !is_ascii_digit(s[i - 1]));
     if (!starts) {
       ++i;
       continue;

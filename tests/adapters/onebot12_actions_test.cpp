@@ -6,6 +6,8 @@
 #include "adapters/onebot12/actions.hpp"
 #include "adapters/onebot12/segments.hpp"
 
+namespace onebot12_actions_test {
+
 using namespace adapters::onebot12;
 using nlohmann::json;
 using status = bot::send_result::status;
@@ -109,3 +111,5 @@ TEST_CASE("onebot12: answers map onto outbox outcomes by retcode class", "[onebo
   http_error.http_status = 401;
   CHECK(read_answer(http_error).result.outcome == status::retry);
 }
+
+}  // namespace onebot12_actions_test

@@ -7,6 +7,8 @@
 #include "adapters/onebot12/event.hpp"
 #include "support/fixtures.hpp"
 
+namespace onebot12_events_test {
+
 using namespace adapters::onebot12;
 using nlohmann::json;
 
@@ -130,3 +132,5 @@ TEST_CASE("onebot12: notices and meta events tell joins, removals and account he
   CHECK(status.bots[1].account == "qq:10001");
   CHECK_FALSE(status.bots[1].online);
 }
+
+}  // namespace onebot12_events_test

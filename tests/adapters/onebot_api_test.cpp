@@ -5,6 +5,8 @@
 
 #include "adapters/onebot/api.hpp"
 
+namespace onebot_api_test {
+
 using namespace adapters::onebot;
 using nlohmann::json;
 using status = bot::send_result::status;
@@ -148,3 +150,5 @@ TEST_CASE("onebot: a row's progress lists one entry per call done and ends as th
   CHECK(sent_ids({"-111", "?", "b64=="}) == "-111,b64==");
   CHECK(sent_ids({}).empty());
 }
+
+}  // namespace onebot_api_test

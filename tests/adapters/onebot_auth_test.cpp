@@ -7,6 +7,8 @@
 #include "bot/crypto.hpp"
 #include "support/fixtures.hpp"
 
+namespace onebot_auth_test {
+
 using namespace adapters::onebot;
 
 namespace {
@@ -147,3 +149,5 @@ TEST_CASE("onebot: reverse WebSocket refusals", "[onebot]") {
   no_token.access_token.clear();
   CHECK(status(upgrade({{"authorization", "Bearer "}, {"x-self-id", "10001"}}), no_token) == 401);
 }
+
+}  // namespace onebot_auth_test

@@ -7,6 +7,8 @@
 #include "bot/account_board.hpp"
 #include "support/fixtures.hpp"
 
+namespace onebot_client_status_test {
+
 using namespace adapters::onebot;
 using bot::account_board;
 
@@ -76,3 +78,5 @@ TEST_CASE("onebot: lifecycle disable is offline; no link and no HTTP API is no_r
   CHECK(j["3889001234"]["lifecycle"] == "connect");
   CHECK(j["3889001234"]["ws_links"] == nlohmann::json::array({"Event", "API"}));
 }
+
+}  // namespace onebot_client_status_test

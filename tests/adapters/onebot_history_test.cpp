@@ -6,6 +6,8 @@
 
 #include "adapters/onebot/history_check.hpp"
 
+namespace onebot_history_test {
+
 using namespace adapters::onebot;
 using nlohmann::json;
 using verdict = history_match::verdict;
@@ -120,3 +122,5 @@ TEST_CASE("onebot history: an unsure send is marked in the progress, after the p
   CHECK_FALSE(unsure_since(""));
   CHECK_FALSE(unsure_since("~12x"));
 }
+
+}  // namespace onebot_history_test

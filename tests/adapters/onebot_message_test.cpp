@@ -7,6 +7,8 @@
 #include "adapters/onebot/segments.hpp"
 #include "bot/utf8.hpp"
 
+namespace onebot_message_test {
+
 using namespace adapters::onebot;
 using nlohmann::json;
 
@@ -170,3 +172,5 @@ TEST_CASE("onebot: the @ QQ inserts after a quote is not an explicit call", "[on
   CHECK(neighbour.text == "报修 5栋电梯坏了");
   CHECK(neighbour.mentions.empty());
 }
+
+}  // namespace onebot_message_test

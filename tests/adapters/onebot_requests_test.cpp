@@ -4,6 +4,8 @@
 
 #include "adapters/onebot/requests.hpp"
 
+namespace onebot_requests_test {
+
 using namespace adapters::onebot;
 
 namespace {
@@ -43,3 +45,5 @@ TEST_CASE("onebot requests: only an admin's invitation takes the bot into a grou
   rules.approve = false;
   CHECK_FALSE(answer_request(invitation("10086"), rules));
 }
+
+}  // namespace onebot_requests_test

@@ -11,12 +11,12 @@ using adapters::webhook::webhook_adapter;
 
 namespace {
 
-constexpr const char* secret = "test-secret-不要用在生产";
+constexpr const char* adapter_secret = "test-secret-不要用在生产";
 
-webhook_adapter make() {
+webhook_adapter make_adapter() {
   bot::webhook_config c;
   c.enabled = true;
-  c.secret = secret;
+  c.secret = adapter_secret;
   c.outbound_url = "http://127.0.0.1:9/bridge";
   return webhook_adapter(c);
 }
@@ -26,7 +26,7 @@ bot::http_request signed_post(const std::string& body, std::string sig = "") {
   r.method = "POST";
   r.path = "/webhook/generic";
   r.body = body;
-  if (sig.empty()) sig = "sha256=" + bot::crypto::hmac_sha256_hex(secret, body);
+  if (sig.empty()) sig = "sha256=" + bot::crypto::hmac_sha256_hex(adapter_secret, body);
   r.headers.emplace_back("x-signature", sig);
   return r;
 }
@@ -44,7 +44,7 @@ TEST_CASE("HMAC known answers (RFC 4231, RFC 2202)", "[crypto]") {
 }
 
 TEST_CASE("webhook: a signed group message becomes one normalized message", "[webhook]") {
-  auto a = make();
+  auto a = make_adapter();
   auto r = a.parse_inbound(signed_post(testing::fixture("webhook/group_message.json")));
   CHECK(r.response.status == 200);
   REQUIRE(r.events.size() == 1);
@@ -61,7 +61,7 @@ TEST_CASE("webhook: a signed group message becomes one normalized message", "[we
 }
 
 TEST_CASE("webhook: numeric ids, mentions, quotes and images, unknown fields are ignored", "[webhook]") {
-  auto a = make();
+  auto a = make_adapter();
   auto r = a.parse_inbound(signed_post(testing::fixture("webhook/direct_message_with_image.json")));
   REQUIRE(r.events.size() == 1);
   const auto& m = std::get<bot::message>(r.events[0]);
@@ -74,7 +74,7 @@ TEST_CASE("webhook: numeric ids, mentions, quotes and images, unknown fields are
 }
 
 TEST_CASE("webhook: wrong or missing signatures are 401 and yield nothing", "[webhook]") {
-  auto a = make();
+  auto a = make_adapter();
   const std::string body = testing::fixture("webhook/group_message.json");
   auto check = [&](const bot::http_request& req) {
     auto r = a.parse_inbound(req);
@@ -82,7 +82,7 @@ TEST_CASE("webhook: wrong or missing signatures are 401 and yield nothing", "[we
     CHECK(r.events.empty());
   };
   check(signed_post(body, "sha256=" + bot::crypto::hmac_sha256_hex("wrong secret", body)));
-  check(signed_post(body, "sha1=" + bot::crypto::hmac_sha1_hex(secret, body)));
+  check(signed_post(body, "sha1=" + bot::crypto::hmac_sha1_hex(adapter_secret, body)));
   auto tampered = signed_post(body);
   tampered.body[10] = 'X';
   check(tampered);
@@ -90,13 +90,13 @@ TEST_CASE("webhook: wrong or missing signatures are 401 and yield nothing", "[we
   unsigned_req.body = body;
   check(unsigned_req);
   // Upper-case hex is the same signature.
-  std::string upper = bot::crypto::hmac_sha256_hex(secret, body);
+  std::string upper = bot::crypto::hmac_sha256_hex(adapter_secret, body);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   CHECK(a.parse_inbound(signed_post(body, "sha256=" + upper)).response.status == 200);
 }
 
 TEST_CASE("webhook: malformed bodies are 400 with a reason", "[webhook]") {
-  auto a = make();
+  auto a = make_adapter();
   for (const char* name :
        {"webhook/missing_sender.json", "webhook/bad_chat_type.json", "webhook/truncated.json"}) {
     INFO(name);
@@ -110,7 +110,7 @@ TEST_CASE("webhook: malformed bodies are 400 with a reason", "[webhook]") {
 }
 
 TEST_CASE("webhook: replies are signed JSON with a delivery id", "[webhook]") {
-  auto a = make();
+  auto a = make_adapter();
   bot::delivery row;
   row.id = 42;
   row.target = {"webhook", "wechat", bot::chat_kind::group, "2233445566@chatroom"};
@@ -129,7 +129,8 @@ TEST_CASE("webhook: replies are signed JSON with a delivery id", "[webhook]") {
   CHECK(j["delivery_id"] == "42");
   bool signed_ok = false, has_delivery = false;
   for (const auto& [k, v] : call.headers) {
-    if (k == "X-Signature") signed_ok = v == "sha256=" + bot::crypto::hmac_sha256_hex(secret, call.body);
+    if (k == "X-Signature")
+      signed_ok = v == "sha256=" + bot::crypto::hmac_sha256_hex(adapter_secret, call.body);
     if (k == "X-Estatebot-Delivery") has_delivery = v == "42";
   }
   CHECK(signed_ok);
@@ -137,7 +138,7 @@ TEST_CASE("webhook: replies are signed JSON with a delivery id", "[webhook]") {
 }
 
 TEST_CASE("webhook: how the bridge's answers are read", "[webhook]") {
-  auto a = make();
+  auto a = make_adapter();
   using st = bot::send_result::status;
   auto read = [&](int status, std::string body = "", bool sent = true) {
     bot::http_reply r;
@@ -180,7 +181,7 @@ bot::message parsed(const webhook_adapter& a, const std::string& body) {
 }  // namespace
 
 TEST_CASE("webhook: people and chats are keyed by the message's network", "[webhook][hardening]") {
-  auto a = make();
+  auto a = make_adapter();
   auto j = fixture_json("webhook/group_message.json");
   const auto wechat = parsed(a, j.dump());
   j["platform"] = "telegram";
@@ -201,7 +202,7 @@ TEST_CASE("webhook: people and chats are keyed by the message's network", "[webh
 }
 
 TEST_CASE("webhook: ids are kept as their exact text, also beyond 2^63 and 2^64", "[webhook][hardening]") {
-  auto a = make();
+  auto a = make_adapter();
   const std::string body = testing::fixture("webhook/group_message.json");
   auto with_id = [&](const std::string& id_json) {
     auto j = nlohmann::json::parse(body);
@@ -221,7 +222,7 @@ TEST_CASE("webhook: ids are kept as their exact text, also beyond 2^63 and 2^64"
 
 TEST_CASE("webhook: a field of the wrong type is 400 naming the field, never an exception",
           "[webhook][hardening]") {
-  auto a = make();
+  auto a = make_adapter();
   const auto good = fixture_json("webhook/direct_message_with_image.json");
   const std::vector<std::pair<nlohmann::json::json_pointer, nlohmann::json>> wrong = {
       {"/chat/type"_json_pointer, 7},
@@ -264,7 +265,7 @@ TEST_CASE("webhook: a field of the wrong type is 400 naming the field, never an 
 }
 
 TEST_CASE("webhook: at most 9 images of a message are kept, the first ones", "[webhook][hardening]") {
-  auto a = make();
+  auto a = make_adapter();
   auto j = fixture_json("webhook/direct_message_with_image.json");
   j["images"] = nlohmann::json::array();
   for (int i = 0; i < 10'000; ++i)

@@ -13,18 +13,18 @@ using testing::wechatbot::form_body;
 
 namespace {
 
-const std::string token = "in-token-5f2c";
+const std::string form_token = "in-token-5f2c";
 
 adapters::wechatbot::wechatbot_adapter codec() {
   bot::wechatbot_config c;
   c.enabled = true;
-  c.inbound_token = token;
+  c.inbound_token = form_token;
   c.api_url = "http://127.0.0.1:3001";
   c.api_token = "api";
   return adapters::wechatbot::wechatbot_adapter(c);
 }
 
-bot::http_request post(const form_body& f, const std::string& query = "token=" + token) {
+bot::http_request post_form(const form_body& f, const std::string& query = "token=" + form_token) {
   bot::http_request r;
   r.method = "POST";
   r.path = "/wechatbot";
@@ -35,8 +35,8 @@ bot::http_request post(const form_body& f, const std::string& query = "token=" +
   return r;
 }
 
-inbound parse(const std::string& fixture) {
-  return codec().parse_inbound(post(fixture_form(fixture)));
+inbound parse_form(const std::string& fixture) {
+  return codec().parse_inbound(post_form(fixture_form(fixture)));
 }
 
 bot::message only_message(const inbound& in) {
@@ -50,7 +50,7 @@ bot::message only_message(const inbound& in) {
 
 TEST_CASE("wechatbot: a group message is keyed by the group's name and the sender's nickname",
           "[wechatbot][adapters]") {
-  auto in = parse("room_text.form");
+  auto in = parse_form("room_text.form");
   const auto m = only_message(in);
   CHECK(m.chat == bot::chat_ref{"wechatbot", "", bot::chat_kind::group, "3栋业主群"});
   CHECK(m.chat_title == "3栋业主群");
@@ -63,13 +63,13 @@ TEST_CASE("wechatbot: a group message is keyed by the group's name and the sende
   CHECK(in.room_id.rfind("@@f3a1", 0) == 0);
   CHECK(nlohmann::json::parse(in.result.response.body) == nlohmann::json{{"success", true}});
   // The same form again is the same message; other words are another.
-  CHECK(only_message(parse("room_text.form")).id == m.id);
-  CHECK(only_message(parse("room_mention.form")).id != m.id);
+  CHECK(only_message(parse_form("room_text.form")).id == m.id);
+  CHECK(only_message(parse_form("room_mention.form")).id != m.id);
 }
 
 TEST_CASE("wechatbot: a remarked sender is keyed by the remark; @ and WeChat's mention space are read",
           "[wechatbot][adapters]") {
-  const auto m = only_message(parse("room_mention.form"));
+  const auto m = only_message(parse_form("room_mention.form"));
   CHECK(m.sender.id == "alias:王师傅");
   CHECK(m.sender.name == "王建国");
   CHECK(m.addressed_to_bot);
@@ -77,7 +77,7 @@ TEST_CASE("wechatbot: a remarked sender is keyed by the remark; @ and WeChat's m
 }
 
 TEST_CASE("wechatbot: a private message is a direct chat with the sender", "[wechatbot][adapters]") {
-  auto in = parse("private_text.form");
+  auto in = parse_form("private_text.form");
   const auto m = only_message(in);
   CHECK(m.chat == bot::chat_ref{"wechatbot", "", bot::chat_kind::direct, "name:赵女士"});
   CHECK(m.sender.id == "name:赵女士");
@@ -88,7 +88,7 @@ TEST_CASE("wechatbot: a private message is a direct chat with the sender", "[wec
     nlohmann::json source = {{"room", ""}, {"to", ""}, {"from", testing::wechatbot::contact("赵女士")}};
     auto f = testing::wechatbot::build_form(
         {{"source", source.dump()}, {"type", "text"}, {"content", "我的工单"}});
-    const auto old = only_message(codec().parse_inbound(post(f)));
+    const auto old = only_message(codec().parse_inbound(post_form(f)));
     CHECK(old.chat.kind == bot::chat_kind::direct);
     CHECK(old.chat.id == "name:赵女士");
   }
@@ -96,7 +96,7 @@ TEST_CASE("wechatbot: a private message is a direct chat with the sender", "[wec
 
 TEST_CASE("wechatbot: the bridge's login, logout and error events are the account's health",
           "[wechatbot][adapters]") {
-  auto login = parse("system_login.form");
+  auto login = parse_form("system_login.form");
   REQUIRE(login.result.response.status == 200);
   REQUIRE(login.result.events.size() == 1);
   const auto& up = std::get<bot::account_health>(login.result.events[0]);
@@ -106,12 +106,12 @@ TEST_CASE("wechatbot: the bridge's login, logout and error events are the accoun
   CHECK(login.system->what == system_event::kind::login);
   CHECK(login.system->user == "物业小助手");
 
-  auto logout = parse("system_logout.form");
+  auto logout = parse_form("system_logout.form");
   REQUIRE(logout.result.events.size() == 1);
   CHECK_FALSE(std::get<bot::account_health>(logout.result.events[0]).online);
   CHECK(logout.system->what == system_event::kind::logout);
 
-  auto error = parse("system_error.form");
+  auto error = parse_form("system_error.form");
   CHECK(error.result.response.status == 200);
   CHECK(error.result.events.empty());  // an error says nothing of being logged in
   REQUIRE(error.system);
@@ -123,12 +123,12 @@ TEST_CASE("wechatbot: files, links, friend requests and the bot's own words are 
           "[wechatbot][adapters]") {
   for (const char* name : {"room_image.form", "room_link.form", "self_text.form"}) {
     INFO(name);
-    auto in = parse(name);
+    auto in = parse_form(name);
     CHECK(in.result.response.status == 200);
     CHECK(in.result.events.empty());
     CHECK_FALSE(in.system);
   }
-  auto friendship = parse("friendship.form");
+  auto friendship = parse_form("friendship.form");
   CHECK(friendship.result.response.status == 200);
   CHECK(friendship.result.events.empty());
   // {"success": true} would make the bridge accept the request.
@@ -137,10 +137,10 @@ TEST_CASE("wechatbot: files, links, friend requests and the bot's own words are 
 
 TEST_CASE("wechatbot: without the right ?token= nothing is read", "[wechatbot][adapters]") {
   auto f = fixture_form("room_text.form");
-  for (const std::string& query :
-       std::vector<std::string>{"", "token=", "token=in-token-5f2", "token=in-token-5f2cX", "tok=" + token}) {
+  for (const std::string& query : std::vector<std::string>{"", "token=", "token=in-token-5f2",
+                                                           "token=in-token-5f2cX", "tok=" + form_token}) {
     INFO(query);
-    auto req = post(f, query);
+    auto req = post_form(f, query);
     auto early = codec().check_headers(req);
     REQUIRE(early);
     CHECK(early->status == 401);
@@ -148,13 +148,13 @@ TEST_CASE("wechatbot: without the right ?token= nothing is read", "[wechatbot][a
     CHECK(in.result.response.status == 401);
     CHECK(in.result.events.empty());
   }
-  CHECK_FALSE(codec().check_headers(post(f)));
+  CHECK_FALSE(codec().check_headers(post_form(f)));
 }
 
 TEST_CASE("wechatbot: a malformed form is 400, naming what is wrong", "[wechatbot][adapters]") {
   using testing::wechatbot::build_form;
   auto refused = [](const form_body& f) {
-    auto in = codec().parse_inbound(post(f));
+    auto in = codec().parse_inbound(post_form(f));
     CHECK(in.result.response.status == 400);
     CHECK(in.result.events.empty());
     return nlohmann::json::parse(in.result.response.body)["error"].get<std::string>();

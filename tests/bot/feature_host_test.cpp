@@ -14,7 +14,7 @@ bot::config memory_config() {
   return bot::config::parse("[storage]\npath = \":memory:\"\n", "test");
 }
 
-bot::message group_message(const std::string& id, const std::string& text) {
+bot::message host_group_message(const std::string& id, const std::string& text) {
   bot::message m;
   m.id = id;
   m.chat = {"fake", "", bot::chat_kind::group, "业主群"};
@@ -83,8 +83,8 @@ TEST_CASE("chat hooks registered by features are called, in order, until one ans
     host.on_member_joined(
         [&](bot::context&, const bot::member_joined& e) { calls.push_back("joined:" + e.user.id); });
   });
-  core.dispatch.handle(group_message("m1", "收到"));
-  core.dispatch.handle(group_message("m2", "今天天气不错"));
+  core.dispatch.handle(host_group_message("m1", "收到"));
+  core.dispatch.handle(host_group_message("m2", "今天天气不错"));
   core.dispatch.handle(
       bot::member_joined{{"fake", "", bot::chat_kind::group, "业主群"}, {"fake", "u2", "李先生"}});
   CHECK(calls ==
@@ -155,9 +155,9 @@ TEST_CASE("a command registered by a feature answers, and its committed reply wa
   });
   int wakes = 0;
   core.outbox.wake = [&] { ++wakes; };
-  core.dispatch.handle(group_message("m1", "今天天气不错"));
+  core.dispatch.handle(host_group_message("m1", "今天天气不错"));
   CHECK(wakes == 0);  // nothing was queued
-  bot::message m = group_message("m2", "ping");
+  bot::message m = host_group_message("m2", "ping");
   m.chat = {"fake", "", bot::chat_kind::direct, "u1"};
   core.dispatch.handle(m);
   CHECK(wakes == 1);

@@ -13,9 +13,11 @@ std::vector<std::string> words(const bot::invocation& inv) {
   return out;
 }
 
-const std::vector<std::string> names{"物业助手", "estatebot"};
+const std::vector<std::string> invocation_names{"物业助手", "estatebot"};
 
-bot::invocation group_msg(std::string_view text) { return bot::parse_invocation(text, false, false, names); }
+bot::invocation group_msg(std::string_view text) {
+  return bot::parse_invocation(text, false, false, invocation_names);
+}
 
 }  // namespace
 
@@ -29,8 +31,8 @@ TEST_CASE("prefixes mark a message as addressed to the bot", "[parser]") {
   auto bare = group_msg("报修 a b");
   CHECK_FALSE(bare.addressed);
   CHECK(words(bare) == std::vector<std::string>{"报修", "a", "b"});
-  CHECK(bot::parse_invocation("报修 a", true, false, names).addressed);   // direct chat
-  CHECK(bot::parse_invocation("报修 a", false, true, names).addressed);  // platform said @bot
+  CHECK(bot::parse_invocation("报修 a", true, false, invocation_names).addressed);  // direct chat
+  CHECK(bot::parse_invocation("报修 a", false, true, invocation_names).addressed);  // platform said @bot
 }
 
 TEST_CASE("an @-mention of the bot is stripped", "[parser]") {
@@ -57,7 +59,8 @@ TEST_CASE("quoted arguments stay whole", "[parser]") {
 }
 
 TEST_CASE("free text keeps the owner's own characters", "[parser]") {
-  bot::invocation inv = bot::parse_invocation("报修 3-2-1201 厨房水管漏水，水流到地上了！", true, false, names);
+  bot::invocation inv =
+      bot::parse_invocation("报修 3-2-1201 厨房水管漏水，水流到地上了！", true, false, invocation_names);
   bot::args a;
   a.body = inv.body;
   a.tokens.assign(inv.tokens.begin() + 1, inv.tokens.end());
@@ -68,7 +71,7 @@ TEST_CASE("registry: aliases, two-word names, glued numbers, typos", "[parser][r
   bot::registry r;
   commands::register_all(r);
   auto find = [&](std::string_view text) {
-    auto inv = bot::parse_invocation(text, true, false, names);
+    auto inv = bot::parse_invocation(text, true, false, invocation_names);
     bot::split_glued_name(inv, r);
     auto m = r.find(inv.tokens);
     return m ? m->spec->id : std::string("-");
@@ -96,10 +99,10 @@ TEST_CASE("registry: aliases, two-word names, glued numbers, typos", "[parser][r
 TEST_CASE("glued Chinese after a name splits only when addressed", "[parser][registry]") {
   bot::registry r;
   commands::register_all(r);
-  auto inv = bot::parse_invocation("工单的事", false, false, names);
+  auto inv = bot::parse_invocation("工单的事", false, false, invocation_names);
   bot::split_glued_name(inv, r);
   CHECK(words(inv) == std::vector<std::string>{"工单的事"});
-  auto addressed = bot::parse_invocation("/报修电梯坏了", false, false, names);
+  auto addressed = bot::parse_invocation("/报修电梯坏了", false, false, invocation_names);
   bot::split_glued_name(addressed, r);
   CHECK(words(addressed) == std::vector<std::string>{"报修", "电梯坏了"});
 }

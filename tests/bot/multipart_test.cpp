@@ -4,6 +4,8 @@
 
 #include "bot/multipart.hpp"
 
+namespace multipart_test {
+
 using namespace bot::multipart;
 
 namespace {
@@ -139,3 +141,5 @@ TEST_CASE("multipart: every truncation of a valid form is refused or read, never
   }
   CHECK(parse(body, b).value);
 }
+
+}  // namespace multipart_test

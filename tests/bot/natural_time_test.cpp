@@ -17,7 +17,7 @@ std::string read(const char* text, bool end_of_day = true) {
   return r.at ? beijing.format_with_year(*r.at) : "-";
 }
 
-time_problem problem(const char* text, bool end_of_day = true) {
+time_problem problem_of(const char* text, bool end_of_day = true) {
   auto r = read_moment(text, now, beijing, end_of_day);
   REQUIRE_FALSE(r.at);
   return r.problem;
@@ -63,38 +63,38 @@ TEST_CASE("days named relative to today, and weekdays", "[time]") {
 TEST_CASE("a day alone is its end for a deadline and not enough for a meeting", "[time]") {
   CHECK(read("12月20日") == "2026-12-20 23:59");
   CHECK(read("下周五") == "2026-12-11 23:59");
-  CHECK(problem("12月20日", false) == time_problem::no_time);
-  CHECK(problem("明天下午", false) == time_problem::no_time);
+  CHECK(problem_of("12月20日", false) == time_problem::no_time);
+  CHECK(problem_of("明天下午", false) == time_problem::no_time);
 }
 
 TEST_CASE("an hour that could be morning or evening is refused, not guessed", "[time]") {
-  CHECK(problem("明天7点") == time_problem::ambiguous);
-  CHECK(problem("下周三 8点半") == time_problem::ambiguous);
-  CHECK(problem("tomorrow 7") == time_problem::unreadable);
+  CHECK(problem_of("明天7点") == time_problem::ambiguous);
+  CHECK(problem_of("下周三 8点半") == time_problem::ambiguous);
+  CHECK(problem_of("tomorrow 7") == time_problem::unreadable);
 }
 
 TEST_CASE("past moments and nonsense are refused", "[time]") {
-  CHECK(problem("2026-12-05 18:00") == time_problem::past);
-  CHECK(problem("今天上午9点") == time_problem::past);
-  CHECK(problem("2026-02-30 18:00") == time_problem::unreadable);
-  CHECK(problem("2026-12-20 25:00") == time_problem::unreadable);
-  CHECK(problem("下午13点半以后再说") == time_problem::unreadable);
-  CHECK(problem("尽快") == time_problem::unreadable);
-  CHECK(problem("") == time_problem::unreadable);
-  CHECK(problem("上午15点") == time_problem::unreadable);
+  CHECK(problem_of("2026-12-05 18:00") == time_problem::past);
+  CHECK(problem_of("今天上午9点") == time_problem::past);
+  CHECK(problem_of("2026-02-30 18:00") == time_problem::unreadable);
+  CHECK(problem_of("2026-12-20 25:00") == time_problem::unreadable);
+  CHECK(problem_of("下午13点半以后再说") == time_problem::unreadable);
+  CHECK(problem_of("尽快") == time_problem::unreadable);
+  CHECK(problem_of("") == time_problem::unreadable);
+  CHECK(problem_of("上午15点") == time_problem::unreadable);
 }
 
 TEST_CASE("night hours are not read as afternoon, and a weekday already passed today means next week",
           "[time]") {
-  CHECK(problem("晚上1点") == time_problem::ambiguous);  // 01:00 to some, never 13:00
-  CHECK(problem("今晚 2点半") == time_problem::ambiguous);
+  CHECK(problem_of("晚上1点") == time_problem::ambiguous);  // 01:00 to some, never 13:00
+  CHECK(problem_of("今晚 2点半") == time_problem::ambiguous);
   CHECK(read("12月20日半夜12点") == "2026-12-21 00:00");
-  CHECK(problem("半夜2点") == time_problem::ambiguous);
+  CHECK(problem_of("半夜2点") == time_problem::ambiguous);
   CHECK(read("明天凌晨2点") == "2026-12-07 02:00");
-  CHECK(problem("凌晨2点") == time_problem::past);  // today's has gone; the day must be said
+  CHECK(problem_of("凌晨2点") == time_problem::past);  // today's has gone; the day must be said
   CHECK(read("周日 9:00") == "2026-12-13 09:00");   // said on Sunday 10:00
-  CHECK(problem("本周日 9:00") == time_problem::past);
-  CHECK(problem("257号 18:00") == time_problem::unreadable);
-  CHECK(problem("268月1日 18:00") == time_problem::unreadable);
+  CHECK(problem_of("本周日 9:00") == time_problem::past);
+  CHECK(problem_of("257号 18:00") == time_problem::unreadable);
+  CHECK(problem_of("268月1日 18:00") == time_problem::unreadable);
   CHECK(read("26年12月20日 18:00") == "2026-12-20 18:00");
 }

@@ -6,7 +6,7 @@
 using testing::test_bot;
 
 namespace {
-constexpr const char* roster =
+constexpr const char* account_roster =
     "楼栋,单元,房号,面积,业主,电话\n"
     "3,2,1201,89.50,王芳,138-0000-1234\n"
     "3,2,1202,120,李强,13900005678\n"
@@ -15,7 +15,7 @@ constexpr const char* roster =
 
 TEST_CASE("the roster imports with exact areas and only phone tails", "[commands][binding]") {
   test_bot bot;
-  bot.import_roster(roster);
+  bot.import_roster(account_roster);
   auto u = bot.db().units.find(bot.core().svc.default_community, "3", "2", "1201");
   REQUIRE(u);
   CHECK(u->area_centi == 8950);
@@ -29,7 +29,7 @@ TEST_CASE("the roster imports with exact areas and only phone tails", "[commands
 
 TEST_CASE("an owner binds a room in private chat with the phone's last four digits", "[commands][binding]") {
   test_bot bot;
-  bot.import_roster(roster);
+  bot.import_roster(account_roster);
   bot.as("王阿姨").say("我是谁").should_reply_containing("住户").should_reply_containing("未绑定");
   bot.say("绑定 3-2-1201 1234").should_reply_containing("绑定成功：3-2-1201");
   bot.say("我是谁").should_reply_containing("业主").should_reply_containing("3-2-1201");
@@ -43,7 +43,7 @@ TEST_CASE("an owner binds a room in private chat with the phone's last four digi
 TEST_CASE("binding is refused in groups, with wrong digits, and after too many tries",
           "[commands][binding]") {
   test_bot bot;
-  bot.import_roster(roster);
+  bot.import_roster(account_roster);
   bot.as("张先生").in_group("业主群").say("绑定 3-2-1201 1234").should_reply_containing("私聊");
   CHECK(bot.db().units.units_of(bot.db().members.find("console", "张先生")->id).empty());
 

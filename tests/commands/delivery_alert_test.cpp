@@ -9,7 +9,7 @@ using testing::test_bot;
 
 namespace {
 
-const bot::chat_ref managers_group{"console", "", bot::chat_kind::group, "经理群"};
+const bot::chat_ref delivery_managers_group{"console", "", bot::chat_kind::group, "经理群"};
 
 bot::send_result fail_broken(const bot::delivery& row) {
   if (row.target.id.find("坏") != std::string::npos)
@@ -32,14 +32,14 @@ TEST_CASE("managers get one summary of a broadcast's failed groups", "[commands]
   bot.as("管理员").in_group("经理群").say("绑定小区 阳光花园 经理群");
   qq_groups(bot, 2, 1);
   auto posted = bot.as("王师傅").in_private().say("公告 停水 | 明天停水");
-  CHECK(posted.to(managers_group).empty());  // managers' groups are not owners' groups
+  CHECK(posted.to(delivery_managers_group).empty());  // managers' groups are not owners' groups
   CHECK(bot.db().outbox.count_in_state("dead") == 2);
   REQUIRE(bot.db().jobs.pending("outbox.dead_alert", "").size() == 1);
 
-  CHECK(bot.run_jobs().to(managers_group).empty());  // the rest of a failing broadcast may follow
+  CHECK(bot.run_jobs().to(delivery_managers_group).empty());  // the rest of a failing broadcast may follow
   bot.clock().advance_ms(60'000);
   auto alert = bot.run_jobs();
-  auto got = alert.to(managers_group);
+  auto got = alert.to(delivery_managers_group);
   REQUIRE(got.size() == 1);
   CHECK(alert.size() == 1);
   CHECK(got[0].shown.find("【发送失败提醒】") != std::string::npos);
@@ -151,7 +151,7 @@ TEST_CASE("a recall that fails is reported as the recall, not as the notice fail
   CHECK(recall.to({"qq", "", bot::chat_kind::group, "QQ业主群"}).at(0).shown.find("【更正】") !=
         std::string::npos);
   bot.clock().advance_ms(60'000);
-  auto alert = bot.run_jobs().to(managers_group);
+  auto alert = bot.run_jobs().to(delivery_managers_group);
   REQUIRE(alert.size() == 1);
   CHECK(alert[0].shown.find("撤回公告 #1 失败（已改发更正）：1 个群（QQ业主群）") != std::string::npos);
   CHECK(alert[0].shown.find("公告 #1：") == std::string::npos);  // the notice itself was delivered
@@ -170,7 +170,7 @@ TEST_CASE("alerts name private chats by the person, and ticket messages by their
   bot.on("qq").as("王阿姨").in_private().say("报修 3-2-1201 厨房水管漏水").should_reply_containing("#1");
   bot.on("console").as("王师傅").in_private().say("接单 1").should_reply_containing("#1");
   bot.clock().advance_ms(60'000);
-  auto alert = bot.run_jobs().to(managers_group);
+  auto alert = bot.run_jobs().to(delivery_managers_group);
   REQUIRE(alert.size() == 1);
   CHECK(alert[0].shown.find("工单 #1 的通知：1 个私聊（私聊 王阿姨）") != std::string::npos);
   CHECK(alert[0].shown.find("其他消息") == std::string::npos);

@@ -12,7 +12,7 @@ using testing::test_bot;
 
 namespace {
 
-constexpr const char* duty_phone = R"(
+constexpr const char* chatter_duty_phone = R"(
 [emergency]
 duty_phone = "400-800-1234"
 )";
@@ -42,7 +42,7 @@ bot::message quoting_reply(test_bot& bot, const std::string& who, const std::str
 }  // namespace
 
 TEST_CASE("during an emergency, outage talk gets no complaint offers", "[emergency][offers]") {
-  test_bot bot(duty_phone);
+  test_bot bot(chatter_duty_phone);
   power_cut(bot);
   bot.as("王阿姨").in_group("3栋业主群");
   bot.say("停电了，电梯也坏了，怎么回事").should_be_silent();
@@ -69,7 +69,7 @@ TEST_CASE("during an emergency, outage talk gets no complaint offers", "[emergen
 }
 
 TEST_CASE("everyday acknowledgements count, silently", "[emergency][ack]") {
-  test_bot bot(duty_phone);
+  test_bot bot(chatter_duty_phone);
   power_cut(bot);
   bot.as("张一").in_group("3栋业主群").say("收到了").should_be_silent();
   bot.as("张二").say("好的收到").should_be_silent();
@@ -96,7 +96,7 @@ TEST_CASE("everyday acknowledgements count, silently", "[emergency][ack]") {
 }
 
 TEST_CASE("answering the alert by quoting it is recorded without a reply", "[emergency][ack][onebot]") {
-  test_bot bot(duty_phone);
+  test_bot bot(chatter_duty_phone);
   power_cut(bot);
   bot.deliver(quoting_reply(bot, "张一", "收到")).should_be_silent();
   bot.deliver(quoting_reply(bot, "张二", "收到了，谢谢")).should_be_silent();

@@ -10,12 +10,12 @@ using testing::test_bot;
 
 namespace {
 
-constexpr const char* duty_phone = R"(
+constexpr const char* emergency_duty_phone = R"(
 [emergency]
 duty_phone = "400-800-1234"
 )";
 
-void make_groups(test_bot& bot) {
+void make_emergency_groups(test_bot& bot) {
   bot.as("管理员").in_group("3栋业主群").say("绑定小区 阳光花园 3栋");
   bot.in_group("5栋业主群").say("绑定小区 阳光花园 5栋");
   bot.in_group("阳光花园大群").say("绑定小区 阳光花园");
@@ -39,8 +39,8 @@ void make_households(test_bot& bot) {
 
 TEST_CASE("a power cut: broadcast first, acknowledgements, progress, reminder, all-clear",
           "[commands][emergency]") {
-  test_bot bot(duty_phone);
-  make_groups(bot);
+  test_bot bot(emergency_duty_phone);
+  make_emergency_groups(bot);
   make_households(bot);
 
   auto start = bot.as("王师傅").in_private().say("紧急 停电 3栋 配电箱故障，预计 18:00 恢复");
@@ -133,7 +133,7 @@ burst = 1
 TEST_CASE("收到 with a prefix or in private gets a short answer, without an emergency it stays quiet",
           "[commands][emergency][ack]") {
   test_bot bot;
-  make_groups(bot);
+  make_emergency_groups(bot);
   bot.as("王阿姨").in_group("3栋业主群").say("收到").should_be_silent();
   bot.say("/ack").should_reply_containing("no emergency to acknowledge");
   // An @ alone is what QQ puts before a reply quoting the bot: silent in a group; a prefix asks.
@@ -156,7 +156,7 @@ TEST_CASE("收到 with a prefix or in private gets a short answer, without an em
 TEST_CASE("without a roster, acknowledgements are counted by the people heard in each group",
           "[commands][emergency][ack]") {
   test_bot bot;
-  make_groups(bot);
+  make_emergency_groups(bot);
   for (const char* who : {"甲", "乙", "丙"}) bot.as(who).in_group("5栋业主群").say("在吗");
   bot.as("王师傅").in_private().say("紧急 电梯困人 5栋 2号电梯");
   bot.as("甲").in_group("5栋业主群").say("收到");
@@ -172,7 +172,7 @@ TEST_CASE("an automatic reminder runs from a job row unless the emergency was cl
 [emergency]
 remind_after_minutes = 15
 )");
-  make_groups(bot);
+  make_emergency_groups(bot);
   bot.as("王阿姨").in_group("3栋业主群").say("大家好");
   bot.as("王师傅").in_private().say("紧急 燃气 3栋 3单元燃气管道泄漏");
   REQUIRE(bot.db().jobs.pending("emergency.remind", "emergency:1").size() == 1);
@@ -191,7 +191,7 @@ TEST_CASE("a closed emergency gets no automatic reminder", "[commands][emergency
 [emergency]
 remind_after_minutes = 15
 )");
-  make_groups(bot);
+  make_emergency_groups(bot);
   bot.as("王师傅").in_private().say("紧急 燃气 3栋");
   bot.say("解除 1 已排除险情");
   CHECK(bot.db().jobs.pending("emergency.remind", "emergency:1").empty());
@@ -200,8 +200,8 @@ remind_after_minutes = 15
 }
 
 TEST_CASE("owners cannot start, update, remind or close an emergency", "[commands][emergency][roles]") {
-  test_bot bot(duty_phone);
-  make_groups(bot);
+  test_bot bot(emergency_duty_phone);
+  make_emergency_groups(bot);
   auto r = bot.as("王阿姨").in_group("3栋业主群").say("紧急 电梯困人了 快来人");
   r.should_reply_containing("只有物业工作人员可以发布紧急通知").should_reply_containing("400-800-1234");
   r.should_reply_containing("报修");
@@ -226,7 +226,7 @@ TEST_CASE("owners cannot start, update, remind or close an emergency", "[command
 
 TEST_CASE("emergency arguments that do not fit get the usage or a reason", "[commands][emergency][parser]") {
   test_bot bot;
-  make_groups(bot);
+  make_emergency_groups(bot);
   bot.as("王师傅").in_private();
   bot.say("紧急").should_reply_containing("用法：紧急");
   bot.say("紧急 3栋").should_reply_containing("用法");
@@ -252,7 +252,7 @@ TEST_CASE("emergency arguments that do not fit get the usage or a reason", "[com
 
 TEST_CASE("staff chat that starts with 紧急 never becomes an emergency", "[commands][emergency][parser]") {
   test_bot bot;
-  make_groups(bot);
+  make_emergency_groups(bot);
   bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
   bot.as("王师傅").in_group("维修群").say("紧急 的事情我来处理").should_be_silent();
   bot.say("紧急 情况大家先别慌").should_be_silent();
@@ -266,7 +266,7 @@ TEST_CASE("staff chat that starts with 紧急 never becomes an emergency", "[com
 TEST_CASE("a staff member's own title works, and English commands answer in English",
           "[commands][emergency]") {
   test_bot bot;
-  make_groups(bot);
+  make_emergency_groups(bot);
   auto r = bot.as("王师傅").in_private().say("紧急 水管爆裂 5栋 地下室进水，请勿进入");
   r.should_reply_containing("水管爆裂 · 5栋");
   CHECK(r.to(bot.group("5栋业主群"))[0].shown.find(
@@ -281,7 +281,7 @@ TEST_CASE("a staff member's own title works, and English commands answer in Engl
 TEST_CASE("groups read emergencies in their own language, whatever language staff typed",
           "[commands][emergency]") {
   test_bot bot;
-  make_groups(bot);
+  make_emergency_groups(bot);
   bot.as("经理").in_group("5栋业主群").say("群语言 英文");
   auto r = bot.as("王师傅").in_private().say("/emergency fire 5栋 smoke in the garage");
   CHECK(r.to(bot.group("5栋业主群"))[0].shown.find("[Emergency #1] Fire · building 5") != std::string::npos);
@@ -302,7 +302,7 @@ en = "Please move your car out of the underground garage."
 names = ["停电", "断电"]
 zh = "电梯停用，楼道应急灯已开启。"
 )");
-  make_groups(bot);
+  make_emergency_groups(bot);
   auto r = bot.as("王师傅").in_private().say("紧急 水浸 地库B区");
   CHECK(r.to(bot.group("3栋业主群"))[0].shown.find(
             "【紧急通知 #1】水浸 · 全小区\n   地库B区\n   请把车辆移出地下车库。") != std::string::npos);

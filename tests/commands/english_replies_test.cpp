@@ -8,7 +8,7 @@ using testing::test_bot;
 
 namespace {
 
-void set_up_groups(test_bot& bot) {
+void set_up_english_groups(test_bot& bot) {
   bot.register_group("3栋业主群", "3");
   bot.register_group("维修群", "", "staff");
   bot.register_group("经理群", "", "managers");
@@ -18,7 +18,7 @@ void set_up_groups(test_bot& bot) {
 
 TEST_CASE("tickets and emergencies say how long to the minute, in one style", "[durations]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_english_groups(bot);
   bot.as("王阿姨")
       .in_group("3栋业主群")
       .say("报修 3-2-1201 厨房水管漏水")
@@ -41,7 +41,7 @@ TEST_CASE("tickets and emergencies say how long to the minute, in one style", "[
 
 TEST_CASE("an English user reads durations and buildings in English", "[durations][english]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_english_groups(bot);
   bot.as("Tom").in_group("3栋业主群");
   bot.say("/repair 3-2-1201 kitchen pipe leaking")
       .should_reply_containing("Expect a response within 30 min (by")
@@ -64,7 +64,7 @@ TEST_CASE("an English user reads durations and buildings in English", "[duration
 
 TEST_CASE("staff are never pointed at 报修 during an emergency", "[emergency][staff]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_english_groups(bot);
   bot.as("王阿姨").in_group("3栋业主群").say("大家好");
   bot.as("王师傅").in_group("维修群").say("紧急 停电 3栋 配电箱故障").should_reply_containing("#1");
   // An owner who asks is pointed at the emergency; a colleague in the same group is not told to report.
@@ -78,7 +78,7 @@ TEST_CASE("staff are never pointed at 报修 during an emergency", "[emergency][
 
 TEST_CASE("English staff name a building as English replies show it", "[english][broadcast]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_english_groups(bot);
   bot.register_group("5栋业主群", "5");
   bot.as("经理").in_group("3栋业主群").say("/group lang en");
   bot.as("Amy").in_group("3栋业主群").say("hello");
@@ -109,7 +109,7 @@ TEST_CASE("English lists are separated the English way", "[english]") {
 
 TEST_CASE("an English offer says how to accept it in English", "[english][offers]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_english_groups(bot);
   auto offer = bot.as("Amy").in_group("3栋业主群").say("@物业助手 lift 坏了 again, 没人修");
   offer.should_reply_containing("Reply “/file it”").should_not_contain("登记");
   bot.say("/file it").should_reply_containing("#1");

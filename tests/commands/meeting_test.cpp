@@ -9,13 +9,13 @@ using testing::test_bot;
 
 namespace {
 
-void make_groups(test_bot& bot) {
+void make_meeting_groups(test_bot& bot) {
   bot.register_group("3栋业主群", "3");
   bot.register_group("5栋业主群", "5");
   bot.register_group("阳光花园大群");
 }
 
-bot::chat_ref direct(const std::string& who) {
+bot::chat_ref meeting_direct(const std::string& who) {
   return {"console", "", bot::chat_kind::direct, who};
 }
 
@@ -29,7 +29,7 @@ std::int64_t dec15(int hour) {
 TEST_CASE("a building's meeting: called, answered, reminded, minutes published in parts and kept",
           "[commands][meetings]") {
   test_bot bot;
-  make_groups(bot);
+  make_meeting_groups(bot);
   auto called = bot.as("经理").in_private().say("会议 业委会季度会议 2025-12-15 19:00 物业会议室 对象 3栋");
   called.should_reply_containing("已召集会议 #1").should_reply_containing("2 个群");
   auto notice = called.to(bot.group("3栋业主群"));
@@ -74,23 +74,23 @@ TEST_CASE("a building's meeting: called, answered, reminded, minutes published i
 TEST_CASE("a meeting about parking invites privately the owners who reported parking problems",
           "[commands][meetings]") {
   test_bot bot;
-  make_groups(bot);
+  make_meeting_groups(bot);
   bot.as("王阿姨").in_private().say("投诉 地库停车位总被外来车辆占用");
   bot.as("李先生").say("报修 3-2-1201 厨房水管漏水");
   auto called = bot.as("经理").say("会议 停车座谈会 下周三晚上7点 活动室 对象 停车");
   called.should_reply_containing("私信邀请 1 位");
-  auto invite = called.to(direct("王阿姨"));
+  auto invite = called.to(meeting_direct("王阿姨"));
   REQUIRE(invite.size() == 1);
   CHECK(invite[0].shown.find("对象：反映过「停车」问题的业主") != std::string::npos);
   CHECK(invite[0].shown.find("2025-12-10 19:00 周三") != std::string::npos);
-  CHECK(called.to(direct("李先生")).empty());
+  CHECK(called.to(meeting_direct("李先生")).empty());
   CHECK(called.to(bot.group("阳光花园大群")).empty());
 }
 
 TEST_CASE("calling a meeting: who may, and times that are not clear are refused with an example",
           "[commands][meetings]") {
   test_bot bot;
-  make_groups(bot);
+  make_meeting_groups(bot);
   bot.as("王阿姨").in_group("3栋业主群").say("会议室在哪").should_be_silent();
   bot.say("/会议 座谈会 明天 19:00 活动室").should_reply_containing("只有物业经理可以召集会议");
   bot.as("经理").in_private();
@@ -107,7 +107,7 @@ TEST_CASE("calling a meeting: who may, and times that are not clear are refused 
 TEST_CASE("titles of several words, times with an end, English audiences; a private meeting stays private",
           "[commands][meetings]") {
   test_bot bot;
-  make_groups(bot);
+  make_meeting_groups(bot);
   auto called = bot.as("经理").in_private().say("会议 业委会 季度会议 2025-12-15 19:00-21:00 物业会议室");
   called.should_reply_containing("「业委会 季度会议」").should_reply_containing("2025-12-15 19:00 周一");
   bot.say("/meeting Lift works 2025-12-16 19:30 office for bldg 5")
@@ -119,5 +119,5 @@ TEST_CASE("titles of several words, times with an end, English audiences; a priv
   auto asked = bot.as("路人").in_group("3栋业主群").say("会议 3");
   asked.should_reply_containing("详情已私信发给您");
   CHECK(asked.to(bot.group("3栋业主群")).size() == 1);
-  CHECK(asked.to(direct("路人")).size() == 1);
+  CHECK(asked.to(meeting_direct("路人")).size() == 1);
 }

@@ -11,7 +11,7 @@ using testing::test_bot;
 namespace {
 
 // Three owners' groups (3栋, 5栋 and the whole-community group) and a staff group, each heard once.
-void make_groups(test_bot& bot) {
+void make_notice_groups(test_bot& bot) {
   bot.as("管理员").in_group("3栋业主群").say("绑定小区 阳光花园 3栋");
   bot.in_group("5栋业主群").say("绑定小区 阳光花园 5栋");
   bot.in_group("阳光花园大群").say("绑定小区 阳光花园");
@@ -26,7 +26,7 @@ std::int64_t outbox_rows(test_bot& bot, const std::string& ref) {
 
 TEST_CASE("staff post a notice to every owners' group of the community", "[commands][notice]") {
   test_bot bot;
-  make_groups(bot);
+  make_notice_groups(bot);
   auto r = bot.as("王师傅").in_private().say("公告 停水通知 | 明天9:00-12:00 3栋停水检修");
   r.should_reply_containing("已发布公告 #1「停水通知」").should_reply_containing("3 个群");
   for (const char* g : {"3栋业主群", "5栋业主群", "阳光花园大群"}) {
@@ -54,7 +54,7 @@ TEST_CASE("staff post a notice to every owners' group of the community", "[comma
 TEST_CASE("a building's notice reaches that building and the whole-community group, not other buildings",
           "[commands][notice]") {
   test_bot bot;
-  make_groups(bot);
+  make_notice_groups(bot);
   auto r = bot.as("王师傅").in_private().say("公告 3栋 停水通知 | 明天9:00-12:00停水检修");
   r.should_reply_containing("2 个群").should_reply_containing("3栋");
   CHECK(r.to(bot.group("3栋业主群")).size() == 1);
@@ -66,7 +66,7 @@ TEST_CASE("a building's notice reaches that building and the whole-community gro
 TEST_CASE("an owner cannot post a notice, and the refusal says why and what to do instead",
           "[commands][notice][roles]") {
   test_bot bot;
-  make_groups(bot);
+  make_notice_groups(bot);
   auto r = bot.as("王阿姨").in_group("3栋业主群").say("公告 明天停水");
   r.should_reply_containing("只有物业工作人员可以发布公告").should_reply_containing("公告列表");
   CHECK(r.size() == 1);
@@ -82,7 +82,7 @@ TEST_CASE("an owner cannot post a notice, and the refusal says why and what to d
 TEST_CASE("notice arguments that do not fit get a helpful answer and store nothing",
           "[commands][notice][parser]") {
   test_bot bot;
-  make_groups(bot);
+  make_notice_groups(bot);
   bot.as("王师傅").in_private();
   SECTION("nothing to post") {
     bot.say("公告").should_reply_containing("用法：公告");
@@ -110,7 +110,7 @@ TEST_CASE("notice arguments that do not fit get a helpful answer and store nothi
 TEST_CASE("staff chat that starts with 公告 is not a notice, with the separator or a prefix it is",
           "[commands][notice][parser]") {
   test_bot bot;
-  make_groups(bot);
+  make_notice_groups(bot);
   bot.as("王师傅").in_group("维修群").say("公告 一下明天的安排").should_be_silent();
   CHECK(bot.db().notices.count(1, true) == 0);
   bot.say("公告 停水 | 明天停水").should_reply_containing("已发布公告 #1");
@@ -131,7 +131,7 @@ TEST_CASE("without any owners' group a notice is refused rather than sent nowher
 
 TEST_CASE("anyone can list, read and search notices, so one lost in chat is found", "[commands][notice]") {
   test_bot bot;
-  make_groups(bot);
+  make_notice_groups(bot);
   bot.as("王师傅").in_private().say("公告 停水通知 | 明天9:00-12:00 3栋停水检修");
   bot.say("公告 5栋 电梯保养 | 周六上午5栋电梯停运");
   bot.as("王阿姨").in_group("3栋业主群");
@@ -157,7 +157,7 @@ TEST_CASE("anyone can list, read and search notices, so one lost in chat is foun
 
 TEST_CASE("a scheduled notice goes out at its time, from a job row", "[commands][notice][scheduler]") {
   test_bot bot;  // the manual clock starts at 2025-12-01 08:00 Beijing time
-  make_groups(bot);
+  make_notice_groups(bot);
   auto r = bot.as("王师傅").in_private().say("定时公告 2025-12-02 09:00 停水通知 | 今天9:00-12:00停水");
   r.should_reply_containing("已安排公告 #1「停水通知」于 2025-12-02 09:00");
   CHECK(r.size() == 1);  // nothing went to the groups yet
@@ -180,7 +180,7 @@ TEST_CASE("a scheduled notice goes out at its time, from a job row", "[commands]
 
 TEST_CASE("a scheduled notice recalled before its time never goes out", "[commands][notice][scheduler]") {
   test_bot bot;
-  make_groups(bot);
+  make_notice_groups(bot);
   bot.as("王师傅").in_private().say("定时公告 12-02 09:00 停水 | 今天停水").should_reply_containing("#1");
   bot.say("撤回公告 1").should_reply_containing("定时公告 #1 已取消");
   bot.clock().advance_minutes(2 * 24 * 60);
@@ -190,7 +190,7 @@ TEST_CASE("a scheduled notice recalled before its time never goes out", "[comman
 
 TEST_CASE("scheduling needs a future time that reads as a date and time", "[commands][notice][parser]") {
   test_bot bot;
-  make_groups(bot);
+  make_notice_groups(bot);
   bot.as("王师傅").in_private();
   bot.say("定时公告 2025-11-30 09:00 停水 | 明天").should_reply_containing("已经过去了");
   bot.say("定时公告 明天 9点 停水 | 明天").should_reply_containing("用法：定时公告");
@@ -204,7 +204,7 @@ TEST_CASE("recall takes a notice back where the platform can and corrects it whe
           "[commands][notice][recall]") {
   test_bot bot;
   bot.add_platform("qq", true);  // recall-capable, like OneBot
-  make_groups(bot);              // console groups: no recall
+  make_notice_groups(bot);       // console groups: no recall
   bot.on("qq").register_group("QQ业主群");
   bot.on("console");
   auto posted = bot.as("王师傅").in_private().say("公告 停水通知 | 明天停水");

@@ -9,7 +9,7 @@ using testing::test_bot;
 
 namespace {
 
-const bot::chat_ref managers_group{"console", "", bot::chat_kind::group, "经理群"};
+const bot::chat_ref outage_managers_group{"console", "", bot::chat_kind::group, "经理群"};
 
 bot::send_result refused(const bot::delivery&) {
   return {bot::send_result::status::unreachable, "", "connect: Connection refused", {}};
@@ -34,16 +34,16 @@ TEST_CASE("managers hear when a platform has been unreachable for ten minutes, a
   bot.on("console");
 
   bot.clock().advance_ms(599'000);
-  CHECK(bot.drain().to(managers_group).empty());  // a short outage bothers nobody
+  CHECK(bot.drain().to(outage_managers_group).empty());  // a short outage bothers nobody
   bot.clock().advance_ms(1'000);
-  auto down = bot.drain().to(managers_group);
+  auto down = bot.drain().to(outage_managers_group);
   REQUIRE(down.size() == 1);
   CHECK(down[0].shown.find("【平台连接中断】qq") != std::string::npos);
   CHECK(down[0].shown.find("1 条消息在等待") != std::string::npos);
   CHECK(down[0].shown.find("Connection refused") != std::string::npos);
   CHECK(down[0].shown.find("自动补发") != std::string::npos);
   bot.clock().advance_ms(1'200'000);
-  CHECK(bot.drain().to(managers_group).empty());  // once per outage
+  CHECK(bot.drain().to(outage_managers_group).empty());  // once per outage
 
   bot.answer_with("qq", delivered);
   bot.clock().advance_ms(30'000);
@@ -52,7 +52,7 @@ TEST_CASE("managers hear when a platform has been unreachable for ten minutes, a
   bot.on("console");
   REQUIRE(owners.size() == 1);
   CHECK(owners[0].shown.find("明天 9:00-12:00 停水") != std::string::npos);
-  auto told = back.to(managers_group);
+  auto told = back.to(outage_managers_group);
   REQUIRE(told.size() == 1);
   CHECK(told[0].shown.find("【平台已恢复】qq") != std::string::npos);
   CHECK(told[0].shown.find("中断约 30 分钟") != std::string::npos);
@@ -69,7 +69,7 @@ TEST_CASE("an outage alert reads in English for an English managers' group",
   bot.answer_with("qq", refused);
   bot.on("console").as("王师傅").in_private().say("公告 停水 | 明天停水");
   bot.clock().advance_ms(600'000);
-  auto down = bot.drain().to(managers_group);
+  auto down = bot.drain().to(outage_managers_group);
   REQUIRE(down.size() == 1);
   CHECK(down[0].shown.find("[Platform unreachable] qq") != std::string::npos);
   CHECK(down[0].shown.find("1 messages are waiting") != std::string::npos);

@@ -10,7 +10,7 @@ using testing::test_bot;
 
 namespace {
 
-bot::chat_ref direct(const std::string& who, const std::string& account = "") {
+bot::chat_ref reach_direct(const std::string& who, const std::string& account = "") {
   return {"console", account, bot::chat_kind::direct, who};
 }
 
@@ -42,10 +42,10 @@ TEST_CASE("without a staff group, a new ticket goes to staff who talk to the bot
   bot.as("王师傅").in_private().say("待办");
   auto r = bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 厨房水管漏水");
   r.should_reply_containing("#1");
-  auto to_staff = r.to(direct("王师傅"));
+  auto to_staff = r.to(reach_direct("王师傅"));
   REQUIRE(to_staff.size() == 1);
   CHECK(to_staff[0].shown.find("新工单 #1") != std::string::npos);
-  CHECK(r.to(direct("李师傅")).empty());  // never talked to the bot: no chat to reach
+  CHECK(r.to(reach_direct("李师傅")).empty());  // never talked to the bot: no chat to reach
   CHECK(log.contains("no staff group"));
 }
 
@@ -83,8 +83,8 @@ TEST_CASE("a message to one staff member goes through the bot account that last 
   bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 厨房水管漏水");
   auto r = bot.as("经理").in_private().say("派单 1 @王师傅");
   r.should_reply_containing("#1");
-  auto to_staff = r.to(direct("王师傅", "acct-7"));
+  auto to_staff = r.to(reach_direct("王师傅", "acct-7"));
   REQUIRE(to_staff.size() == 1);
   CHECK(to_staff[0].shown.find("#1") != std::string::npos);
-  CHECK(r.to(direct("王师傅")).empty());  // not on an account that may not exist
+  CHECK(r.to(reach_direct("王师傅")).empty());  // not on an account that may not exist
 }

@@ -17,11 +17,11 @@ using testing::test_bot;
 
 namespace {
 
-constexpr std::int64_t minute = 60'000;
-const std::string key_a = "[suggestions]\nrelay_key = \"" + std::string(64, 'a') + "\"\n";
-const std::string key_b = "[suggestions]\nrelay_key = \"" + std::string(64, 'b') + "\"\n";
+constexpr std::int64_t box_minute = 60'000;
+const std::string box_key_a = "[suggestions]\nrelay_key = \"" + std::string(64, 'a') + "\"\n";
+const std::string box_key_b = "[suggestions]\nrelay_key = \"" + std::string(64, 'b') + "\"\n";
 
-bot::chat_ref direct(const std::string& who) {
+bot::chat_ref box_direct(const std::string& who) {
   return {"console", "", bot::chat_kind::direct, who};
 }
 
@@ -101,7 +101,7 @@ void check_no_trace(test_bot& bot, std::int64_t seen_before, std::int64_t writte
         c.column == "assignee_id" || c.column == "by_member" || c.column == "registered_by")
       CHECK(c.text != member_id);
     // No time anywhere is within a minute of the moment of writing.
-    if (c.number) CHECK_FALSE((*c.number > written - minute && *c.number < written + minute));
+    if (c.number) CHECK_FALSE((*c.number > written - box_minute && *c.number < written + box_minute));
   }
   for (const auto& line : log_lines) {
     INFO(line);
@@ -123,7 +123,7 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
   bot.as("王师傅").in_group("客服群").say("大家好");
 
   // The writer is a known owner who used the bot before, at 11:17.
-  bot.clock().set(bot.clock().now_ms() + (3 * 60 + 17) * minute);
+  bot.clock().set(bot.clock().now_ms() + (3 * 60 + 17) * box_minute);
   const std::int64_t seen_before = bot.clock().now_ms();
   bot.as("赵女士").in_private().say("我的工单").should_reply_containing("还没有登记过工单");
 
@@ -132,7 +132,7 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
   const std::int64_t written = bot.clock().now_ms();
   auto r = bot.say("匿名建议 希望保安夜里多巡逻几次，最近电动车被偷了");
   REQUIRE(r.size() == 1);
-  CHECK(r.all[0].target == direct("赵女士"));
+  CHECK(r.all[0].target == box_direct("赵女士"));
   r.should_reply_containing("已收到您的匿名建议").should_reply_containing("12-01 12:00 左右");
   CHECK_FALSE(bot.db().tickets.get(1));  // not yet: suggestions go to staff in batches
 
@@ -141,13 +141,13 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
   bot.as("王阿姨").in_private().say("报修 3-2-1201 楼道灯不亮").should_reply_containing("#1");
 
   // 12:00: the batch.
-  bot.clock().set(seen_before + 43 * minute);
+  bot.clock().set(seen_before + 43 * box_minute);
   r = bot.run_jobs();
   auto staff = r.to(bot.group("客服群"));
   REQUIRE(staff.size() == 1);
   CHECK(staff[0].shown.find("新工单 #2") != std::string::npos);
   CHECK(staff[0].shown.find("希望保安夜里多巡逻") != std::string::npos);
-  auto to_writer = r.to(direct("赵女士"));
+  auto to_writer = r.to(box_direct("赵女士"));
   REQUIRE(to_writer.size() == 1);
   CHECK(to_writer[0].shown.find("编号 #2") != std::string::npos);
 
@@ -169,7 +169,7 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
   r = bot.say("回复 2 感谢建议，已加派夜班巡逻");
   r.should_reply_containing("已回复登记人（工单 #2）");
   for (const auto& m : r.to(bot.group("客服群"))) CHECK(m.shown.find("赵女士") == std::string::npos);
-  to_writer = r.to(direct("赵女士"));
+  to_writer = r.to(box_direct("赵女士"));
   REQUIRE(to_writer.size() == 1);
   CHECK(to_writer[0].shown.find("物业回复（工单 #2）：感谢建议，已加派夜班巡逻") != std::string::npos);
   // Delivered messages to the writer do not stay in the outbox.
@@ -177,13 +177,13 @@ TEST_CASE("an anonymous suggestion is relayed both ways and leaves no trace afte
 
   bot.say("接单 2");
   r = bot.say("完成 2 已增加夜间巡逻并修好车棚监控");
-  CHECK(r.to(direct("赵女士")).at(0).shown.find("您的匿名建议 #2 已处理") != std::string::npos);
+  CHECK(r.to(box_direct("赵女士")).at(0).shown.find("您的匿名建议 #2 已处理") != std::string::npos);
   r.should_reply_containing("已转告写信人").should_not_contain("已通知业主确认和评价");  // nobody can confirm
   CHECK(bot.db().suggestions.relay(2));
 
   bot.clock().advance_minutes(3 * 24 * 60);
   r = bot.run_jobs();
-  CHECK(r.to(direct("赵女士")).at(0).shown.find("转达所用的信息已删除") != std::string::npos);
+  CHECK(r.to(box_direct("赵女士")).at(0).shown.find("转达所用的信息已删除") != std::string::npos);
   CHECK(bot.db().tickets.get(2)->state == domain::ticket_state::closed);
   bot.as("王师傅").in_group("客服群").say("回复 2 还有别的建议吗").should_reply_containing("已关闭");
 
@@ -198,9 +198,9 @@ TEST_CASE("a first-time writer is not recorded at all", "[suggestions][privacy]"
   test_bot bot;
   bot.as("新住户").in_private().say("匿名建议 垃圾分类点太远了").should_reply_containing("已收到");
   CHECK_FALSE(bot.db().members.find("console", "新住户"));
-  CHECK_FALSE(bot.db().chats.find(direct("新住户")));
+  CHECK_FALSE(bot.db().chats.find(box_direct("新住户")));
   bot.clock().advance_minutes(60);
-  bot.run_jobs().to(direct("新住户")).at(0);
+  bot.run_jobs().to(box_direct("新住户")).at(0);
   CHECK(bot.db().tickets.get(1)->anonymous);
   CHECK_FALSE(bot.db().members.find("console", "新住户"));
 }
@@ -212,8 +212,8 @@ TEST_CASE("messages to several writers go out one after another", "[suggestions]
   bot.clock().advance_minutes(60);
   // Sealed rows share one queue (their chats are not stored), and each is sent in its turn.
   auto r = bot.run_jobs();
-  CHECK(r.to(direct("赵女士")).size() == 1);
-  CHECK(r.to(direct("钱先生")).size() == 1);
+  CHECK(r.to(box_direct("赵女士")).size() == 1);
+  CHECK(r.to(box_direct("钱先生")).size() == 1);
 }
 
 TEST_CASE(
@@ -222,12 +222,12 @@ TEST_CASE(
   testing::temp_dir dir;
   const std::string path = dir.file("box.sqlite3");
   {
-    test_bot bot(key_a, path);  // every full hour
+    test_bot bot(box_key_a, path);  // every full hour
     bot.clock().advance_minutes(10);
     bot.as("赵女士").in_private().say("匿名建议 快递柜不够用").should_reply_containing("12-01 09:00 左右");
   }
   SECTION("shorter batches: the waiting batch goes earlier") {
-    test_bot bot(key_a + "batch_minutes = 15\n", path);
+    test_bot bot(box_key_a + "batch_minutes = 15\n", path);
     bot.clock().advance_minutes(11);
     bot.as("钱先生").in_private().say("匿名建议 垃圾桶太少").should_reply_containing("12-01 08:15 左右");
     bot.clock().advance_minutes(4);
@@ -236,7 +236,7 @@ TEST_CASE(
     CHECK(bot.db().tickets.get(2));
   }
   SECTION("longer batches: the waiting batch takes the new suggestion along") {
-    test_bot bot(key_a + "batch_minutes = 120\n", path);
+    test_bot bot(box_key_a + "batch_minutes = 120\n", path);
     bot.clock().advance_minutes(11);
     bot.as("钱先生").in_private().say("匿名建议 垃圾桶太少").should_reply_containing("12-01 09:00 左右");
     bot.clock().advance_minutes(48);
@@ -283,22 +283,22 @@ TEST_CASE("replies reach the writer after a restart only with the same key", "[s
   testing::temp_dir dir;
   const std::string path = dir.file("box.sqlite3");
   {
-    test_bot bot(key_a, path);
+    test_bot bot(box_key_a, path);
     bot.as("赵女士").in_private().say("匿名建议 希望增加快递柜");
     bot.clock().advance_minutes(60);
-    bot.run_jobs().to(direct("赵女士")).at(0);
+    bot.run_jobs().to(box_direct("赵女士")).at(0);
   }
   SECTION("same key") {
-    test_bot bot(key_a, path);
+    test_bot bot(box_key_a, path);
     auto r = bot.as("王师傅").in_private().say("回复 1 下月安装");
     r.should_reply_containing("已回复登记人");
-    CHECK(r.to(direct("赵女士")).size() == 1);
+    CHECK(r.to(box_direct("赵女士")).size() == 1);
   }
   SECTION("another key: staff are told, nothing is sent") {
-    test_bot bot(key_b, path);
+    test_bot bot(box_key_b, path);
     auto r = bot.as("王师傅").in_private().say("回复 1 下月安装");
     r.should_reply_containing("已无法联系");
-    CHECK(r.to(direct("赵女士")).empty());
+    CHECK(r.to(box_direct("赵女士")).empty());
   }
 }
 
@@ -307,7 +307,7 @@ TEST_CASE("deleted seals are overwritten in the database file, not just unlinked
   const std::string path = dir.file("box.sqlite3");
   std::string inbox_seal, relay_seal;
   {
-    test_bot bot(key_a, path);
+    test_bot bot(box_key_a, path);
     bot.as("赵女士").in_private().say("匿名建议 希望增加快递柜");
     inbox_seal = bot.db().suggestions.inbox().at(0).sealed;
     bot.clock().advance_minutes(60);
@@ -334,7 +334,7 @@ TEST_CASE("deleted seals are overwritten in the database file, not just unlinked
 TEST_CASE("while the bot runs, its database files never hold an anonymous writer's id or name",
           "[suggestions][privacy]") {
   testing::temp_dir dir;
-  test_bot bot(key_a, dir.file("box.sqlite3"));
+  test_bot bot(box_key_a, dir.file("box.sqlite3"));
   bot.as("管理员").in_group("客服群").say("绑定小区 阳光花园 员工群");
   const bot::chat_ref writer{"console", "", bot::chat_kind::direct, "wxid_writer_7731"};
   bot::message m;

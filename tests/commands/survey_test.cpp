@@ -12,7 +12,7 @@ using testing::test_bot;
 
 namespace {
 
-constexpr const char* roster =
+constexpr const char* survey_roster =
     "楼栋,单元,房号,面积,业主,电话\n"
     "1,1,101,100,王芳,13800001234\n"
     "1,1,201,100,李强,13900005678\n"
@@ -21,10 +21,10 @@ constexpr const char* roster =
 
 // 2025-12-20 18:00 in Beijing.
 constexpr std::int64_t deadline = 1'766'224'800'000;
-constexpr std::int64_t hour = 3'600'000;
+constexpr std::int64_t survey_hour = 3'600'000;
 
-void set_up(test_bot& bot) {
-  bot.import_roster(roster);
+void set_up_survey(test_bot& bot) {
+  bot.import_roster(survey_roster);
   bot.register_group("1栋业主群", "1");
   bot.register_group("阳光花园大群");
   bot.as("王阿姨").in_private().say("绑定 1-1-101 1234");
@@ -32,7 +32,7 @@ void set_up(test_bot& bot) {
   bot.as("赵女士").in_private().say("绑定 2-1-101 9999");
 }
 
-bot::chat_ref direct(const std::string& who) {
+bot::chat_ref survey_direct(const std::string& who) {
   return {"console", "", bot::chat_kind::direct, who};
 }
 
@@ -53,15 +53,15 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
   const std::string path = dir.file("estatebot.sqlite3");
   {
     test_bot bot("", path);
-    set_up(bot);
+    set_up_survey(bot);
     auto opened = bot.as("经理").in_private().say("发起调查 2025下半年满意度 截止 2025-12-20 18:00");
     opened.should_reply_containing("已发起满意度调查 #1「2025下半年满意度」：9 项，已私信邀请 3 位业主");
-    auto invite = opened.to(direct("王阿姨"));
+    auto invite = opened.to(survey_direct("王阿姨"));
     REQUIRE(invite.size() == 1);
     CHECK(invite[0].shown.find("【满意度调查 #1】2025下半年满意度") != std::string::npos);
     CHECK(invite[0].shown.find("第 1/9 项：客户服务") != std::string::npos);
-    CHECK(opened.to(direct("赵女士")).size() == 1);
-    CHECK(opened.to(direct("孙丽")).empty());  // not bound: not invited
+    CHECK(opened.to(survey_direct("赵女士")).size() == 1);
+    CHECK(opened.to(survey_direct("孙丽")).empty());  // not bound: not invited
     auto announced = opened.to(bot.group("阳光花园大群"));
     REQUIRE(announced.size() == 1);
     CHECK(announced[0].shown.find("已私信邀请已绑定房号的业主") != std::string::npos);
@@ -88,7 +88,7 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
   }
   // The process stops; 李先生 goes on where he was.
   test_bot bot("", path);
-  bot.clock().advance_ms(24 * hour);
+  bot.clock().advance_ms(24 * survey_hour);
   // A day later a bare number is no answer (it may rate a ticket); 调查 1 picks the survey up again.
   bot.as("李先生").in_private().say("1").should_reply_containing("没有这个命令");
   CHECK(counted(bot, 1, 2, "n1") == 0);
@@ -115,17 +115,17 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
   bot.say("公示调查 1 增加保洁").should_reply_containing("截止后再公示");
 
   // Two days before the deadline those who have not finished get the question they stopped at.
-  bot.clock().set(deadline - 48 * hour);
+  bot.clock().set(deadline - 48 * survey_hour);
   auto reminded = bot.run_jobs();
-  auto to_li = reminded.to(direct("李先生"));
+  auto to_li = reminded.to(survey_direct("李先生"));
   REQUIRE(to_li.size() == 1);
   CHECK(to_li[0].shown.find("您已答 3/9 项") != std::string::npos);
   CHECK(to_li[0].shown.find("第 4/9 项：绿化") != std::string::npos);
-  REQUIRE(reminded.to(direct("赵女士")).size() == 1);
-  CHECK(reminded.to(direct("王阿姨")).empty());
+  REQUIRE(reminded.to(survey_direct("赵女士")).size() == 1);
+  CHECK(reminded.to(survey_direct("王阿姨")).empty());
   bot.as("赵女士").in_private().say("好的稍后").should_reply_containing("第 1/9 项：客户服务");
 
-  bot.clock().set(deadline + hour);
+  bot.clock().set(deadline + survey_hour);
   bot.as("李先生").say("4").should_reply_containing("没有这个命令");  // closed: not counted
   CHECK(counted(bot, 1, 3, "n4") == 1);  // 王阿姨's only
   bot.say("调查 1").should_reply_containing("已于 2025-12-20 18:00 截止");
@@ -139,8 +139,8 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
   auto in_group = bot.in_group("1栋业主群").say("调查 1 意见");
   CHECK(in_group.to(bot.group("1栋业主群")).size() <= 1);
   for (const auto& m : in_group.to(bot.group("1栋业主群"))) CHECK(m.shown.find("电梯太慢") == std::string::npos);
-  REQUIRE(in_group.to(direct("经理")).size() == 1);
-  CHECK(in_group.to(direct("经理"))[0].shown.find("电梯太慢") != std::string::npos);
+  REQUIRE(in_group.to(survey_direct("经理")).size() == 1);
+  CHECK(in_group.to(survey_direct("经理"))[0].shown.find("电梯太慢") != std::string::npos);
   bot.in_private();
 
   auto published = bot.as("经理").say("公示调查 1 一、保洁：周末增加一班；二、3-2-1201 反映的漏水已处理。");
@@ -158,12 +158,12 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
 TEST_CASE("the next survey shows each item's change, and the dialogue follows the owner's language",
           "[commands][surveys]") {
   test_bot bot("[surveys]\nitems = [\"保洁\", \"停车\"]\nitems_en = [\"Cleaning\", \"Parking\"]\n");
-  set_up(bot);
+  set_up_survey(bot);
   bot.as("经理").in_private().say("发起调查 上半年 截止 2025-12-05 18:00");
   bot.as("王阿姨").say("3");
   bot.say("2");
   bot.say("跳过");
-  bot.clock().set(1'764'928'800'000 + hour);  // after 2025-12-05 18:00
+  bot.clock().set(1'764'928'800'000 + survey_hour);  // after 2025-12-05 18:00
   bot.as("经理").say("发起调查 下半年 截止 2025-12-20 18:00").should_reply_containing("2 项");
   bot.as("王阿姨").say("5").should_reply_containing("第 2/2 项：停车");
   bot.say("2");
@@ -173,7 +173,7 @@ TEST_CASE("the next survey shows each item's change, and the dialogue follows th
   bot.say("skip").should_reply_containing("Last: anything else");
   bot.say("More bins please").should_reply_containing("Survey #2 done");
   bot.as("王阿姨").say("调查 2").should_reply_containing("您已完成调查 #2");
-  bot.clock().set(1'766'224'800'000 + hour);  // after 2025-12-20 18:00
+  bot.clock().set(1'766'224'800'000 + survey_hour);  // after 2025-12-20 18:00
   auto report = bot.as("经理").say("调查 2 结果");
   // Overall (4.50 + 2.00) / 2; its change over the items scored both times: 3.25 − 2.50.
   report.should_reply_containing("综合得分：3.25（+0.75）");
@@ -184,13 +184,13 @@ TEST_CASE("the next survey shows each item's change, and the dialogue follows th
 
 TEST_CASE("an owner who binds a room after the start joins the survey", "[commands][surveys]") {
   test_bot bot;
-  set_up(bot);
+  set_up_survey(bot);
   bot.as("经理").in_private().say("发起调查 下半年");  // the default: open [surveys] days
   bot.as("孙丽").in_group("阳光花园大群").say("调查 1").should_reply_containing("请已绑定房号的业主参与");
   bot.as("孙丽").in_private().say("绑定 2-1-102 1111");
   auto joined = bot.as("孙丽").in_group("阳光花园大群").say("调查 1");
   joined.should_reply_containing("已私信您调查 #1 的题目");
-  auto privately = joined.to(direct("孙丽"));
+  auto privately = joined.to(survey_direct("孙丽"));
   REQUIRE(privately.size() == 1);
   CHECK(privately[0].shown.find("第 1/9 项：客户服务") != std::string::npos);
   bot.as("孙丽").in_private().say("5").should_reply_containing("第 2/9 项");
@@ -200,7 +200,7 @@ TEST_CASE("an owner who binds a room after the start joins the survey", "[comman
 
 TEST_CASE("surveys refuse what they cannot do", "[commands][surveys]") {
   test_bot bot;
-  set_up(bot);
+  set_up_survey(bot);
   bot.as("王阿姨").in_private().say("发起调查 满意度").should_reply_containing("经理");
   bot.as("经理").say("发起调查").should_reply_containing("用法");
   bot.say("发起调查 满意度 截止 2025-11-30 18:00").should_reply_containing("已经过去");

@@ -10,7 +10,7 @@ using testing::test_bot;
 namespace {
 
 // 阳光花园 with a staff group and a managers' group, as a property company would set it up.
-void set_up_groups(test_bot& bot) {
+void set_up_flow_groups(test_bot& bot) {
   bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群").should_reply_containing("员工群");
   bot.as("管理员").in_group("经理群").say("绑定小区 阳光花园 经理群").should_reply_containing("经理群");
   bot.as("李师傅").in_group("维修群").say("大家好");  // staff are found by the names they chat under
@@ -39,7 +39,7 @@ std::string state_of(test_bot& bot, std::int64_t id) {
 
 TEST_CASE("a leak from report to rating, as in the scenario", "[tickets][flow]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_flow_groups(bot);
 
   auto r = bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 厨房水管漏水，水流到地上了");
   r.should_reply_containing("#1")
@@ -112,7 +112,7 @@ TEST_CASE("complaints and suggestions are tickets of their kind", "[tickets]") {
 
 TEST_CASE("who may do what", "[tickets][roles]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_flow_groups(bot);
   bot.as("王阿姨").say("报修 3-2-1201 卫生间灯不亮");
 
   SECTION("an owner cannot see, confirm or urge someone else's ticket") {
@@ -161,7 +161,7 @@ TEST_CASE("who may do what", "[tickets][roles]") {
 
 TEST_CASE("illegal transitions get a clear reply and change nothing", "[tickets][flow]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_flow_groups(bot);
   bot.as("王阿姨").say("报修 3-2-1201 厨房水管漏水");
   auto events_before = bot.db().tickets.events(1).size();
 
@@ -210,7 +210,7 @@ TEST_CASE("staff words in an owners' group are chat unless they name a ticket", 
 
 TEST_CASE("转单, 退单 and how a wrong name is told", "[tickets][staff]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_flow_groups(bot);
   bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 马桶堵了");
   bot.as("王师傅").in_group("维修群").say("接单 1");
 
@@ -253,7 +253,7 @@ TEST_CASE("转单, 退单 and how a wrong name is told", "[tickets][staff]") {
 
 TEST_CASE("催单 works once per interval and reaches the handler", "[tickets][owner]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_flow_groups(bot);
   bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 门禁坏了");
   auto r = bot.say("催单 1");
   r.should_reply_containing("已催促");
@@ -275,7 +275,7 @@ TEST_CASE("催单 works once per interval and reaches the handler", "[tickets][o
 
 TEST_CASE("重开 sends it back to the handler, 取消 withdraws it", "[tickets][owner]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_flow_groups(bot);
   bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 厨房水管漏水");
   bot.as("李师傅").in_group("维修群").say("接单 1");
   bot.say("完成 1 换了水管");
@@ -293,7 +293,7 @@ TEST_CASE("重开 sends it back to the handler, 取消 withdraws it", "[tickets]
 
 TEST_CASE("a reporter who wrote privately is told privately", "[tickets][notify]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_flow_groups(bot);
   bot.as("王阿姨").in_private().say("报修 3-2-1201 厨房水管漏水");
   auto r = bot.as("李师傅").in_group("维修群").say("接单 1");
   auto direct = r.to({"console", "", bot::chat_kind::direct, "王阿姨"});
@@ -304,7 +304,7 @@ TEST_CASE("a reporter who wrote privately is told privately", "[tickets][notify]
 
 TEST_CASE("待办 lists my open tickets by due time and counts the pool", "[tickets][staff]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_flow_groups(bot);
   bot.as("王阿姨").say("报修 3-2-1201 墙面掉漆 不急");  // minor: 3 days
   bot.as("张先生").say("报修 5-1-301 卫生间漏水");      // urgent: 30 minutes
   bot.as("刘女士").say("报修 6-1-101 楼道灯不亮");      // normal: 24 hours
@@ -320,7 +320,7 @@ TEST_CASE("待办 lists my open tickets by due time and counts the pool", "[tick
 
 TEST_CASE("managers filter, see overdue tickets and statistics", "[tickets][manager]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_flow_groups(bot);
   bot.as("王阿姨").say("报修 3-2-1201 厨房水管漏水");
   bot.as("张先生").say("报修 3-1-502 插座没电");
   bot.as("刘女士").say("报修 5-1-301 电梯异响");
@@ -355,7 +355,7 @@ TEST_CASE("managers filter, see overdue tickets and statistics", "[tickets][mana
 
 TEST_CASE("English commands walk the same path", "[tickets][english]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_flow_groups(bot);
   bot.as("Tom").say("/repair 3-2-1201 kitchen pipe leaking").should_reply_containing("Repair ticket #1");
   bot.as("李师傅").in_group("维修群").say("/take 1").should_reply_containing("You took #1");
   bot.say("/done 1 replaced the valve").should_reply_containing("resolved");

@@ -13,9 +13,9 @@ using testing::test_bot;
 
 namespace {
 
-constexpr std::int64_t minute = 60'000;
+constexpr std::int64_t sla_minute = 60'000;
 
-void set_up_groups(test_bot& bot) {
+void set_up_sla_groups(test_bot& bot) {
   bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
   bot.as("管理员").in_group("经理群").say("绑定小区 阳光花园 经理群");
   bot.as("李师傅").in_group("维修群").say("大家好");
@@ -25,7 +25,7 @@ void set_up_groups(test_bot& bot) {
 
 // Runs the scheduler at `minutes` after `start` and returns what reached the managers' group.
 std::vector<testing::sent_message> managers_at(test_bot& bot, std::int64_t start, std::int64_t minutes) {
-  bot.clock().set(start + minutes * minute);
+  bot.clock().set(start + minutes * sla_minute);
   return bot.run_jobs().to(bot.group("经理群"));
 }
 
@@ -41,7 +41,7 @@ TEST_CASE("the reporter sees when to expect a response and a fix", "[tickets][sl
       .should_reply_containing("24 小时内响应（12-02 08:00 前）")
       .should_reply_containing("12-04 08:00 前处理完毕");
   auto t = bot.db().tickets.get(1);
-  CHECK(*t->resolve_due_at == bot.clock().now_ms() + (15 * 60 + 59) * minute);  // 23:59 local
+  CHECK(*t->resolve_due_at == bot.clock().now_ms() + (15 * 60 + 59) * sla_minute);  // 23:59 local
   bot.say("工单 2")
       .should_reply_containing("应响应：12-02 08:00")
       .should_reply_containing("应完成：12-04 08:00");
@@ -51,7 +51,7 @@ TEST_CASE("the reporter sees when to expect a response and a fix", "[tickets][sl
 
 TEST_CASE("an overdue ticket is escalated to the managers once, then again, then no more", "[tickets][sla]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_sla_groups(bot);
   const std::int64_t start = bot.clock().now_ms();
   bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 厨房水管漏水");
 
@@ -79,7 +79,7 @@ TEST_CASE("an overdue ticket is escalated to the managers once, then again, then
 
 TEST_CASE("many tickets late at once make one message, not a flood", "[tickets][sla]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_sla_groups(bot);
   for (int i = 0; i < 12; ++i)
     bot.as("业主" + std::to_string(i)).say("报修 3-2-120" + std::to_string(i % 10) + " 漏水了");
   bot.clock().advance_minutes(31);  // e.g. the service was down for half an hour
@@ -96,10 +96,10 @@ TEST_CASE("many tickets late at once make one message, not a flood", "[tickets][
 
 TEST_CASE("a ticket answered in time is escalated only when its fix is late", "[tickets][sla]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_sla_groups(bot);
   const std::int64_t start = bot.clock().now_ms();
   bot.as("王阿姨").say("报修 3-2-1201 厨房水管漏水");
-  bot.clock().set(start + 10 * minute);
+  bot.clock().set(start + 10 * sla_minute);
   bot.as("李师傅").in_group("维修群").say("接单 1");
 
   CHECK(managers_at(bot, start, 31).empty());
@@ -118,7 +118,7 @@ TEST_CASE("a ticket answered in time is escalated only when its fix is late", "[
 
 TEST_CASE("ticket traffic never takes the emergency lane", "[tickets][sla][outbox]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_sla_groups(bot);
   // During a power cut every 报修 停电 is urgent: its staff notice must not compete with the
   // broadcast that tells everyone at once.
   bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 停电了，电梯里有人被困");
@@ -146,7 +146,7 @@ TEST_CASE("without a managers' group, escalations go to the staff group", "[tick
 
 TEST_CASE("a resolved ticket closes by itself after the configured days", "[tickets][sla]") {
   test_bot bot;
-  set_up_groups(bot);
+  set_up_sla_groups(bot);
   bot.as("王阿姨").in_group("3栋业主群").say("报修 3-2-1201 楼道灯不亮");
   bot.as("李师傅").in_group("维修群").say("接单 1");
   bot.say("完成 1 换了灯泡");
@@ -154,10 +154,10 @@ TEST_CASE("a resolved ticket closes by itself after the configured days", "[tick
   CHECK(bot.db().jobs.pending("ticket.autoclose", "1").size() == 1);
 
   SECTION("after three days without objection") {
-    bot.clock().set(resolved + 3 * 24 * 60 * minute - minute);
+    bot.clock().set(resolved + 3 * 24 * 60 * sla_minute - sla_minute);
     bot.run_jobs();
     CHECK(bot.db().tickets.get(1)->state == domain::ticket_state::resolved);
-    bot.clock().set(resolved + 3 * 24 * 60 * minute);
+    bot.clock().set(resolved + 3 * 24 * 60 * sla_minute);
     auto r = bot.run_jobs();
     auto owners = r.to(bot.group("3栋业主群"));
     REQUIRE(owners.size() == 1);
@@ -170,7 +170,7 @@ TEST_CASE("a resolved ticket closes by itself after the configured days", "[tick
   SECTION("not after a reopen") {
     bot.as("王阿姨").in_group("3栋业主群").say("重开 1 还是不亮");
     CHECK(bot.db().jobs.pending("ticket.autoclose", "1").empty());
-    bot.clock().set(resolved + 4 * 24 * 60 * minute);
+    bot.clock().set(resolved + 4 * 24 * 60 * sla_minute);
     bot.run_jobs();
     CHECK(bot.db().tickets.get(1)->state == domain::ticket_state::assigned);
   }
@@ -201,7 +201,7 @@ urgent = { respond_minutes = 15, resolve_minutes = 240 }
 
 TEST_CASE("manual dispatch: staff wait for a manager", "[tickets][dispatch]") {
   test_bot bot("[tickets.dispatch]\ndefault = \"manual\"\n");
-  set_up_groups(bot);
+  set_up_sla_groups(bot);
   auto r = bot.as("王阿姨").say("报修 3-2-1201 楼道灯不亮");
   CHECK(r.to(bot.group("维修群")).at(0).shown.find("待经理派单：派单 1 @同事") != std::string::npos);
   bot.as("李师傅").say("接单 1").should_reply_containing("由经理派单");
@@ -212,7 +212,7 @@ TEST_CASE("manual dispatch: staff wait for a manager", "[tickets][dispatch]") {
 
 TEST_CASE("round robin among the staff on duty who serve the category", "[tickets][dispatch]") {
   test_bot bot("[tickets.dispatch]\nleak = \"round_robin\"\nelevator = \"round_robin\"\n");
-  set_up_groups(bot);
+  set_up_sla_groups(bot);
   auto li = bot.db().members.find("console", "李师傅")->id;
   auto wang = bot.db().members.find("console", "王师傅")->id;
 

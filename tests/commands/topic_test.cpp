@@ -9,12 +9,12 @@ using testing::test_bot;
 
 namespace {
 
-constexpr const char* roster =
+constexpr const char* topic_roster =
     "楼栋,单元,房号,面积,业主,电话\n"
     "3,2,1201,89.50,王芳,13800001234\n"
     "5,1,301,75,李强,13900005678\n";
 
-bot::chat_ref direct(const std::string& who) {
+bot::chat_ref topic_direct(const std::string& who) {
   return {"console", "", bot::chat_kind::direct, who};
 }
 
@@ -23,7 +23,7 @@ bot::chat_ref direct(const std::string& who) {
 TEST_CASE("a topic: owners give opinions, managers read them by building and publish a summary",
           "[commands][topics]") {
   test_bot bot;
-  bot.import_roster(roster);
+  bot.import_roster(topic_roster);
   bot.register_group("3栋业主群", "3");
   bot.register_group("阳光花园大群");
   bot.as("王阿姨").in_private().say("绑定 3-2-1201 1234");
@@ -76,7 +76,7 @@ TEST_CASE("a topic for the owners of a problem reaches them privately and can be
   bot.as("王阿姨").in_private().say("投诉 地库停车位总被外来车辆占用");
   auto opened = bot.as("经理").say("话题 外来车辆管理 对象 停车");
   opened.should_reply_containing("1 个群或人");
-  CHECK(opened.to(direct("王阿姨")).size() == 1);
+  CHECK(opened.to(topic_direct("王阿姨")).size() == 1);
   CHECK(opened.to(bot.group("阳光花园大群")).empty());
   bot.as("王阿姨").say("话题 1 外来车辆一律登记");
   // A poll would reach every group, not the owners concerned: refused for such a topic.

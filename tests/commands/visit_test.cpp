@@ -10,7 +10,7 @@ using testing::test_bot;
 
 namespace {
 
-constexpr const char* roster =
+constexpr const char* visit_roster =
     "楼栋,单元,房号,面积,业主,电话\n"
     "3,2,1201,89.50,王芳,13800001234\n"
     "5,1,301,75,李强,13900005678\n"
@@ -21,7 +21,7 @@ constexpr const char* roster =
 TEST_CASE("visits are logged, a problem found opens a ticket, and coverage shows who was missed",
           "[commands][visits]") {
   test_bot bot;
-  bot.import_roster(roster);
+  bot.import_roster(visit_roster);
   bot.register_group("维修群", "", "staff");
   bot.as("王师傅")
       .in_private()

@@ -12,7 +12,7 @@ using testing::test_bot;
 namespace {
 
 // Five rooms of 100 m²; 王芳 owns two, 赵敏's room has two co-owners bound to it, 孙丽 is not bound.
-constexpr const char* roster =
+constexpr const char* assembly_roster =
     "楼栋,单元,房号,面积,业主,电话\n"
     "1,1,101,100,王芳,13800001234\n"
     "1,1,102,100,王芳,13800001234\n"
@@ -23,8 +23,8 @@ constexpr const char* roster =
 constexpr const char* open_lift_vote =
     "发起投票 是否更换1栋电梯 | 同意 | 反对 | 弃权 截止 2025-12-20 18:00 类型 表决 事项 5";
 
-void set_up(test_bot& bot) {
-  bot.import_roster(roster);
+void set_up_assembly(test_bot& bot) {
+  bot.import_roster(assembly_roster);
   bot.register_group("1栋业主群", "1");
   bot.register_group("阳光花园大群");
   bot.as("王阿姨").in_private().say("绑定 1-1-101 1234");
@@ -34,7 +34,7 @@ void set_up(test_bot& bot) {
   bot.as("钱先生").say("绑定 1-2-101 9999");
 }
 
-bot::chat_ref direct(const std::string& who) {
+bot::chat_ref assembly_direct(const std::string& who) {
   return {"console", "", bot::chat_kind::direct, who};
 }
 
@@ -48,7 +48,7 @@ void pass_deadline(test_bot& bot) {
 TEST_CASE("an assembly vote: announced, cast in the group without showing how, counted by area and owners",
           "[commands][votes]") {
   test_bot bot;
-  set_up(bot);
+  set_up_assembly(bot);
   auto opened = bot.as("经理").in_private().say(open_lift_vote);
   opened.should_reply_containing("已发起业主大会表决 #1")
       .should_reply_containing("5 户")
@@ -96,12 +96,12 @@ TEST_CASE("an assembly vote: announced, cast in the group without showing how, c
 TEST_CASE("a co-owned room has one ballot: the last cast counts and the other co-owner is told",
           "[commands][votes]") {
   test_bot bot;
-  set_up(bot);
+  set_up_assembly(bot);
   bot.as("经理").in_private().say(open_lift_vote);
   bot.as("赵女士").say("投票 1 同意").should_reply_containing("其他共有人");
   auto second = bot.as("钱先生").say("投票 1 反对");
   second.should_reply_containing("已替换您之前的选票").should_reply_containing("1 户选择「反对」");
-  auto told = second.to(direct("赵女士"));
+  auto told = second.to(assembly_direct("赵女士"));
   REQUIRE(told.size() == 1);
   CHECK(told[0].shown.find("另一位共有人投出") != std::string::npos);
   CHECK(told[0].shown.find("反对") == std::string::npos);  // the choice is not passed around
@@ -127,7 +127,7 @@ TEST_CASE("a co-owned room has one ballot: the last cast counts and the other co
 
 TEST_CASE("who may vote for which room, and what a manager may ask", "[commands][votes]") {
   test_bot bot;
-  set_up(bot);
+  set_up_assembly(bot);
   bot.as("经理").in_private().say(open_lift_vote);
   bot.as("孙女士").in_private().say("投票 1 同意").should_reply_containing("需要先绑定房屋");
   auto not_theirs = bot.as("李先生").in_group("1栋业主群").say("投票 1 1-1-101 同意");
@@ -150,7 +150,7 @@ TEST_CASE("who may vote for which room, and what a manager may ask", "[commands]
 
 TEST_CASE("opening a vote: what the manager typed wrong is named, with an example", "[commands][votes]") {
   test_bot bot;
-  set_up(bot);
+  set_up_assembly(bot);
   bot.as("经理").in_private();
   bot.say("发起投票 换电梯 | 同意 | 反对 截止 2025-12-20 18:00 类型 表决")
       .should_reply_containing("第278条的第几项");
@@ -175,7 +175,7 @@ TEST_CASE("opening a vote: what the manager typed wrong is named, with an exampl
 TEST_CASE("where the community's rules say so, unreturned ballots follow the majority; raw counts stay",
           "[commands][votes]") {
   test_bot bot;
-  set_up(bot);
+  set_up_assembly(bot);
   bot.as("经理").in_private().say("投票规则").should_reply_containing("不计入（默认）");
   bot.say("投票规则 随多数 开").should_reply_containing("随已投票的多数意见计入");
   bot.say(open_lift_vote).should_reply_containing("随已投票的多数意见计入");
@@ -193,15 +193,15 @@ TEST_CASE("where the community's rules say so, unreturned ballots follow the maj
 TEST_CASE("reminders reach the owners of rooms that have not voted, privately; groups get counts only",
           "[commands][votes]") {
   test_bot bot;
-  set_up(bot);
+  set_up_assembly(bot);
   bot.as("经理").in_private().say(open_lift_vote);
   bot.as("王阿姨").say("投票 1 同意");
   auto r = bot.as("经理").say("投票提醒 1");
   r.should_reply_containing("3 户未投票")
       .should_reply_containing("私信了 3 位")
       .should_reply_containing("1 户没有人绑定");
-  for (const char* who : {"李先生", "赵女士", "钱先生"}) CHECK(r.to(direct(who)).size() == 1);
-  CHECK(r.to(direct("王阿姨")).empty());
+  for (const char* who : {"李先生", "赵女士", "钱先生"}) CHECK(r.to(assembly_direct(who)).size() == 1);
+  CHECK(r.to(assembly_direct("王阿姨")).empty());
   auto group = r.to(bot.group("1栋业主群"));
   REQUIRE(group.size() == 1);
   CHECK(group[0].shown.find("还有 3 户未投票（1栋 2 户、2栋 1 户）") != std::string::npos);
@@ -211,7 +211,7 @@ TEST_CASE("reminders reach the owners of rooms that have not voted, privately; g
 TEST_CASE("the ballots export for the record names rooms, owners and choices of a named vote",
           "[commands][votes]") {
   test_bot bot;
-  set_up(bot);
+  set_up_assembly(bot);
   bot.as("经理").in_private().say(open_lift_vote);
   bot.as("李先生").say("投票 1 反对");
   auto r = bot.as("经理").say("投票导出 1");
@@ -226,7 +226,7 @@ TEST_CASE("the ballots export for the record names rooms, owners and choices of 
 
 TEST_CASE("votes are seen and managed only within their community", "[commands][votes]") {
   test_bot bot;
-  set_up(bot);
+  set_up_assembly(bot);
   bot.as("经理").in_private().say(open_lift_vote);
   bot.as("管理员").in_group("翠苑业主群").say("绑定小区 翠苑");
   bot.as("路人").in_group("翠苑业主群").say("投票 1").should_reply_containing("没有找到投票 #1");

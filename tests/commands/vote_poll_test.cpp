@@ -17,13 +17,13 @@ namespace {
 
 const std::string relay_key = "[suggestions]\nrelay_key = \"" + std::string(64, 'c') + "\"\n";
 
-constexpr const char* roster =
+constexpr const char* poll_roster =
     "楼栋,单元,房号,面积,业主,电话\n"
     "1,1,101,100,王芳,13800001234\n"
     "1,1,102,100,王芳,13800001234\n"
     "1,1,201,100,李强,13900005678\n";
 
-void groups(test_bot& bot) {
+void poll_groups(test_bot& bot) {
   bot.register_group("1栋业主群", "1");
   bot.register_group("2栋业主群", "2");
 }
@@ -40,7 +40,7 @@ std::string read_file(const std::string& path) {
 TEST_CASE("a poll: one answer per person from its groups, changeable, several options when allowed",
           "[commands][votes]") {
   test_bot bot;
-  groups(bot);
+  poll_groups(bot);
   bot.as("经理")
       .in_private()
       .say("发起投票 1栋 周末活动 | 烧烤 | 电影 | 爬山 截止 明天 20:00 多选")
@@ -73,7 +73,7 @@ TEST_CASE("a poll: one answer per person from its groups, changeable, several op
 
 TEST_CASE("English commands open and answer a poll", "[commands][votes][english]") {
   test_bot bot;
-  groups(bot);
+  poll_groups(bot);
   bot.as("经理")
       .in_private()
       .say("/new vote Pest control day | Saturday | Sunday until tomorrow 6pm")
@@ -89,8 +89,8 @@ TEST_CASE("a secret assembly vote keeps no link from a ballot to its room, and a
   const std::string path = dir.file("estatebot.sqlite3");
   {
     test_bot bot(relay_key, path);
-    bot.import_roster(roster);
-    groups(bot);
+    bot.import_roster(poll_roster);
+    poll_groups(bot);
     bot.as("王阿姨").in_private().say("绑定 1-1-101 1234");
     bot.say("绑定 1-1-102 1234");
     bot.as("李先生").say("绑定 1-1-201 5678");
@@ -146,8 +146,8 @@ TEST_CASE("after the relay key changed, a secret ballot is not cast twice", "[co
   const std::string path = dir.file("estatebot.sqlite3");
   {
     test_bot bot(relay_key, path);
-    bot.import_roster(roster);
-    groups(bot);
+    bot.import_roster(poll_roster);
+    poll_groups(bot);
     bot.as("李先生").in_private().say("绑定 1-1-201 5678");
     bot.as("经理").say("发起投票 更换电梯 截止 2025-12-20 18:00 事项 5 匿名");
     bot.as("李先生").say("投票 1 同意").should_reply_containing("1 户选择「同意」");

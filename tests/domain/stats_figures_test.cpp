@@ -6,6 +6,8 @@
 #include "domain/stats/percentile.hpp"
 #include "domain/stats/top_words.hpp"
 
+namespace stats_figures_test {
+
 using namespace domain::stats;
 
 TEST_CASE("median and 90th percentile are values that happened", "[stats]") {
@@ -57,3 +59,5 @@ TEST_CASE("complaints against the baseline, scaled to the period's length", "[st
   // 100 complaints a year, asked about one hour: under one expected, nothing to compare.
   CHECK_FALSE(compare_complaints(1, day / 24, 100, 365 * day, 20).baseline);
 }
+
+}  // namespace stats_figures_test

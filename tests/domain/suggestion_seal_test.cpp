@@ -6,19 +6,19 @@
 
 namespace {
 
-const std::string key_a = "[suggestions]\nrelay_key = \"" + std::string(64, 'a') + "\"\n";
-const std::string key_b = "[suggestions]\nrelay_key = \"" + std::string(64, 'b') + "\"\n";
+const std::string seal_key_a = "[suggestions]\nrelay_key = \"" + std::string(64, 'a') + "\"\n";
+const std::string seal_key_b = "[suggestions]\nrelay_key = \"" + std::string(64, 'b') + "\"\n";
 
-bot::chat_ref direct(const std::string& who) {
+bot::chat_ref seal_direct(const std::string& who) {
   return {"console", "", bot::chat_kind::direct, who};
 }
 
 }  // namespace
 
 TEST_CASE("a seal opens only with its key and for its purpose", "[suggestions][crypto]") {
-  auto cfg_a = bot::config::parse(key_a);
-  auto cfg_b = bot::config::parse(key_b);
-  domain::suggestions::sealed_writer w{direct("赵女士"), "zh-CN"};
+  auto cfg_a = bot::config::parse(seal_key_a);
+  auto cfg_b = bot::config::parse(seal_key_b);
+  domain::suggestions::sealed_writer w{seal_direct("赵女士"), "zh-CN"};
   std::string sealed = domain::suggestions::seal_writer(cfg_a, w, "ticket:7");
   CHECK(sealed.find("赵女士") == std::string::npos);
   CHECK(sealed != domain::suggestions::seal_writer(cfg_a, w, "ticket:7"));  // a fresh nonce every time

@@ -4,6 +4,8 @@
 
 #include "domain/votes/tally.hpp"
 
+namespace vote_tally_test {
+
 using namespace domain::votes;
 
 namespace {
@@ -113,3 +115,5 @@ TEST_CASE("rooms are one owner's only when the roster gives the same name and ph
   CHECK(t.at({"", electorate}).area_centi == 20000);
   CHECK(t.at({"", electorate}).rooms == 2);
 }
+
+}  // namespace vote_tally_test

@@ -22,8 +22,8 @@
 
 namespace {
 
-constexpr const char* secret = "crash-test-secret";
-constexpr int groups = 12;
+constexpr const char* crash_secret = "crash-test-secret";
+constexpr int crash_groups = 12;
 constexpr int max_in_flight = 4;
 constexpr int answered_before_kill = 4;  // the reply to staff and three groups
 
@@ -39,9 +39,9 @@ struct fake_bridge {
     server.route_async(
         "POST", "/bridge",
         [this](const bot::http_request& req, std::function<void(bot::http_response)> respond) {
-          deliveries.push_back(
-              {req.header("x-estatebot-delivery"), req.body,
-               req.header("x-signature") == "sha256=" + bot::crypto::hmac_sha256_hex(secret, req.body)});
+          deliveries.push_back({req.header("x-estatebot-delivery"), req.body,
+                                req.header("x-signature") ==
+                                    "sha256=" + bot::crypto::hmac_sha256_hex(crash_secret, req.body)});
           if (holding && answered >= answer_first) {
             held.push_back({deliveries.back().id, std::move(respond)});
             return;
@@ -75,7 +75,7 @@ struct fake_bridge {
 
 bot::http_reply call(boost::asio::io_context& io, bot::http_client& client, const std::string& method,
                      std::uint16_t port, const std::string& path, const std::string& body = {}) {
-  return testing::signed_call(io, client, port, secret, method, path, body);
+  return testing::signed_call(io, client, port, crash_secret, method, path, body);
 }
 
 nlohmann::json outbox_health(boost::asio::io_context& io, bot::http_client& client, std::uint16_t port) {
@@ -108,7 +108,7 @@ enabled = true
 secret = "{}"
 outbound_url = "http://127.0.0.1:{}/bridge"
 )",
-                                  dir.file("bot.sqlite3"), max_in_flight, secret, bridge_port));
+                                  dir.file("bot.sqlite3"), max_in_flight, crash_secret, bridge_port));
 }
 
 void register_groups(boost::asio::io_context& io, bot::http_client& client, std::uint16_t port,
@@ -116,7 +116,7 @@ void register_groups(boost::asio::io_context& io, bot::http_client& client, std:
   // An admin registers every group (only registered groups get notices); their confirmations
   // are delivered before the notice.
   bridge.holding = false;
-  for (int i = 0; i < groups; ++i) {
+  for (int i = 0; i < crash_groups; ++i) {
     expected_groups.push_back("g" + std::to_string(i) + "@chatroom");
     auto r = call(io, client, "POST", port, "/webhook/generic",
                   testing::webhook_message("hello-" + std::to_string(i), "group", expected_groups.back(),
@@ -129,7 +129,7 @@ void register_groups(boost::asio::io_context& io, bot::http_client& client, std:
   }
   REQUIRE(testing::run_until(io, [&] {
     auto o = outbox_health(io, client, port);
-    return bridge.deliveries.size() == static_cast<std::size_t>(groups) && o["pending"] == 0 &&
+    return bridge.deliveries.size() == static_cast<std::size_t>(crash_groups) && o["pending"] == 0 &&
            o["in_flight"] == 0;
   }));
 }
@@ -145,7 +145,7 @@ void check_rows_sent(testing::temp_dir& dir) {
     CHECK(q.getColumn(0).getString() == "sent");
     CHECK(q.getColumn(1).getString().rfind("bridge-", 0) == 0);
   }
-  CHECK(rows == groups);
+  CHECK(rows == crash_groups);
 }
 
 }  // namespace
@@ -177,7 +177,7 @@ TEST_CASE("a broadcast survives SIGKILL mid-way: every group gets it, only in-fl
     REQUIRE(testing::run_until(io, [&] {
       if (bridge.held.size() < static_cast<std::size_t>(max_in_flight)) return false;
       auto o = outbox_health(io, client, first.port);
-      return o["in_flight"] == max_in_flight && o["pending"] == groups + 1 - answered_before_kill;
+      return o["in_flight"] == max_in_flight && o["pending"] == crash_groups + 1 - answered_before_kill;
     }));
     first.child.signal(SIGKILL);
     REQUIRE(first.child.wait(std::chrono::seconds(10)));
@@ -216,7 +216,7 @@ TEST_CASE("a broadcast survives SIGKILL mid-way: every group gets it, only in-fl
     }
   }
   // Every group got the notice, each from one outbox row.
-  CHECK(delivery_ids_by_group.size() == static_cast<std::size_t>(groups));
+  CHECK(delivery_ids_by_group.size() == static_cast<std::size_t>(crash_groups));
   for (const auto& g : expected_groups) {
     INFO(g);
     CHECK(delivery_ids_by_group[g].size() == 1);
@@ -228,7 +228,7 @@ TEST_CASE("a broadcast survives SIGKILL mid-way: every group gets it, only in-fl
     if (n == 2) twice.insert(id);
   }
   CHECK(twice == in_flight_at_kill);
-  CHECK(bridge.deliveries.size() == static_cast<std::size_t>(groups + 1 + max_in_flight));
+  CHECK(bridge.deliveries.size() == static_cast<std::size_t>(crash_groups + 1 + max_in_flight));
 
   check_rows_sent(dir);
 }

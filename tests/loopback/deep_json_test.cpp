@@ -5,6 +5,8 @@
 #include "support/onebot_harness.hpp"
 
 using nlohmann::json;
+namespace deep_json_test {
+
 using namespace testing::onebot;
 
 namespace {
@@ -49,3 +51,5 @@ TEST_CASE("loopback onebot: a WebSocket frame nested 100,000 deep is dropped, th
   CHECK(qq->open);
   CHECK(h.count("inbound_seen") == 1);
 }
+
+}  // namespace deep_json_test

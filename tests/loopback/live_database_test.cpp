@@ -18,7 +18,7 @@
 
 namespace {
 
-constexpr const char* secret = "live-db-secret";
+constexpr const char* live_secret = "live-db-secret";
 
 // PRAGMA wal_checkpoint(TRUNCATE) from another connection, which waits up to 5 s for writers and
 // readers: 0 when it could copy every page back and truncate the log. The bot's own background
@@ -80,10 +80,10 @@ enabled = true
 secret = "{}"
 outbound_url = "http://127.0.0.1:{}/bridge"
 )",
-                                                           db_path, secret, bridge.port));
+                                                           db_path, live_secret, bridge.port));
   testing::running_bot bot(io, dir, "bot");
   auto say = [&](const std::string& id, const std::string& text) {
-    return testing::signed_call(io, client, bot.port, secret, "POST", "/webhook/generic",
+    return testing::signed_call(io, client, bot.port, live_secret, "POST", "/webhook/generic",
                                 testing::webhook_message(id, "direct", "wxid_owner", "wxid_owner", text));
   };
   REQUIRE(say("m1", "报修 3-2-1201 厨房水管漏水").status == 200);

@@ -6,6 +6,8 @@
 // Run alone: build/tests/estatebot_tests "[malformed]"
 #include "support/malformed_harness.hpp"
 
+namespace malformed_suite_test {
+
 using namespace testing::malformed;
 
 namespace {
@@ -78,3 +80,5 @@ TEST_CASE("malformed input: over 200 hostile requests are refused or acknowledge
   int status = 0;
   CHECK(::waitpid(bot.process->child.pid(), &status, WNOHANG) == 0);  // never exited meanwhile
 }
+
+}  // namespace malformed_suite_test

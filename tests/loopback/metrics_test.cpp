@@ -2,6 +2,8 @@
 // commands, sends, HTTP durations, the outbox and the database — and who may read it.
 #include "support/webhook_harness.hpp"
 
+namespace metrics_test {
+
 using testing::webhook::harness;
 using testing::webhook::message_body;
 
@@ -84,3 +86,5 @@ TEST_CASE("loopback: /metrics is for this machine or the health token, not what 
                       {{"X-Forwarded-For", "203.0.113.7"}, {"Authorization", "Bearer nope"}});
   CHECK(wrong.status == 403);
 }
+
+}  // namespace metrics_test

@@ -5,6 +5,8 @@
 #include "support/onebot12_harness.hpp"
 
 using nlohmann::json;
+namespace onebot12_loopback_test {
+
 using namespace testing::onebot12;
 
 namespace {
@@ -205,3 +207,5 @@ TEST_CASE(
   CHECK(h.post(message("502", "wxid_bot002", "我的工单").dump()).status == 204);
   CHECK(h.count("outbox") == 1);
 }
+
+}  // namespace onebot12_loopback_test

@@ -6,6 +6,8 @@
 #include "support/onebot_harness.hpp"
 
 using nlohmann::json;
+namespace onebot_loopback_test {
+
 using namespace testing::onebot;
 
 TEST_CASE(
@@ -299,3 +301,5 @@ TEST_CASE("loopback onebot: go-cqhttp's CQ strings: @物业助手 我的工单 a
   CHECK(text_of(shown).find("#1") != std::string::npos);
   CHECK(text_of(shown).find("State") != std::string::npos);  // an English command answers in English
 }
+
+}  // namespace onebot_loopback_test

@@ -3,6 +3,8 @@
 // API is back; a send answered with a timeout that reached the group anyway is not sent twice.
 #include "support/onebot_harness.hpp"
 
+namespace onebot_outage_test {
+
 using namespace testing::onebot;
 
 namespace {
@@ -82,3 +84,5 @@ TEST_CASE("loopback onebot: a send answered with a timeout that did not arrive i
   CHECK(h.sink->calls[0].params == h.sink->calls[1].params);
   CHECK(h.sink->history.size() == 1);
 }
+
+}  // namespace onebot_outage_test

@@ -9,6 +9,8 @@
 #include "support/onebot_harness.hpp"
 
 using nlohmann::json;
+namespace onebot_people_test {
+
 using namespace testing::onebot;
 
 namespace {
@@ -216,3 +218,5 @@ TEST_CASE("loopback onebot: group names are looked up once per group, one at a t
   CHECK(report.find("✓ 阳光花园3栋业主群：已送达") != std::string::npos);
   CHECK(report.find("880001") == std::string::npos);
 }
+
+}  // namespace onebot_people_test

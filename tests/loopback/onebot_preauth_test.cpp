@@ -4,6 +4,8 @@
 #include "support/onebot_harness.hpp"
 #include "support/raw_client.hpp"
 
+namespace onebot_preauth_test {
+
 using namespace testing::onebot;
 
 namespace {
@@ -31,3 +33,5 @@ TEST_CASE("loopback onebot: an unsigned POST is refused from its headers, before
   CHECK(h.post(group_message(1, 880001, 2200334455, "我的工单").dump(), bot_qq, "sha1=00").status == 403);
   CHECK(h.post(group_message(2, 880001, 2200334455, "我的工单").dump()).status == 204);
 }
+
+}  // namespace onebot_preauth_test

@@ -6,6 +6,8 @@
 #include "support/onebot_harness.hpp"
 
 using nlohmann::json;
+namespace onebot_resume_test {
+
 using namespace testing::onebot;
 
 namespace {
@@ -125,3 +127,5 @@ TEST_CASE("loopback onebot: a recall the client refuses fails at once and the co
   CHECK(dead == 1);  // once: a refusal is not retried for minutes
   CHECK(h.health()["adapters"]["onebot"]["accounts"][bot_qq]["state"] == "ok");  // and no risk-control pause
 }
+
+}  // namespace onebot_resume_test

@@ -20,7 +20,7 @@
 
 namespace {
 
-constexpr const char* secret = "anonymity-test-secret";
+constexpr const char* anonymity_secret = "anonymity-test-secret";
 constexpr const char* writer_id = "wxid_anon_writer_5521";
 constexpr const char* writer_name = "匿名测试人X";
 
@@ -50,9 +50,9 @@ struct bridge {
   bool holding = true;
 };
 
-bot::http_reply post(boost::asio::io_context& io, bot::http_client& client, std::uint16_t port,
-                     const std::string& body) {
-  return testing::signed_call(io, client, port, secret, "POST", "/webhook/generic", body);
+bot::http_reply post_suggestion(boost::asio::io_context& io, bot::http_client& client, std::uint16_t port,
+                                const std::string& body) {
+  return testing::signed_call(io, client, port, anonymity_secret, "POST", "/webhook/generic", body);
 }
 
 // Every byte of the database files (whatever SQLite keeps next to it) and of the service logs.
@@ -100,7 +100,7 @@ enabled = true
 secret = "{}"
 outbound_url = "http://127.0.0.1:{}/bridge"
 )",
-                                  dir.file("box.sqlite3"), std::string(64, 'c'), secret, b.port));
+                                  dir.file("box.sqlite3"), std::string(64, 'c'), anonymity_secret, b.port));
   const std::string suggestion = nlohmann::json{{"platform", "wechat"},
                                                 {"message_id", "wx-9001"},
                                                 {"chat", {{"type", "direct"}, {"id", writer_id}}},
@@ -110,7 +110,7 @@ outbound_url = "http://127.0.0.1:{}/bridge"
   std::string first_delivery;
   {
     testing::running_bot first(io, dir, "first");
-    REQUIRE(post(io, client, first.port, suggestion).status == 200);
+    REQUIRE(post_suggestion(io, client, first.port, suggestion).status == 200);
     // The acknowledgement is with the bridge, unanswered: its row is pending in the database.
     REQUIRE(testing::run_until(io, [&] { return b.held.size() == 1; }));
     auto j = nlohmann::json::parse(b.deliveries.at(0).second);

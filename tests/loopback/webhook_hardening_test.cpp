@@ -5,6 +5,8 @@
 
 #include "support/webhook_harness.hpp"
 
+namespace webhook_hardening_test {
+
 using namespace testing::webhook;
 
 namespace {
@@ -100,3 +102,5 @@ TEST_CASE("loopback: /healthz answers 503 when the database takes no writes",
   CHECK(j["database"]["path"] == h.dir.file("bot.sqlite3"));  // loopback sees the details
   CHECK(j["database"]["error"].get<std::string>().find("readonly") != std::string::npos);
 }
+
+}  // namespace webhook_hardening_test

@@ -5,6 +5,8 @@
 
 #include "support/webhook_harness.hpp"
 
+namespace webhook_loopback_test {
+
 using namespace testing::webhook;
 
 TEST_CASE("loopback: a signed 报修 over HTTP gets a signed reply with the ticket number",
@@ -113,3 +115,5 @@ TEST_CASE("loopback: a signed body nested too deep is refused with 400 and store
   CHECK(h.call("POST", "/webhook/generic", message_body("wx-deep", "我的工单")).status == 200);
   CHECK(h.count("inbound_seen") == 1);
 }
+
+}  // namespace webhook_loopback_test

@@ -5,6 +5,8 @@
 
 #include "support/wechatbot_harness.hpp"
 
+namespace wechatbot_loopback_test {
+
 using nlohmann::json;
 using testing::wechatbot::harness;
 
@@ -171,3 +173,5 @@ TEST_CASE("wechatbot loopback: a group renamed within a login is shown in /healt
   // Two chats now: the new name is a group nobody registered.
   CHECK(h.count("chats WHERE kind = 'group'") == 2);
 }
+
+}  // namespace wechatbot_loopback_test

@@ -7,7 +7,7 @@
 
 namespace {
 
-struct names {
+struct stored_names {
   storage::database db{":memory:"};
   storage::stores s{db};
   int clock = 0;
@@ -26,7 +26,7 @@ struct names {
 }  // namespace
 
 TEST_CASE("a QQ group card is the display name; the nickname does not replace it", "[storage]") {
-  names n;
+  stored_names n;
   CHECK(n.seen("2200334455", "王师傅", "老王") == "王师傅");  // the staff group shows his card
   CHECK(n.seen("2200334455", "老王", "老王") == "王师傅");    // an owners' group without a card
   CHECK(n.seen("2200334455", "老王", "老王") == "王师傅");    // a private chat shows only the nickname
@@ -37,7 +37,7 @@ TEST_CASE("a QQ group card is the display name; the nickname does not replace it
 }
 
 TEST_CASE("a member known only by nickname follows a new nickname", "[storage]") {
-  names n;
+  stored_names n;
   CHECK(n.seen("1912345678", "小李", "小李") == "小李");
   CHECK(n.seen("1912345678", "李四", "李四") == "李四");
   CHECK(n.found("小李").empty());
@@ -45,7 +45,7 @@ TEST_CASE("a member known only by nickname follows a new nickname", "[storage]")
 }
 
 TEST_CASE("platforms without nicknames keep the last name they showed", "[storage]") {
-  names n;
+  stored_names n;
   CHECK(n.seen("wxid_wang", "王阿姨", "", "wechat") == "王阿姨");
   CHECK(n.seen("wxid_wang", "3栋王阿姨", "", "wechat") == "3栋王阿姨");
   CHECK(n.found("3栋王阿姨", "wechat") == std::vector<std::string>{"wxid_wang"});

@@ -6,6 +6,8 @@
 #include "support/pump_fixture.hpp"
 #include "support/temp_dir.hpp"
 
+namespace outbox_limits_test {
+
 using namespace testing::pump;
 
 TEST_CASE("a platform's account bucket from the config paces a broadcast across chats", "[outbox][limits]") {
@@ -156,3 +158,5 @@ TEST_CASE("after a restart a row in backoff waits for its persisted retry time",
   CHECK(restarted.channel.sent == std::vector<std::string>{"g"});
   CHECK(restarted.stores.outbox.get(id)->attempts == 2);
 }
+
+}  // namespace outbox_limits_test

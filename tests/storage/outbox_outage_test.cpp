@@ -7,6 +7,8 @@
 
 #include "support/pump_fixture.hpp"
 
+namespace outbox_outage_test {
+
 using namespace testing::pump;
 using status = bot::send_result::status;
 
@@ -168,3 +170,5 @@ TEST_CASE("a platform that answers, even with a refusal, is not an outage: attem
   CHECK(f.stores.outbox.get(id)->attempts == 3);
   CHECK(f.pump.outages().empty());
 }
+
+}  // namespace outbox_outage_test

@@ -9,7 +9,7 @@
 
 namespace {
 
-bot::chat_ref chat(const std::string& id) {
+bot::chat_ref outbox_chat(const std::string& id) {
   return {"fake", "", bot::chat_kind::group, id};
 }
 
@@ -38,14 +38,14 @@ class scripted_channel final : public bot::channel {
   std::optional<bot::send_result::status> auto_answer = bot::send_result::status::sent;
 };
 
-struct fixture {
-  explicit fixture(const std::string& path = ":memory:", bot::outbox_config cfg = {})
+struct outbox_fixture {
+  explicit outbox_fixture(const std::string& path = ":memory:", bot::outbox_config cfg = {})
       : db(path), stores(db), pump(stores, clock, cfg) {
     pump.add_channel(channel);
   }
   std::int64_t put(const std::string& to, const std::string& text,
                    storage::priority p = storage::priority::reply, const std::string& ref = {}) {
-    return stores.outbox.enqueue(chat(to), bot::outgoing::plain(text), p, ref, clock.now_ms());
+    return stores.outbox.enqueue(outbox_chat(to), bot::outgoing::plain(text), p, ref, clock.now_ms());
   }
   bot::manual_clock clock;
   storage::database db;
@@ -57,7 +57,7 @@ struct fixture {
 }  // namespace
 
 TEST_CASE("emergencies go first and each chat gets its messages in order", "[outbox]") {
-  fixture f;
+  outbox_fixture f;
   f.put("g1", "notice 1", storage::priority::notice);
   f.put("g1", "reply 1", storage::priority::reply);
   f.put("g2", "digest", storage::priority::digest);
@@ -77,7 +77,7 @@ TEST_CASE("per-chat token bucket holds back a burst and says when to come back",
   bot::outbox_config cfg;
   cfg.per_chat_per_second = 1.0;
   cfg.per_chat_burst = 2;
-  fixture f(":memory:", cfg);
+  outbox_fixture f(":memory:", cfg);
   for (int i = 0; i < 4; ++i) f.put("g1", "m" + std::to_string(i));
   f.put("g2", "other chat");
   f.pump.pump();  // the head of each chat: m0 and g2's message
@@ -98,7 +98,7 @@ TEST_CASE("failures back off exponentially, then dead-letter and tell someone", 
   bot::outbox_config cfg;
   cfg.max_attempts = 3;
   cfg.backoff_initial_ms = 2000;
-  fixture f(":memory:", cfg);
+  outbox_fixture f(":memory:", cfg);
   f.channel.auto_answer = bot::send_result::status::retry;
   std::vector<std::int64_t> dead;
   f.pump.on_dead = [&](const storage::outbox_row& r, const std::string&) { dead.push_back(r.id); };
@@ -129,7 +129,7 @@ TEST_CASE("failures back off exponentially, then dead-letter and tell someone", 
 }
 
 TEST_CASE("a failing chat never holds back the others", "[outbox]") {
-  fixture f;
+  outbox_fixture f;
   f.channel.auto_answer.reset();
   f.put("broken", "a");
   f.put("broken", "b");
@@ -145,7 +145,7 @@ TEST_CASE("a failing chat never holds back the others", "[outbox]") {
 }
 
 TEST_CASE("rows of a platform with no adapter are dead-lettered, not retried forever", "[outbox]") {
-  fixture f;
+  outbox_fixture f;
   auto id = f.stores.outbox.enqueue({"nowhere", "", bot::chat_kind::group, "g"}, bot::outgoing::plain("x"),
                                     storage::priority::reply, "", f.clock.now_ms());
   f.pump.pump();
@@ -156,7 +156,7 @@ TEST_CASE("after a restart, what was not confirmed is sent again and nothing els
   testing::temp_dir dir;
   const auto path = dir.file("bot.sqlite3");
   {
-    fixture f(path);
+    outbox_fixture f(path);
     f.channel.auto_answer.reset();
     f.put("g1", "confirmed");
     f.put("g2", "in flight at the crash");
@@ -165,7 +165,7 @@ TEST_CASE("after a restart, what was not confirmed is sent again and nothing els
     f.channel.answer(bot::send_result::status::sent);
     // The process dies here: g2's send has no answer recorded.
   }
-  fixture restarted(path);
+  outbox_fixture restarted(path);
   restarted.clock.advance_ms(5000);
   restarted.pump.pump();
   CHECK(restarted.channel.texts() == std::vector<std::string>{"in flight at the crash", "never started"});

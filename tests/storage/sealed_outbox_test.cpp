@@ -24,8 +24,8 @@ class answering_channel final : public bot::channel {
   std::vector<std::int64_t> sent;
 };
 
-struct fixture {
-  fixture() : db(":memory:"), stores(db), pump(stores, clock, cfg()) {
+struct sealed_fixture {
+  sealed_fixture() : db(":memory:"), stores(db), pump(stores, clock, cfg()) {
     stores.outbox.seal_targets_with(
         {[this](const bot::chat_ref& c) { return bot::relay_seal::seal_chat(keyed, c); },
          [this](std::string_view s) { return bot::relay_seal::open_chat(keyed, s); }});
@@ -59,7 +59,7 @@ struct fixture {
 }  // namespace
 
 TEST_CASE("a delivered sealed message is deleted, an ordinary one is kept as sent", "[outbox][privacy]") {
-  fixture f;
+  sealed_fixture f;
   auto sealed = f.put_sealed();
   auto plain = f.put("ticket:12");
   f.pump.pump();
@@ -71,7 +71,7 @@ TEST_CASE("a delivered sealed message is deleted, an ordinary one is kept as sen
 }
 
 TEST_CASE("a sealed message keeps its chat only sealed, and is opened for the send", "[outbox][privacy]") {
-  fixture f;
+  sealed_fixture f;
   auto id = f.put_sealed();
   SQLite::Statement q(f.db.raw(),
                       "SELECT platform, account, chat_id, sealed_target FROM outbox WHERE id = ?");
@@ -108,7 +108,7 @@ TEST_CASE("a sealed message keeps its chat only sealed, and is opened for the se
 }
 
 TEST_CASE("ids are never handed out twice, also after a sealed row is forgotten", "[outbox][privacy]") {
-  fixture f;
+  sealed_fixture f;
   auto sealed = f.put_sealed();
   f.pump.pump();
   REQUIRE_FALSE(f.stores.outbox.get(sealed));
@@ -117,7 +117,7 @@ TEST_CASE("ids are never handed out twice, also after a sealed row is forgotten"
 
 TEST_CASE("a sealed message that cannot be delivered is dropped without telling anyone",
           "[outbox][privacy]") {
-  fixture f;
+  sealed_fixture f;
   f.channel.outcome = bot::send_result::status::retry;
   auto sealed = f.put_sealed();
   f.pump.pump();
