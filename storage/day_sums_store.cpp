@@ -102,11 +102,15 @@ void day_sums_store::keep(std::int64_t community_id, std::int64_t day, const std
 }
 
 std::vector<day_sum_row> day_sums_store::sums(std::int64_t community_id, std::int64_t first,
-                                              std::int64_t last) {
-  static constexpr const char* sql =
+                                              std::int64_t last, dims which) {
+  static constexpr const char* all_sql =
       "SELECT day, dim, counters, response, fix FROM ticket_day_sums WHERE community_id = ? AND day BETWEEN "
       "? AND ?";
-  auto q = db_.prepare(sql);
+  static constexpr const char* charted_sql =
+      "SELECT day, dim, counters, response, fix FROM ticket_day_sums WHERE community_id = ? AND day BETWEEN "
+      "? AND ? "
+      "AND (dim = '' OR dim BETWEEN 'c:' AND 'c;')";
+  auto q = db_.prepare(which == dims::all ? all_sql : charted_sql);
   q.bind(1, community_id);
   q.bind(2, first);
   q.bind(3, last);

@@ -46,7 +46,9 @@ class day_sums_store {
   std::vector<day_ticket> tickets(const period_span& p);
   // Replaces the day's sums (an empty list: a day without tickets) and marks it summed.
   void keep(std::int64_t community_id, std::int64_t day, const std::vector<day_sum_row>& rows);
-  std::vector<day_sum_row> sums(std::int64_t community_id, std::int64_t first, std::int64_t last);
+  // `dims`: all of them, or only the totals and the categories (what the charts draw).
+  enum class dims { all, totals_and_categories };
+  std::vector<day_sum_row> sums(std::int64_t community_id, std::int64_t first, std::int64_t last, dims which);
   live_lateness live(const period_span& p, std::int64_t now_ms);
 
  private:

@@ -119,17 +119,16 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
   if (domain::stats::read_from_sums(span, offset)) {  // a long period: from the per-day sums
     using domain::stats::day_counter;
     domain::stats::time_histogram fixed_all;
-    domain::stats::each_day_sum(svc, v.community_id, domain::stats::local_day(span.from, offset),
-                                domain::stats::local_day(span.to - 1, offset),
-                                [&](const storage::day_sum_row& r, const domain::stats::day_counters& c) {
-                                  const auto at = [&](day_counter k) {
-                                    return c[static_cast<std::size_t>(k)];
-                                  };
-                                  if (r.dim.empty()) fixed_all.merge_packed(r.fix);
-                                  if (r.dim.starts_with("c:"))
-                                    days.push_back({r.day, r.dim.substr(2), at(day_counter::created),
-                                                    at(day_counter::rated), at(day_counter::rating_total)});
-                                });
+    domain::stats::each_day_sum(
+        svc, v.community_id, domain::stats::local_day(span.from, offset),
+        domain::stats::local_day(span.to - 1, offset), storage::day_sums_store::dims::totals_and_categories,
+        [&](const storage::day_sum_row& r, const domain::stats::day_counters& c) {
+          const auto at = [&](day_counter k) { return c[static_cast<std::size_t>(k)]; };
+          if (r.dim.empty()) fixed_all.merge_packed(r.fix);
+          if (r.dim.starts_with("c:"))
+            days.push_back({r.day, r.dim.substr(2), at(day_counter::created), at(day_counter::rated),
+                            at(day_counter::rating_total)});
+        });
     std::int64_t below = 0;
     for (std::size_t i = 0; i < storage::fix_bucket_hours.size(); ++i) {
       const std::int64_t n = fixed_all.count_below(std::int64_t{storage::fix_bucket_hours[i]} * 3'600'000);

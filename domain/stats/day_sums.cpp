@@ -221,23 +221,25 @@ bool read_from_sums(const storage::period_span& p, int offset_minutes) {
 std::map<std::string, day_sum> sums_over(bot::services& svc, std::int64_t community_id, std::int64_t first,
                                          std::int64_t last) {
   std::map<std::string, day_sum> out;
-  each_day_sum(svc, community_id, first, last, [&](const storage::day_sum_row& r, const day_counters& c) {
-    auto& s = out[r.dim];
-    for (std::size_t i = 0; i < c.size(); ++i) s.c[i] += c[i];
-    s.response.merge_packed(r.response);
-    s.fix.merge_packed(r.fix);
-  });
+  each_day_sum(svc, community_id, first, last, storage::day_sums_store::dims::all,
+               [&](const storage::day_sum_row& r, const day_counters& c) {
+                 auto& s = out[r.dim];
+                 for (std::size_t i = 0; i < c.size(); ++i) s.c[i] += c[i];
+                 s.response.merge_packed(r.response);
+                 s.fix.merge_packed(r.fix);
+               });
   return out;
 }
 
 void each_day_sum(bot::services& svc, std::int64_t community_id, std::int64_t first, std::int64_t last,
+                  storage::day_sums_store::dims which,
                   const std::function<void(const storage::day_sum_row&, const day_counters&)>& visit) {
   // Days after today have no tickets yet: nothing to sum or keep.
   last = std::min(last, local_day(svc.clk.now_ms(), svc.cfg.community.utc_offset_minutes));
   if (last < first) return;
   sum_missing(svc, community_id, first, last);
   storage::day_sums_store store(svc.db.database);
-  for (const auto& r : store.sums(community_id, first, last)) visit(r, unpack_counters(r.counters));
+  for (const auto& r : store.sums(community_id, first, last, which)) visit(r, unpack_counters(r.counters));
 }
 
 }  // namespace domain::stats

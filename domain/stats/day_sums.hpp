@@ -84,6 +84,7 @@ std::map<std::string, day_sum> sums_over(bot::services& svc, std::int64_t commun
                                          std::int64_t last);
 // Per day too (for charts): each kept row of [first, last], its histograms still packed.
 void each_day_sum(bot::services& svc, std::int64_t community_id, std::int64_t first, std::int64_t last,
+                  storage::day_sums_store::dims which,
                   const std::function<void(const storage::day_sum_row&, const day_counters&)>& visit);
 
 }  // namespace domain::stats

@@ -63,7 +63,7 @@ std::int64_t complaints_in(bot::services& svc, storage::stats_store& store, cons
   const std::int64_t a = day_start(first, offset), b = day_start(end, offset);
   std::int64_t n =
       store.complaints({s.community_id, s.from, a}) + store.complaints({s.community_id, b, s.to});
-  each_day_sum(svc, s.community_id, first, end - 1,
+  each_day_sum(svc, s.community_id, first, end - 1, storage::day_sums_store::dims::totals_and_categories,
                [&](const storage::day_sum_row& r, const day_counters& c) {
                  if (r.dim.empty()) n += c[static_cast<std::size_t>(day_counter::complaints)];
                });
