@@ -61,20 +61,17 @@ bot::http_response exports_page(bot::services& svc, const viewer& v, const bot::
   body += fmt::format(
       "</ul><form method=\"get\" action=\"/dashboard/export/tickets.csv\">{}<label>{} "
       "<input name=\"p\" placeholder=\"2026-11-01~2026-11-15\"></label><button>{}</button></form>",
-      v.switched ? fmt::format("<input type=\"hidden\" name=\"c\" value=\"{}\">", v.community_id) : "",
-      escape(t("web.period")), escape(t("web.download")));
+      v.hidden_field(), escape(t("web.period")), escape(t("web.download")));
   body += fmt::format(
       "<h2>{}</h2><form method=\"get\" action=\"/dashboard/export/ballots.csv\">{}"
       "<label>{} <input name=\"vote\" size=\"6\" inputmode=\"numeric\"></label><button>{}</button></form>",
-      escape(t("web.export_ballots")),
-      v.switched ? fmt::format("<input type=\"hidden\" name=\"c\" value=\"{}\">", v.community_id) : "",
-      escape(t("web.vote_number")), escape(t("web.download")));
+      escape(t("web.export_ballots")), v.hidden_field(), escape(t("web.vote_number")),
+      escape(t("web.download")));
   body += fmt::format(
       "<h2>{}</h2><form method=\"get\" action=\"/dashboard/export/survey.csv\">{}"
       "<label>{} <input name=\"survey\" size=\"6\" inputmode=\"numeric\"></label><button>{}</button></form>",
-      escape(t("web.export_survey")),
-      v.switched ? fmt::format("<input type=\"hidden\" name=\"c\" value=\"{}\">", v.community_id) : "",
-      escape(t("web.survey_number")), escape(t("web.download")));
+      escape(t("web.export_survey")), v.hidden_field(), escape(t("web.survey_number")),
+      escape(t("web.download")));
   return html(200, framed_page(svc, v, "web.exports", body));
 }
 

@@ -146,8 +146,7 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
   body += fmt::format(
       "<form class=\"period\" method=\"get\" action=\"/dashboard\">{}<label>{} "
       "<input name=\"p\" value=\"{}\" list=\"periods\"></label><datalist id=\"periods\">",
-      v.switched ? fmt::format("<input type=\"hidden\" name=\"c\" value=\"{}\">", v.community_id) : "",
-      escape(t("web.period")), escape(commands::period_text(svc.t, l, *p)));
+      v.hidden_field(), escape(t("web.period")), escape(commands::period_text(svc.t, l, *p)));
   for (const char* word : {"今天", "昨天", "本周", "上周", "本月", "上月", "今年", "去年"})
     body += fmt::format("<option value=\"{}\">", word);
   body += fmt::format("</datalist><button>{}</button></form>\n", escape(t("web.show")));

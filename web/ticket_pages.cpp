@@ -66,8 +66,7 @@ bot::http_response ticket_list_page(bot::services& svc, const viewer& v, const b
       "aria-label=\"{}\">{}</select>"
       "<select name=\"category\" aria-label=\"{}\">{}</select>"
       "<input name=\"building\" value=\"{}\" placeholder=\"{}\" size=\"6\"><button>{}</button></form>\n",
-      v.switched ? fmt::format("<input type=\"hidden\" name=\"c\" value=\"{}\">", v.community_id) : "",
-      escape(t("web.state")),
+      v.hidden_field(), escape(t("web.state")),
       option_list(svc, l, state.empty() ? "open" : state, "web.state_open",
                   {states.begin() + 1, states.end()}),
       escape(t("web.kind")), option_list(svc, l, kind, "web.any", kinds), escape(t("web.category")),

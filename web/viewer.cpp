@@ -13,6 +13,11 @@ std::string viewer::query_prefix() const {
   return switched ? "c=" + std::to_string(community_id) + "&" : std::string();
 }
 
+std::string viewer::hidden_field() const {
+  return switched ? "<input type=\"hidden\" name=\"c\" value=\"" + std::to_string(community_id) + "\">"
+                  : std::string();
+}
+
 std::string cookie(const bot::http_request& req, std::string_view name) {
   const std::string header = req.header("cookie");
   std::string_view rest = header;

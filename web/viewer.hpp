@@ -31,6 +31,8 @@ struct viewer {
   bool admin() const { return bot::at_least(level, bot::role::admin); }
   // What links add to their query so an admin stays in the community chosen: "c=3&" or "".
   std::string query_prefix() const;
+  // The same for a GET form: a hidden field, or "".
+  std::string hidden_field() const;
 };
 
 // The value of cookie `name` in the request's Cookie header, or "".

@@ -13,6 +13,8 @@
 #include "domain/stats/figures.hpp"
 #include "storage/stores.hpp"
 
+namespace day_sums_test {
+
 using namespace domain::stats;
 
 namespace {
@@ -168,3 +170,5 @@ TEST_CASE("lateness still open moves with the clock, not with writes", "[stats]"
   CHECK(later.counts.late_response == exact.late_response);
   CHECK(later.counts.late_fix == exact.late_fix);
 }
+
+}  // namespace day_sums_test

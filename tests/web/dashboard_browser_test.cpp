@@ -9,34 +9,13 @@
 #include <thread>
 
 #include "support/cdp_client.hpp"
-#include "support/webhook_harness.hpp"
+#include "support/webhook_chat.hpp"
+
+namespace dashboard_browser_test {
 
 using testing::webhook::harness;
 
 namespace {
-
-std::string tell(harness& h, const std::string& id, const std::string& sender, const std::string& text,
-                 bool group) {
-  auto body = nlohmann::json{
-      {"platform", "wechat"},
-      {"message_id", id},
-      {"chat", group ? nlohmann::json{{"type", "group"}, {"id", "3dong@chatroom"}, {"name", "3栋业主群"}}
-                     : nlohmann::json{{"type", "direct"}, {"id", sender}}},
-      {"sender", {{"id", sender}, {"name", sender}}},
-      {"text", text}};
-  const std::size_t before = h.inbox.size();
-  REQUIRE(h.call("POST", "/webhook/generic", body.dump()).status == 200);
-  REQUIRE(testing::run_until(h.io, [&] {
-    return h.inbox.size() > before && h.service->state().db.outbox.count_in_state("pending") == 0;
-  }));
-  const std::string chat = group ? "3dong@chatroom" : sender;
-  for (auto it = h.inbox.rbegin(); it != h.inbox.rend(); ++it) {
-    auto j = nlohmann::json::parse(it->body);
-    if (j["chat"]["id"] == chat) return j["text"].get<std::string>();
-  }
-  FAIL("no answer in " << chat);
-  return {};
-}
 
 // Runs the service's event loop on a thread of its own while the browser talks to it.
 struct serving {
@@ -59,10 +38,10 @@ TEST_CASE("browser: a manager opens the dashboard from the chat link and sees ch
           "[web][dashboard][browser]") {
   REQUIRE(std::filesystem::exists(testing::cdp_browser::binary));  // scripts/test installs chromium
   harness h("", "[roles]\nmanagers = [\"webhook:wechat:wxid_boss\"]\n");
-  tell(h, "b1", "wxid_wang", "报修 3-2-1201 厨房水管漏水", true);
-  tell(h, "b2", "wxid_zhao", "报修 5-1-302 电梯按钮失灵", true);
-  tell(h, "b3", "wxid_qian", "投诉 晚上十一点还有装修噪音", true);
-  const std::string reply = tell(h, "b4", "wxid_boss", "后台", false);
+  testing::webhook::say_and_answer(h, "wxid_wang", "报修 3-2-1201 厨房水管漏水", true);
+  testing::webhook::say_and_answer(h, "wxid_zhao", "报修 5-1-302 电梯按钮失灵", true);
+  testing::webhook::say_and_answer(h, "wxid_qian", "投诉 晚上十一点还有装修噪音", true);
+  const std::string reply = testing::webhook::say_and_answer(h, "wxid_boss", "后台", false);
   std::smatch m;
   REQUIRE(std::regex_search(reply, m,
                             std::regex(R"(http://127\.0\.0\.1:(\d+)(/dashboard/login\?t=[0-9a-f]{64}))")));
@@ -103,3 +82,5 @@ TEST_CASE("browser: a manager opens the dashboard from the chat link and sees ch
   CHECK(h.count("dashboard_links") == 0);
   CHECK(h.count("dashboard_sessions") == 1);
 }
+
+}  // namespace dashboard_browser_test

@@ -7,7 +7,9 @@
 
 #include "bot/crypto.hpp"
 #include "storage/dashboard_store.hpp"
-#include "support/webhook_harness.hpp"
+#include "support/webhook_chat.hpp"
+
+namespace dashboard_login_test {
 
 using testing::webhook::harness;
 
@@ -20,28 +22,7 @@ admins = ["webhook:wechat:wxid_root"]
 )";
 
 std::string say(harness& h, const std::string& sender, const std::string& text, bool group = false) {
-  static int n = 0;
-  const std::string id = "dash-" + std::to_string(++n);
-  auto body = nlohmann::json{
-      {"platform", "wechat"},
-      {"message_id", id},
-      {"chat", group ? nlohmann::json{{"type", "group"}, {"id", "3dong@chatroom"}, {"name", "3栋业主群"}}
-                     : nlohmann::json{{"type", "direct"}, {"id", sender}}},
-      {"sender", {{"id", sender}, {"name", sender}}},
-      {"text", text}};
-  const std::size_t before = h.inbox.size();
-  REQUIRE(h.call("POST", "/webhook/generic", body.dump()).status == 200);
-  // Everything the message caused has reached the bridge; the answer is the last one to its chat.
-  REQUIRE(testing::run_until(h.io, [&] {
-    return h.inbox.size() > before && h.service->state().db.outbox.count_in_state("pending") == 0;
-  }));
-  const std::string chat = group ? "3dong@chatroom" : sender;
-  for (auto it = h.inbox.rbegin(); it != h.inbox.rend(); ++it) {
-    auto j = nlohmann::json::parse(it->body);
-    if (j["chat"]["id"] == chat) return j["text"].get<std::string>();
-  }
-  FAIL("no answer in " << chat);
-  return {};
+  return testing::webhook::say_and_answer(h, sender, text, group);
 }
 
 // The secret of the link in a `后台` reply, or "".
@@ -318,3 +299,5 @@ TEST_CASE("dashboard: public_url is an origin, not a path", "[web][dashboard][co
   CHECK(bot::config::parse("[dashboard]\npublic_url = \"https://x.example.com:8443/\"\n")
             .dashboard.public_url == "https://x.example.com:8443");
 }
+
+}  // namespace dashboard_login_test
