@@ -49,7 +49,10 @@ bool posted_here(const bot::http_request& req) {
 
 // Clears the cookie only where there was one: a request that came without it (a cross-site link,
 // which a SameSite=Strict cookie does not follow) must not wipe a session that still works.
-bot::header_list clear_cookie(const bot::services& svc, const bot::http_request& req);
+bot::header_list clear_cookie(const bot::services& svc, const bot::http_request& req) {
+  if (cookie(req, session_cookie).empty()) return {};
+  return {{"Set-Cookie", session_cookie_header(svc, "", 0)}};
+}
 
 bot::locale login_lang(const bot::http_request& req) {
   return req.header("accept-language").starts_with("en") ? bot::locale::en_US : bot::locale::zh_CN;
@@ -77,10 +80,6 @@ bot::http_response login_form(bot::services& svc, const bot::http_request& req) 
                                          escape(svc.t(l, "web.login_button")))));
 }
 
-bot::header_list clear_cookie(const bot::services& svc, const bot::http_request& req) {
-  if (cookie(req, session_cookie).empty()) return {};
-  return {{"Set-Cookie", session_cookie_header(svc, "", 0)}};
-}
 
 bot::http_response cross_site(bot::services& svc, const bot::http_request& req) {
   const auto l = login_lang(req);
