@@ -85,37 +85,4 @@ void export_store::ballots(std::int64_t vote_id, bool secret,
   }
 }
 
-std::optional<survey_head> export_store::survey(std::int64_t id) {
-  static constexpr const char* sql = "SELECT community_id, title, deadline FROM surveys WHERE id = ?";
-  auto q = db_.prepare(sql);
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  return survey_head{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt64()};
-}
-
-std::vector<survey_item_counts> export_store::survey_items(std::int64_t survey_id) {
-  static constexpr const char* sql =
-      "SELECT name_zh, name_en, skipped, n1, n2, n3, n4, n5 FROM survey_items WHERE survey_id = ? ORDER BY "
-      "position";
-  auto q = db_.prepare(sql);
-  q.bind(1, survey_id);
-  std::vector<survey_item_counts> out;
-  while (q.executeStep()) {
-    survey_item_counts c{
-        q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64(), {}};
-    for (int i = 0; i < 5; ++i) c.scores[static_cast<std::size_t>(i)] = q.getColumn(3 + i).getInt64();
-    out.push_back(std::move(c));
-  }
-  return out;
-}
-
-std::vector<std::string> export_store::survey_comments(std::int64_t survey_id) {
-  static constexpr const char* sql = "SELECT text FROM survey_comments WHERE survey_id = ? ORDER BY token";
-  auto q = db_.prepare(sql);
-  q.bind(1, survey_id);
-  std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-  return out;
-}
-
 }  // namespace storage

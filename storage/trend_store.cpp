@@ -79,29 +79,4 @@ std::vector<std::int64_t> trend_store::emergencies(const period_span& p, int lim
   return out;
 }
 
-std::vector<item_score> trend_store::latest_survey(std::int64_t community_id, std::int64_t now_ms,
-                                                   std::int64_t& survey_id) {
-  static constexpr const char* newest =
-      "SELECT id FROM surveys WHERE community_id = ? AND deadline <= ? ORDER BY deadline DESC, id DESC LIMIT "
-      "1";
-  static constexpr const char* items =
-      "SELECT name_zh, name_en, n1 + n2 + n3 + n4 + n5, n1 + 2 * n2 + 3 * n3 + 4 * n4 + 5 * n5 "
-      "FROM survey_items WHERE survey_id = ? ORDER BY position";
-  survey_id = 0;
-  {
-    auto q = db_.prepare(newest);
-    q.bind(1, community_id);
-    q.bind(2, now_ms);
-    if (!q.executeStep()) return {};
-    survey_id = q.getColumn(0).getInt64();
-  }
-  auto q = db_.prepare(items);
-  q.bind(1, survey_id);
-  std::vector<item_score> out;
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64(),
-                   q.getColumn(3).getInt64()});
-  return out;
-}
-
 }  // namespace storage

@@ -1,6 +1,6 @@
 // The series the dashboard draws, over tickets created in a period of a community: tickets and
-// ratings per local day and category, resolution times in buckets, and the votes and latest
-// survey results beside them. Each is one grouped query over indexed columns.
+// ratings per local day and category, resolution times in buckets, the votes opened and the
+// emergencies started in the period. Each is one grouped query over indexed columns.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -29,11 +29,6 @@ struct vote_turnout {
   std::int64_t voted_rooms = 0, voted_heads = 0;
 };
 
-struct item_score {
-  std::string name_zh, name_en;
-  std::int64_t scored = 0, total = 0;  // answers with a score, and their sum
-};
-
 class trend_store {
  public:
   explicit trend_store(database& db) : db_(db) {}
@@ -43,9 +38,6 @@ class trend_store {
   std::array<std::int64_t, fix_bucket_hours.size() + 1> fix_times(const period_span& p);
   std::vector<vote_turnout> votes(const period_span& p);                   // opened in the period
   std::vector<std::int64_t> emergencies(const period_span& p, int limit);  // started in it, newest first
-  // The items of the community's newest survey whose deadline has passed (none: empty), and its id.
-  std::vector<item_score> latest_survey(std::int64_t community_id, std::int64_t now_ms,
-                                        std::int64_t& survey_id);
 
  private:
   database& db_;

@@ -15,6 +15,7 @@
 #include "domain/ticket_types.hpp"
 #include "storage/export_store.hpp"
 #include "storage/stores.hpp"
+#include "storage/survey_store.hpp"
 #include "web/csv.hpp"
 #include "web/frame.hpp"
 #include "web/html.hpp"
@@ -157,18 +158,18 @@ bot::http_response survey_csv(bot::services& svc, const viewer& v, const bot::ht
   if (!v.manager()) return problem_page(svc, v, 403, "web.managers_only");
   const auto l = v.lang;
   const auto t = [&](std::string_view id) { return svc.t(l, id); };
-  storage::export_store rows(svc.db.database);
+  storage::survey_store surveys(svc.db.database);
   const auto id = id_param(req, "survey");
-  const auto survey = id ? rows.survey(*id) : std::nullopt;
+  const auto survey = id ? surveys.get(*id) : std::nullopt;
   if (!survey || survey->community_id != v.community_id) return problem_page(svc, v, 404, "web.no_survey");
   if (survey->deadline > svc.clk.now_ms()) return problem_page(svc, v, 403, "web.survey_open");
   csv_table out;
   out.row({t("web.item"), "1", "2", "3", "4", "5", t("web.skipped"), t("web.average")});
-  for (const auto& item : rows.survey_items(*id)) {
+  for (const auto& item : surveys.items(*id)) {
     std::int64_t n = 0, sum = 0;
     for (std::size_t s = 0; s < item.scores.size(); ++s) {
       n += item.scores[s];
-      sum += item.scores[s] * static_cast<std::int64_t>(s + 1);
+      sum += std::int64_t{item.scores[s]} * static_cast<std::int64_t>(s + 1);
     }
     std::vector<std::string> row{l == bot::locale::en_US ? item.name_en : item.name_zh};
     for (auto c : item.scores) row.push_back(std::to_string(c));
@@ -178,7 +179,7 @@ bot::http_response survey_csv(bot::services& svc, const viewer& v, const bot::ht
   }
   out.row({});
   out.row({t("web.comments")});
-  for (const auto& c : rows.survey_comments(*id)) out.row({c});
+  for (const auto& c : surveys.comments(*id)) out.row({c});
   return csv_download(fmt::format("survey-{}.csv", *id), out.text());
 }
 

@@ -18,6 +18,7 @@
 #include "domain/stats/figures.hpp"
 #include "domain/units/address.hpp"
 #include "storage/stores.hpp"
+#include "storage/survey_store.hpp"
 #include "storage/trend_store.hpp"
 #include "web/charts.hpp"
 #include "web/frame.hpp"
@@ -30,6 +31,7 @@ namespace {
 constexpr int overview_categories = 6;   // stacked in the daily chart; the rest are "other"
 constexpr int days_per_column_max = 62;  // longer periods are drawn per month
 constexpr int overview_emergencies = 10;
+constexpr int overview_surveys_read = 20;  // the newest closed one is among them
 
 std::string overview_percent(std::int64_t part, std::int64_t whole) {
   if (whole <= 0) return "0%";
@@ -250,14 +252,26 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
   }
   body += bar_chart(t("web.chart.acks"), acks, 100);
 
+  // The newest survey whose deadline has passed: its items' average scores.
+  storage::survey_store surveys(svc.db.database);
   std::int64_t survey_id = 0;
+  for (const auto& s : surveys.list(v.community_id, overview_surveys_read))
+    if (s.deadline <= now) {
+      survey_id = s.id;
+      break;
+    }
   std::vector<bar> items;
-  for (const auto& item : trends.latest_survey(v.community_id, now, survey_id))
+  for (const auto& item : survey_id ? surveys.items(survey_id) : std::vector<storage::survey_item_row>{}) {
+    std::int64_t scored = 0, total = 0;
+    for (std::size_t k = 0; k < item.scores.size(); ++k) {
+      scored += item.scores[k];
+      total += std::int64_t{item.scores[k]} * static_cast<std::int64_t>(k + 1);
+    }
     items.push_back({l == bot::locale::en_US ? item.name_en : item.name_zh,
-                     item.scored > 0 ? static_cast<double>(item.total) / item.scored : 0,
-                     item.scored > 0 ? fmt::format("{:.1f} ({})",
-                                                   static_cast<double>(item.total) / item.scored, item.scored)
-                                     : t("common.unknown")});
+                     scored > 0 ? static_cast<double>(total) / scored : 0,
+                     scored > 0 ? fmt::format("{:.1f} ({})", static_cast<double>(total) / scored, scored)
+                                : t("common.unknown")});
+  }
   body += bar_chart(
       survey_id ? svc.t(l, "web.chart.survey", fmt::arg("id", survey_id)) : t("web.chart.no_survey"), items,
       5);
