@@ -238,9 +238,9 @@ struct dashboard_config {
   // How the link starts, as people's browsers reach this server ("https://wuye.example.com");
   // empty: http://<listen>:<port>. A https URL also marks the session cookie Secure.
   std::string public_url;
-  int link_minutes = 5;   // a login link is good for this long, once
-  int idle_minutes = 30;  // a session ends after this long without a page
-  int session_hours = 12; // and after this long whatever happens
+  int link_minutes = 5;    // a login link is good for this long, once
+  int idle_minutes = 30;   // a session ends after this long without a page
+  int session_hours = 12;  // and after this long whatever happens
 };
 
 // What owners' groups may read although it looks private: the service and duty numbers staff

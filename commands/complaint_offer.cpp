@@ -17,7 +17,7 @@ using domain::tickets::endangers_life;
 namespace {
 
 using bot::minute_ms;
-constexpr std::size_t min_points = 4;    // "坏了" alone says too little to register
+constexpr std::size_t min_points = 4;              // "坏了" alone says too little to register
 constexpr std::size_t max_complaint_points = 200;  // a long post is a discussion, not a report
 
 // 登记: the offer's message becomes a ticket.

@@ -66,7 +66,8 @@ bool on_survey_answer(bot::context& ctx, const bot::chatter& c) {
   if (!just_asked) return false;
   if (inv->next_item < n) {
     if (r.what == score_reply::score || r.what == score_reply::skip) {
-      const std::optional<int> score = r.what == score_reply::score ? std::optional<int>(r.value) : std::nullopt;
+      const std::optional<int> score =
+          r.what == score_reply::score ? std::optional<int>(r.value) : std::nullopt;
       store.answer(s->id, inv->member_id, inv->next_item, score, inv->next_item + 1, ctx.now());
       say(survey_question(ctx.svc, l, *s, items, inv->next_item + 1));
       return true;
@@ -93,7 +94,8 @@ bool on_survey_answer(bot::context& ctx, const bot::chatter& c) {
 bot::command_result resume_survey(bot::context& ctx, const storage::survey_row& s) {
   storage::survey_store store(ctx.db().database);
   if (!domain::surveys::is_open(s, ctx.now()))
-    return ctx.fail("survey.closed", fmt::arg("id", s.id), fmt::arg("deadline", deadline_text(ctx.svc, s.deadline)));
+    return ctx.fail("survey.closed", fmt::arg("id", s.id),
+                    fmt::arg("deadline", deadline_text(ctx.svc, s.deadline)));
   auto inv = store.invitation(s.id, ctx.who.member.id);
   if (!inv) {
     const auto room = std::find_if(ctx.who.units.begin(), ctx.who.units.end(),
@@ -109,11 +111,11 @@ bot::command_result resume_survey(bot::context& ctx, const storage::survey_row& 
   inv = store.invitation(s.id, ctx.who.member.id);
   const auto items = store.items(s.id);
   const bot::locale l = dialogue_locale(ctx.svc, *inv);
-  std::string text = inv->next_item == 0 ? survey_invitation(ctx.svc, l, s, items)
-                                         : ctx.svc.t(l, "survey.resumed", fmt::arg("id", s.id),
-                                                     fmt::arg("done", inv->next_item),
-                                                     fmt::arg("question", survey_question(ctx.svc, l, s, items,
-                                                                                          inv->next_item)));
+  std::string text =
+      inv->next_item == 0
+          ? survey_invitation(ctx.svc, l, s, items)
+          : ctx.svc.t(l, "survey.resumed", fmt::arg("id", s.id), fmt::arg("done", inv->next_item),
+                      fmt::arg("question", survey_question(ctx.svc, l, s, items, inv->next_item)));
   if (ctx.in_group()) {
     ctx.reply_private(std::move(text));
     ctx.reply(ctx.text("survey.sent_privately", fmt::arg("id", s.id)));

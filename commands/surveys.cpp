@@ -82,16 +82,17 @@ bot::command_result open_survey(bot::context& ctx, const bot::args& a) {
   domain::broadcast::fan_out(
       ctx.svc, groups,
       [&](bot::locale gl) {
-        return bot::outgoing::plain(ctx.svc.t(gl, "survey.announced", fmt::arg("id", started.id),
-                                              fmt::arg("title", group_title(ctx.svc, *stored, gl)),
-                                              fmt::arg("n", items.size()),
-                                              fmt::arg("deadline", deadline_text(ctx.svc, stored->deadline))));
+        return bot::outgoing::plain(
+            ctx.svc.t(gl, "survey.announced", fmt::arg("id", started.id),
+                      fmt::arg("title", group_title(ctx.svc, *stored, gl)), fmt::arg("n", items.size()),
+                      fmt::arg("deadline", deadline_text(ctx.svc, stored->deadline))));
       },
       storage::priority::notice, survey_ref(started.id));
   ctx.db().audit.record(ctx.who.member.id, "survey.open", survey_ref(started.id), s.title, ctx.now());
-  ctx.reply(ctx.text(started.invited.empty() ? "survey.opened_nobody" : "survey.opened", fmt::arg("id", started.id),
-                     fmt::arg("title", stored->title), fmt::arg("n", items.size()),
-                     fmt::arg("people", started.invited.size()), fmt::arg("groups", groups.size()),
+  ctx.reply(ctx.text(started.invited.empty() ? "survey.opened_nobody" : "survey.opened",
+                     fmt::arg("id", started.id), fmt::arg("title", stored->title),
+                     fmt::arg("n", items.size()), fmt::arg("people", started.invited.size()),
+                     fmt::arg("groups", groups.size()),
                      fmt::arg("deadline", deadline_text(ctx.svc, stored->deadline))));
   return std::nullopt;
 }
@@ -110,7 +111,8 @@ bot::command_result progress(bot::context& ctx, const storage::survey_row& s) {
 // scores and comments are read after the deadline; turnout any time.
 bot::command_result comments(bot::context& ctx, const storage::survey_row& s) {
   if (domain::surveys::is_open(s, ctx.now()))
-    return ctx.fail("survey.after_deadline", fmt::arg("id", s.id), fmt::arg("deadline", deadline_text(ctx.svc, s.deadline)));
+    return ctx.fail("survey.after_deadline", fmt::arg("id", s.id),
+                    fmt::arg("deadline", deadline_text(ctx.svc, s.deadline)));
   storage::survey_store store(ctx.db().database);
   const auto all = store.comments(s.id);
   if (all.empty()) return ctx.fail("survey.report_no_comments", fmt::arg("id", s.id));
@@ -138,8 +140,8 @@ bot::command_result survey(bot::context& ctx, const bot::args& a) {
   if (!results && !said) return ctx.usage();
   if (!at_least(ctx.who.level, bot::role::manager)) return ctx.fail("survey.results_denied");
   if (said) return comments(ctx, *s);
-  reply_staff_view(ctx, survey_report(ctx.svc, ctx.lang, *s, results_of(ctx.svc, *s), store.comment_count(s->id),
-                                      !domain::surveys::is_open(*s, ctx.now())));
+  reply_staff_view(ctx, survey_report(ctx.svc, ctx.lang, *s, results_of(ctx.svc, *s),
+                                      store.comment_count(s->id), !domain::surveys::is_open(*s, ctx.now())));
   return std::nullopt;
 }
 
@@ -155,14 +157,16 @@ bot::command_result publish(bot::context& ctx, const bot::args& a) {
     return ctx.fail("survey.publish_too_early", fmt::arg("id", s->id),
                     fmt::arg("deadline", deadline_text(ctx.svc, s->deadline)));
   const std::string plan = a.rest(1);
-  if (bot::utf8::length(plan) > max_plan_points) return ctx.fail("survey.plan_too_long", fmt::arg("max", max_plan_points));
+  if (bot::utf8::length(plan) > max_plan_points)
+    return ctx.fail("survey.plan_too_long", fmt::arg("max", max_plan_points));
   const bool again = s->published_at.has_value();
   store.publish(s->id, plan, ctx.now());
   const auto r = results_of(ctx.svc, *s);
   const auto groups = domain::broadcast::broadcast_targets(ctx.svc, s->community_id, std::nullopt);
   for (const auto& g : groups)
     for (auto& part : survey_publication(ctx.svc, domain::broadcast::group_locale(ctx.svc, g), *s, r, plan))
-      ctx.send(g.ref, bot::outgoing::plain(std::move(part)), storage::priority::notice, survey_ref(s->id) + ":public");
+      ctx.send(g.ref, bot::outgoing::plain(std::move(part)), storage::priority::notice,
+               survey_ref(s->id) + ":public");
   ctx.db().audit.record(ctx.who.member.id, "survey.publish", survey_ref(s->id), "", ctx.now());
   ctx.reply(ctx.text(again ? "survey.published_again" : "survey.published", fmt::arg("id", s->id),
                      fmt::arg("groups", groups.size())));

@@ -122,9 +122,9 @@ bot::command_result coverage(bot::context& ctx, const bot::args& a) {
     ++counts[static_cast<std::size_t>((v.visited_at - p->from) / (7 * bot::day_ms))];
   }
   const bot::local_time_zone tz{offset};
-  std::string out =
-      ctx.text("visit.coverage_head", fmt::arg("period", period_text(ctx.svc.t, ctx.lang, *p)), fmt::arg("n", rows.size()),
-               fmt::arg("covered", per_week.size()), fmt::arg("buildings", buildings.size()));
+  std::string out = ctx.text("visit.coverage_head", fmt::arg("period", period_text(ctx.svc.t, ctx.lang, *p)),
+                             fmt::arg("n", rows.size()), fmt::arg("covered", per_week.size()),
+                             fmt::arg("buildings", buildings.size()));
   std::string missing;
   for (const auto& b : buildings) {
     auto it = per_week.find(b);

@@ -133,8 +133,8 @@ std::vector<bound_owner> survey_store::bound_owners(std::int64_t community_id) {
   return out;
 }
 
-bool survey_store::invite(std::int64_t survey_id, const bound_owner& o, const std::optional<std::string>& lang,
-                          std::int64_t at) {
+bool survey_store::invite(std::int64_t survey_id, const bound_owner& o,
+                          const std::optional<std::string>& lang, std::int64_t at) {
   static constexpr const char* sql =
       "INSERT OR IGNORE INTO survey_invites (survey_id, member_id, building, lang, asked_at) "
       "VALUES (?, ?, ?, ?, ?)";
@@ -148,8 +148,8 @@ bool survey_store::invite(std::int64_t survey_id, const bound_owner& o, const st
 }
 
 std::optional<survey_invite_row> survey_store::invitation(std::int64_t survey_id, std::int64_t member_id) {
-  static const std::string sql = std::string("SELECT ") + invite_columns +
-                                 " FROM survey_invites WHERE survey_id = ? AND member_id = ?";
+  static const std::string sql =
+      std::string("SELECT ") + invite_columns + " FROM survey_invites WHERE survey_id = ? AND member_id = ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, survey_id);
   q.bind(2, member_id);
@@ -196,8 +196,8 @@ std::vector<survey_turnout> survey_store::turnout(std::int64_t survey_id) {
   return out;
 }
 
-bool survey_store::answer(std::int64_t survey_id, std::int64_t member_id, int position, std::optional<int> score,
-                          int next_item, std::int64_t at) {
+bool survey_store::answer(std::int64_t survey_id, std::int64_t member_id, int position,
+                          std::optional<int> score, int next_item, std::int64_t at) {
   static constexpr const char* sql =
       "UPDATE survey_invites SET next_item = ?, asked_at = ? "
       "WHERE survey_id = ? AND member_id = ? AND next_item = ? AND finished_at IS NULL";
@@ -220,8 +220,8 @@ bool survey_store::answer(std::int64_t survey_id, std::int64_t member_id, int po
   return true;
 }
 
-void survey_store::asked(std::int64_t survey_id, std::int64_t member_id, const std::optional<std::string>& lang,
-                         std::int64_t at) {
+void survey_store::asked(std::int64_t survey_id, std::int64_t member_id,
+                         const std::optional<std::string>& lang, std::int64_t at) {
   static constexpr const char* sql =
       "UPDATE survey_invites SET asked_at = ?, lang = ifnull(?, lang) WHERE survey_id = ? AND member_id = ?";
   auto q = db_.prepare(sql);
@@ -232,10 +232,11 @@ void survey_store::asked(std::int64_t survey_id, std::int64_t member_id, const s
   q.exec();
 }
 
-void survey_store::finish(std::int64_t survey_id, std::int64_t member_id, const std::optional<std::string>& comment,
-                          std::int64_t at) {
+void survey_store::finish(std::int64_t survey_id, std::int64_t member_id,
+                          const std::optional<std::string>& comment, std::int64_t at) {
   static constexpr const char* sql =
-      "UPDATE survey_invites SET finished_at = ? WHERE survey_id = ? AND member_id = ? AND finished_at IS NULL";
+      "UPDATE survey_invites SET finished_at = ? WHERE survey_id = ? AND member_id = ? AND finished_at IS "
+      "NULL";
   auto q = db_.prepare(sql);
   q.bind(1, at - at % 86'400'000);
   q.bind(2, survey_id);

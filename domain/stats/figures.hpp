@@ -44,7 +44,8 @@ struct figures {
 
 // `baseline`: the span complaints are compared with, when there is one. `category_name` words a
 // category id for the top-words filter.
-figures gather(bot::services& svc, const storage::period_span& p, const std::optional<storage::period_span>& baseline,
+figures gather(bot::services& svc, const storage::period_span& p,
+               const std::optional<storage::period_span>& baseline,
                const std::function<std::string(const std::string&)>& category_name);
 
 }  // namespace domain::stats
