@@ -14,11 +14,6 @@ namespace {
 
 using domain::stats::spread;
 
-std::string stats_percent(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return "0%";
-  return std::to_string((part * 100 + whole / 2) / whole) + "%";
-}
-
 std::string rating_text(const bot::context& ctx, std::int64_t total, std::int64_t n) {
   return average_rating(ctx.svc, ctx.lang, total, n);
 }
@@ -114,6 +109,11 @@ bot::command_result stats(bot::context& ctx, const bot::args& a) {
 }
 
 }  // namespace
+
+std::string stats_percent(std::int64_t part, std::int64_t whole) {
+  if (whole <= 0) return "0%";
+  return std::to_string((part * 100 + whole / 2) / whole) + "%";
+}
 
 std::string average_rating(const bot::services& svc, bot::locale l, std::int64_t total, std::int64_t n) {
   if (n == 0) return svc.t(l, "common.unknown");

@@ -28,6 +28,7 @@ std::string problems_text(const bot::services& svc, bot::locale l,
                           const std::vector<domain::stats::problem>& ps);
 std::string complaints_text(const bot::services& svc, bot::locale l, const domain::stats::complaint_goal& g);
 std::string category_name(const bot::services& svc, bot::locale l, const std::string& category);
+std::string stats_percent(std::int64_t part, std::int64_t whole);  // "12%", rounded; "0%" of nothing
 std::string average_rating(const bot::services& svc, bot::locale l, std::int64_t total,
                            std::int64_t n);  // "4.3"
 

@@ -33,11 +33,6 @@ constexpr int days_per_column_max = 62;  // longer periods are drawn per month
 constexpr int overview_emergencies = 10;
 constexpr int overview_surveys_read = 20;  // the newest closed one is among them
 
-std::string overview_percent(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return "0%";
-  return std::to_string((part * 100 + whole / 2) / whole) + "%";
-}
-
 std::string day_label(std::int64_t day, bool month) {
   const std::chrono::year_month_day d{std::chrono::sys_days{std::chrono::days{day}}};
   if (month) return fmt::format("{}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()));
@@ -167,9 +162,10 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
                      fmt::format("{} / {} / {}", c.open, c.resolved + c.closed, c.cancelled));
   body += figure_row(t("web.response"), spread_text(f.response));
   body += figure_row(t("web.fix"), spread_text(f.fix));
-  body += figure_row(t("web.rating"),
-                     fmt::format("{} ({} · {} {})", commands::average_rating(svc, l, c.rating_total, c.rated),
-                                 c.rated, t("web.low_share"), overview_percent(f.low_ratings, c.rated)));
+  body +=
+      figure_row(t("web.rating"),
+                 fmt::format("{} ({} · {} {})", commands::average_rating(svc, l, c.rating_total, c.rated),
+                             c.rated, t("web.low_share"), commands::stats_percent(f.low_ratings, c.rated)));
   body += figure_row(t("web.complaints"), f.complaints
                                               ? commands::complaints_text(svc, l, *f.complaints)
                                               : svc.t(l, "stats.no_baseline", fmt::arg("n", c.complaints)));
@@ -200,12 +196,13 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
   body += column_chart(t("web.chart.fix_times"), buckets, {fixed});
 
   const std::int64_t counted = c.created - c.cancelled;
-  body += bar_chart(t("web.chart.sla"),
-                    {{t("web.late_response"), counted > 0 ? 100.0 * c.late_response / counted : 0,
-                      fmt::format("{} ({})", overview_percent(c.late_response, counted), c.late_response)},
-                     {t("web.late_fix"), counted > 0 ? 100.0 * c.late_fix / counted : 0,
-                      fmt::format("{} ({})", overview_percent(c.late_fix, counted), c.late_fix)}},
-                    100);
+  body +=
+      bar_chart(t("web.chart.sla"),
+                {{t("web.late_response"), counted > 0 ? 100.0 * c.late_response / counted : 0,
+                  fmt::format("{} ({})", commands::stats_percent(c.late_response, counted), c.late_response)},
+                 {t("web.late_fix"), counted > 0 ? 100.0 * c.late_fix / counted : 0,
+                  fmt::format("{} ({})", commands::stats_percent(c.late_fix, counted), c.late_fix)}},
+                100);
   body += column_chart(t("web.chart.ratings"), series.columns, series.rating);
 
   if (f.complaints && f.complaints->baseline) {
@@ -228,9 +225,10 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
   for (const auto& vt : trends.votes(span)) {
     const std::string label = fmt::format("#{} {}", vt.id, vt.title);
     if (vt.electorate_rooms > 0)
-      turnout.push_back({label, 100.0 * vt.voted_rooms / vt.electorate_rooms,
-                         fmt::format("{} ({}/{})", overview_percent(vt.voted_rooms, vt.electorate_rooms),
-                                     vt.voted_rooms, vt.electorate_rooms)});
+      turnout.push_back(
+          {label, 100.0 * vt.voted_rooms / vt.electorate_rooms,
+           fmt::format("{} ({}/{})", commands::stats_percent(vt.voted_rooms, vt.electorate_rooms),
+                       vt.voted_rooms, vt.electorate_rooms)});
     else  // a poll has no electorate: its voters, without a bar
       turnout.push_back({label, 0, svc.t(l, "web.voters", fmt::arg("n", vt.voted_heads))});
   }
@@ -246,9 +244,10 @@ bot::http_response overview_page(bot::services& svc, const viewer& v, const bot:
       households += h.total;
       acked += h.acked;
     }
-    acks.push_back({fmt::format("#{} {}", id, commands::emergency_title(svc, l, *e)),
-                    households > 0 ? 100.0 * acked / households : 0,
-                    fmt::format("{} ({}/{})", overview_percent(acked, households), acked, households)});
+    acks.push_back(
+        {fmt::format("#{} {}", id, commands::emergency_title(svc, l, *e)),
+         households > 0 ? 100.0 * acked / households : 0,
+         fmt::format("{} ({}/{})", commands::stats_percent(acked, households), acked, households)});
   }
   body += bar_chart(t("web.chart.acks"), acks, 100);
 
