@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libboost-dev libssl-dev libsqlite3-dev libsqlitecpp-dev
-  nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libpugixml-dev catch2
+  nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libpugixml-dev catch2 libfasttext-dev
   ca-certificates
   "$@"
 )

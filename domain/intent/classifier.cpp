@@ -1,0 +1,163 @@
+#include "domain/intent/classifier.hpp"
+
+#include <fasttext/fasttext.h>
+
+#include <sstream>
+#include <stdexcept>
+
+#include "bot/utf8.hpp"
+#include "domain/intent/text_features.hpp"
+#include "domain/tickets/category.hpp"
+
+namespace domain::intent {
+namespace {
+
+// A problem is offered when repair and complaint together are at least this likely: a false offer
+// in a neighbours' chat costs more than a missed one, which the owner can still type as 报修 (the
+// trainer also weights chat lines double). Chosen by cross-validation over the corpus.
+constexpr float problem_threshold = 0.75F;
+// Safety words win unless the model is at least this sure the message is something else.
+constexpr float sure_not_problem = 0.9F;
+// Below this the category model is unsure, and a category's own word (漏水, 电梯) settles it.
+constexpr float sure_category = 0.5F;
+// A message naming a danger in at most this many words ("着火了！！！", "失火啦 快快快") is a cry
+// for help: too short to tell a story that would make it chat, whatever the model thinks.
+constexpr int short_cry_words = 8;
+
+void load(fasttext::FastText& ft, std::string_view bytes) {
+  // A model file starts with a magic number and a version, which loadModel(istream) expects gone.
+  constexpr std::size_t header = 8;
+  if (bytes.size() <= header) throw std::runtime_error("intent model: empty");
+  std::istringstream in(std::string(bytes.substr(header)));
+  ft.loadModel(in);
+}
+
+// Every label of a fastText model for a prepared line with its probability, without "__label__".
+std::vector<std::pair<std::string, float>> labels(const fasttext::FastText& ft, const std::string& line) {
+  std::istringstream in(line + "\n");
+  std::vector<std::pair<fasttext::real, std::string>> predictions;
+  std::vector<std::pair<std::string, float>> out;
+  if (!ft.predictLine(in, predictions, -1, 0.0)) return out;
+  for (auto& [p, label] : predictions) {
+    if (label.rfind("__label__", 0) == 0) label.erase(0, 9);
+    out.emplace_back(std::move(label), static_cast<float>(p));
+  }
+  return out;
+}
+
+// "东门道闸修好了", "漏水那根管子师傅已经换好了", "Lift 8 is working again": news that a problem
+// is over, unless it is back, still half there ("亮了但门不开", "只亮了一根", "一直亮"), someone
+// is still asked to come ("他们洗完就不滴了……麻烦上去看看"), or it is a question.
+bool tells_it_is_fixed(std::string_view text) {
+  const std::string lower = bot::utf8::to_lower_ascii(text);
+  return bot::utf8::contains_any(lower, {"修好了", "已经修好", "换好了", "恢复了", "已恢复", "来电了",
+                                         "来水了", "解决了", "亮了", "不滴了", "不漏了", "能用了",
+                                         "可以用了", "正常了", "没事了", "虚惊一场", "救出来", "好了，谢谢",
+                                         "好了谢谢", "working again", "fixed now", "been fixed",
+                                         "back to normal"}) &&
+         !bot::utf8::contains_any(lower, {"又", "还是", "没修好", "没有修好", "没恢复", "没有恢复", "不亮",
+                                          "没解决", "不能用", "不正常", "但", "可是", "只亮", "一直",
+                                          "麻烦", "吗", "？", "?", "not working", "still"});
+}
+
+// Han characters and Latin words: how long a message is, in words an owner would count.
+int word_count(std::string_view text) {
+  int n = 0;
+  bool in_latin = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t cp = bot::utf8::next(text, i);
+    const bool latin = (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z');
+    if ((cp >= 0x3400 && cp <= 0x9FFF) || (latin && !in_latin)) ++n;
+    in_latin = latin;
+  }
+  return n;
+}
+
+// "着火了！！！": a few words naming a danger, not asking about one ("困人那个是哪栋").
+bool is_short_cry(std::string_view text) {
+  return word_count(text) <= short_cry_words &&
+         !bot::utf8::contains_any(text, {"吗", "？", "?", "哪", "几", "啥", "什么"});
+}
+
+intent parse_intent(std::string_view s) {
+  if (s == "repair") return intent::repair;
+  if (s == "complaint") return intent::complaint;
+  if (s == "question") return intent::question;
+  if (s == "greeting") return intent::greeting;
+  return intent::chat;
+}
+
+}  // namespace
+
+std::string_view to_text(intent i) {
+  switch (i) {
+    case intent::repair:
+      return "repair";
+    case intent::complaint:
+      return "complaint";
+    case intent::question:
+      return "question";
+    case intent::greeting:
+      return "greeting";
+    case intent::chat:
+      return "chat";
+  }
+  return "chat";
+}
+
+struct classifier::models {
+  fasttext::FastText intents;
+  fasttext::FastText categories;
+};
+
+classifier::classifier(std::string_view intent_model, std::string_view category_model)
+    : m_(std::make_unique<models>()) {
+  load(m_->intents, intent_model);
+  load(m_->categories, category_model);
+}
+
+classifier::~classifier() = default;
+
+reading classifier::read(std::string_view text) const {
+  reading r;
+  const std::string line = model_input(text);
+  if (line.empty()) return r;
+  float problem = 0, best_other = -1;
+  std::string best_problem, other;
+  float best_problem_p = -1;
+  for (const auto& [label, p] : labels(m_->intents, line)) {
+    const intent i = parse_intent(label);
+    if (is_problem(i)) {
+      problem += p;
+      if (p > best_problem_p) best_problem_p = p, best_problem = label;
+    } else if (p > best_other) {
+      best_other = p, other = label;
+    }
+  }
+  if (problem >= problem_threshold) {
+    r.kind = parse_intent(best_problem);
+    r.confidence = problem;
+  } else {
+    r.kind = parse_intent(other);
+    r.confidence = best_other;
+  }
+  r.problem_probability = problem;
+  if (is_problem(r.kind) && tells_it_is_fixed(text)) r.kind = intent::chat;
+  if (auto c = labels(m_->categories, line); !c.empty()) {
+    r.category = parse_ticket_category(c.front().first).value_or(domain::ticket_category::other);
+    if (c.front().second < sure_category)
+      if (auto named = tickets::guess_category(text); named != domain::ticket_category::other) r.category = named;
+  }
+  // Safety words make a problem of anything the model is not sure is something else, and of any
+  // short cry: "楼道里好大烟味" must never wait for a better model; "火警解除了吗" and "我老公把厨房
+  // 淹了哈哈" are not fires.
+  if (tickets::endangers_life(text) && !tickets::tells_danger_is_over(text) &&
+      (is_problem(r.kind) || r.confidence < sure_not_problem || is_short_cry(text))) {
+    r.endangers_life = true;
+    r.kind = intent::repair;
+    r.confidence = 1.0F;
+  }
+  return r;
+}
+
+}  // namespace domain::intent
