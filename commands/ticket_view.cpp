@@ -43,7 +43,9 @@ std::string shown_location(const storage::ticket_row& t, bool full_location, bot
   if (t.location.empty()) return t.building ? unit_address{*t.building, "", ""}.masked(l) : std::string();
   if (full_location) return t.location;
   if (auto a = parse_unit_address(t.location)) return a->masked(l);
-  return {};
+  // A common place the words named ("地下车库B区", "13楼电梯口"), masked like any owner's words:
+  // "3栋13楼" is nearly a home, and a group sees "3栋".
+  return domain::privacy::redact_for_group(t.location, l);
 }
 
 std::string category_label(const bot::context& ctx, domain::ticket_category category,

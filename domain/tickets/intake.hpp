@@ -1,7 +1,7 @@
-// What a report becomes before the desk opens it: its category and priority guessed from the
-// owner's words, its place from the address typed (or, for a repair, the one unit the reporter is
-// bound to, or a building the words name), and its kind when a complaint offered in a group is
-// taken (登记).
+// What a report becomes before the desk opens it: its category from the owner's words (the intent
+// model, domain/intent) and its priority from them (domain/tickets/category), its place from the
+// address typed, else the place the words name ("地下车库B区", "13楼电梯口"), else the building of the
+// group it was reported in, else — for a repair — the one unit the reporter is bound to.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -24,6 +24,7 @@ struct report {
   std::string description;
   std::optional<units::unit_address> where;  // as typed
   std::optional<units::unit_address> home;   // the one unit the reporter is bound to, if exactly one
+  std::optional<std::string> group_building;  // the building of the group it was reported in
   std::int64_t reporter_id = 0;
   std::int64_t origin_chat = 0;
   std::string origin_message_id;
@@ -33,10 +34,5 @@ struct report {
 
 // The ticket to hand to ticket_desk::open.
 storage::ticket_row ticket_of(storage::stores& db, const report& r);
-
-// A complaint offered from group chat: someone trapped, a leak, fire or gas is a repair to send
-// someone to, however angry the words ("困了好久都没人管"); a complaint is only about the service
-// itself.
-domain::ticket_kind offered_kind(std::string_view text);
 
 }  // namespace domain::tickets
