@@ -55,16 +55,37 @@ domain::ticket_category guess_category(std::string_view description) {
 }
 
 bool endangers_life(std::string_view description) {
-  // Fire words, not 火 alone: 火锅, 火车 and 火大 are not emergencies.
+  // Fire words, not 火 alone: 火锅, 火车 and 火大 are not emergencies; gas that leaks or smells, not
+  // the gas company or a gas water heater; water that floods, not water that drips.
+  static const std::vector<std::string_view> words = {
+      "困人", "被困", "困在电梯", "关在电梯", "卡在电梯", "着火", "火灾", "起火", "火警", "失火", "烧起来",
+      "冒烟", "浓烟", "烟雾", "爆炸", "火花", "漏电", "触电", "电线裸露", "电线冒", "烧焦味", "焦糊味",
+      "水漫", "淹了", "被淹", "倒灌", "掉下来", "坠落", "砸到", "砸下来", "摇摇欲坠", "快掉了", "trapped",
+      "stuck in the lift", "stuck in the elevator", "on fire", "a fire", "fire in", "caught fire", "burning",
+      "gas leak", "smell gas", "smell of gas", "gas smell", "smells like gas", "smell smoke", "smell of smoke",
+      "full of smoke", "smoke coming", "sparks", "sparking", "electric shock", "flooded", "flooding",
+      "fell from", "falling from"};
+  const std::string lowered = bot::utf8::to_lower_ascii(description);
+  if (bot::utf8::contains_any(lowered, words)) return true;
+  return bot::utf8::contains_any(lowered, {"燃气", "煤气", "天然气", "液化气", "气罐"}) &&
+         bot::utf8::contains_any(lowered, {"味", "漏", "泄", "闻到", "嘶嘶", "报警", "爆"});
+}
+
+bool tells_danger_is_over(std::string_view description) {
+  // "火警解除了吗", "燃气恢复供应了没": about a danger that has passed or a planned drill.
   return bot::utf8::contains_any(bot::utf8::to_lower_ascii(description),
-                                 {"困人", "被困", "着火", "火灾", "起火", "火警", "失火", "燃气", "煤气",
-                                  "冒烟", "trapped", "fire", "gas", "smoke"});
+                                 {"解除", "恢复", "结束", "修好", "演练", "演习", "没事了", "灭了", "drill",
+                                  "all clear", "is over", "fixed"});
 }
 
 domain::ticket_priority guess_priority(domain::ticket_category category, std::string_view description) {
   using p = domain::ticket_priority;
   std::string lowered = bot::utf8::to_lower_ascii(description);
-  if (category == c::leak || (category == c::elevator && bot::utf8::contains_any(lowered, {"困"})) ||
+  // A lift that traps, shakes, drops or closes on people is urgent, not a lift that is merely slow.
+  if (category == c::leak ||
+      (category == c::elevator &&
+       bot::utf8::contains_any(lowered, {"困", "晃", "抖", "坠", "急停", "溜梯", "夹人", "夹到", "冲顶", "蹲底",
+                                         "往下掉", "下滑", "shaking", "shakes", "dropped", "jerk"})) ||
       endangers_life(lowered) || bot::utf8::contains_any(lowered, {"停电", "power cut", "no power"}))
     return p::urgent;
   if (bot::utf8::contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return p::minor;
