@@ -163,17 +163,15 @@ struct sla_target {
   int resolve_minutes = 0;
 };
 
-// Group chat that reads like a repair or complaint gets one offer to register it.
+// Group chat that the intent model reads as a repair or complaint gets one offer to register it.
 struct offers_config {
   bool enabled = true;
   int window_minutes = 60;  // at most one offer per person in this window
   int valid_minutes = 30;   // how long "登记" answers an offer
-  std::vector<std::string> keywords{"坏了", "坏掉", "漏水",   "渗水",   "跑水", "停电", "停水", "没电",
-                                    "没水", "不亮", "堵了",   "堵住",   "困人", "被困", "异响", "异味",
-                                    "太吵", "噪音", "没人管", "没人修", "投诉", "乱停", "占道", "着火",
-                                    "起火", "火灾", "冒烟",   "燃气",   "煤气"};
-  std::vector<std::string> ignore{"谢谢", "感谢",   "辛苦",   "修好", "已解决", "恢复了", "你好",
-                                  "您好", "早上好", "晚上好", "晚安", "哈哈",   "收到"};
+  // The community's own words on top of the model: a keyword always makes a problem of a message
+  // (a local name for a facility), an ignore word never does. Safety words are not overruled.
+  std::vector<std::string> keywords;
+  std::vector<std::string> ignore;
 };
 
 struct tickets_config {

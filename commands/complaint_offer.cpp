@@ -6,8 +6,10 @@
 #include "bot/utf8.hpp"
 #include "commands/repair.hpp"
 #include "commands/ticket_news.hpp"
+#include "commands/understand.hpp"
 #include "domain/tickets/category.hpp"
 #include "domain/tickets/intake.hpp"
+#include "domain/units/address.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -18,6 +20,7 @@ namespace {
 
 using bot::minute_ms;
 constexpr std::size_t min_points = 4;              // "坏了" alone says too little to register
+// (but "车位被占", "暖气不热" say enough)
 constexpr std::size_t max_complaint_points = 200;  // a long post is a discussion, not a report
 
 // 登记: the offer's message becomes a ticket.
@@ -27,17 +30,7 @@ bot::command_result take(bot::context& ctx, const bot::args& a) {
   auto offer =
       ctx.db().offers.open_offer(ctx.chat.id, ctx.who.member.id, ctx.now() - cfg.valid_minutes * minute_ms);
   if (!offer) return ctx.usage();  // nothing offered: chat in a group, the usage when addressed
-
-  domain::tickets::report r;
-  r.community_id = ctx.community();
-  r.kind = domain::tickets::offered_kind(offer->text);
-  r.description = offer->text;
-  r.reporter_id = ctx.who.member.id;
-  r.origin_chat = ctx.chat.id;
-  r.origin_message_id = offer->message_id;
-  r.at = ctx.now();
-  r.lang = std::string(bot::locale_tag(ctx.lang));
-  auto t = desk_of(ctx.svc).open(domain::tickets::ticket_of(ctx.db(), r), {});
+  auto t = open_from_words(ctx, offer->text, offer->message_id);
   ctx.db().offers.taken(offer->id, t.id);
   ctx.reply(created_reply(ctx, t));
   return std::nullopt;
@@ -71,10 +64,45 @@ bot::command_result toggle(bot::context& ctx, const bot::args& a) {
 }  // namespace
 
 bool reads_like_complaint(const bot::context& ctx, std::string_view text) {
-  const auto& cfg = ctx.svc.cfg.tickets.offers;
   const std::size_t n = bot::utf8::length(text);
   if (n < min_points || n > max_complaint_points) return false;
-  return bot::utf8::contains_any(text, cfg.keywords) && !bot::utf8::contains_any(text, cfg.ignore);
+  return is_problem(understand(ctx, text).kind);
+}
+
+storage::ticket_row open_from_words(bot::context& ctx, std::string_view text, const std::string& message_id) {
+  // Someone trapped, a leak, fire or gas (urgent) is a repair to send someone to, however angry
+  // the words ("困了好久都没人管"); a complaint is about people or the service.
+  const auto reading = understand(ctx, text);
+  domain::tickets::report r;
+  r.community_id = ctx.community();
+  const bool urgent = domain::tickets::guess_priority(reading.category, text) == domain::ticket_priority::urgent;
+  r.kind = reading.kind == domain::intent::intent::complaint && !urgent ? domain::ticket_kind::complaint
+                                                                        : domain::ticket_kind::repair;
+  r.description = std::string(text);
+  if (ctx.who.units.size() == 1) {
+    const auto& u = ctx.who.units.front();
+    r.home = domain::units::unit_address{u.building, u.unit, u.room};
+  }
+  if (ctx.in_group()) r.group_building = ctx.chat.building;
+  r.reporter_id = ctx.who.member.id;
+  r.origin_chat = ctx.chat.id;
+  r.origin_message_id = message_id;
+  r.at = ctx.now();
+  r.lang = std::string(bot::locale_tag(ctx.lang));
+  return desk_of(ctx.svc).open(domain::tickets::ticket_of(ctx.db(), r), {});
+}
+
+std::string safety_first(const bot::context& ctx) {
+  const std::string& phone = ctx.svc.cfg.emergency.duty_phone;
+  return phone.empty() ? ctx.text("cmd.offers.take.safety")
+                       : ctx.text("cmd.offers.take.safety_phone", fmt::arg("phone", phone));
+}
+
+void make_offer(bot::context& ctx, std::string_view text) {
+  ctx.db().offers.add({0, ctx.chat.id, ctx.who.member.id, ctx.msg.id, std::string(text), ctx.now(), std::nullopt});
+  // Safety first, then the offer.
+  ctx.reply(endangers_life(text) ? safety_first(ctx) + ctx.text("cmd.offers.take.offer_urgent")
+                                 : ctx.text("cmd.offers.take.offer"));
 }
 
 bool offer_to_register(bot::context& ctx, std::string_view raw, bool addressed) {
@@ -90,14 +118,7 @@ bool offer_to_register(bot::context& ctx, std::string_view raw, bool addressed) 
   if (auto last = offers.last_offer_at(ctx.who.member.id);
       !addressed && last && ctx.now() - *last < cfg.window_minutes * minute_ms)
     return false;
-  offers.add({0, ctx.chat.id, ctx.who.member.id, ctx.msg.id, std::string(text), ctx.now(), std::nullopt});
-  if (endangers_life(text)) {  // safety first, then the offer
-    const std::string& phone = ctx.svc.cfg.emergency.duty_phone;
-    ctx.reply(phone.empty() ? ctx.text("cmd.offers.take.offer_urgent")
-                            : ctx.text("cmd.offers.take.offer_urgent_phone", fmt::arg("phone", phone)));
-  } else {
-    ctx.reply(ctx.text("cmd.offers.take.offer"));
-  }
+  make_offer(ctx, text);
   return true;
 }
 
@@ -111,7 +132,7 @@ std::vector<bot::command_spec> complaint_offer_commands() {
           .en = {"file it", "fileit"},
           .topic = "tickets",
           .min_role = role::resident,
-          .where = chat_rule::group_only,
+          .where = chat_rule::anywhere,
           .run = take,
           .bare_match = [](const bot::args& a) { return a.empty(); },
       },

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bot/command.hpp"
+#include "storage/ticket_store.hpp"
 
 namespace bot {
 class context;
@@ -21,5 +22,12 @@ bool reads_like_complaint(const bot::context& ctx, std::string_view text);
 // Offers to register `text` (the message without an @ of the bot) when it reads like a complaint;
 // true when it did. `addressed`: the owner asked the bot, so the per-person window does not apply.
 bool offer_to_register(bot::context& ctx, std::string_view text, bool addressed);
+// The offer itself, wherever the caller decided it belongs (private chat offers it too): recorded
+// for 登记, with the safety advice first when the words put a life at risk.
+void make_offer(bot::context& ctx, std::string_view text);
+// "请先拨打 119 …": the safety advice for words that put a life at risk.
+std::string safety_first(const bot::context& ctx);
+// The ticket an owner's plain words become (登记, or private chat whose meaning is clear).
+storage::ticket_row open_from_words(bot::context& ctx, std::string_view text, const std::string& message_id);
 
 }  // namespace commands

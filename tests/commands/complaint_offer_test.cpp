@@ -77,7 +77,13 @@ TEST_CASE("offers only in owners' groups, never to staff", "[offers]") {
   bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
   bot.as("王阿姨").in_group("维修群").say("3栋电梯坏了").should_be_silent();
   bot.as("王师傅").in_group("3栋业主群").say("3栋电梯坏了，正在抢修").should_be_silent();
-  bot.as("王阿姨").in_private().say("3栋电梯坏了").should_reply_containing("没有这个命令");
+  // Privately the meaning is clear: the ticket itself, with the way back.
+  bot.as("王阿姨")
+      .in_private()
+      .say("3栋电梯坏了")
+      .should_reply_containing("已登记报修工单 #1")
+      .should_reply_containing("地点：3栋")
+      .should_reply_containing("不对请回复“取消工单 1”");
 }
 
 TEST_CASE("a manager switches offers off and on per group", "[offers]") {
@@ -100,12 +106,14 @@ TEST_CASE("offers can be switched off and their words changed in the config", "[
     test_bot bot("[tickets.offers]\nenabled = false\n");
     bot.as("王阿姨").in_group("3栋业主群").say("楼上漏水到我家了").should_be_silent();
   }
-  SECTION("own keywords and a shorter window") {
-    test_bot bot("[tickets.offers]\nkeywords = [\"鞭炮\"]\nwindow_minutes = 5\n");
-    bot.as("王阿姨").in_group("3栋业主群").say("楼上漏水到我家了").should_be_silent();
+  SECTION("own words on top of the model, and a shorter window") {
+    test_bot bot("[tickets.offers]\nkeywords = [\"鞭炮\"]\nignore = [\"装修\"]\nwindow_minutes = 5\n");
+    bot.as("王阿姨").in_group("3栋业主群").say("楼上又在装修吵死了").should_be_silent();
     bot.say("半夜有人放鞭炮").should_reply_containing("需要帮您登记报修吗");
     bot.clock().advance_minutes(6);
     bot.say("又有人放鞭炮").should_reply_containing("需要帮您登记报修吗");
+    bot.clock().advance_minutes(6);
+    bot.say("楼道里一股煤气味，装修的人走了以后就有").should_reply_containing("请先拨打 119");  // safety wins
   }
 }
 

@@ -90,8 +90,10 @@ TEST_CASE("bad arguments get the usage, and bare chat in a group stays quiet", "
   SECTION("only a room, no description: usage") {
     bot.as("王阿姨").say("报修 3-2-1201").should_reply_containing("用法");
   }
-  SECTION("group, bare word without arguments: silence") {
-    bot.as("王阿姨").in_group("业主群").say("报修").should_be_silent();
+  SECTION("group, bare word without arguments or with too little: asked what and where") {
+    bot.as("王阿姨").in_group("业主群").say("报修").should_reply_containing("请说说是什么问题、在哪里");
+    bot.say("投诉 一下").should_reply_containing("请说说是什么问题、在哪里");
+    CHECK_FALSE(bot.db().tickets.get(1));
   }
   SECTION("group with a prefix: usage") {
     bot.as("王阿姨").in_group("业主群").say("/报修").should_reply_containing("用法");

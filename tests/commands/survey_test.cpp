@@ -75,7 +75,7 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
     bot.say("跳过").should_reply_containing("第 4/9 项：绿化");
     for (const char* s : {"4", "3", "2", "5", "4", "3"}) bot.say(s);
     bot.say("电梯太慢了，周末保洁也少").should_reply_containing("调查 #1 已完成");
-    bot.say("5").should_reply_containing("没有这个命令");  // finished: a number is no longer a score
+    bot.say("5").should_reply_containing("发送“帮助”查看全部");  // finished: a number is no longer a score
     CHECK(counted(bot, 1, 0, "n5") == 1);
     CHECK(counted(bot, 1, 1, "n4") == 1);
     CHECK(counted(bot, 1, 2, "skipped") == 1);
@@ -90,7 +90,7 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
   test_bot bot("", path);
   bot.clock().advance_ms(24 * survey_hour);
   // A day later a bare number is no answer (it may rate a ticket); 调查 1 picks the survey up again.
-  bot.as("李先生").in_private().say("1").should_reply_containing("没有这个命令");
+  bot.as("李先生").in_private().say("1").should_reply_containing("发送“帮助”查看全部");
   CHECK(counted(bot, 1, 2, "n1") == 0);
   bot.as("李先生").in_private().say("调查 1").should_reply_containing("继续调查 #1（已答 2 项）")
       .should_reply_containing("第 3/9 项：保洁");
@@ -126,7 +126,7 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
   bot.as("赵女士").in_private().say("好的稍后").should_reply_containing("第 1/9 项：客户服务");
 
   bot.clock().set(deadline + survey_hour);
-  bot.as("李先生").say("4").should_reply_containing("没有这个命令");  // closed: not counted
+  bot.as("李先生").say("4").should_reply_containing("发送“帮助”查看全部");  // closed: not counted
   CHECK(counted(bot, 1, 3, "n4") == 1);  // 王阿姨's only
   bot.say("调查 1").should_reply_containing("已于 2025-12-20 18:00 截止");
 

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "domain/broadcast/emergency_acks.hpp"
-#include "domain/tickets/intake.hpp"
+#include "domain/intent/classifier.hpp"
 #include "support/vocabulary_strings.hpp"
 
 TEST_CASE("an everyday 收到 acknowledges an emergency, a question does not", "[emergency][ack][domain]") {
@@ -19,10 +19,13 @@ TEST_CASE("an everyday 收到 acknowledges an emergency, a question does not", "
   }
 }
 
-TEST_CASE("a complaint taken from chat is a repair when someone is at risk", "[offers][domain]") {
-  using domain::tickets::offered_kind;
-  CHECK(offered_kind("物业态度太差了") == domain::ticket_kind::complaint);
-  CHECK(offered_kind("电梯困人了好久都没人管") == domain::ticket_kind::repair);  // trapped: urgent
-  CHECK(offered_kind("厨房漏水没人修") == domain::ticket_kind::repair);          // a leak: urgent
-  CHECK(offered_kind("楼道灯坏了好几天") == domain::ticket_kind::repair);
+TEST_CASE("the intent model tells a complaint about the service from a repair", "[offers][domain]") {
+  const auto& model = domain::intent::builtin_classifier();
+  using domain::intent::intent;
+  CHECK(model.read("物业态度太差了，打电话没人接").kind == intent::complaint);
+  CHECK(model.read("楼上又在装修吵死了").kind == intent::complaint);
+  CHECK(model.read("楼道灯坏了好几天").kind == intent::repair);
+  const auto trapped = model.read("电梯困人了好久都没人管");
+  CHECK(trapped.kind == intent::repair);  // someone at risk: a repair, however angry the words
+  CHECK(trapped.endangers_life);
 }
