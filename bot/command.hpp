@@ -25,6 +25,9 @@ struct args {
   std::string invoked_name;   // which name the user typed
   bool addressed = false;     // prefix, @-mention or private chat; false for a bare word in a group
   bool prefixed = false;      // typed with / # ！ (QQ adds an @ of the bot to any reply quoting it)
+  // Said by staff in a staff or managers' group without "/" or an @: a command all the same, but a
+  // broadcast to many groups waits for 确认发送 (commands/broadcast_confirm).
+  bool spoken = false;
 
   std::size_t size() const { return tokens.size(); }
   bool empty() const { return tokens.empty(); }

@@ -169,21 +169,22 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
   auto match = svc_.commands.find(inv.tokens);
   const command_spec& spec = *match->spec;
   ctx.spec = &spec;
-  const bool bare = !inv.addressed;         // a group message that merely starts with a command's name
+  // A group message that merely starts with a command's name. In a staff or managers' group, staff
+  // talk to the bot without "/" ("紧急 东门主水管爆裂"): their words there are commands.
+  const bool staff_room = ctx.chat.purpose != "owners" && at_least(ctx.who.level, role::staff);
+  const bool casual = !inv.addressed;  // no prefix, no @: a refusal or a usage would answer chat
+  const bool bare = casual && !staff_room;
   if (bare && !spec.bare_in_group) return;  // (bare English names never get here)
 
-  args a;
-  a.body = inv.body;
-  a.invoked_name = match->name;
-  a.addressed = inv.addressed;
-  a.prefixed = inv.prefixed;
-  a.tokens.assign(inv.tokens.begin() + static_cast<std::ptrdiff_t>(match->words_used), inv.tokens.end());
+  args a = arguments(inv, *match);
+  a.addressed = inv.addressed || staff_room;
+  a.spoken = staff_room && casual;
   if (bare && spec.bare_match && !spec.bare_match(a)) return;  // chat that starts with a command word
 
   if (!at_least(ctx.who.level, spec.min_role)) {
     // A bare word from someone the command is not for is their chat ("提醒：明天记得挪车"): no
     // refusal. 公告 and 紧急 are open to everyone and refuse owners in their handlers.
-    if (bare) return;
+    if (casual) return;
     // Staff who lack a manager's right are not told how to report a repair, and may be told what
     // they can do instead (cmd.<id>.denied_staff).
     const bool staff = at_least(ctx.who.level, role::staff);
@@ -223,7 +224,7 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
     return;
   }
   cmd_txn.rollback();
-  if (result->usage && bare) return;  // ordinary chat that happened to start with a command word
+  if (result->usage && casual) return;  // ordinary chat that happened to start with a command word
   ctx.reply(result->text);
 }
 

@@ -135,4 +135,14 @@ void split_glued_name(invocation& inv, const registry& commands) {
   }
 }
 
+args arguments(const invocation& inv, const command_match& match) {
+  args a;
+  a.body = inv.body;
+  a.invoked_name = match.name;
+  a.addressed = inv.addressed;
+  a.prefixed = inv.prefixed;
+  a.tokens.assign(inv.tokens.begin() + static_cast<std::ptrdiff_t>(match.words_used), inv.tokens.end());
+  return a;
+}
+
 }  // namespace bot

@@ -11,6 +11,7 @@
 namespace bot {
 
 class registry;
+struct command_match;
 
 struct invocation {
   bool addressed = false;  // a prefix, an @-mention of the bot or a direct chat: clearly meant for the bot
@@ -30,5 +31,7 @@ invocation parse_invocation(std::string_view text, bool direct_chat, bool addres
 // "工单12" → "工单" "12"; "报修3-2-1201漏水" → "报修" "3-2-1201漏水". Glued Chinese text after a
 // name ("投票的事") is split only when the message is addressed to the bot.
 void split_glued_name(invocation& inv, const registry& commands);
+// The arguments a matched command gets: the tokens after its name, the body they point into.
+args arguments(const invocation& inv, const command_match& match);
 
 }  // namespace bot

@@ -3,9 +3,11 @@
 #include "bot/feature_host.hpp"
 #include "bot/registry.hpp"
 #include "commands/binding.hpp"
+#include "commands/broadcast_confirm.hpp"
 #include "commands/complaint_offer.hpp"
 #include "commands/dashboard_login.hpp"
 #include "commands/delivery_alert.hpp"
+#include "commands/direct_words.hpp"
 #include "commands/emergency.hpp"
 #include "commands/emergency_ack.hpp"
 #include "commands/group_admin.hpp"
@@ -71,6 +73,7 @@ void install_all(bot::feature_host& host) {
   install_surveys(host);
   install_stats_digest(host);
   host.on_chatter(on_group_chatter);
+  host.on_direct(on_direct_words);  // after the survey dialogue's
 }
 
 std::vector<bot::config_check> config_checks() {

@@ -10,6 +10,7 @@
 #include "bot/log.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
+#include "commands/broadcast_confirm.hpp"
 #include "commands/command_words.hpp"
 #include "commands/delivery_report.hpp"
 #include "commands/emergency_view.hpp"
@@ -89,6 +90,7 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
   auto groups = broadcast_targets(ctx.svc, ctx.community(), e.building);
   if (groups.empty())
     return ctx.fail("emergency.no_groups", fmt::arg("scope", scope_text(ctx.svc, ctx.lang, e.building)));
+  if (held_for_confirmation(ctx, a, groups.size())) return std::nullopt;
   e.community_id = ctx.community();
   e.started_by = ctx.who.member.id;
   e.started_at = ctx.now();

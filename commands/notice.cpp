@@ -6,9 +6,12 @@
 #include "bot/feature_host.hpp"
 #include "bot/local_time.hpp"
 #include "bot/log.hpp"
+#include "bot/natural_time.hpp"
 #include "bot/utf8.hpp"
 #include "commands/broadcast.hpp"
+#include "commands/broadcast_confirm.hpp"
 #include "commands/delivery_report.hpp"
+#include "commands/moment_words.hpp"
 #include "commands/notice_query.hpp"
 #include "commands/record_id.hpp"
 #include "domain/broadcast/fan_out.hpp"
@@ -83,6 +86,8 @@ bot::command_result post(bot::context& ctx, const bot::args& a) {
   draft d;
   if (auto f = read_draft(ctx, a, 0, d)) return f;
   if (auto f = no_groups(ctx, d.building)) return f;
+  if (held_for_confirmation(ctx, a, broadcast_targets(ctx.svc, ctx.community(), d.building).size()))
+    return std::nullopt;
   storage::notice_row n;
   n.community_id = ctx.community();
   n.building = d.building;
@@ -131,18 +136,36 @@ bot::command_result notice(bot::context& ctx, const bot::args& a) {
 bot::command_result schedule(bot::context& ctx, const bot::args& a) {
   if (a.size() < 2) return ctx.usage();
   bot::local_time_zone tz{ctx.svc.cfg.community.utc_offset_minutes};
-  std::size_t used = 2;
-  auto at = tz.parse(a[0], a[1], ctx.now());
-  if (!at) {
-    at = tz.parse(a[0], "", ctx.now());  // 2026-12-01T09:00
-    used = 1;
+  // The moment is the first one to three words that read as one, the longest first: "2026-12-01
+  // 09:00", "明天 9:00", "12月10日上午9点", "下周三 晚上 7点".
+  std::optional<std::int64_t> at;
+  std::size_t used = 0;
+  std::string problem_words;  // the longest words that read as a moment with a problem ("明天 9点")
+  for (std::size_t k = std::min<std::size_t>(3, a.size()); k >= 1 && !at; --k) {
+    std::string words = a[0];
+    for (std::size_t i = 1; i < k; ++i) words += " " + a[i];
+    auto r = bot::read_moment(words, ctx.now(), tz, false);
+    if (r.at) {
+      at = r.at;
+      used = k;
+    } else if (problem_words.empty() && r.problem != bot::time_problem::unreadable) {
+      problem_words = words;
+    }
   }
-  if (!at) return ctx.usage();
+  if (!at) {
+    std::int64_t unused = 0;
+    if (!problem_words.empty())
+      if (auto f = read_when(ctx, problem_words, false, unused)) return f;
+    return ctx.usage();
+  }
+  if (used == a.size()) return ctx.usage();  // a time and nothing to say
   if (*at <= ctx.now()) return ctx.fail("notice.schedule_past", fmt::arg("time", tz.format_with_year(*at)));
   if (*at > ctx.now() + domain::broadcast::max_schedule_ahead_ms) return ctx.fail("notice.schedule_too_far");
   draft d;
   if (auto f = read_draft(ctx, a, used, d)) return f;
   if (auto f = no_groups(ctx, d.building)) return f;
+  if (held_for_confirmation(ctx, a, broadcast_targets(ctx.svc, ctx.community(), d.building).size()))
+    return std::nullopt;
   storage::notice_row n;
   n.community_id = ctx.community();
   n.building = d.building;

@@ -2,6 +2,7 @@
 
 #include "storage/dashboard_sql.hpp"
 #include "storage/day_sums_sql.hpp"
+#include "storage/pending_sql.hpp"
 #include "storage/meetings_sql.hpp"
 #include "storage/stats_sql.hpp"
 #include "storage/surveys_sql.hpp"
@@ -401,6 +402,7 @@ const std::vector<migration>& migrations() {
       {"statistics and digest: escalations, resolutions, ratings and notices by time", v12_stats},
       {"web dashboard: one-time login links and sessions", v13_dashboard},
       {"statistics of long periods: per-day sums kept until a ticket of the day changes", v14_day_sums},
+      {"broadcasts typed without a prefix in staff groups, held until confirmed", v15_pending_commands},
   };
   return list;
 }

@@ -250,15 +250,27 @@ TEST_CASE("emergency arguments that do not fit get the usage or a reason", "[com
   }
 }
 
-TEST_CASE("staff chat that starts with 紧急 never becomes an emergency", "[commands][emergency][parser]") {
+TEST_CASE("紧急 said without / in the staff group waits for 确认发送; with a prefix it goes at once",
+          "[commands][emergency][parser]") {
   test_bot bot;
   make_emergency_groups(bot);
   bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
-  bot.as("王师傅").in_group("维修群").say("紧急 的事情我来处理").should_be_silent();
-  bot.say("紧急 情况大家先别慌").should_be_silent();
-  CHECK_FALSE(bot.db().emergencies.get(1));
-  // A template name, a prefix or an @ makes it one.
-  bot.say("紧急 停电 3栋 配电房跳闸").should_reply_containing("已发布紧急通知 #1");
+  bot.as("王师傅").in_group("维修群").say("紧急 的事情我来处理").should_reply_containing("将发送到 3 个群");
+  bot.say("紧急 小区东门主水管爆裂 请勿靠近").should_reply_containing("将发送到 3 个群：小区东门主水管爆裂");
+  CHECK_FALSE(bot.db().emergencies.get(1));  // chat, or a slip of the keyboard: nothing went out
+  // Only the newest held words are sent, only by who said them, only in that chat.
+  bot.as("经理").say("确认发送").should_reply_containing("没有等您确认的群发");
+  bot.as("王师傅").in_private().say("确认发送").should_reply_containing("没有等您确认的群发");
+  auto sent = bot.as("王师傅").in_group("维修群").say("确认发送");
+  sent.should_reply_containing("已发布紧急通知 #1");
+  CHECK(sent.to(bot.group("5栋业主群")).size() == 1);
+  bot.say("确认发送").should_reply_containing("没有等您确认的群发");  // once
+  // Held words expire.
+  bot.say("紧急 停电 3栋 配电房跳闸").should_reply_containing("将发送到 2 个群");
+  bot.clock().advance_minutes(11);
+  bot.say("确认发送").should_reply_containing("没有等您确认的群发");
+  CHECK_FALSE(bot.db().emergencies.get(2));
+  // A prefix or an @ is a command on purpose: no question.
   bot.say("/紧急 水管爆裂 5栋").should_reply_containing("已发布紧急通知 #2");
   bot.say("@物业助手 紧急 屋顶漏水").should_reply_containing("已发布紧急通知 #3");
 }

@@ -107,15 +107,18 @@ TEST_CASE("notice arguments that do not fit get a helpful answer and store nothi
   CHECK(bot.db().notices.count(1, true) == 0);
 }
 
-TEST_CASE("staff chat that starts with 公告 is not a notice, with the separator or a prefix it is",
+TEST_CASE("公告 said without / in the staff group waits for 确认发送, with a prefix it goes at once",
           "[commands][notice][parser]") {
   test_bot bot;
   make_notice_groups(bot);
-  bot.as("王师傅").in_group("维修群").say("公告 一下明天的安排").should_be_silent();
+  bot.as("王师傅").in_group("维修群").say("公告 一下明天的安排").should_reply_containing("将发送到");
+  bot.say("公告 停水 | 明天停水").should_reply_containing("将发送到").should_reply_containing("回复“确认发送”");
   CHECK(bot.db().notices.count(1, true) == 0);
-  bot.say("公告 停水 | 明天停水").should_reply_containing("已发布公告 #1");
+  bot.say("确认发送").should_reply_containing("已发布公告 #1「停水」");
   bot.say("/公告 明天停水").should_reply_containing("已发布公告 #2");
   bot.say("@物业助手 公告 后天停电").should_reply_containing("已发布公告 #3");
+  bot.say("定时公告 明天 09:00 停气 | 检修").should_reply_containing("将发送到");
+  bot.say("确认发送").should_reply_containing("已安排公告 #4");
 }
 
 TEST_CASE("without any owners' group a notice is refused rather than sent nowhere", "[commands][notice]") {
@@ -193,7 +196,10 @@ TEST_CASE("scheduling needs a future time that reads as a date and time", "[comm
   make_notice_groups(bot);
   bot.as("王师傅").in_private();
   bot.say("定时公告 2025-11-30 09:00 停水 | 明天").should_reply_containing("已经过去了");
-  bot.say("定时公告 明天 9点 停水 | 明天").should_reply_containing("用法：定时公告");
+  bot.say("定时公告 明天 9点 停水 | 明天").should_reply_containing("是上午还是晚上");
+  bot.say("定时公告 明天 09:00 停水 | 明天").should_reply_containing("已安排");
+  bot.say("定时公告 12月10日上午9点 停电 | 检修").should_reply_containing("已安排");
+  bot.say("定时公告 下周三 晚上7点 业主大会 | 会所").should_reply_containing("已安排");
   bot.say("定时公告 2025-02-30 09:00 停水 | 明天").should_reply_containing("用法");
   bot.say("定时公告 2027-12-01 09:00 停水 | 明天").should_reply_containing("最多提前一年");
   bot.say("定时公告 2025-12-02 09:00").should_reply_containing("用法");
