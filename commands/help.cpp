@@ -44,9 +44,20 @@ std::string detail(const bot::context& ctx, const bot::command_spec& s) {
                   fmt::arg("aliases", fmt::format("{}", fmt::join(aliases, " · "))));
 }
 
+// In a group the menu would bury the conversation: a few lines for the asker's role, and the
+// whole menu privately.
+std::string group_overview(const bot::context& ctx) {
+  using bot::role;
+  const char* id = bot::at_least(ctx.who.level, role::admin)     ? "cmd.help.group_admin"
+                   : bot::at_least(ctx.who.level, role::manager) ? "cmd.help.group_manager"
+                   : bot::at_least(ctx.who.level, role::staff) ? "cmd.help.group_staff"
+                                                               : "cmd.help.group_resident";
+  return ctx.text(id);
+}
+
 bot::command_result help(bot::context& ctx, const bot::args& a) {
   if (a.empty()) {
-    ctx.reply(overview(ctx));
+    ctx.reply(ctx.in_group() ? group_overview(ctx) : overview(ctx));
     return std::nullopt;
   }
   std::string word = a[0];
