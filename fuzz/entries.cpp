@@ -18,9 +18,14 @@
 #include "bot/crypto.hpp"
 #include "bot/json_parse.hpp"
 #include "bot/log.hpp"
+#include "bot/invocation.hpp"
 #include "bot/natural_time.hpp"
+#include "bot/registry.hpp"
+#include "bot/utf8.hpp"
 #include "commands/all_commands.hpp"
 #include "commands/vote_draft.hpp"
+#include "domain/intent/classifier.hpp"
+#include "domain/units/place_finder.hpp"
 #include "domain/units/roster_import.hpp"
 #include "storage/stores.hpp"
 
@@ -129,6 +134,26 @@ void command_text(std::string_view data) {
   auto& b = shared_bot();
   b.state.dispatch.handle(owner_message(data, bot::chat_kind::group, 2 * b.runs));
   b.state.dispatch.handle(owner_message(data, bot::chat_kind::direct, 2 * b.runs + 1));
+}
+
+void command_words(std::string_view data) {
+  static const bot::registry commands = [] {
+    bot::registry r;
+    commands::register_all(r);
+    return r;
+  }();
+  static const std::vector<std::string> names{"物业助手"};
+  const std::string text = bot::utf8::valid(data);  // the dispatcher's first step
+  for (bool direct : {false, true}) {
+    bot::invocation inv = bot::parse_invocation(text, direct, false, names);
+    bot::split_glued_name(inv, commands);
+    if (!commands.find(inv.tokens) && !inv.tokens.empty()) (void)commands.suggest(inv.tokens.front().text);
+  }
+  const auto r = domain::intent::builtin_classifier().read(text);
+  if (r.confidence < 0 || r.confidence > 1.0001F) std::abort();  // a probability
+  (void)domain::units::find_place(text);
+  (void)domain::units::parse_unit_address(text);
+  (void)bot::read_moment(text, 1'767'225'600'000, bot::local_time_zone{480}, false);
 }
 
 void vote_words(std::string_view data) {

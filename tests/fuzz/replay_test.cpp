@@ -58,9 +58,13 @@ TEST_CASE("seed commands, rosters and past crashes replay through the whole disp
   std::istringstream lines(testing::read_file((source / "fuzz/seeds/commands.txt").string()));
   std::string line;
   int n = 0;
-  for (; std::getline(lines, line); ++n) CHECK_NOTHROW(fuzz::command_text(line));
+  for (; std::getline(lines, line); ++n) {
+    CHECK_NOTHROW(fuzz::command_text(line));
+    CHECK_NOTHROW(fuzz::command_words(line));
+  }
   CHECK(n > 20);
   replay(inputs_in({regressions / "command_text"}), fuzz::command_text);
+  replay(inputs_in({regressions / "command_words"}), fuzz::command_words);
   std::istringstream votes(testing::read_file((source / "fuzz/seeds/vote_words.txt").string()));
   for (n = 0; std::getline(votes, line); ++n) CHECK_NOTHROW(fuzz::vote_words(line));
   CHECK(n > 10);
