@@ -62,7 +62,7 @@ TEST_CASE("onebot: a heartbeat interval of 2^62 ms is clamped, so the account st
   }
 }
 
-TEST_CASE("onebot: lifecycle disable is offline; no link and no HTTP API is no_route", "[onebot][health]") {
+TEST_CASE("onebot: lifecycle disable is offline, no link and no HTTP API is no_route", "[onebot][health]") {
   account_board board{"risk_control"};
   client_status client;
   client.saw(fixture_event("gocq_lifecycle_disable"), 1000, board);

@@ -29,7 +29,7 @@ TEST_CASE("onebot group names: one lookup per group, one at a time per account",
   CHECK_FALSE(n.next("10001"));  // named: never asked again in this run
 }
 
-TEST_CASE("onebot group names: no route means ask again; a refusal waits an hour", "[onebot]") {
+TEST_CASE("onebot group names: no route means ask again, a refusal waits an hour", "[onebot]") {
   group_names n;
   n.heard("10001", "880001", "", 0);
   n.heard("10001", "880002", "", 0);

@@ -12,7 +12,7 @@ namespace onebot_message_test {
 using namespace adapters::onebot;
 using nlohmann::json;
 
-TEST_CASE("onebot: CQ codes split into segments; values may hold '=' and escaped ','", "[onebot][cq]") {
+TEST_CASE("onebot: CQ codes split into segments, values may hold '=' and escaped ','", "[onebot][cq]") {
   auto segs = parse_cq(
       "[CQ:reply,id=-12]看这里[CQ:image,file=a.jpg,url=https://x/y?a=1&amp;b=2&#44;3]再&#91;说&#93;");
   REQUIRE(segs.size() == 4);
@@ -23,7 +23,7 @@ TEST_CASE("onebot: CQ codes split into segments; values may hold '=' and escaped
   CHECK(segs[3].get("text") == "再[说]");
 }
 
-TEST_CASE("onebot: CQ unescaping replaces &amp; last, so an escaped entity stays literal", "[onebot][cq]") {
+TEST_CASE("onebot: CQ unescaping replaces the &amp entity last, so an escaped entity stays literal", "[onebot][cq]") {
   CHECK(unescape_text("&amp;#91;") == "&#91;");
   CHECK(unescape_text("&#91;x&#93; &amp; y") == "[x] & y");
   CHECK(unescape_param("a&#44;b&amp;#44;") == "a,b&#44;");
@@ -64,7 +64,7 @@ TEST_CASE("onebot: broken CQ codes are text, never an error", "[onebot][cq]") {
   CHECK(parse_cq(to_cq(round)) == round);
 }
 
-TEST_CASE("onebot: segments become plain text; the bot's @ is removed and marks the message", "[onebot]") {
+TEST_CASE("onebot: segments become plain text, the bot's @ is removed and marks the message", "[onebot]") {
   auto c = read_content(segments_of(json::parse(R"([{"type":"reply","data":{"id":"77"}},
       {"type":"at","data":{"qq":"10001"}},{"type":"text","data":{"text":" 工单 3"}},
       {"type":"image","data":{"file":"abc.image"}}])")),

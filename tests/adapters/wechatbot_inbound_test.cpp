@@ -67,7 +67,7 @@ TEST_CASE("wechatbot: a group message is keyed by the group's name and the sende
   CHECK(only_message(parse_form("room_mention.form")).id != m.id);
 }
 
-TEST_CASE("wechatbot: a remarked sender is keyed by the remark; @ and WeChat's mention space are read",
+TEST_CASE("wechatbot: a remarked sender is keyed by the remark, @ and WeChat's mention space are read",
           "[wechatbot][adapters]") {
   const auto m = only_message(parse_form("room_mention.form"));
   CHECK(m.sender.id == "alias:王师傅");

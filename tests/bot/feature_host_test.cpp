@@ -50,7 +50,7 @@ TEST_CASE("a second handler for a job kind is refused at start-up", "[bot][featu
   CHECK_THROWS_AS(bot::core(memory_config(), clk, twice), std::logic_error);
 }
 
-TEST_CASE("a job's typed ref reaches its handler; a ref its kind cannot read is dropped", "[bot][features]") {
+TEST_CASE("a job's typed ref reaches its handler, a ref its kind cannot read is dropped", "[bot][features]") {
   bot::manual_clock clk;
   std::vector<std::int64_t> seen;
   std::vector<std::string> payloads;

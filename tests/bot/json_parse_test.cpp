@@ -33,7 +33,7 @@ TEST_CASE("untrusted JSON: brackets inside strings, escaped quotes included, are
   CHECK(bot::json_nesting(R"({"a":"}}}}", "b":{"c":"{"}})", 64) == 2);
 }
 
-TEST_CASE("untrusted JSON: integers beyond 64 bits stay exact as their digits; other numbers as before",
+TEST_CASE("untrusted JSON: integers beyond 64 bits stay exact as their digits, other numbers as before",
           "[json][hardening]") {
   auto r = bot::parse_untrusted_json(
       R"({"a":18446744073709551617,"b":-9223372036854775809,"c":18446744073709551615,"d":-1,"e":1.5,"f":1e3})");

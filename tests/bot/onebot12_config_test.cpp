@@ -16,7 +16,7 @@ TEST_CASE("onebot12 config: the example file shows the defaults", "[config][oneb
   CHECK(d.outbox.platforms.at("onebot12").per_second < 1.0);  // a personal WeChat account's pace
 }
 
-TEST_CASE("onebot12 config: an enabled bridge needs its token; accounts look like platform:user_id",
+TEST_CASE("onebot12 config: an enabled bridge needs its token, accounts look like platform:user_id",
           "[config][onebot12]") {
   CHECK(testing::config_error_of("[adapters.onebot12]\nenabled = true\n")
             .find("adapters.onebot12.access_token: required") == 0);

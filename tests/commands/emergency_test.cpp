@@ -250,7 +250,7 @@ TEST_CASE("emergency arguments that do not fit get the usage or a reason", "[com
   }
 }
 
-TEST_CASE("紧急 said without / in the staff group waits for 确认发送; with a prefix it goes at once",
+TEST_CASE("紧急 said without / in the staff group waits for 确认发送, with a prefix it goes at once",
           "[commands][emergency][parser]") {
   test_bot bot;
   make_emergency_groups(bot);

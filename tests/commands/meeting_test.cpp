@@ -104,7 +104,7 @@ TEST_CASE("calling a meeting: who may, and times that are not clear are refused 
   CHECK(no_place[0].shown.find("地点：待定") != std::string::npos);
 }
 
-TEST_CASE("titles of several words, times with an end, English audiences; a private meeting stays private",
+TEST_CASE("titles of several words, times with an end, English audiences, a private meeting stays private",
           "[commands][meetings]") {
   test_bot bot;
   make_meeting_groups(bot);

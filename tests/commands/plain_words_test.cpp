@@ -52,7 +52,7 @@ TEST_CASE("group problems typed without a command get the offer, chat and questi
   bot.as("孙先生").say("今晚小区有电影放映吗").should_be_silent();  // neighbours' chat
 }
 
-TEST_CASE("a bare 投诉 with a real problem is registered; an @ with 我要投诉 is offered as a complaint",
+TEST_CASE("a bare 投诉 with a real problem is registered, and an @ with 我要投诉 is offered as a complaint",
           "[intent][offers]") {
   test_bot bot;
   bot.as("李阿姨").in_group("5栋业主群").say("投诉 楼上的狗天天半夜叫").should_reply_containing("已登记投诉 #1");

@@ -172,7 +172,7 @@ TEST_CASE("opening a vote: what the manager typed wrong is named, with an exampl
   CHECK(v->building == "1");
 }
 
-TEST_CASE("where the community's rules say so, unreturned ballots follow the majority; raw counts stay",
+TEST_CASE("where the community's rules say so, unreturned ballots follow the majority, raw counts stay",
           "[commands][votes]") {
   test_bot bot;
   set_up_assembly(bot);
@@ -190,7 +190,7 @@ TEST_CASE("where the community's rules say so, unreturned ballots follow the maj
   CHECK(r.find("结果：通过") != std::string::npos);
 }
 
-TEST_CASE("reminders reach the owners of rooms that have not voted, privately; groups get counts only",
+TEST_CASE("reminders reach the owners of rooms that have not voted, privately, groups get counts only",
           "[commands][votes]") {
   test_bot bot;
   set_up_assembly(bot);

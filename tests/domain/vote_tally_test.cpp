@@ -71,7 +71,7 @@ TEST_CASE("a poll counts people and every option they ticked", "[votes][tally]")
   CHECK(at(t, "", 1).heads == 0);
 }
 
-TEST_CASE("a changed ballot moves its weight; adding and taking away a share leaves nothing behind",
+TEST_CASE("a changed ballot moves its weight, adding and taking away a share leaves nothing behind",
           "[votes][tally]") {
   tally box;
   auto before = owner_share({room("3", 8950, 0)}, true);

@@ -28,7 +28,7 @@ std::vector<json> sends_to(const testing::fake_ws_client& c, const std::string& 
 
 TEST_CASE(
     "loopback onebot12: 报修 in a WeChat group gets one send_message with the ticket and an @ after the text "
-    "(ComWeChat makes only those real); a repeated delivery is processed once",
+    "(ComWeChat makes only those real), a repeated delivery is processed once",
     "[loopback][onebot12]") {
   harness h;
   auto wx = h.connect_ready();
@@ -56,7 +56,7 @@ TEST_CASE(
   CHECK(text_of(wx->calls[1]).find("#1") == std::string::npos);  // the second owner has no ticket
 }
 
-TEST_CASE("loopback onebot12: without the access token nothing is stored; malformed events are 400",
+TEST_CASE("loopback onebot12: without the access token nothing is stored, malformed events are 400",
           "[loopback][onebot12]") {
   harness h;
   CHECK(h.connect("Bearer wrong")->handshake_status == 401);
@@ -146,7 +146,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "loopback onebot12: replies wait while the bridge is gone and go out when it reconnects; /healthz "
+    "loopback onebot12: replies wait while the bridge is gone and go out when it reconnects, /healthz "
     "shows what status_update says",
     "[loopback][onebot12]") {
   harness h;

@@ -12,7 +12,7 @@ using namespace testing::onebot;
 
 TEST_CASE(
     "loopback onebot: 报修 over the reverse WebSocket gets exactly one send_group_msg with the ticket, an @ "
-    "and a quote; answers may come back out of order",
+    "and a quote, answers may come back out of order",
     "[loopback][onebot]") {
   harness h;
   auto qq = h.connect();
@@ -123,7 +123,7 @@ TEST_CASE("loopback onebot: the WebSocket handshake is refused without the right
   CHECK(q->handshake_status == 101);
 }
 
-TEST_CASE("loopback onebot: HTTP POST refusals store nothing; duplicates are processed once",
+TEST_CASE("loopback onebot: HTTP POST refusals store nothing, duplicates are processed once",
           "[loopback][onebot]") {
   harness h;
   const std::string body = group_message(301, 880001, 2200334455, "报修 3-2-1201 电梯异响").dump();
@@ -198,7 +198,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "loopback onebot: @all that the client refuses goes out again as plain text; recalls become delete_msg",
+    "loopback onebot: @all that the client refuses goes out again as plain text, recalls become delete_msg",
     "[loopback][onebot]") {
   harness h;
   auto qq = h.connect();
@@ -238,7 +238,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "loopback onebot: an admin registers a QQ group in the group; newcomers are welcomed; a kick stops it",
+    "loopback onebot: an admin registers a QQ group in the group, newcomers are welcomed, a kick stops it",
     "[loopback][onebot]") {
   harness h(false, "[roles]\nadmins = [\"onebot:10086\"]", true);
   auto qq = h.connect();

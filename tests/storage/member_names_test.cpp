@@ -25,7 +25,7 @@ struct stored_names {
 
 }  // namespace
 
-TEST_CASE("a QQ group card is the display name; the nickname does not replace it", "[storage]") {
+TEST_CASE("a QQ group card is the display name, the nickname does not replace it", "[storage]") {
   stored_names n;
   CHECK(n.seen("2200334455", "王师傅", "老王") == "王师傅");  // the staff group shows his card
   CHECK(n.seen("2200334455", "老王", "老王") == "王师傅");    // an owners' group without a card

@@ -137,7 +137,7 @@ TEST_CASE("dashboard: an expired or made-up link is refused", "[web][dashboard]"
   CHECK(h.count("dashboard_sessions") == 0);
 }
 
-TEST_CASE("dashboard: a manager reads only the community of the login; an admin may switch",
+TEST_CASE("dashboard: a manager reads only the community of the login, an admin may switch",
           "[web][dashboard]") {
   harness h("", dashboard_roles);
   say(h, "wxid_wang", "报修 3-2-1201 厨房水管漏水", true);
