@@ -2,6 +2,7 @@
 
 #include <fasttext/fasttext.h>
 
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -87,6 +88,20 @@ intent parse_intent(std::string_view s) {
   return intent::chat;
 }
 
+// "我要投诉保安", "我想报修", "I want to complain about the guards": the owner says what they want
+// done, however few the other words; "投诉要怎么投诉" and "我要投诉找谁" ask how, and are questions.
+std::optional<intent> asks_to_file(std::string_view text) {
+  const std::string lower = bot::utf8::to_lower_ascii(text);
+  if (bot::utf8::contains_any(lower, {"怎么", "如何", "找谁", "哪里", "去哪", "吗", "？", "?", "how ", "where "}))
+    return std::nullopt;
+  if (bot::utf8::contains_any(lower, {"我要投诉", "我想投诉", "要投诉一下", "我要反映", "i want to complain",
+                                      "i'd like to complain", "i would like to complain"}))
+    return intent::complaint;
+  if (bot::utf8::contains_any(lower, {"我要报修", "我想报修", "i want to report a", "i'd like to report a"}))
+    return intent::repair;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string_view to_text(intent i) {
@@ -118,7 +133,12 @@ classifier::classifier(std::string_view intent_model, std::string_view category_
 
 classifier::~classifier() = default;
 
-reading classifier::read(std::string_view text) const {
+reading classifier::read(std::string_view whole) const {
+  // What a message is shows in its first few hundred characters; a longer post is a discussion,
+  // and reading all of a 64 KiB paste would cost milliseconds of the event loop.
+  constexpr std::size_t read_points = 400;
+  const std::string head = bot::utf8::truncate(whole, read_points);
+  const std::string_view text = head;
   reading r;
   const std::string line = model_input(text);
   if (line.empty()) return r;
@@ -143,6 +163,10 @@ reading classifier::read(std::string_view text) const {
   }
   r.problem_probability = problem;
   if (is_problem(r.kind) && tells_it_is_fixed(text)) r.kind = intent::chat;
+  if (auto wanted = asks_to_file(text)) {
+    r.kind = *wanted;
+    r.confidence = 1.0F;
+  }
   if (auto c = labels(m_->categories, line); !c.empty()) {
     r.category = parse_ticket_category(c.front().first).value_or(domain::ticket_category::other);
     if (c.front().second < sure_category)
