@@ -8,6 +8,7 @@
 #include "commands/ticket_news.hpp"
 #include "commands/ticket_texts.hpp"
 #include "commands/ticket_view.hpp"
+#include "domain/intent/classifier.hpp"
 #include "domain/tickets/category.hpp"
 #include "domain/tickets/intake.hpp"
 #include "domain/tickets/sla.hpp"

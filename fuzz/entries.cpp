@@ -25,7 +25,6 @@
 #include "commands/all_commands.hpp"
 #include "commands/vote_draft.hpp"
 #include "domain/intent/classifier.hpp"
-#include "domain/units/place_finder.hpp"
 #include "domain/units/roster_import.hpp"
 #include "storage/stores.hpp"
 
@@ -151,9 +150,6 @@ void command_words(std::string_view data) {
   }
   const auto r = domain::intent::builtin_classifier().read(text);
   if (r.confidence < 0 || r.confidence > 1.0001F) std::abort();  // a probability
-  (void)domain::units::find_place(text);
-  (void)domain::units::parse_unit_address(text);
-  (void)bot::read_moment(text, 1'767'225'600'000, bot::local_time_zone{480}, false);
 }
 
 void vote_words(std::string_view data) {

@@ -23,8 +23,8 @@ void wechatbot_inbound(std::string_view data);
 // What an owner types, in a group and in private chat, through the whole dispatcher and commands.
 void command_text(std::string_view data);
 // What anyone types, read without the database: the invocation (mention, prefix, quotes, glued
-// names), the command it names, the intent model, a place, a room, a moment. Fast, so that it runs
-// the millions of inputs command_text cannot.
+// names), the command it names or the names near it, and the intent model. Fast, so that it runs
+// the millions of inputs command_text cannot (places, rooms and moments are read there).
 void command_words(std::string_view data);
 // What a manager types to open a vote, and the dates people type (bot/natural_time): pure parsers.
 void vote_words(std::string_view data);

@@ -1,5 +1,7 @@
 #include "storage/pending_store.hpp"
 
+#include "storage/statement.hpp"
+
 namespace storage {
 
 void pending_store::hold(std::int64_t chat_id, std::int64_t member_id, const std::string& body,
