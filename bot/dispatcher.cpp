@@ -170,14 +170,17 @@ void dispatcher::run_command(context& ctx, const invocation& inv) {
   const command_spec& spec = *match->spec;
   ctx.spec = &spec;
   // A group message that merely starts with a command's name. In a staff or managers' group, staff
-  // talk to the bot without "/" ("紧急 东门主水管爆裂"): their words there are commands.
+  // talk to the bot without "/" (`接单 12`, `定时公告 明天 9:00 …`): there a staff command's words
+  // are the command. Words everyone may say (报修, 建议, 公告, 紧急) keep their bare-word rules, and
+  // a 公告 or 紧急 said so waits for 确认发送 (commands/broadcast_confirm).
   const bool staff_room = ctx.chat.purpose != "owners" && at_least(ctx.who.level, role::staff);
   const bool casual = !inv.addressed;  // no prefix, no @: a refusal or a usage would answer chat
-  const bool bare = casual && !staff_room;
+  const bool staff_words = staff_room && at_least(spec.min_role, role::staff);
+  const bool bare = casual && !staff_words;
   if (bare && !spec.bare_in_group) return;  // (bare English names never get here)
 
   args a = arguments(inv, *match);
-  a.addressed = inv.addressed || staff_room;
+  a.addressed = inv.addressed || staff_words;
   a.spoken = staff_room && casual;
   if (bare && spec.bare_match && !spec.bare_match(a)) return;  // chat that starts with a command word
 

@@ -30,14 +30,16 @@ bot::command_result confirm(bot::context& ctx, const bot::args& a) {
     return ctx.fail("broadcast.confirm.nothing", fmt::arg("minutes", confirm_minutes));
   bot::args held = bot::arguments(inv, *match);
   held.prefixed = true;
+  ctx.spec = match->spec;  // its usage and refusals, not 确认发送's
   return match->spec->run(ctx, held);
 }
 
 }  // namespace
 
-bool held_for_confirmation(bot::context& ctx, const bot::args& a, std::size_t groups) {
-  if (!a.spoken || groups <= 1) return false;
-  storage::pending_store(ctx.db().database).hold(ctx.chat.id, ctx.who.member.id, a.body, ctx.now());
+bool held_for_confirmation(bot::context& ctx, const bot::args& a, std::size_t groups, const std::string& words) {
+  if (!a.spoken || groups == 0) return false;
+  storage::pending_store(ctx.db().database)
+      .hold(ctx.chat.id, ctx.who.member.id, words.empty() ? a.body : words, ctx.now());
   ctx.reply(ctx.text("broadcast.confirm.ask", fmt::arg("n", groups),
                      fmt::arg("preview", bot::utf8::truncate(a.rest(0), preview_points)),
                      fmt::arg("minutes", confirm_minutes)));

@@ -76,9 +76,10 @@ bot::command_result start(bot::context& ctx, const bot::args& a) {
   if (tmpl) {
     e.template_id = tmpl->id;
   } else {
-    // A title of one's own only with a prefix, an @ or in private: "紧急 的事情我来处理" in a staff
-    // group is chat, and must not become an @all to every owners' group.
-    if (!a.addressed || i >= a.size() || parse_record_id(a[i])) return ctx.usage();
+    // A title of one's own only with a prefix, an @ or in private: "紧急 的事情我来处理" in an
+    // owners' group is chat, and must not become an @all. Staff saying it in their own group are
+    // asked to confirm (commands/broadcast_confirm).
+    if ((!a.addressed && !a.spoken) || i >= a.size() || parse_record_id(a[i])) return ctx.usage();
     e.title = a[i++];
     if (bot::utf8::length(e.title) > max_emergency_title_points) return ctx.usage();
     if (!e.building) e.building = read_scope_building(a, i);

@@ -54,8 +54,9 @@ std::optional<bot::failure> read_draft(bot::context& ctx, const bot::args& a, st
     d.body = std::string(bot::utf8::trim(std::string_view(text).substr(bar + bar_len)));
   } else {
     // Group chat that merely starts with 公告 ("公告 一下明天的安排") must never reach every group:
-    // without a prefix or an @, a notice needs its "标题 | 正文".
-    if (!a.addressed) return ctx.usage();
+    // without a prefix or an @, a notice needs its "标题 | 正文" (staff in their own group are asked
+    // to confirm instead).
+    if (!a.addressed && !a.spoken) return ctx.usage();
     d.body = std::string(bot::utf8::trim(text));
   }
   if (d.body.empty()) std::swap(d.title, d.body);  // "公告 停水通知 |": the title is all there is
@@ -164,7 +165,8 @@ bot::command_result schedule(bot::context& ctx, const bot::args& a) {
   draft d;
   if (auto f = read_draft(ctx, a, used, d)) return f;
   if (auto f = no_groups(ctx, d.building)) return f;
-  if (held_for_confirmation(ctx, a, broadcast_targets(ctx.svc, ctx.community(), d.building).size()))
+  if (held_for_confirmation(ctx, a, broadcast_targets(ctx.svc, ctx.community(), d.building).size(),
+                            a.invoked_name + " " + tz.format_with_year(*at) + " " + a.rest(used)))
     return std::nullopt;
   storage::notice_row n;
   n.community_id = ctx.community();

@@ -8,6 +8,7 @@
 #include "bot/utf8.hpp"
 #include "commands/emergency_ack.hpp"
 #include "commands/notice_query.hpp"
+#include "domain/privacy/redact.hpp"
 #include "storage/stores.hpp"
 
 namespace commands {
@@ -72,7 +73,8 @@ bool point_to_answer(bot::context& ctx, std::string_view text, bool addressed) {
   }
   if (auto n = matching_notice(ctx, text)) {
     bot::local_time_zone tz{ctx.svc.cfg.community.utc_offset_minutes};
-    ctx.reply(ctx.text("question.notice", fmt::arg("id", n->id), fmt::arg("title", notice_title(*n)),
+    ctx.reply(ctx.text("question.notice", fmt::arg("id", n->id),
+                       fmt::arg("title", domain::privacy::redact_rooms(notice_title(*n), ctx.lang)),
                        fmt::arg("time", tz.format(n->published_at.value_or(n->publish_at)))));
     return true;
   }

@@ -4,7 +4,9 @@
 // bytes for the same corpus (domain/intent/trainer).
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,8 +29,17 @@ int main(int argc, char** argv) {
       if (!domain::parse_ticket_category(e.category)) throw std::runtime_error("unknown category " + e.category);
       categories.emplace_back(e.category, e.text);
     }
-    std::ofstream(dir + "/intent.bin", std::ios::binary) << domain::intent::train_model(intents);
-    std::ofstream(dir + "/category.bin", std::ios::binary) << domain::intent::train_model(categories);
+    // Written beside and renamed into place: a full disk must fail the build, not leave half a model.
+    auto write = [&dir](const std::string& name, const std::string& bytes) {
+      const std::string path = dir + "/" + name, partial = path + ".partial";
+      std::ofstream out(partial, std::ios::binary);
+      out << bytes;
+      out.close();
+      if (!out) throw std::runtime_error("cannot write " + partial);
+      std::filesystem::rename(partial, path);
+    };
+    write("intent.bin", domain::intent::train_model(intents));
+    write("category.bin", domain::intent::train_model(categories));
     std::printf("intent models: %zu messages, %zu problems with a category\n", intents.size(), categories.size());
     return 0;
   } catch (const std::exception& e) {

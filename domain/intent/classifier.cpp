@@ -25,13 +25,15 @@ constexpr float sure_category = 0.5F;
 // for help: too short to tell a story that would make it chat, whatever the model thinks.
 constexpr int short_cry_words = 8;
 
-void load(fasttext::FastText& ft, std::string_view bytes) {
-  // A model file starts with a magic number and a version, which loadModel(istream) expects gone.
-  constexpr std::size_t header = 8;
-  if (bytes.size() <= header) throw std::runtime_error("intent model: empty");
-  std::istringstream in(std::string(bytes.substr(header)));
-  ft.loadModel(in);
-}
+// fastText checks a model file's magic number and version (and remembers the version, which
+// loading reads) only in a protected member: a model read from memory goes through it too.
+struct model : fasttext::FastText {
+  void load(std::string_view bytes) {
+    std::istringstream in{std::string(bytes)};
+    if (!checkModel(in)) throw std::runtime_error("intent model: not a fastText model of this version");
+    loadModel(in);
+  }
+};
 
 // Every label of a fastText model for a prepared line with its probability, without "__label__".
 std::vector<std::pair<std::string, float>> labels(const fasttext::FastText& ft, const std::string& line) {
@@ -121,14 +123,14 @@ std::string_view to_text(intent i) {
 }
 
 struct classifier::models {
-  fasttext::FastText intents;
-  fasttext::FastText categories;
+  model intents;
+  model categories;
 };
 
 classifier::classifier(std::string_view intent_model, std::string_view category_model)
     : m_(std::make_unique<models>()) {
-  load(m_->intents, intent_model);
-  load(m_->categories, category_model);
+  m_->intents.load(intent_model);
+  m_->categories.load(category_model);
 }
 
 classifier::~classifier() = default;

@@ -72,10 +72,14 @@ bool endangers_life(std::string_view description) {
 }
 
 bool tells_danger_is_over(std::string_view description) {
-  // "火警解除了吗", "燃气恢复供应了没": about a danger that has passed or a planned drill.
-  return bot::utf8::contains_any(bot::utf8::to_lower_ascii(description),
-                                 {"解除", "恢复", "结束", "修好", "演练", "演习", "没事了", "灭了", "drill",
-                                  "all clear", "is over", "fixed"});
+  // "火警解除了吗", "燃气恢复供应了没": about a danger that has passed or a planned drill — not
+  // "困人半小时了还没修好", "还没恢复", "not fixed".
+  const std::string lowered = bot::utf8::to_lower_ascii(description);
+  return bot::utf8::contains_any(lowered, {"解除", "恢复", "结束", "修好", "演练", "演习", "没事了", "灭了",
+                                           "drill", "all clear", "is over", "fixed"}) &&
+         !bot::utf8::contains_any(lowered, {"没修好", "没有修好", "没恢复", "没有恢复", "没结束", "没有结束",
+                                            "没解除", "没有解除", "未恢复", "未解除", "不能", "still",
+                                            "not fixed", "not over"});
 }
 
 domain::ticket_priority guess_priority(domain::ticket_category category, std::string_view description) {

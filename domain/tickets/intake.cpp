@@ -20,11 +20,15 @@ storage::ticket_row ticket_of(storage::stores& db, const report& r) {
       }
     }
   }
-  if (!where && t.location.empty()) {
+  // Words that name a floor or a spot but no building ("3楼楼道") are in the group's building, or for
+  // a repair in the reporter's own.
+  if (!where && !t.building) {
     if (r.group_building)
       t.building = r.group_building;
-    else if (r.home && r.kind == ticket_kind::repair)
+    else if (r.home && r.kind == ticket_kind::repair && t.location.empty())
       where = r.home;  // a bound owner need not type the room
+    else if (r.home && r.kind == ticket_kind::repair)
+      t.building = r.home->building;
   }
   t.community_id = r.community_id;
   t.kind = r.kind;

@@ -49,7 +49,7 @@ std::string numerals_as_digits(std::string_view text) {
 
 constexpr const char* spot =
     "(?:电梯口|电梯厅|电梯间|电梯|楼道|走廊|大堂|门厅|门口|楼梯间|楼梯|消防通道|天台|楼顶|地下室|"
-    "[东南西北]面|[东南西北]侧|后面|旁边|对面|附近)";
+    "(?:东|南|西|北)(?:面|侧)|后面|旁边|对面|附近)";
 
 struct pattern {
   std::regex re;
@@ -65,9 +65,9 @@ const std::vector<pattern>& patterns() {
     p.push_back({std::regex(b + "(?:([0-9]{1,2})单元)?([0-9]{3,4})(?:室|号)?"), k::room});
     p.push_back({std::regex("(?:^|[^0-9])(([0-9]{1,3})-([0-9]{1,2})-([0-9]{3,4}))(?![0-9])"), k::room});
     p.push_back({std::regex(b + "(?:([0-9]{1,2})单元)?(?:[0-9]{1,2}(?:楼|层))?" + spot + "?"), k::building});
-    p.push_back({std::regex("(?:地下)?(?:停车场|车库)(?:负?[0-9]层|[A-Za-z][0-9]?区?|[0-9]{1,2}号?区)?|负[1-3]层"),
+    p.push_back({std::regex("(?:地下)?(?:停车场|车库)(?:(?:负)?[0-9]层|[A-Za-z][0-9]?(?:区)?|[0-9]{1,2}(?:号)?区)?|负[1-3]层"),
                  k::other});
-    p.push_back({std::regex("(?:^|[^A-Za-z0-9])([Bb][1-3]层?)(?![A-Za-z0-9])"), k::other, 1});
+    p.push_back({std::regex("(?:^|[^A-Za-z0-9])([Bb][1-3](?:层)?)(?![A-Za-z0-9])"), k::other, 1});
     p.push_back({std::regex("[0-9]{1,2}号(?:电梯|梯)"), k::other});
     p.push_back({std::regex("[0-9]{1,2}(?:楼|层)" + std::string(spot)), k::other});
     p.push_back({std::regex("(?:小区)?(?:东南|东北|西南|西北|东|南|西|北|正|侧|后|[0-9]{1,2}号)门(?:岗亭|口|道闸)?"),
@@ -114,7 +114,7 @@ std::optional<named_place> find_place(std::string_view text) {
       out.words = out.address->canonical();
       return out;
     }
-    out.words = std::string(bot::utf8::trim(m[p.words].str()));
+    out.words = bot::utf8::valid(bot::utf8::trim(m[p.words].str()));  // never half a character
     if (p.what == pattern::kind::building) {
       const int b = p.words == 0 ? 1 : 2;  // the building's group, then the unit's
       out.address = unit_address{m[b].str(), m[b + 1].matched ? m[b + 1].str() : "", ""};

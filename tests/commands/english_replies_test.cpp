@@ -33,7 +33,8 @@ TEST_CASE("tickets and emergencies say how long to the minute, in one style", "[
   stats.should_reply_containing("完成用时：中位 2 小时 30 分");
   stats.should_reply_containing("楼栋：3栋 1");
 
-  bot.as("王师傅").in_group("维修群").say("紧急 停电 3栋 配电箱故障").should_reply_containing("紧急通知 #1");
+  bot.as("王师傅").in_group("维修群").say("紧急 停电 3栋 配电箱故障").should_reply_containing("确认发送");
+  bot.say("确认发送").should_reply_containing("紧急通知 #1");
   bot.clock().advance_minutes(51 * 60 + 20);
   bot.say("紧急 1").should_reply_containing("进行中 2 天 3 小时");
   bot.say("解除 1 已恢复供电").should_reply_containing("历时 2 天 3 小时");
@@ -66,7 +67,7 @@ TEST_CASE("staff are never pointed at 报修 during an emergency", "[emergency][
   test_bot bot;
   set_up_english_groups(bot);
   bot.as("王阿姨").in_group("3栋业主群").say("大家好");
-  bot.as("王师傅").in_group("维修群").say("紧急 停电 3栋 配电箱故障").should_reply_containing("#1");
+  bot.as("王师傅").in_group("维修群").say("/紧急 停电 3栋 配电箱故障").should_reply_containing("#1");
   // An owner who asks is pointed at the emergency; a colleague in the same group is not told to report.
   bot.as("王阿姨")
       .in_group("3栋业主群")

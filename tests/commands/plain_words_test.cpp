@@ -74,8 +74,15 @@ TEST_CASE("places are read from the words, far from the reporter's flat", "[inte
   bot.say("投诉 地下车库B区有车乱停占道").should_reply_containing("地点：地下车库B区");
   CHECK(bot.db().tickets.get(2)->location == "地下车库B区");  // not the reporter's flat
   CHECK(bot.db().tickets.get(2)->category == domain::ticket_category::parking);
-  // Privately, a flat the owner is bound to is where a repair without a place is.
+  // Privately, a flat the owner is bound to is where a repair without a place is, and a floor
+  // without a building is in the owner's building.
   bot.in_private().say("报修 卫生间马桶堵了").should_reply_containing("地点：3-1-101");
+  bot.say("报修 2楼楼道灯不亮").should_reply_containing("地点：2楼楼道");
+  CHECK(bot.db().tickets.get(4)->building == "3");
+  bot.as("刘先生").in_group("5栋业主群");
+  bot.register_group("5栋业主群", "5");
+  bot.say("报修 3楼楼道灯不亮").should_reply_containing("#5");
+  CHECK(bot.db().tickets.get(5)->building == "5");  // the group's building
 }
 
 TEST_CASE("gas, a shaking lift and fire are urgent with the safety advice first", "[intent][safety]") {
@@ -84,8 +91,9 @@ TEST_CASE("gas, a shaking lift and fire are urgent with the safety advice first"
   bot.say("登记").should_reply_containing("优先级：紧急");
   bot.as("刘女士").say("报修 电梯有异响，晃得厉害").should_reply_containing("优先级：紧急");
   bot.as("钱先生").in_private().say("楼下冒烟了好像着火了").should_reply_containing("请先拨打 119");
-  // A question about a danger that has passed is no fire.
+  // A question about a danger that has passed is no fire; a danger not yet over is.
   bot.as("孙先生").in_private().say("昨天的火警解除了吗").should_not_contain("119");
+  bot.as("周女士").in_private().say("电梯困人半小时了还没修好").should_reply_containing("请先拨打 119");
 }
 
 TEST_CASE("a group's 帮助 is a few lines for the asker's role, the whole menu privately", "[help]") {
@@ -111,6 +119,11 @@ TEST_CASE("staff write commands without / in their group, and natural dates", "[
   bot.say("确认发送").should_reply_containing("已安排公告 #1").should_reply_containing("12-10 09:00");
   bot.say("定时公告 下周三晚上7点 业主大会 | 会所").should_reply_containing("将发送到 2 个群");
   bot.say("今天中午吃什么").should_be_silent();  // colleagues' chat stays theirs
+  // Words everyone may say keep their bare-word rules: a colleague's 维修 is no ticket.
+  bot.say("维修 师傅下午三点到").should_be_silent();
+  CHECK_FALSE(bot.db().tickets.get(2));
+  // Even to one building's one group, a 公告 said without / waits.
+  bot.say("公告 3栋 停水 | 明天").should_reply_containing("将发送到 1 个群");
 }
 
 }  // namespace plain_words_test

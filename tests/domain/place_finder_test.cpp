@@ -27,6 +27,10 @@ TEST_CASE("places owners name, as the words show them", "[places]") {
   CHECK(words_of("中心花园的路灯不亮") == "中心花园");
   CHECK(words_of("the lights in building 7 are out") == "building 7");
   CHECK(words_of("我家厨房漏水") == "-");
+  // Never half a character: "层?" on bytes would take the first bytes of 居 or 北.
+  CHECK(words_of("车在B1居然被刮了") == "B1");
+  CHECK(words_of("地下车库B北口积水") == "地下车库B");
+  CHECK(words_of("3栋北侧的路灯") == "3栋北侧");
   CHECK(words_of("楼上又在装修") == "-");
 }
 
