@@ -2,6 +2,7 @@
 
 #include <fasttext/fasttext.h>
 
+#include <istream>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -29,7 +30,14 @@ constexpr int short_cry_words = 8;
 // loading reads) only in a protected member: a model read from memory goes through it too.
 struct model : fasttext::FastText {
   void load(std::string_view bytes) {
-    std::istringstream in{std::string(bytes)};
+    // Read in place: a copy of the bytes would stay in the heap as long as the process.
+    struct in_place : std::streambuf {
+      explicit in_place(std::string_view b) {
+        char* p = const_cast<char*>(b.data());  // only ever read
+        setg(p, p, p + b.size());
+      }
+    } buffer(bytes);
+    std::istream in(&buffer);
     if (!checkModel(in)) throw std::runtime_error("intent model: not a fastText model of this version");
     loadModel(in);
   }
