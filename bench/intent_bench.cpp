@@ -55,7 +55,9 @@ int main(int argc, char** argv) {
   for (double v : us) sum += v;
   std::printf("intent models: load %.1f ms, resident +%.1f MB\n",
               std::chrono::duration<double, std::milli>(t1 - t0).count(), (after - before) / 1024.0);
-  std::printf("read a message (%zu messages x %d): mean %.1f us, p50 %.1f us, p99 %.1f us, max %.1f us (%zu problems)\n",
-              corpus.size(), rounds, sum / static_cast<double>(us.size()), at(0.5), at(0.99), us.back(),
-              problems / static_cast<std::size_t>(rounds));
+  std::printf(
+      "read a message (%zu messages x %d): mean %.1f us, p50 %.1f us, p99 %.1f us, max %.1f us (%zu "
+      "problems)\n",
+      corpus.size(), rounds, sum / static_cast<double>(us.size()), at(0.5), at(0.99), us.back(),
+      problems / static_cast<std::size_t>(rounds));
 }

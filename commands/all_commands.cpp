@@ -43,13 +43,18 @@ namespace {
 
 using spec_list = std::vector<bot::command_spec> (*)();
 
-constexpr spec_list command_lists[] = {
-    help_commands,           repair_commands,          ticket_query_commands,  ticket_owner_commands,
-    suggestion_box_commands, complaint_offer_commands, ticket_staff_commands,  ticket_duty_commands,
-    ticket_report_commands,  binding_commands,         group_admin_commands,   notice_commands,
-    notice_query_commands,   broadcast_confirm_commands, emergency_commands,       emergency_ack_commands, role_admin_commands,
-    vote_commands,           meeting_commands,         visit_commands,         topic_commands,
-    survey_commands,         stats_commands,           dashboard_commands};
+constexpr spec_list command_lists[] = {help_commands,           repair_commands,
+                                       ticket_query_commands,   ticket_owner_commands,
+                                       suggestion_box_commands, complaint_offer_commands,
+                                       ticket_staff_commands,   ticket_duty_commands,
+                                       ticket_report_commands,  binding_commands,
+                                       group_admin_commands,    notice_commands,
+                                       notice_query_commands,   broadcast_confirm_commands,
+                                       emergency_commands,      emergency_ack_commands,
+                                       role_admin_commands,     vote_commands,
+                                       meeting_commands,        visit_commands,
+                                       topic_commands,          survey_commands,
+                                       stats_commands,          dashboard_commands};
 
 }  // namespace
 

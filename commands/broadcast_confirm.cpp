@@ -36,7 +36,8 @@ bot::command_result confirm(bot::context& ctx, const bot::args& a) {
 
 }  // namespace
 
-bool held_for_confirmation(bot::context& ctx, const bot::args& a, std::size_t groups, const std::string& words) {
+bool held_for_confirmation(bot::context& ctx, const bot::args& a, std::size_t groups,
+                           const std::string& words) {
   if (!a.spoken || groups == 0) return false;
   storage::pending_store(ctx.db().database)
       .hold(ctx.chat.id, ctx.who.member.id, words.empty() ? a.body : words, ctx.now());

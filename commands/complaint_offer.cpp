@@ -19,7 +19,7 @@ using domain::tickets::endangers_life;
 namespace {
 
 using bot::minute_ms;
-constexpr std::size_t min_points = 4;              // "坏了" alone says too little to register
+constexpr std::size_t min_points = 4;  // "坏了" alone says too little to register
 // (but "车位被占", "暖气不热" say enough)
 constexpr std::size_t max_complaint_points = 200;  // a long post is a discussion, not a report
 
@@ -75,7 +75,8 @@ storage::ticket_row open_from_words(bot::context& ctx, std::string_view text, co
   const auto reading = understand(ctx, text);
   domain::tickets::report r;
   r.community_id = ctx.community();
-  const bool urgent = domain::tickets::guess_priority(reading.category, text) == domain::ticket_priority::urgent;
+  const bool urgent =
+      domain::tickets::guess_priority(reading.category, text) == domain::ticket_priority::urgent;
   r.kind = reading.kind == domain::intent::intent::complaint && !urgent ? domain::ticket_kind::complaint
                                                                         : domain::ticket_kind::repair;
   r.description = std::string(text);
@@ -99,7 +100,8 @@ std::string safety_first(const bot::context& ctx) {
 }
 
 void make_offer(bot::context& ctx, std::string_view text) {
-  ctx.db().offers.add({0, ctx.chat.id, ctx.who.member.id, ctx.msg.id, std::string(text), ctx.now(), std::nullopt});
+  ctx.db().offers.add(
+      {0, ctx.chat.id, ctx.who.member.id, ctx.msg.id, std::string(text), ctx.now(), std::nullopt});
   // Safety first, then the offer.
   ctx.reply(endangers_life(text) ? safety_first(ctx) + ctx.text("cmd.offers.take.offer_urgent")
                                  : ctx.text("cmd.offers.take.offer"));

@@ -50,8 +50,8 @@ std::string group_overview(const bot::context& ctx) {
   using bot::role;
   const char* id = bot::at_least(ctx.who.level, role::admin)     ? "cmd.help.group_admin"
                    : bot::at_least(ctx.who.level, role::manager) ? "cmd.help.group_manager"
-                   : bot::at_least(ctx.who.level, role::staff) ? "cmd.help.group_staff"
-                                                               : "cmd.help.group_resident";
+                   : bot::at_least(ctx.who.level, role::staff)   ? "cmd.help.group_staff"
+                                                                 : "cmd.help.group_resident";
   return ctx.text(id);
 }
 

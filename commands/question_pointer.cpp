@@ -18,16 +18,16 @@ constexpr int notices_looked_at = 20;
 constexpr std::int64_t notice_relevance_ms = 30LL * 24 * 3'600'000;  // a month-old notice answers nothing now
 
 bool about_own_ticket(std::string_view text) {
-  return bot::utf8::contains_any(text, {"工单", "报修", "报的", "修了没", "修好了没", "进度", "单号", "处理了吗",
-                                        "处理了没", "投诉的", "我的投诉", "排到", "派人了吗", "my ticket",
-                                        "my repair", "my complaint"});
+  return bot::utf8::contains_any(
+      text, {"工单", "报修", "报的", "修了没", "修好了没", "进度", "单号", "处理了吗", "处理了没", "投诉的",
+             "我的投诉", "排到", "派人了吗", "my ticket", "my repair", "my complaint"});
 }
 
 // Pairs of Han characters: the words a question and a notice share ("停水", "消防", "演练").
 std::set<std::u32string> bigrams(std::string_view text) {
-  static const std::set<std::u32string> plain = {U"什么", U"几点", U"时候", U"请问", U"怎么", U"是不", U"不是",
-                                                  U"我们", U"物业", U"小区", U"可以", U"一下", U"今天", U"明天",
-                                                  U"通知", U"公告", U"大家", U"有没", U"没有", U"是否", U"知道"};
+  static const std::set<std::u32string> plain = {
+      U"什么", U"几点", U"时候", U"请问", U"怎么", U"是不", U"不是", U"我们", U"物业", U"小区", U"可以",
+      U"一下", U"今天", U"明天", U"通知", U"公告", U"大家", U"有没", U"没有", U"是否", U"知道"};
   std::set<std::u32string> out;
   const std::u32string s = bot::utf8::decode(text);
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
@@ -80,7 +80,8 @@ bool point_to_answer(bot::context& ctx, std::string_view text, bool addressed) {
   }
   if (!addressed) return false;
   const std::string& phone = ctx.svc.cfg.emergency.duty_phone;
-  ctx.reply(phone.empty() ? ctx.text("question.unknown") : ctx.text("question.unknown_phone", fmt::arg("phone", phone)));
+  ctx.reply(phone.empty() ? ctx.text("question.unknown")
+                          : ctx.text("question.unknown_phone", fmt::arg("phone", phone)));
   return true;
 }
 

@@ -110,11 +110,11 @@ std::string created_reply(const bot::context& ctx, const storage::ticket_row& t)
   std::string fix = !same_day ? ctx.text("ticket.fix_by", fmt::arg("due", tz.format(*t.resolve_due_at)))
                     : t.kind == ticket_kind::repair ? ctx.text("ticket.fix_same_day")
                                                     : ctx.text("ticket.settle_same_day");
-  std::string out =
-      ctx.text(created_text_id(t.kind), fmt::arg("id", t.id), fmt::arg("category", ctx.text(text_id(t.category))),
-               fmt::arg("priority", ctx.text(text_id(t.priority))),
-               fmt::arg("sla", bot::duration_text(ctx.svc.t, ctx.lang, *t.due_at - t.created_at)),
-               fmt::arg("due", tz.format(*t.due_at)), fmt::arg("fix", fix));
+  std::string out = ctx.text(
+      created_text_id(t.kind), fmt::arg("id", t.id), fmt::arg("category", ctx.text(text_id(t.category))),
+      fmt::arg("priority", ctx.text(text_id(t.priority))),
+      fmt::arg("sla", bot::duration_text(ctx.svc.t, ctx.lang, *t.due_at - t.created_at)),
+      fmt::arg("due", tz.format(*t.due_at)), fmt::arg("fix", fix));
   // The place as understood, so that the owner can see it is right (a group sees no room number).
   if (std::string where = shown_location(t, !ctx.in_group(), ctx.lang); !where.empty())
     out += "\n" + ctx.text("ticket.detail_location", fmt::arg("location", where));

@@ -2,8 +2,8 @@
 
 #include "storage/dashboard_sql.hpp"
 #include "storage/day_sums_sql.hpp"
-#include "storage/pending_sql.hpp"
 #include "storage/meetings_sql.hpp"
+#include "storage/pending_sql.hpp"
 #include "storage/stats_sql.hpp"
 #include "storage/surveys_sql.hpp"
 #include "storage/topics_sql.hpp"

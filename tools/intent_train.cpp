@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
     for (const auto& e : examples) {
       intents.emplace_back(e.intent, e.text);
       if (e.category == "-") continue;
-      if (!domain::parse_ticket_category(e.category)) throw std::runtime_error("unknown category " + e.category);
+      if (!domain::parse_ticket_category(e.category))
+        throw std::runtime_error("unknown category " + e.category);
       categories.emplace_back(e.category, e.text);
     }
     // Written beside and renamed into place: a full disk must fail the build, not leave half a model.
@@ -40,7 +41,8 @@ int main(int argc, char** argv) {
     };
     write("intent.bin", domain::intent::train_model(intents));
     write("category.bin", domain::intent::train_model(categories));
-    std::printf("intent models: %zu messages, %zu problems with a category\n", intents.size(), categories.size());
+    std::printf("intent models: %zu messages, %zu problems with a category\n", intents.size(),
+                categories.size());
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "estatebot_intent_train: %s\n", e.what());

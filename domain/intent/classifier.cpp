@@ -61,14 +61,15 @@ std::vector<std::pair<std::string, float>> labels(const fasttext::FastText& ft, 
 // is still asked to come ("他们洗完就不滴了……麻烦上去看看"), or it is a question.
 bool tells_it_is_fixed(std::string_view text) {
   const std::string lower = bot::utf8::to_lower_ascii(text);
-  return bot::utf8::contains_any(lower, {"修好了", "已经修好", "换好了", "恢复了", "已恢复", "来电了",
-                                         "来水了", "解决了", "亮了", "不滴了", "不漏了", "能用了",
-                                         "可以用了", "正常了", "没事了", "虚惊一场", "救出来", "好了，谢谢",
-                                         "好了谢谢", "working again", "fixed now", "been fixed",
-                                         "back to normal"}) &&
-         !bot::utf8::contains_any(lower, {"又", "还是", "没修好", "没有修好", "没恢复", "没有恢复", "不亮",
-                                          "没解决", "不能用", "不正常", "但", "可是", "只亮", "一直",
-                                          "麻烦", "吗", "？", "?", "not working", "still"});
+  return bot::utf8::contains_any(
+             lower, {"修好了",   "已经修好",      "换好了",    "恢复了",     "已恢复",        "来电了",
+                     "来水了",   "解决了",        "亮了",      "不滴了",     "不漏了",        "能用了",
+                     "可以用了", "正常了",        "没事了",    "虚惊一场",   "救出来",        "好了，谢谢",
+                     "好了谢谢", "working again", "fixed now", "been fixed", "back to normal"}) &&
+         !bot::utf8::contains_any(
+             lower, {"又",     "还是",   "没修好", "没有修好", "没恢复",      "没有恢复", "不亮",
+                     "没解决", "不能用", "不正常", "但",       "可是",        "只亮",     "一直",
+                     "麻烦",   "吗",     "？",     "?",        "not working", "still"});
 }
 
 // Han characters and Latin words: how long a message is, in words an owner would count.
@@ -102,7 +103,8 @@ intent parse_intent(std::string_view s) {
 // done, however few the other words; "投诉要怎么投诉" and "我要投诉找谁" ask how, and are questions.
 std::optional<intent> asks_to_file(std::string_view text) {
   const std::string lower = bot::utf8::to_lower_ascii(text);
-  if (bot::utf8::contains_any(lower, {"怎么", "如何", "找谁", "哪里", "去哪", "吗", "？", "?", "how ", "where "}))
+  if (bot::utf8::contains_any(lower,
+                              {"怎么", "如何", "找谁", "哪里", "去哪", "吗", "？", "?", "how ", "where "}))
     return std::nullopt;
   if (bot::utf8::contains_any(lower, {"我要投诉", "我想投诉", "要投诉一下", "我要反映", "i want to complain",
                                       "i'd like to complain", "i would like to complain"}))
@@ -180,7 +182,8 @@ reading classifier::read(std::string_view whole) const {
   if (auto c = labels(m_->categories, line); !c.empty()) {
     r.category = parse_ticket_category(c.front().first).value_or(domain::ticket_category::other);
     if (c.front().second < sure_category)
-      if (auto named = tickets::guess_category(text); named != domain::ticket_category::other) r.category = named;
+      if (auto named = tickets::guess_category(text); named != domain::ticket_category::other)
+        r.category = named;
   }
   // Safety words make a problem of anything the model is not sure is something else, and of any
   // short cry: "楼道里好大烟味" must never wait for a better model; "火警解除了吗" and "我老公把厨房

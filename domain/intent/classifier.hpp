@@ -19,7 +19,7 @@ inline bool is_problem(intent i) {
 
 struct reading {
   intent kind = intent::chat;
-  float confidence = 0;  // the model's probability of `kind` (1 when a safety rule decided)
+  float confidence = 0;           // the model's probability of `kind` (1 when a safety rule decided)
   float problem_probability = 0;  // of repair and complaint together
   domain::ticket_category category = domain::ticket_category::other;  // meaningful for problems
   bool endangers_life = false;

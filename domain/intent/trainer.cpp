@@ -19,7 +19,8 @@ namespace {
 // fastText reads its input from a file and writes its model to one.
 struct temp_file {
   explicit temp_file(const char* suffix) {
-    std::string pattern = (std::filesystem::temp_directory_path() / "estatebot-intent-XXXXXX").string() + suffix;
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "estatebot-intent-XXXXXX").string() + suffix;
     const int fd = ::mkstemps(pattern.data(), static_cast<int>(std::char_traits<char>::length(suffix)));
     if (fd < 0) throw std::runtime_error("cannot create a temporary file for training");
     ::close(fd);

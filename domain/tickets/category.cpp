@@ -57,14 +57,62 @@ domain::ticket_category guess_category(std::string_view description) {
 bool endangers_life(std::string_view description) {
   // Fire words, not 火 alone: 火锅, 火车 and 火大 are not emergencies; gas that leaks or smells, not
   // the gas company or a gas water heater; water that floods, not water that drips.
-  static const std::vector<std::string_view> words = {
-      "困人", "被困", "困在电梯", "关在电梯", "卡在电梯", "着火", "火灾", "起火", "火警", "失火", "烧起来",
-      "冒烟", "浓烟", "烟雾", "爆炸", "火花", "漏电", "触电", "电线裸露", "电线冒", "烧焦味", "焦糊味",
-      "水漫", "淹了", "被淹", "倒灌", "掉下来", "坠落", "砸到", "砸下来", "摇摇欲坠", "快掉了", "trapped",
-      "stuck in the lift", "stuck in the elevator", "on fire", "a fire", "fire in", "caught fire", "burning",
-      "gas leak", "smell gas", "smell of gas", "gas smell", "smells like gas", "smell smoke", "smell of smoke",
-      "full of smoke", "smoke coming", "sparks", "sparking", "electric shock", "flooded", "flooding",
-      "fell from", "falling from"};
+  static const std::vector<std::string_view> words = {"困人",
+                                                      "被困",
+                                                      "困在电梯",
+                                                      "关在电梯",
+                                                      "卡在电梯",
+                                                      "着火",
+                                                      "火灾",
+                                                      "起火",
+                                                      "火警",
+                                                      "失火",
+                                                      "烧起来",
+                                                      "冒烟",
+                                                      "浓烟",
+                                                      "烟雾",
+                                                      "爆炸",
+                                                      "火花",
+                                                      "漏电",
+                                                      "触电",
+                                                      "电线裸露",
+                                                      "电线冒",
+                                                      "烧焦味",
+                                                      "焦糊味",
+                                                      "水漫",
+                                                      "淹了",
+                                                      "被淹",
+                                                      "倒灌",
+                                                      "掉下来",
+                                                      "坠落",
+                                                      "砸到",
+                                                      "砸下来",
+                                                      "摇摇欲坠",
+                                                      "快掉了",
+                                                      "trapped",
+                                                      "stuck in the lift",
+                                                      "stuck in the elevator",
+                                                      "on fire",
+                                                      "a fire",
+                                                      "fire in",
+                                                      "caught fire",
+                                                      "burning",
+                                                      "gas leak",
+                                                      "smell gas",
+                                                      "smell of gas",
+                                                      "gas smell",
+                                                      "smells like gas",
+                                                      "smell smoke",
+                                                      "smell of smoke",
+                                                      "full of smoke",
+                                                      "smoke coming",
+                                                      "sparks",
+                                                      "sparking",
+                                                      "electric shock",
+                                                      "flooded",
+                                                      "flooding",
+                                                      "fell from",
+                                                      "falling from"};
   const std::string lowered = bot::utf8::to_lower_ascii(description);
   if (bot::utf8::contains_any(lowered, words)) return true;
   return bot::utf8::contains_any(lowered, {"燃气", "煤气", "天然气", "液化气", "气罐"}) &&
@@ -77,9 +125,9 @@ bool tells_danger_is_over(std::string_view description) {
   const std::string lowered = bot::utf8::to_lower_ascii(description);
   return bot::utf8::contains_any(lowered, {"解除", "恢复", "结束", "修好", "演练", "演习", "没事了", "灭了",
                                            "drill", "all clear", "is over", "fixed"}) &&
-         !bot::utf8::contains_any(lowered, {"没修好", "没有修好", "没恢复", "没有恢复", "没结束", "没有结束",
-                                            "没解除", "没有解除", "未恢复", "未解除", "不能", "still",
-                                            "not fixed", "not over"});
+         !bot::utf8::contains_any(
+             lowered, {"没修好", "没有修好", "没恢复", "没有恢复", "没结束", "没有结束", "没解除", "没有解除",
+                       "未恢复", "未解除", "不能", "still", "not fixed", "not over"});
 }
 
 domain::ticket_priority guess_priority(domain::ticket_category category, std::string_view description) {
@@ -88,8 +136,9 @@ domain::ticket_priority guess_priority(domain::ticket_category category, std::st
   // A lift that traps, shakes, drops or closes on people is urgent, not a lift that is merely slow.
   if (category == c::leak ||
       (category == c::elevator &&
-       bot::utf8::contains_any(lowered, {"困", "晃", "抖", "坠", "急停", "溜梯", "夹人", "夹到", "冲顶", "蹲底",
-                                         "往下掉", "下滑", "shaking", "shakes", "dropped", "jerk"})) ||
+       bot::utf8::contains_any(
+           lowered, {"困", "晃", "抖", "坠", "急停", "溜梯", "夹人", "夹到", "冲顶", "蹲底", "往下掉", "下滑",
+                     "shaking", "shakes", "dropped", "jerk"})) ||
       endangers_life(lowered) || bot::utf8::contains_any(lowered, {"停电", "power cut", "no power"}))
     return p::urgent;
   if (bot::utf8::contains_any(lowered, {"掉漆", "松动", "小问题", "不急", "minor", "loose"})) return p::minor;

@@ -22,8 +22,8 @@ struct report {
   std::int64_t community_id = 0;
   domain::ticket_kind kind = domain::ticket_kind::repair;
   std::string description;
-  std::optional<units::unit_address> where;  // as typed
-  std::optional<units::unit_address> home;   // the one unit the reporter is bound to, if exactly one
+  std::optional<units::unit_address> where;   // as typed
+  std::optional<units::unit_address> home;    // the one unit the reporter is bound to, if exactly one
   std::optional<std::string> group_building;  // the building of the group it was reported in
   std::int64_t reporter_id = 0;
   std::int64_t origin_chat = 0;

@@ -23,7 +23,8 @@ TEST_CASE("onebot: CQ codes split into segments, values may hold '=' and escaped
   CHECK(segs[3].get("text") == "再[说]");
 }
 
-TEST_CASE("onebot: CQ unescaping replaces the &amp entity last, so an escaped entity stays literal", "[onebot][cq]") {
+TEST_CASE("onebot: CQ unescaping replaces the &amp entity last, so an escaped entity stays literal",
+          "[onebot][cq]") {
   CHECK(unescape_text("&amp;#91;") == "&#91;");
   CHECK(unescape_text("&#91;x&#93; &amp; y") == "[x] & y");
   CHECK(unescape_param("a&#44;b&amp;#44;") == "a,b&#44;");

@@ -111,7 +111,8 @@ TEST_CASE("English lists are separated the English way", "[english]") {
 TEST_CASE("an English offer says how to accept it in English", "[english][offers]") {
   test_bot bot;
   set_up_english_groups(bot);
-  auto offer = bot.as("Amy").in_group("3栋业主群").say("@物业助手 the lift is broken again, nobody came to fix it");
+  auto offer =
+      bot.as("Amy").in_group("3栋业主群").say("@物业助手 the lift is broken again, nobody came to fix it");
   offer.should_reply_containing("Reply “/file it”").should_not_contain("登记");
   bot.say("/file it").should_reply_containing("#1");
 }

@@ -112,7 +112,9 @@ TEST_CASE("公告 said without / in the staff group waits for 确认发送, with
   test_bot bot;
   make_notice_groups(bot);
   bot.as("王师傅").in_group("维修群").say("公告 一下明天的安排").should_reply_containing("将发送到");
-  bot.say("公告 停水 | 明天停水").should_reply_containing("将发送到").should_reply_containing("回复“确认发送”");
+  bot.say("公告 停水 | 明天停水")
+      .should_reply_containing("将发送到")
+      .should_reply_containing("回复“确认发送”");
   CHECK(bot.db().notices.count(1, true) == 0);
   bot.say("确认发送").should_reply_containing("已发布公告 #1「停水」");
   bot.say("/公告 明天停水").should_reply_containing("已发布公告 #2");

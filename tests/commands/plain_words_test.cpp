@@ -24,7 +24,10 @@ TEST_CASE("private plain sentences become tickets or offers, never 没有这个�
   // A greeting in front does not hide the leak.
   bot.as("赵女士").say("你好，我家厨房水管漏水了").should_reply_containing("已登记报修工单");
   bot.as("赵女士").say("谢谢").should_reply_containing("不客气");
-  bot.as("钱先生").say("今天天气真好").should_reply_containing("我是物业助手").should_not_contain("没有这个命令");
+  bot.as("钱先生")
+      .say("今天天气真好")
+      .should_reply_containing("我是物业助手")
+      .should_not_contain("没有这个命令");
   // A typo of a command is still asked about.
   bot.as("钱先生").say("报秀 3-2-1201 漏水").should_reply_containing("报修");
 }
@@ -47,15 +50,21 @@ TEST_CASE("group problems typed without a command get the offer, chat and questi
   // A question a notice answers gets the notice, never a repair offer.
   bot.as("管理员").in_group("维修群").say("绑定小区 阳光花园 员工群");
   bot.as("王师傅").in_private().say("公告 3栋 停水通知 | 今天 13:00-17:00 停水检修");
-  bot.as("孙先生").in_group("3栋业主群").say("今天几点停水").should_reply_containing("停水通知").should_not_contain(
-      "登记");
+  bot.as("孙先生")
+      .in_group("3栋业主群")
+      .say("今天几点停水")
+      .should_reply_containing("停水通知")
+      .should_not_contain("登记");
   bot.as("孙先生").say("今晚小区有电影放映吗").should_be_silent();  // neighbours' chat
 }
 
 TEST_CASE("a bare 投诉 with a real problem is registered, and an @ with 我要投诉 is offered as a complaint",
           "[intent][offers]") {
   test_bot bot;
-  bot.as("李阿姨").in_group("5栋业主群").say("投诉 楼上的狗天天半夜叫").should_reply_containing("已登记投诉 #1");
+  bot.as("李阿姨")
+      .in_group("5栋业主群")
+      .say("投诉 楼上的狗天天半夜叫")
+      .should_reply_containing("已登记投诉 #1");
   CHECK(bot.db().tickets.get(1)->category == domain::ticket_category::noise);
   bot.as("周先生").say("@物业助手 我要投诉保安").should_reply_containing("需要帮您登记");
   bot.say("登记").should_reply_containing("已登记投诉 #2");
@@ -66,7 +75,10 @@ TEST_CASE("places are read from the words, far from the reporter's flat", "[inte
   test_bot bot;
   bot.import_roster("3,1,101,89.50,张伟,13800001234\n");
   bot.as("张先生").in_private().say("绑定 3-1-101 1234").should_reply_containing("绑定成功");
-  bot.as("张先生").in_group("业主大群").say("报修 13楼电梯口的灯不亮").should_reply_containing("地点：13楼电梯口");
+  bot.as("张先生")
+      .in_group("业主大群")
+      .say("报修 13楼电梯口的灯不亮")
+      .should_reply_containing("地点：13楼电梯口");
   auto t = bot.db().tickets.get(1);
   REQUIRE(t);
   CHECK(t->category == domain::ticket_category::lighting);

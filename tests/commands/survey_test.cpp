@@ -39,16 +39,18 @@ bot::chat_ref survey_direct(const std::string& who) {
 int counted(test_bot& bot, int survey, int position, const char* column) {
   return static_cast<int>(bot.db()
                               .database.raw()
-                              .execAndGet(std::string("SELECT ") + column + " FROM survey_items WHERE survey_id = " +
-                                          std::to_string(survey) + " AND position = " + std::to_string(position))
+                              .execAndGet(std::string("SELECT ") + column +
+                                          " FROM survey_items WHERE survey_id = " + std::to_string(survey) +
+                                          " AND position = " + std::to_string(position))
                               .getInt64());
 }
 
 }  // namespace
 
-TEST_CASE("owners answer a survey item by item, other commands and a restart in between, and the "
-          "manager reads and publishes the results",
-          "[commands][surveys]") {
+TEST_CASE(
+    "owners answer a survey item by item, other commands and a restart in between, and the "
+    "manager reads and publishes the results",
+    "[commands][surveys]") {
   testing::temp_dir dir;
   const std::string path = dir.file("estatebot.sqlite3");
   {
@@ -92,7 +94,10 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
   // A day later a bare number is no answer (it may rate a ticket); 调查 1 picks the survey up again.
   bot.as("李先生").in_private().say("1").should_reply_containing("发送“帮助”查看全部");
   CHECK(counted(bot, 1, 2, "n1") == 0);
-  bot.as("李先生").in_private().say("调查 1").should_reply_containing("继续调查 #1（已答 2 项）")
+  bot.as("李先生")
+      .in_private()
+      .say("调查 1")
+      .should_reply_containing("继续调查 #1（已答 2 项）")
       .should_reply_containing("第 3/9 项：保洁");
   bot.say("1").should_reply_containing("第 4/9 项：绿化");
   CHECK(counted(bot, 1, 0, "n3") == 1);
@@ -127,7 +132,7 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
 
   bot.clock().set(deadline + survey_hour);
   bot.as("李先生").say("4").should_reply_containing("发送“帮助”查看全部");  // closed: not counted
-  CHECK(counted(bot, 1, 3, "n4") == 1);  // 王阿姨's only
+  CHECK(counted(bot, 1, 3, "n4") == 1);                                     // 王阿姨's only
   bot.say("调查 1").should_reply_containing("已于 2025-12-20 18:00 截止");
 
   auto report = bot.as("经理").say("调查 1 结果");
@@ -138,7 +143,8 @@ TEST_CASE("owners answer a survey item by item, other commands and a restart in 
   // Asked in an owners' group, the figures and comments go to the manager privately.
   auto in_group = bot.in_group("1栋业主群").say("调查 1 意见");
   CHECK(in_group.to(bot.group("1栋业主群")).size() <= 1);
-  for (const auto& m : in_group.to(bot.group("1栋业主群"))) CHECK(m.shown.find("电梯太慢") == std::string::npos);
+  for (const auto& m : in_group.to(bot.group("1栋业主群")))
+    CHECK(m.shown.find("电梯太慢") == std::string::npos);
   REQUIRE(in_group.to(survey_direct("经理")).size() == 1);
   CHECK(in_group.to(survey_direct("经理"))[0].shown.find("电梯太慢") != std::string::npos);
   bot.in_private();
@@ -210,7 +216,10 @@ TEST_CASE("surveys refuse what they cannot do", "[commands][surveys]") {
   bot.say("调查 1 作废").should_reply_containing("用法");
   bot.say("公示调查 1").should_reply_containing("用法");
   // Asked with no number, an owner gets the survey they are in, from where they stand.
-  bot.as("王阿姨").say("调查").should_reply_containing("【满意度调查 #1】满意度").should_reply_containing("第 1/9 项");
+  bot.as("王阿姨")
+      .say("调查")
+      .should_reply_containing("【满意度调查 #1】满意度")
+      .should_reply_containing("第 1/9 项");
   bot.say("4");
   bot.say("调查").should_reply_containing("继续调查 #1（已答 1 项）").should_reply_containing("第 2/9 项");
 }

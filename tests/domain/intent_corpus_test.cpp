@@ -81,7 +81,8 @@ TEST_CASE("held out: problems are found, chat is left alone, categories are righ
       found += is_problem(r.kind);
       ++categorised;
       right_category += domain::to_text(r.category) == e.category;
-      if (!is_problem(r.kind)) std::printf("  missed: %s (%s)\n", e.text.c_str(), std::string(to_text(r.kind)).c_str());
+      if (!is_problem(r.kind))
+        std::printf("  missed: %s (%s)\n", e.text.c_str(), std::string(to_text(r.kind)).c_str());
     } else if (e.intent == "chat") {
       ++chat;
       chat_offered += is_problem(r.kind);
@@ -94,11 +95,12 @@ TEST_CASE("held out: problems are found, chat is left alone, categories are righ
   const double recall = double(found) / problems;
   const double false_offers = double(chat_offered) / chat;
   const double category_accuracy = double(right_category) / categorised;
-  std::printf("held out %zu of %zu: problems found %d/%d (%.1f%%), false offers on chat %d/%d (%.1f%%), "
-              "questions and greetings offered %d/%d, category right %d/%d (%.1f%%), intent right %.1f%%\n",
-              test.size(), all.size(), found, problems, 100 * recall, chat_offered, chat, 100 * false_offers,
-              questions_offered, questions, right_category, categorised, 100 * category_accuracy,
-              100.0 * right_intent / double(test.size()));
+  std::printf(
+      "held out %zu of %zu: problems found %d/%d (%.1f%%), false offers on chat %d/%d (%.1f%%), "
+      "questions and greetings offered %d/%d, category right %d/%d (%.1f%%), intent right %.1f%%\n",
+      test.size(), all.size(), found, problems, 100 * recall, chat_offered, chat, 100 * false_offers,
+      questions_offered, questions, right_category, categorised, 100 * category_accuracy,
+      100.0 * right_intent / double(test.size()));
   CHECK(test.size() * 6 > all.size());  // about a fifth
   CHECK(recall >= 0.90);
   CHECK(false_offers <= 0.02);
