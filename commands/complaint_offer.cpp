@@ -63,10 +63,9 @@ bot::command_result toggle(bot::context& ctx, const bot::args& a) {
 
 }  // namespace
 
-bool reads_like_complaint(const bot::context& ctx, std::string_view text) {
-  const std::size_t n = bot::utf8::length(text);
-  if (n < min_points || n > max_complaint_points) return false;
-  return is_problem(understand(ctx, text).kind);
+bool reads_like_complaint(std::string_view text, const domain::intent::reading& r) {
+  const std::size_t n = bot::utf8::length(bot::utf8::trim(text));
+  return n >= min_points && n <= max_complaint_points && is_problem(r.kind);
 }
 
 storage::ticket_row open_from_words(bot::context& ctx, std::string_view text, const std::string& message_id) {
@@ -107,12 +106,13 @@ void make_offer(bot::context& ctx, std::string_view text) {
                                  : ctx.text("cmd.offers.take.offer"));
 }
 
-bool offer_to_register(bot::context& ctx, std::string_view raw, bool addressed) {
+bool offer_to_register(bot::context& ctx, std::string_view raw, const domain::intent::reading& r,
+                       bool addressed) {
   const auto& cfg = ctx.svc.cfg.tickets.offers;
   if (!cfg.enabled || ctx.chat.purpose != "owners" || ctx.chat.id == 0) return false;
   if (ctx.is_staff()) return false;  // staff report with 报修 themselves
   const std::string_view text = bot::utf8::trim(raw);
-  if (!reads_like_complaint(ctx, text)) return false;
+  if (!reads_like_complaint(text, r)) return false;
   auto& offers = ctx.db().offers;
   if (offers.switched_off(ctx.chat.id)) return false;
   // The window keeps chat from being answered over and over; someone who asks the bot gets an

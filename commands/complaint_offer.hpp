@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bot/command.hpp"
+#include "domain/intent/classifier.hpp"
 #include "storage/ticket_store.hpp"
 
 namespace bot {
@@ -18,10 +19,12 @@ namespace commands {
 
 std::vector<bot::command_spec> complaint_offer_commands();
 // Chat that reads like a repair or complaint: the right length, a keyword, no ignore word.
-bool reads_like_complaint(const bot::context& ctx, std::string_view text);
+bool reads_like_complaint(std::string_view text, const domain::intent::reading& r);
 // Offers to register `text` (the message without an @ of the bot) when it reads like a complaint;
 // true when it did. `addressed`: the owner asked the bot, so the per-person window does not apply.
-bool offer_to_register(bot::context& ctx, std::string_view text, bool addressed);
+// `r`: the text as commands::understand read it (the caller reads a message once).
+bool offer_to_register(bot::context& ctx, std::string_view text, const domain::intent::reading& r,
+                       bool addressed);
 // The offer itself, wherever the caller decided it belongs (private chat offers it too): recorded
 // for 登记, with the safety advice first when the words put a life at risk.
 void make_offer(bot::context& ctx, std::string_view text);
