@@ -80,7 +80,6 @@ bot::http_response login_form(bot::services& svc, const bot::http_request& req) 
                                          escape(svc.t(l, "web.login_button")))));
 }
 
-
 bot::http_response cross_site(bot::services& svc, const bot::http_request& req) {
   const auto l = login_lang(req);
   return html(403, bare_page(svc, l, "web.login",

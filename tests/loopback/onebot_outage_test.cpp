@@ -38,8 +38,9 @@ TEST_CASE(
   h.service->state().outbox.wake();
   // Degraded at once (ten minutes have passed); the probe that the wake sent must also have failed,
   // or the API coming back would answer a probe that is still on its way.
-  REQUIRE(testing::run_until(
-      h.io, [&] { return h.health()["status"] == "degraded" && h.service->state().outbox.in_flight() == 0; }));
+  REQUIRE(testing::run_until(h.io, [&] {
+    return h.health()["status"] == "degraded" && h.service->state().outbox.in_flight() == 0;
+  }));
   CHECK(h.service->state().db.outbox.get(1)->state == "pending");
   CHECK(h.service->state().db.outbox.get(1)->attempts == 0);
 
