@@ -5,6 +5,7 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include <climits>
 #include <memory>
 #include <stdexcept>
 
@@ -81,6 +82,40 @@ std::optional<std::string> from_hex(std::string_view hex) {
     if (hi < 0 || lo < 0) return std::nullopt;
     out.push_back(static_cast<char>(hi * 16 + lo));
   }
+  return out;
+}
+
+std::string base64_encode(std::string_view bytes) {
+  // EVP_EncodeBlock takes an int length and writes a NUL: encode in chunks of a multiple of 3 bytes.
+  constexpr std::size_t chunk = 3 * (1 << 20);
+  std::string out((bytes.size() + 2) / 3 * 4 + 1, '\0');
+  std::size_t written = 0;
+  for (std::size_t pos = 0; pos < bytes.size(); pos += chunk) {
+    std::string_view part = bytes.substr(pos, chunk);
+    written += static_cast<std::size_t>(
+        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data() + written),
+                        reinterpret_cast<const unsigned char*>(part.data()), static_cast<int>(part.size())));
+  }
+  out.resize(written);
+  return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  auto in_alphabet = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+  };
+  if (text.size() % 4 != 0 || text.size() > static_cast<std::size_t>(INT_MAX)) return std::nullopt;
+  std::size_t pad = 0;
+  if (!text.empty() && text.back() == '=') pad = text[text.size() - 2] == '=' ? 2 : 1;
+  for (std::size_t i = 0; i < text.size() - pad; ++i)
+    if (!in_alphabet(text[i])) return std::nullopt;
+  if (text.empty()) return std::string();
+  std::string out(text.size() / 4 * 3, '\0');
+  // EVP_DecodeBlock counts the bytes the '=' stand for: drop them.
+  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  if (n < 0 || static_cast<std::size_t>(n) != out.size()) return std::nullopt;
+  out.resize(out.size() - pad);
   return out;
 }
 
