@@ -48,11 +48,22 @@ struct adapter_host {
       read_lines;
 };
 
+// A group the bot can only post to (a WeCom group robot), declared in the config: registered to
+// its community at start as if an admin had said 绑定小区 in it.
+struct declared_group {
+  bot::chat_ref chat;
+  std::string title;
+  std::string community;
+  std::optional<std::string> building;
+  std::string purpose;
+};
+
 class adapter : public bot::channel {
  public:
   // Registers the inbound side; called once, before the server starts.
   virtual void attach(adapter_host host) = 0;
   virtual nlohmann::json health() const = 0;  // shown under "adapters" in GET /healthz
+  virtual std::vector<declared_group> declared_groups() const { return {}; }
   // Whether its messages may carry message::claimed_role (a local terminal, whose user may play
   // anyone); the dispatcher ignores that field from every other platform.
   virtual bool vouches_for_roles() const { return false; }

@@ -5,7 +5,9 @@
 #include "adapters/onebot/onebot_service.hpp"
 #include "adapters/onebot12/onebot12_channel.hpp"
 #include "adapters/webhook/webhook_channel.hpp"
+#include "adapters/wechat_mp/mp_channel.hpp"
 #include "adapters/wechatbot/wechatbot_channel.hpp"
+#include "adapters/wecom/wecom_channel.hpp"
 
 namespace adapters {
 
@@ -40,6 +42,14 @@ adapter_set make_adapters(const bot::config& cfg, adapter_env env) {
   add(cfg.wechatbot.enabled, wechatbot::platform, [&] {
     return std::make_unique<wechatbot::wechatbot_channel>(cfg.wechatbot, env.http, env.clk,
                                                           cfg.outbox.send_timeout_ms);
+  });
+  add(cfg.wecom.enabled, wecom::platform, [&] {
+    return std::make_unique<wecom::wecom_channel>(cfg.wecom, env.http, env.clk, cfg.outbox.send_timeout_ms,
+                                                  env.keep_progress);
+  });
+  add(cfg.wechat_mp.enabled, wechat_mp::platform, [&] {
+    return std::make_unique<wechat_mp::mp_channel>(cfg.wechat_mp, env.http, env.clk, cfg.outbox.send_timeout_ms,
+                                                   env.keep_progress);
   });
   return set;
 }

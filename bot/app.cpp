@@ -81,6 +81,7 @@ struct app::impl {
       state.outbox.add_channel(*a);
       if (a->vouches_for_roles()) state.dispatch.trust_claimed_roles(std::string(a->platform()));
       a->attach(host());
+      register_declared(*a);
     }
     server.route("GET", "/healthz", [this](const http_request& req) { return health(req); });
     server.route("GET", "/metrics", [this](const http_request& req) { return metrics_page(req); });
@@ -95,6 +96,21 @@ struct app::impl {
               read_line = std::move(on_line);
               input_opened = std::move(on_open);
             }};
+  }
+
+  // Groups the config declares (post-only robots) serve the community it names, as 绑定小区 would
+  // set them; a change in the config moves them at the next start.
+  void register_declared(const adapters::adapter& a) {
+    for (const auto& g : a.declared_groups()) {
+      const std::int64_t now = clk.now_ms();
+      storage::transaction tx(state.database);
+      const auto row = state.db.chats.touch(g.chat, g.title, state.svc.default_community, now);
+      const std::int64_t community = state.db.communities.ensure(g.community, now);
+      if (!row.registered || row.community_id != community || row.building != g.building ||
+          row.purpose != g.purpose)
+        state.db.chats.register_to(row.id, community, g.building, g.purpose, 0, now);
+      tx.commit();
+    }
   }
 
   // A failure here only costs idempotence (the next attempt repeats what this one did), never a message.

@@ -320,6 +320,9 @@ std::map<std::string, platform_limits> outbox_config::platform_limit_defaults() 
       // drops about every two days; its users report bans after bursts (danni-cool #234, #287).
       // One message every 2.5 s per account, no burst; emergencies still go first.
       {"wechatbot", {0.4, 1, 0, 0}},
+      // The Official Account's customer-service messages go to one person each; no published rate.
+      // A reply's parts go at once, a broadcast never reaches it (it has no groups).
+      {"wechat_mp", {0, 1, 1.0, 5}},
       // The terminal: no pacing, a pasted script is answered at once.
       {"console", {0, 1, 1000.0, 1000}},
   };

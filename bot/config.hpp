@@ -156,6 +156,46 @@ struct wechatbot_config {
   std::string api_token;  // the bridge's own token (env ESTATEBOT_WECHATBOT_API_TOKEN)
 };
 
+// WeCom (企业微信): a self-built app that owners and staff chat with 1:1 (encrypted XML callbacks
+// at <path>, answers as passive replies or app messages), and group robots (消息推送 webhooks) that
+// carry broadcasts and alerts into internal groups (protocols/wecom-wechat.md §1, §2).
+struct wecom_robot {
+  std::string key;        // the webhook URL's key: the credential (env ESTATEBOT_WECOM_ROBOTS_<NAME>_KEY)
+  std::string community;  // empty: [community] name
+  std::optional<std::string> building;
+  std::string purpose = "staff";  // staff | managers | owners, as 绑定小区 sets it
+};
+
+struct wecom_config {
+  bool enabled = false;
+  std::string path = "/wecom";
+  std::string corp_id;           // empty: no app, robots only
+  std::string agent_id;          // the app's AgentId
+  std::string token;             // callback Token (env ESTATEBOT_WECOM_TOKEN)
+  std::string encoding_aes_key;  // 43 characters (env ESTATEBOT_WECOM_ENCODING_AES_KEY)
+  std::string secret;            // the app's Secret, for access_token (env ESTATEBOT_WECOM_SECRET)
+  std::string api_base = "https://qyapi.weixin.qq.com";
+  int timestamp_window_s = 300;  // a callback whose timestamp is further from now is refused
+  // Group robots by name ([adapters.wecom.robots.<name>]): each is an internal group the bot can
+  // only post to, registered at start to its community as a chat "wecom/robot/group/<name>".
+  std::map<std::string, wecom_robot> robots;
+};
+
+// The WeChat Official Account (公众号): any WeChat user chats with it 1:1. Plain mode (signature
+// only) or safe mode (encrypt_type=aes, when encoding_aes_key is set); passive replies within the
+// 5-second window, customer-service messages (message/custom/send) later, within 48 hours of the
+// user's last message (§3).
+struct wechat_mp_config {
+  bool enabled = false;
+  std::string path = "/wechat";
+  std::string app_id;
+  std::string token;             // env ESTATEBOT_WECHAT_MP_TOKEN
+  std::string encoding_aes_key;  // empty: plain mode only (env ESTATEBOT_WECHAT_MP_ENCODING_AES_KEY)
+  std::string app_secret;        // env ESTATEBOT_WECHAT_MP_APP_SECRET
+  std::string api_base = "https://api.weixin.qq.com";
+  int timestamp_window_s = 300;
+};
+
 // How long a ticket may take: to the first response, and to the fix. A resolve time of 0 means
 // "the same day" (by the end of the local day the ticket came in, 当天修复).
 struct sla_target {
@@ -264,6 +304,8 @@ struct config {
   onebot_config onebot;
   onebot12_config onebot12;
   wechatbot_config wechatbot;
+  wecom_config wecom;
+  wechat_mp_config wechat_mp;
   tickets_config tickets;
   suggestions_config suggestions;
   surveys_config surveys;

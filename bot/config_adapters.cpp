@@ -120,6 +120,89 @@ void read_wechatbot(config_reader a, wechatbot_config& w) {
   a.require_path("path", w.path);
 }
 
+// 43 characters of [A-Za-z0-9]: Base64 of the 32-byte AES key without its "=" (§1.1).
+void require_aes_key(const config_reader& a, const std::string& key) {
+  bool ok = key.size() == 43;
+  for (char ch : key)
+    ok = ok && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'));
+  if (!ok)
+    throw config_error(a.key_path("encoding_aes_key") +
+                       ": must be the 43 letters and digits of the EncodingAESKey the console shows");
+}
+
+void require_secrets(const config_reader& a, std::string_view adapter,
+                     std::initializer_list<std::pair<const char*, const std::string*>> keys) {
+  for (auto [key, value] : keys)
+    if (value->empty())
+      throw config_error(fmt::format("{}: required when the adapter is enabled (or set {})", a.key_path(key),
+                                     secret_env_name(adapter, key)));
+}
+
+void read_wecom_robots(config_reader a, const std::string& community, std::map<std::string, wecom_robot>& out) {
+  for (const auto& name : a.table_keys()) {
+    config_reader t = a.table(name);
+    wecom_robot r;
+    r.community = community;
+    t.read_secret("wecom_robots_" + name, "key", r.key);
+    t.read("community", r.community);
+    std::string building;
+    t.read("building", building);
+    if (!building.empty()) r.building = building;
+    t.read("purpose", r.purpose);
+    t.finish();
+    if (r.key.empty()) throw config_error(t.key_path("key") + ": required (the key= of the robot's webhook URL)");
+    if (r.purpose != "staff" && r.purpose != "managers" && r.purpose != "owners")
+      throw config_error(t.key_path("purpose") + ": staff, managers or owners");
+    if (name.empty() || name.size() > 64) throw config_error(a.key_path(name) + ": a name of 1 to 64 bytes");
+    out.emplace(name, std::move(r));
+  }
+  a.finish();
+}
+
+void read_wecom(config_reader a, wecom_config& w, const std::string& community) {
+  a.read("enabled", w.enabled);
+  a.read("path", w.path);
+  a.read("corp_id", w.corp_id);
+  a.read_id("agent_id", w.agent_id);
+  a.read_secret("wecom", "token", w.token);
+  a.read_secret("wecom", "encoding_aes_key", w.encoding_aes_key);
+  a.read_secret("wecom", "secret", w.secret);
+  a.read("api_base", w.api_base);
+  a.read("timestamp_window_s", w.timestamp_window_s, 10, 86'400);
+  read_wecom_robots(a.table("robots"), community, w.robots);
+  a.finish();
+  if (!w.enabled) return;
+  a.require_url("api_base", w.api_base);
+  if (w.corp_id.empty()) {
+    if (w.robots.empty())
+      throw config_error(a.key_path("corp_id") + ": the app (corp_id, agent_id, token, encoding_aes_key, "
+                                                 "secret) or at least one robot is required when enabled");
+    return;
+  }
+  require_secrets(a, "wecom", {{"token", &w.token}, {"encoding_aes_key", &w.encoding_aes_key}, {"secret", &w.secret}});
+  if (!all_digits(w.agent_id)) throw config_error(a.key_path("agent_id") + ": the app's AgentId (a number), required with corp_id");
+  require_aes_key(a, w.encoding_aes_key);
+  a.require_path("path", w.path);
+}
+
+void read_wechat_mp(config_reader a, wechat_mp_config& w) {
+  a.read("enabled", w.enabled);
+  a.read("path", w.path);
+  a.read("app_id", w.app_id);
+  a.read_secret("wechat_mp", "token", w.token);
+  a.read_secret("wechat_mp", "encoding_aes_key", w.encoding_aes_key);
+  a.read_secret("wechat_mp", "app_secret", w.app_secret);
+  a.read("api_base", w.api_base);
+  a.read("timestamp_window_s", w.timestamp_window_s, 10, 86'400);
+  a.finish();
+  if (!w.enabled) return;
+  if (w.app_id.empty()) throw config_error(a.key_path("app_id") + ": required when enabled");
+  require_secrets(a, "wechat_mp", {{"token", &w.token}, {"app_secret", &w.app_secret}});
+  if (!w.encoding_aes_key.empty()) require_aes_key(a, w.encoding_aes_key);
+  a.require_url("api_base", w.api_base);
+  a.require_path("path", w.path);
+}
+
 }  // namespace
 
 void read_adapters(config_reader r, config& c) {
@@ -128,6 +211,8 @@ void read_adapters(config_reader r, config& c) {
   read_onebot(r.table("onebot"), c.onebot);
   read_onebot12(r.table("onebot12"), c.onebot12);
   read_wechatbot(r.table("wechatbot"), c.wechatbot);
+  read_wecom(r.table("wecom"), c.wecom, c.community.name);
+  read_wechat_mp(r.table("wechat_mp"), c.wechat_mp);
   r.finish();
 }
 

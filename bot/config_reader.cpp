@@ -87,6 +87,17 @@ void config_reader::read_ids(std::string_view key, std::vector<std::string>& out
   }
 }
 
+void config_reader::read_id(std::string_view key, std::string& out) {
+  if (const auto* n = get(key)) {
+    if (n->is_string() && !n->as_string()->get().empty())
+      out = n->as_string()->get();
+    else if (n->is_integer())
+      out = std::to_string(n->as_integer()->get());
+    else
+      wrong_type(key, "an id (a number or a string)");
+  }
+}
+
 std::optional<std::int64_t> config_reader::integer(std::string_view key, std::int64_t min, std::int64_t max) {
   const auto* n = get(key);
   if (!n) return std::nullopt;

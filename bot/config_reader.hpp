@@ -26,6 +26,7 @@ class config_reader {
   void read(std::string_view key, std::map<std::string, std::string>& out);  // a table of strings
   // A list of ids written as strings or integers (QQ numbers: [10001, "10002"]).
   void read_ids(std::string_view key, std::vector<std::string>& out);
+  void read_id(std::string_view key, std::string& out);  // one id, a number or a string
   template <class Int>
   requires std::is_integral_v<Int>
   void read(std::string_view key, Int& out, std::int64_t min, std::int64_t max) {

@@ -43,7 +43,24 @@ bool http_request::has_header(std::string_view name) const {
 
 std::string http_reply::header(std::string_view name) const { return find_header(headers, name); }
 
-std::string percent_decode(std::string_view s) {
+std::string percent_encode(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+        c == '_' || c == '~') {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    }
+  }
+  return out;
+}
+
+std::string percent_decode(std::string_view s, bool plus_is_space) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -55,19 +72,19 @@ std::string percent_decode(std::string_view s) {
         continue;
       }
     }
-    out.push_back(s[i] == '+' ? ' ' : s[i]);
+    out.push_back(s[i] == '+' && plus_is_space ? ' ' : s[i]);
   }
   return out;
 }
 
-std::string http_request::query_param(std::string_view name) const {
+std::string http_request::query_param(std::string_view name, bool plus_is_space) const {
   std::string_view q = query;
   while (!q.empty()) {
     std::size_t amp = q.find('&');
     std::string_view pair = q.substr(0, amp);
     std::size_t eq = pair.find('=');
     if (percent_decode(pair.substr(0, eq)) == name)
-      return eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1));
+      return eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1), plus_is_space);
     if (amp == std::string_view::npos) break;
     q.remove_prefix(amp + 1);
   }

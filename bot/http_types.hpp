@@ -22,7 +22,8 @@ struct http_request {
 
   std::string header(std::string_view name) const;  // case-insensitive; "" when absent
   bool has_header(std::string_view name) const;
-  std::string query_param(std::string_view name) const;  // percent-decoded; "" when absent
+  // Percent-decoded; "" when absent. WeCom's Base64 echostr keeps its '+' (plus_is_space false).
+  std::string query_param(std::string_view name, bool plus_is_space = true) const;
 };
 
 struct http_response {
@@ -60,6 +61,7 @@ struct url_parts {
   std::string target;  // path and query, at least "/"
 };
 std::optional<url_parts> parse_url(std::string_view url);
-std::string percent_decode(std::string_view s);
+std::string percent_decode(std::string_view s, bool plus_is_space = true);
+std::string percent_encode(std::string_view s);  // all but A-Z a-z 0-9 - . _ ~ as %XX
 
 }  // namespace bot

@@ -167,4 +167,22 @@ std::string truncate(std::string_view s, std::size_t max_points) {
   return std::string(s.substr(0, i)) + "…";
 }
 
+std::vector<std::string> split_bytes(std::string_view s, std::size_t max_bytes) {
+  std::vector<std::string> pieces;
+  while (s.size() > max_bytes) {
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // a continuation byte
+    if (cut == 0) cut = max_bytes;  // not UTF-8 at all: cut anywhere rather than loop
+    std::size_t skip = 0;
+    if (const std::size_t line = s.rfind('\n', cut - 1); line != std::string_view::npos && line >= max_bytes / 2) {
+      cut = line;
+      skip = 1;
+    }
+    pieces.emplace_back(s.substr(0, cut));
+    s.remove_prefix(cut + skip);
+  }
+  if (!s.empty() || pieces.empty()) pieces.emplace_back(s);
+  return pieces;
+}
+
 }  // namespace bot::utf8

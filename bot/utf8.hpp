@@ -41,5 +41,8 @@ bool contains_any(std::string_view text, const Words& words) {
 }
 // Cuts to at most max_points code points, appending "…" when something was cut.
 std::string truncate(std::string_view s, std::size_t max_points);
+// Pieces of at most max_bytes bytes (max_bytes ≥ 4), cut between code points: at the last line
+// break of a piece when one lies in its second half (the break is dropped), else as late as fits.
+std::vector<std::string> split_bytes(std::string_view s, std::size_t max_bytes);
 
 }  // namespace bot::utf8

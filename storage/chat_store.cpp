@@ -86,7 +86,10 @@ void chat_store::register_to(std::int64_t chat_id, std::int64_t community_id,
   q.bind(1, community_id);
   bind_optional(q, 2, building);
   q.bind(3, purpose);
-  q.bind(4, by_member);
+  if (by_member != 0)
+    q.bind(4, by_member);
+  else
+    q.bind(4);  // declared in the config, not by a member
   q.bind(5, now_ms);
   q.bind(6, chat_id);
   q.exec();

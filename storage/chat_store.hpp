@@ -31,6 +31,7 @@ class chat_store {
                  std::int64_t now_ms);
   std::optional<chat_row> get(std::int64_t id);
   std::optional<chat_row> find(const bot::chat_ref& ref);
+  // by_member 0: declared in the config (a chat the bot only posts to).
   void register_to(std::int64_t chat_id, std::int64_t community_id,
                    const std::optional<std::string>& building, const std::string& purpose,
                    std::int64_t by_member, std::int64_t now_ms);

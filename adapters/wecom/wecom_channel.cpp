@@ -1,0 +1,159 @@
+#include "adapters/wecom/wecom_channel.hpp"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "adapters/wecom/api_answer.hpp"
+#include "adapters/wecom/send_parts.hpp"
+#include "adapters/wecom/token_send.hpp"
+#include "bot/clock.hpp"
+#include "bot/http_client.hpp"
+#include "bot/http_server.hpp"
+#include "bot/log.hpp"
+#include "bot/utf8.hpp"
+
+namespace adapters::wecom {
+
+wecom_channel::wecom_channel(bot::wecom_config cfg, bot::http_client& http, const bot::clock& clk,
+                             int timeout_ms,
+                             std::function<void(std::int64_t, const std::string&)> keep_progress)
+    : cfg_(std::move(cfg)),
+      http_(http),
+      clk_(clk),
+      timeout_ms_(timeout_ms),
+      keep_progress_(std::move(keep_progress)) {
+  if (cfg_.corp_id.empty()) return;
+  auto crypt = wx_crypt::make(cfg_.token, cfg_.encoding_aes_key, cfg_.corp_id);
+  if (!crypt) throw bot::config_error("adapters.wecom.encoding_aes_key: not a valid EncodingAESKey");
+  app_.emplace(cfg_, std::move(*crypt));
+  token_ = std::make_unique<access_token>(
+      http_, clk_,
+      cfg_.api_base + "/cgi-bin/gettoken?corpid=" + bot::percent_encode(cfg_.corp_id) +
+          "&corpsecret=" + bot::percent_encode(cfg_.secret),
+      timeout_ms_);
+}
+
+void wecom_channel::attach(adapter_host host) {
+  host_copy_.emplace(std::move(host));
+  if (!app_) return;
+  auto& server = host_copy_->server;
+  server.route(
+      "GET", cfg_.path,
+      [this](const bot::http_request& req) { return app_->verify_url(req, clk_.now_ms()).response; },
+      [this](const bot::http_request& req) { return app_->check_headers(req); });
+  server.route(
+      "POST", cfg_.path, [this](const bot::http_request& req) { return take(req); },
+      [this](const bot::http_request& req) { return app_->check_headers(req); });
+}
+
+bot::http_response wecom_channel::take(const bot::http_request& req) {
+  app_inbound in = app_->parse(req, clk_.now_ms());
+  if (!in.message) return in.response;
+  window_.open(in.message->chat);
+  std::string text;
+  try {
+    host_copy_->deliver(*in.message);
+    host_copy_->flush_outbox();
+    text = window_.close();
+  } catch (...) {
+    window_.close();
+    throw;
+  }
+  if (text.empty()) return in.response;  // nothing yet: the answer goes by app message
+  return app_->passive_reply(in, text, clk_.now_ms());
+}
+
+void wecom_channel::send(const bot::delivery& d, std::function<void(bot::send_result)> done) {
+  if (!d.body.recall_id.empty()) {
+    done(
+        {bot::send_result::status::failed, "", "WeCom messages are not recalled by estatebot", std::nullopt});
+    return;
+  }
+  if (d.target.account == app_account)
+    send_app(d, std::move(done));
+  else
+    send_robot(d, std::move(done));
+}
+
+void wecom_channel::send_app(const bot::delivery& d, std::function<void(bot::send_result)> done) {
+  if (window_.take(d)) {
+    done({});
+    return;
+  }
+  if (!app_) {
+    done({bot::send_result::status::failed, "", "the WeCom app is not configured", std::nullopt});
+    return;
+  }
+  std::int64_t agent = 0;  // a number in the config (config_adapters checks it)
+  std::from_chars(cfg_.agent_id.data(), cfg_.agent_id.data() + cfg_.agent_id.size(), agent);
+  send_text({http_, *token_, cfg_.api_base + "/cgi-bin/message/send", timeout_ms_,
+             [user = d.target.id, agent](const std::string& piece) {
+               return nlohmann::json{{"touser", user},
+                                     {"msgtype", "text"},
+                                     {"agentid", agent},
+                                     {"text", {{"content", piece}}},
+                                     {"safe", 0}}
+                   .dump();
+             },
+             [this, id = d.id](std::size_t n) {
+               if (keep_progress_) keep_progress_(id, std::to_string(n));
+             }},
+            d, std::move(done));
+}
+
+void wecom_channel::send_robot(const bot::delivery& d, std::function<void(bot::send_result)> done) {
+  auto robot = cfg_.robots.find(d.target.id);
+  if (robot == cfg_.robots.end()) {
+    done({bot::send_result::status::failed, "", "no group robot \"" + d.target.id + "\" in the config",
+          std::nullopt});
+    return;
+  }
+  auto calls =
+      std::make_shared<std::vector<bot::http_call>>(robot_calls(cfg_.api_base, robot->second.key, d.body));
+  auto job = std::make_shared<parts_job>();
+  job->count = calls->size();
+  job->next = parts_done(d.progress);
+  job->send_one = [this, calls, name = d.target.id](std::size_t i,
+                                                    std::function<void(bot::send_result)> sent) {
+    const std::int64_t now = clk_.now_ms();
+    if (const std::int64_t at = pace_.free_at(name, now)) {
+      sent(
+          {bot::send_result::status::retry, "", "20 messages a minute already went to this robot", at - now});
+      return;
+    }
+    pace_.sent(name, now);
+    bot::http_call c = (*calls)[i];
+    c.timeout_ms = timeout_ms_;
+    http_.request(std::move(c),
+                  [sent = std::move(sent)](bot::http_reply reply) { sent(read_api_answer(reply)); });
+  };
+  job->keep_progress = [this, id = d.id](std::size_t n) {
+    if (keep_progress_) keep_progress_(id, std::to_string(n));
+  };
+  job->done = std::move(done);
+  send_parts(job);
+}
+
+std::vector<declared_group> wecom_channel::declared_groups() const {
+  std::vector<declared_group> groups;
+  for (const auto& [name, robot] : cfg_.robots)
+    groups.push_back({{std::string(wecom::platform), std::string(robot_account), bot::chat_kind::group, name},
+                      name,
+                      robot.community,
+                      robot.building,
+                      robot.purpose});
+  return groups;
+}
+
+nlohmann::json wecom_channel::health() const {
+  nlohmann::json robots = nlohmann::json::array();
+  for (const auto& [name, robot] : cfg_.robots) robots.push_back(name);
+  return {{"enabled", true},
+          {"app", app_ ? nlohmann::json{{"corp_id", cfg_.corp_id},
+                                        {"agent_id", cfg_.agent_id},
+                                        {"token_fetches", token_->fetches()}}
+                       : nlohmann::json(nullptr)},
+          {"robots", robots}};
+}
+
+}  // namespace adapters::wecom
