@@ -164,6 +164,18 @@ struct wecom_robot {
   std::string community;  // empty: [community] name
   std::optional<std::string> building;
   std::string purpose = "staff";  // staff | managers | owners, as 绑定小区 sets it
+  // The group's chatid as the smart robot reports it: @-mentions there are heard as this robot's
+  // group, so answers that miss the callback go by this robot.
+  std::string chat_id;
+};
+
+// The smart robot (智能机器人) in API mode: WeCom posts @-mentions in internal groups, and 1:1
+// chats with it, as encrypted JSON to <path> (receive id empty); answers go in the callback's
+// reply, later ones once through the message's response_url.
+struct wecom_smart_robot {
+  std::string path = "/wecom/robot";
+  std::string token;             // env ESTATEBOT_WECOM_SMART_ROBOT_TOKEN; empty: no smart robot
+  std::string encoding_aes_key;  // env ESTATEBOT_WECOM_SMART_ROBOT_ENCODING_AES_KEY
 };
 
 struct wecom_config {
@@ -179,6 +191,7 @@ struct wecom_config {
   // Group robots by name ([adapters.wecom.robots.<name>]): each is an internal group the bot can
   // only post to, registered at start to its community as a chat "wecom/robot/group/<name>".
   std::map<std::string, wecom_robot> robots;
+  wecom_smart_robot smart_robot;
 };
 
 // The WeChat Official Account (公众号): any WeChat user chats with it 1:1. Plain mode (signature

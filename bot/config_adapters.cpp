@@ -138,7 +138,8 @@ void require_secrets(const config_reader& a, std::string_view adapter,
                                      secret_env_name(adapter, key)));
 }
 
-void read_wecom_robots(config_reader a, const std::string& community, std::map<std::string, wecom_robot>& out) {
+void read_wecom_robots(config_reader a, const std::string& community,
+                       std::map<std::string, wecom_robot>& out) {
   for (const auto& name : a.table_keys()) {
     config_reader t = a.table(name);
     wecom_robot r;
@@ -149,14 +150,27 @@ void read_wecom_robots(config_reader a, const std::string& community, std::map<s
     t.read("building", building);
     if (!building.empty()) r.building = building;
     t.read("purpose", r.purpose);
+    t.read("chat_id", r.chat_id);
     t.finish();
-    if (r.key.empty()) throw config_error(t.key_path("key") + ": required (the key= of the robot's webhook URL)");
+    if (r.key.empty())
+      throw config_error(t.key_path("key") + ": required (the key= of the robot's webhook URL)");
     if (r.purpose != "staff" && r.purpose != "managers" && r.purpose != "owners")
       throw config_error(t.key_path("purpose") + ": staff, managers or owners");
     if (name.empty() || name.size() > 64) throw config_error(a.key_path(name) + ": a name of 1 to 64 bytes");
     out.emplace(name, std::move(r));
   }
   a.finish();
+}
+
+void read_smart_robot(config_reader a, wecom_smart_robot& r) {
+  a.read("path", r.path);
+  a.read_secret("wecom_smart_robot", "token", r.token);
+  a.read_secret("wecom_smart_robot", "encoding_aes_key", r.encoding_aes_key);
+  a.finish();
+  if (r.token.empty() && r.encoding_aes_key.empty()) return;
+  require_secrets(a, "wecom_smart_robot", {{"token", &r.token}, {"encoding_aes_key", &r.encoding_aes_key}});
+  require_aes_key(a, r.encoding_aes_key);
+  a.require_path("path", r.path);
 }
 
 void read_wecom(config_reader a, wecom_config& w, const std::string& community) {
@@ -170,17 +184,23 @@ void read_wecom(config_reader a, wecom_config& w, const std::string& community) 
   a.read("api_base", w.api_base);
   a.read("timestamp_window_s", w.timestamp_window_s, 10, 86'400);
   read_wecom_robots(a.table("robots"), community, w.robots);
+  read_smart_robot(a.table("smart_robot"), w.smart_robot);
   a.finish();
   if (!w.enabled) return;
   a.require_url("api_base", w.api_base);
+  if (!w.smart_robot.token.empty() && (w.smart_robot.path == w.path && !w.corp_id.empty()))
+    throw config_error(a.key_path("smart_robot.path") + ": must differ from path");
   if (w.corp_id.empty()) {
-    if (w.robots.empty())
-      throw config_error(a.key_path("corp_id") + ": the app (corp_id, agent_id, token, encoding_aes_key, "
-                                                 "secret) or at least one robot is required when enabled");
+    if (w.robots.empty() && w.smart_robot.token.empty())
+      throw config_error(a.key_path("corp_id") +
+                         ": the app (corp_id, agent_id, token, encoding_aes_key, "
+                         "secret), a robot or the smart robot is required when enabled");
     return;
   }
-  require_secrets(a, "wecom", {{"token", &w.token}, {"encoding_aes_key", &w.encoding_aes_key}, {"secret", &w.secret}});
-  if (!all_digits(w.agent_id)) throw config_error(a.key_path("agent_id") + ": the app's AgentId (a number), required with corp_id");
+  require_secrets(a, "wecom",
+                  {{"token", &w.token}, {"encoding_aes_key", &w.encoding_aes_key}, {"secret", &w.secret}});
+  if (!all_digits(w.agent_id))
+    throw config_error(a.key_path("agent_id") + ": the app's AgentId (a number), required with corp_id");
   require_aes_key(a, w.encoding_aes_key);
   a.require_path("path", w.path);
 }

@@ -1,5 +1,6 @@
 #include "adapters/wecom/wecom_channel.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,12 @@ wecom_channel::wecom_channel(bot::wecom_config cfg, bot::http_client& http, cons
       clk_(clk),
       timeout_ms_(timeout_ms),
       keep_progress_(std::move(keep_progress)) {
+  if (!cfg_.smart_robot.token.empty()) {
+    auto crypt = wx_crypt::make(cfg_.smart_robot.token, cfg_.smart_robot.encoding_aes_key, "");
+    if (!crypt)
+      throw bot::config_error("adapters.wecom.smart_robot.encoding_aes_key: not a valid EncodingAESKey");
+    smart_.emplace(cfg_, std::move(*crypt));
+  }
   if (cfg_.corp_id.empty()) return;
   auto crypt = wx_crypt::make(cfg_.token, cfg_.encoding_aes_key, cfg_.corp_id);
   if (!crypt) throw bot::config_error("adapters.wecom.encoding_aes_key: not a valid EncodingAESKey");
@@ -35,8 +42,18 @@ wecom_channel::wecom_channel(bot::wecom_config cfg, bot::http_client& http, cons
 
 void wecom_channel::attach(adapter_host host) {
   host_copy_.emplace(std::move(host));
-  if (!app_) return;
   auto& server = host_copy_->server;
+  if (smart_) {
+    auto check = [this](const bot::http_request& req) { return smart_->check_headers(req); };
+    server.route(
+        "GET", cfg_.smart_robot.path,
+        [this](const bot::http_request& req) { return smart_->verify_url(req, clk_.now_ms()).response; },
+        check);
+    server.route(
+        "POST", cfg_.smart_robot.path, [this](const bot::http_request& req) { return take_smart(req); },
+        check);
+  }
+  if (!app_) return;
   server.route(
       "GET", cfg_.path,
       [this](const bot::http_request& req) { return app_->verify_url(req, clk_.now_ms()).response; },
@@ -46,21 +63,46 @@ void wecom_channel::attach(adapter_host host) {
       [this](const bot::http_request& req) { return app_->check_headers(req); });
 }
 
-bot::http_response wecom_channel::take(const bot::http_request& req) {
-  app_inbound in = app_->parse(req, clk_.now_ms());
-  if (!in.message) return in.response;
-  window_.open(in.message->chat);
-  std::string text;
+std::string wecom_channel::deliver_in_window(const bot::message& m) {
+  window_.open(m.chat);
   try {
-    host_copy_->deliver(*in.message);
+    host_copy_->deliver(m);
     host_copy_->flush_outbox();
-    text = window_.close();
   } catch (...) {
     window_.close();
     throw;
   }
+  return window_.close();
+}
+
+bot::http_response wecom_channel::take(const bot::http_request& req) {
+  app_inbound in = app_->parse(req, clk_.now_ms());
+  if (!in.message) return in.response;
+  const std::string text = deliver_in_window(*in.message);
   if (text.empty()) return in.response;  // nothing yet: the answer goes by app message
   return app_->passive_reply(in, text, clk_.now_ms());
+}
+
+bot::http_response wecom_channel::take_smart(const bot::http_request& req) {
+  const std::int64_t now = clk_.now_ms();
+  smart_inbound in = smart_->parse(req, now);
+  if (!in.message) return in.response;
+  if (in.message->chat.is_group()) {
+    const auto robot = std::find_if(cfg_.robots.begin(), cfg_.robots.end(),
+                                    [&](const auto& r) { return r.second.chat_id == in.chat_id; });
+    if (robot != cfg_.robots.end())
+      in.message->chat = {std::string(wecom::platform), std::string(robot_account), bot::chat_kind::group,
+                          robot->first};
+    else
+      bot::log::info("wecom",
+                     "the smart robot heard group {}: to post alerts there, add chat_id = \"{}\" to its "
+                     "[adapters.wecom.robots.<name>]",
+                     in.chat_id, in.chat_id);
+  }
+  if (!in.response_url.empty()) response_urls_[in.message->chat.key()] = {in.response_url, now};
+  const std::string text = deliver_in_window(*in.message);
+  if (text.empty()) return in.response;
+  return smart_->passive_reply(in, text);
 }
 
 void wecom_channel::send(const bot::delivery& d, std::function<void(bot::send_result)> done) {
@@ -69,17 +111,19 @@ void wecom_channel::send(const bot::delivery& d, std::function<void(bot::send_re
         {bot::send_result::status::failed, "", "WeCom messages are not recalled by estatebot", std::nullopt});
     return;
   }
+  if (window_.take(d)) {
+    done({});
+    return;
+  }
   if (d.target.account == app_account)
     send_app(d, std::move(done));
+  else if (d.target.account == smart_account)
+    send_smart(d, std::move(done));
   else
     send_robot(d, std::move(done));
 }
 
 void wecom_channel::send_app(const bot::delivery& d, std::function<void(bot::send_result)> done) {
-  if (window_.take(d)) {
-    done({});
-    return;
-  }
   if (!app_) {
     done({bot::send_result::status::failed, "", "the WeCom app is not configured", std::nullopt});
     return;
@@ -99,6 +143,29 @@ void wecom_channel::send_app(const bot::delivery& d, std::function<void(bot::sen
                if (keep_progress_) keep_progress_(id, std::to_string(n));
              }},
             d, std::move(done));
+}
+
+// A response_url takes one answer within an hour of the message (doc 101138).
+void wecom_channel::send_smart(const bot::delivery& d, std::function<void(bot::send_result)> done) {
+  constexpr std::int64_t valid_ms = 3'600'000;
+  constexpr std::size_t markdown_bytes = 4096;
+  auto it = response_urls_.find(d.target.key());
+  if (it == response_urls_.end() || clk_.now_ms() - it->second.at > valid_ms) {
+    done({bot::send_result::status::failed, "",
+          "the smart robot answers later only once, within an hour of being @-mentioned", std::nullopt});
+    return;
+  }
+  bot::http_call c;
+  c.url = std::move(it->second.url);
+  response_urls_.erase(it);
+  c.headers = {{"Content-Type", "application/json"}};
+  c.body =
+      nlohmann::json{{"msgtype", "markdown"},
+                     {"markdown", {{"content", bot::utf8::split_bytes(d.body.text, markdown_bytes).front()}}}}
+          .dump();
+  c.timeout_ms = timeout_ms_;
+  http_.request(std::move(c),
+                [done = std::move(done)](bot::http_reply reply) { done(read_api_answer(reply)); });
 }
 
 void wecom_channel::send_robot(const bot::delivery& d, std::function<void(bot::send_result)> done) {
@@ -148,12 +215,14 @@ std::vector<declared_group> wecom_channel::declared_groups() const {
 nlohmann::json wecom_channel::health() const {
   nlohmann::json robots = nlohmann::json::array();
   for (const auto& [name, robot] : cfg_.robots) robots.push_back(name);
-  return {{"enabled", true},
-          {"app", app_ ? nlohmann::json{{"corp_id", cfg_.corp_id},
-                                        {"agent_id", cfg_.agent_id},
-                                        {"token_fetches", token_->fetches()}}
-                       : nlohmann::json(nullptr)},
-          {"robots", robots}};
+  return {
+      {"enabled", true},
+      {"app", app_ ? nlohmann::json{{"corp_id", cfg_.corp_id},
+                                    {"agent_id", cfg_.agent_id},
+                                    {"token_fetches", token_->fetches()}}
+                   : nlohmann::json(nullptr)},
+      {"robots", robots},
+      {"smart_robot", smart_ ? nlohmann::json{{"path", cfg_.smart_robot.path}} : nlohmann::json(nullptr)}};
 }
 
 }  // namespace adapters::wecom

@@ -89,6 +89,49 @@ TEST_CASE("WeCom loopback: the callback URL verifies with the admin console's ec
   CHECK(reply.body == "8849209382057216");
 }
 
+TEST_CASE("WeCom loopback: staff @-mention the smart robot in their group and are answered in the callback",
+          "[loopback][wecom]") {
+  harness h;
+  REQUIRE(has(h.app_says("liuyezhu", "报修 3-2-1201 厨房水管漏水", "7001234567890000001").text, "#1"));
+  // The group whose chatid the robot "维修班组群" declares is that robot's group.
+  const auto list = h.robot_says("wrStaffGroup01", "zhangjingli", "工单列表", "CAIQ16HMjQYY/NGagIOAgAMg1");
+  CHECK(list.status == 200);
+  CHECK(has(list.text, "#1"));
+  const auto taken = h.robot_says("wrStaffGroup01", "wangshifu", "接单 1", "CAIQ16HMjQYY/NGagIOAgAMg2");
+  CHECK(has(taken.text, "#1"));
+  CHECK(h.count("tickets WHERE state = 'new'") == 0);
+  CHECK(h.count("chats WHERE platform = 'wecom' AND account = 'smart'") == 0);
+  // WeCom's retry of the same msgid is answered empty and done once.
+  CHECK(h.robot_says("wrStaffGroup01", "wangshifu", "接单 1", "CAIQ16HMjQYY/NGagIOAgAMg2").text.empty());
+  // 1:1 with the smart robot is the member's private chat.
+  const auto mine = h.robot_says("", "liuyezhu", "我的工单", "CAIQ16HMjQYY/NGagIOAgAMg3");
+  CHECK(has(mine.text, "#1"));
+}
+
+TEST_CASE(
+    "WeCom loopback: a group the smart robot heard gets one later answer through response_url, then a clear "
+    "failure",
+    "[loopback][wecom]") {
+  harness h;
+  const auto bound = h.robot_says("wrOtherGroup", "zhaoadmin", "绑定小区 阳光花园 员工群", "CAIQ0001");
+  CHECK(has(bound.text, "阳光花园"));
+  REQUIRE(h.idle());
+  // New tickets: the staff groups hear of them; this one only through the mention's response_url.
+  h.app_says("liuyezhu", "报修 3-2-1201 厨房水管漏水", "7001234567890000011");
+  REQUIRE(h.idle());
+  REQUIRE(h.weixin.responses.size() == 1);
+  CHECK(h.weixin.responses[0]["msgtype"] == "markdown");
+  CHECK(has(h.weixin.responses[0]["markdown"]["content"], "#1"));
+  CHECK_FALSE(has(h.weixin.responses[0]["markdown"]["content"], "1201"));
+  h.app_says("liuyezhu", "报修 3-2-1201 卫生间灯不亮", "7001234567890000012");
+  REQUIRE(h.idle());
+  CHECK(h.weixin.responses.size() == 1);
+  CHECK(
+      h.count(
+          "outbox WHERE account = 'smart' AND state = 'dead' AND last_error LIKE '%once, within an hour%'") ==
+      1);
+}
+
 TEST_CASE(
     "Official Account loopback: 报修 in safe and plain mode is answered passively, later news by "
     "customer-service message",

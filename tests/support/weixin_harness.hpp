@@ -32,6 +32,8 @@ inline constexpr const char* corp_id = "wwcorp0001";
 inline constexpr const char* corp_token = "corpToken7";
 inline constexpr const char* corp_key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
 inline constexpr const char* robot_key = "robot-key-5f2a";
+inline constexpr const char* smart_token = "smartToken3";
+inline constexpr const char* smart_key = "QDG6eKjWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR";
 inline constexpr const char* mp_app_id = "wxmp00001";
 inline constexpr const char* mp_token = "mpToken9";
 inline constexpr const char* mp_key = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
@@ -47,6 +49,11 @@ struct fake_weixin {
                  [this](const bot::http_request& r) { return custom_send(r); });
     server.route("POST", "/cgi-bin/webhook/send",
                  [this](const bot::http_request& r) { return robot_send(r); });
+    server.route("POST", "/cgi-bin/aibot/response", [this](const bot::http_request& r) {
+      if (!used_codes.insert(r.query_param("code")).second) return error(600039, "response_url used");
+      responses.push_back(nlohmann::json::parse(r.body));
+      return error(0, "ok");
+    });
     port = server.start();
   }
   static bot::http_response json(const nlohmann::json& j) { return {200, "application/json", j.dump(), {}}; }
@@ -97,6 +104,8 @@ struct fake_weixin {
   std::set<std::string> silent;  // Official Account users outside the 48-hour window
   std::map<std::string, std::vector<std::string>> app_inbox, mp_inbox;
   std::vector<nlohmann::json> robot_inbox;
+  std::vector<nlohmann::json> responses;  // through a smart robot message's response_url
+  std::set<std::string> used_codes;
 };
 
 // What a passive reply said: "" for an empty answer.
@@ -108,7 +117,8 @@ struct answer {
 struct harness {
   harness() : weixin(io) {
     const std::string api = fmt::format("http://127.0.0.1:{}", weixin.port);
-    auto cfg = bot::config::parse(fmt::format(R"(
+    auto cfg =
+        bot::config::parse(fmt::format(R"(
 [server]
 port = 0
 [storage]
@@ -119,6 +129,7 @@ backoff_initial_ms = 10
 per_chat_per_second = 1000
 per_chat_burst = 1000
 [roles]
+admins = ["wecom:zhaoadmin"]
 staff = ["wecom:wangshifu"]
 managers = ["wecom:zhangjingli"]
 [adapters.console]
@@ -133,6 +144,10 @@ secret = "corp-secret"
 api_base = "{}"
 [adapters.wecom.robots."维修班组群"]
 key = "{}"
+chat_id = "wrStaffGroup01"
+[adapters.wecom.smart_robot]
+token = "{}"
+encoding_aes_key = "{}"
 [adapters.wechat_mp]
 enabled = true
 app_id = "{}"
@@ -141,8 +156,8 @@ encoding_aes_key = "{}"
 app_secret = "mp-secret"
 api_base = "{}"
 )",
-                                              dir.file("bot.sqlite3"), corp_id, corp_token, corp_key, api,
-                                              robot_key, mp_app_id, mp_token, mp_key, api));
+                                       dir.file("bot.sqlite3"), corp_id, corp_token, corp_key, api, robot_key,
+                                       smart_token, smart_key, mp_app_id, mp_token, mp_key, api));
     service = std::make_unique<bot::app>(cfg, io, clock);
     port = service->start(false);
   }
@@ -177,6 +192,41 @@ api_base = "{}"
         "<AgentID><![CDATA[1000002]]></AgentID></xml>",
         corp_id, encrypted);
     return read_encrypted(call(c), crypt, ts, nonce);
+  }
+
+  // An @-mention of the smart robot in an internal group (chat_id) or a 1:1 text to it (chat_id empty).
+  answer robot_says(const std::string& chat_id, const std::string& user, const std::string& text,
+                    const std::string& msg_id) {
+    const auto crypt = *adapters::wecom::wx_crypt::make(smart_token, smart_key, "");
+    nlohmann::json j{{"msgid", msg_id},
+                     {"aibotid", "AIBOT01"},
+                     {"chattype", chat_id.empty() ? "single" : "group"},
+                     {"from", {{"userid", user}}},
+                     {"response_url",
+                      fmt::format("http://127.0.0.1:{}/cgi-bin/aibot/response?code={}", weixin.port, msg_id)},
+                     {"msgtype", "text"},
+                     {"text", {{"content", chat_id.empty() ? text : "@物业助手 " + text}}}};
+    if (!chat_id.empty()) j["chatid"] = chat_id;
+    const std::string encrypted = crypt.encrypt(j.dump());
+    const std::string ts = std::to_string(clock.now_ms() / 1000), nonce = "r" + msg_id;
+    bot::http_call c;
+    c.url = fmt::format("http://127.0.0.1:{}/wecom/robot?msg_signature={}&timestamp={}&nonce={}", port,
+                        crypt.sign(ts, nonce, encrypted), ts, nonce);
+    c.headers = {{"Content-Type", "application/json"}};
+    c.body = nlohmann::json{{"encrypt", encrypted}}.dump();
+    auto reply = call(c);
+    if (reply.status != 200 || reply.body.empty()) return {reply.status, ""};
+    auto envelope = nlohmann::json::parse(reply.body);
+    const std::string sealed = envelope["encrypt"];
+    REQUIRE(envelope["timestamp"] == std::stoll(ts));
+    REQUIRE(crypt.verify(envelope["msgsignature"].get<std::string>(), ts,
+                         envelope["nonce"].get<std::string>(), sealed));
+    auto opened = crypt.decrypt(sealed);
+    REQUIRE(opened.error == adapters::wecom::crypt_error::ok);
+    auto body = nlohmann::json::parse(opened.message);
+    REQUIRE(body["msgtype"] == "stream");
+    REQUIRE(body["stream"]["finish"] == true);
+    return {reply.status, body["stream"]["content"].get<std::string>()};
   }
 
   // A WeChat user's text to the Official Account, in safe mode (encrypted) or plain mode.
