@@ -32,12 +32,18 @@ struct send_result {
     // reset before sending, no route, a gateway saying the platform is down). Not the message's
     // fault: the row waits for the platform without using an attempt (see bot/account_outages).
     unreachable,
+    // Handed over, but a person must confirm it on the platform before it goes (a WeCom mass-send
+    // task): asked again after retry_after_ms without using an attempt, given up after [outbox]
+    // give_up_after_ms. The channel's progress then starts with "confirm:" (confirm_prefix).
+    confirming,
   };
   status outcome = status::sent;
   std::string platform_message_id;
   std::string error;                           // for logs and delivery reports; never secrets
   std::optional<std::int64_t> retry_after_ms;  // the platform's own hint
 };
+
+inline constexpr std::string_view confirm_prefix = "confirm:";
 
 struct rate {
   double per_second = 1.0;

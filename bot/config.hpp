@@ -178,6 +178,16 @@ struct wecom_smart_robot {
   std::string encoding_aes_key;  // env ESTATEBOT_WECOM_SMART_ROBOT_ENCODING_AES_KEY
 };
 
+// A customer group (客户群) with owners: no bot can read or post there. A notice or emergency for
+// it becomes a mass-send task (add_msg_template) that `sender`, the staff member who owns the
+// group, confirms in the WeCom client; estatebot polls the task until WeCom says it went.
+struct wecom_customer_group {
+  std::string chat_id;  // the group's chat id (externalcontact/groupchat/list)
+  std::string sender;   // the owning staff member's UserID
+  std::string community;
+  std::optional<std::string> building;
+};
+
 struct wecom_config {
   bool enabled = false;
   std::string path = "/wecom";
@@ -192,6 +202,10 @@ struct wecom_config {
   // only post to, registered at start to its community as a chat "wecom/robot/group/<name>".
   std::map<std::string, wecom_robot> robots;
   wecom_smart_robot smart_robot;
+  // Customer groups by name ([adapters.wecom.customer_groups.<name>]), registered at start as owners'
+  // groups "wecom/customer/group/<name>"; sends need the app (corp_id …).
+  std::map<std::string, wecom_customer_group> customer_groups;
+  int confirm_poll_seconds = 120;  // how often a mass-send task is asked whether staff sent it
 };
 
 // The WeChat Official Account (公众号): any WeChat user chats with it 1:1. Plain mode (signature

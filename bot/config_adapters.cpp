@@ -162,6 +162,28 @@ void read_wecom_robots(config_reader a, const std::string& community,
   a.finish();
 }
 
+void read_customer_groups(config_reader a, const std::string& community,
+                          std::map<std::string, wecom_customer_group>& out) {
+  for (const auto& name : a.table_keys()) {
+    config_reader t = a.table(name);
+    wecom_customer_group g;
+    g.community = community;
+    t.read("chat_id", g.chat_id);
+    t.read("sender", g.sender);
+    t.read("community", g.community);
+    std::string building;
+    t.read("building", building);
+    if (!building.empty()) g.building = building;
+    t.finish();
+    if (g.chat_id.empty()) throw config_error(t.key_path("chat_id") + ": required (the customer group's chat id)");
+    if (g.sender.empty())
+      throw config_error(t.key_path("sender") + ": required (the UserID of the staff member who owns the group)");
+    if (name.empty() || name.size() > 64) throw config_error(a.key_path(name) + ": a name of 1 to 64 bytes");
+    out.emplace(name, std::move(g));
+  }
+  a.finish();
+}
+
 void read_smart_robot(config_reader a, wecom_smart_robot& r) {
   a.read("path", r.path);
   a.read_secret("wecom_smart_robot", "token", r.token);
@@ -185,11 +207,16 @@ void read_wecom(config_reader a, wecom_config& w, const std::string& community) 
   a.read("timestamp_window_s", w.timestamp_window_s, 10, 86'400);
   read_wecom_robots(a.table("robots"), community, w.robots);
   read_smart_robot(a.table("smart_robot"), w.smart_robot);
+  read_customer_groups(a.table("customer_groups"), community, w.customer_groups);
+  a.read("confirm_poll_seconds", w.confirm_poll_seconds, 1, 86'400);
   a.finish();
   if (!w.enabled) return;
   a.require_url("api_base", w.api_base);
   if (!w.smart_robot.token.empty() && (w.smart_robot.path == w.path && !w.corp_id.empty()))
     throw config_error(a.key_path("smart_robot.path") + ": must differ from path");
+  if (w.corp_id.empty() && !w.customer_groups.empty())
+    throw config_error(a.key_path("customer_groups") + ": mass-send tasks need the app (corp_id, agent_id, token, "
+                                                        "encoding_aes_key, secret)");
   if (w.corp_id.empty()) {
     if (w.robots.empty() && w.smart_robot.token.empty())
       throw config_error(a.key_path("corp_id") +

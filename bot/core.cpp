@@ -24,6 +24,8 @@ std::string_view send_status_name(send_result::status s) {
       return "uncertain";
     case send_result::status::unreachable:
       return "unreachable";
+    case send_result::status::confirming:
+      return "confirming";
   }
   return "unknown";
 }

@@ -172,6 +172,7 @@ wait_reason outbox_pump::explain(const storage::outbox_row& row) {
   using k = wait_reason::kind;
   if (row.state == "held") return {k::held, 0};
   if (in_flight_.contains(row.id)) return {k::sending, 0};
+  if (row.platform_message_id.rfind(confirm_prefix, 0) == 0) return {k::held, row.next_attempt_at};
   channel* ch = channel_for(row.target.platform);
   if (!ch) return {k::no_adapter, 0};
   if (!ch->ready(row.target)) return {k::not_connected, 0};
@@ -251,6 +252,14 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
       case send_result::status::failed:
         log::warn("outbox", "#{} to {} failed for good: {}", row.id, target_of(row), r.error);
         die(row, attempts, r.error);
+        break;
+      case send_result::status::confirming:
+        if (now - row.created_at > cfg_.give_up_after_ms) {
+          log::warn("outbox", "#{} to {} was not confirmed in time: {}", row.id, target_of(row), r.error);
+          die(row, row.attempts, "not confirmed on the platform in time: " + r.error);
+        } else {
+          db_.outbox.mark_retry(row.id, row.attempts, r.error, now + r.retry_after_ms.value_or(60'000));
+        }
         break;
       case send_result::status::retry:
       case send_result::status::uncertain:

@@ -119,6 +119,8 @@ void wecom_channel::send(const bot::delivery& d, std::function<void(bot::send_re
     send_app(d, std::move(done));
   else if (d.target.account == smart_account)
     send_smart(d, std::move(done));
+  else if (d.target.account == customer_account)
+    send_customer(d, std::move(done));
   else
     send_robot(d, std::move(done));
 }
@@ -143,6 +145,49 @@ void wecom_channel::send_app(const bot::delivery& d, std::function<void(bot::sen
                if (keep_progress_) keep_progress_(id, std::to_string(n));
              }},
             d, std::move(done));
+}
+
+void wecom_channel::send_customer(const bot::delivery& d, std::function<void(bot::send_result)> done) {
+  auto group = cfg_.customer_groups.find(d.target.id);
+  if (group == cfg_.customer_groups.end() || !app_) {
+    done({bot::send_result::status::failed, "", "no customer group \"" + d.target.id + "\" in the config",
+          std::nullopt});
+    return;
+  }
+  const std::int64_t poll_ms = std::int64_t{cfg_.confirm_poll_seconds} * 1000;
+  auto api = [this](const std::string& path, std::string body) {
+    return [this, path, body = std::move(body)](const std::string& token) {
+      bot::http_call c;
+      c.url = cfg_.api_base + path + "?access_token=" + bot::percent_encode(token);
+      c.headers = {{"Content-Type", "application/json"}};
+      c.body = body;
+      c.timeout_ms = timeout_ms_;
+      return c;
+    };
+  };
+  const auto& g = group->second;
+  if (d.progress.rfind(bot::confirm_prefix, 0) == 0) {  // the task exists: did it go?
+    const std::string msgid = d.progress.substr(bot::confirm_prefix.size());
+    call_with_token(http_, *token_,
+                    api("/cgi-bin/externalcontact/get_groupmsg_send_result", result_query(msgid, g.sender)),
+                    [done = std::move(done), chat = g.chat_id, msgid, poll_ms](bot::http_reply reply) {
+                      done(read_task_result(reply, chat, msgid, poll_ms));
+                    });
+    return;
+  }
+  call_with_token(
+      http_, *token_,
+      api("/cgi-bin/externalcontact/add_msg_template", task_body(g.sender, g.chat_id, d.body.text)),
+      [this, id = d.id, done = std::move(done), poll_ms](bot::http_reply reply) {
+        auto created = read_task_created(reply);
+        if (!created.msgid) {
+          done(std::move(created.failure));
+          return;
+        }
+        if (keep_progress_) keep_progress_(id, std::string(bot::confirm_prefix) + *created.msgid);
+        done({bot::send_result::status::confirming, "",
+              "waiting for the group's staff member to confirm the mass-send task in WeCom", poll_ms});
+      });
 }
 
 // A response_url takes one answer within an hour of the message (doc 101138).
@@ -203,6 +248,13 @@ void wecom_channel::send_robot(const bot::delivery& d, std::function<void(bot::s
 
 std::vector<declared_group> wecom_channel::declared_groups() const {
   std::vector<declared_group> groups;
+  for (const auto& [name, g] : cfg_.customer_groups)
+    groups.push_back(
+        {{std::string(wecom::platform), std::string(customer_account), bot::chat_kind::group, name},
+         name,
+         g.community,
+         g.building,
+         "owners"});
   for (const auto& [name, robot] : cfg_.robots)
     groups.push_back({{std::string(wecom::platform), std::string(robot_account), bot::chat_kind::group, name},
                       name,

@@ -14,6 +14,7 @@
 #include "adapters/adapter.hpp"
 #include "adapters/wecom/access_token.hpp"
 #include "adapters/wecom/app_callback.hpp"
+#include "adapters/wecom/customer_send.hpp"
 #include "adapters/wecom/passive_window.hpp"
 #include "adapters/wecom/robot_send.hpp"
 #include "adapters/wecom/smart_robot_callback.hpp"
@@ -42,6 +43,7 @@ class wecom_channel final : public adapter {
   // Delivers the message with the passive window open on its chat; the text the window took.
   std::string deliver_in_window(const bot::message& m);
   void send_smart(const bot::delivery& d, std::function<void(bot::send_result)> done);
+  void send_customer(const bot::delivery& d, std::function<void(bot::send_result)> done);
   void send_app(const bot::delivery& d, std::function<void(bot::send_result)> done);
   void send_robot(const bot::delivery& d, std::function<void(bot::send_result)> done);
 

@@ -133,6 +133,33 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "WeCom loopback: a notice to a customer group waits for staff to confirm the mass-send task, never "
+    "reported early",
+    "[loopback][wecom]") {
+  harness h;
+  const auto posted =
+      h.app_says("zhangjingli", "公告 停水通知 | 明天9:00-12:00停水检修，请提前储水", "7001234567890000021");
+  CHECK(has(posted.text, "#1"));
+  REQUIRE(testing::run_until(h.io, [&] { return h.weixin.tasks.size() == 1; }));
+  const auto& task = h.weixin.tasks[0];
+  CHECK(task["sender"] == "wangshifu");
+  CHECK(task["chat_id_list"] == nlohmann::json{"wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA"});
+  CHECK(has(task["text"]["content"], "停水"));
+  // Polled, not confirmed: the report says so, and nothing counts as delivered.
+  REQUIRE(testing::run_until(h.io, [&] { return h.weixin.task_polls >= 1; }));
+  const auto waiting = h.app_says("zhangjingli", "公告 1 送达", "7001234567890000022");
+  CHECK(has(waiting.text, "已送达 0/1"));
+  CHECK(has(waiting.text, "等待工作人员在企业微信中确认发送"));
+  CHECK(h.count("outbox WHERE account = 'customer' AND state = 'pending' AND attempts = 0") == 1);
+  // The staff member taps send; the next poll sees it.
+  h.weixin.confirmed.insert(task["msgid"].get<std::string>());
+  REQUIRE(testing::run_until(
+      h.io, [&] { return h.count("outbox WHERE account = 'customer' AND state = 'sent'") == 1; }));
+  CHECK(h.weixin.tasks.size() == 1);  // one task, however many polls
+  CHECK(has(h.app_says("zhangjingli", "公告 1 送达", "7001234567890000023").text, "已送达 1/1"));
+}
+
+TEST_CASE(
     "Official Account loopback: 报修 in safe and plain mode is answered passively, later news by "
     "customer-service message",
     "[loopback][wechat_mp]") {

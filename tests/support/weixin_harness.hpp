@@ -49,6 +49,10 @@ struct fake_weixin {
                  [this](const bot::http_request& r) { return custom_send(r); });
     server.route("POST", "/cgi-bin/webhook/send",
                  [this](const bot::http_request& r) { return robot_send(r); });
+    server.route("POST", "/cgi-bin/externalcontact/add_msg_template",
+                 [this](const bot::http_request& r) { return add_task(r); });
+    server.route("POST", "/cgi-bin/externalcontact/get_groupmsg_send_result",
+                 [this](const bot::http_request& r) { return task_result(r); });
     server.route("POST", "/cgi-bin/aibot/response", [this](const bot::http_request& r) {
       if (!used_codes.insert(r.query_param("code")).second) return error(600039, "response_url used");
       responses.push_back(nlohmann::json::parse(r.body));
@@ -86,6 +90,29 @@ struct fake_weixin {
     mp_inbox[user].push_back(j["text"]["content"].get<std::string>());
     return error(0, "ok");
   }
+  // A mass-send task for customer groups: nothing goes until its sender confirms it (confirmed).
+  bot::http_response add_task(const bot::http_request& r) {
+    if (!token_ok(r)) return error(40014, "invalid access_token");
+    auto j = nlohmann::json::parse(r.body);
+    if (j["chat_type"] != "group" || !j.contains("sender")) return error(41048, "sender required for group");
+    j["msgid"] = "msgGCAAAXtWyujaWJHDDGi0mAC" + std::to_string(tasks.size() + 1);
+    tasks.push_back(j);
+    return json(
+        {{"errcode", 0}, {"errmsg", "ok"}, {"fail_list", nlohmann::json::array()}, {"msgid", j["msgid"]}});
+  }
+  bot::http_response task_result(const bot::http_request& r) {
+    if (!token_ok(r)) return error(40014, "invalid access_token");
+    ++task_polls;
+    auto q = nlohmann::json::parse(r.body);
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& t : tasks)
+      if (t["msgid"] == q["msgid"] && t["sender"] == q["userid"])
+        for (const auto& chat : t["chat_id_list"])
+          list.push_back({{"chat_id", chat},
+                          {"userid", t["sender"]},
+                          {"status", confirmed.contains(t["msgid"].get<std::string>()) ? 1 : 0}});
+    return json({{"errcode", 0}, {"errmsg", "ok"}, {"next_cursor", ""}, {"send_list", list}});
+  }
   bot::http_response robot_send(const bot::http_request& r) {
     if (r.query_param("key") != robot_key) return error(93000, "invalid webhook url");
     if (limit_once) {
@@ -106,6 +133,9 @@ struct fake_weixin {
   std::vector<nlohmann::json> robot_inbox;
   std::vector<nlohmann::json> responses;  // through a smart robot message's response_url
   std::set<std::string> used_codes;
+  std::vector<nlohmann::json> tasks;  // add_msg_template bodies, each with its "msgid"
+  std::set<std::string> confirmed;    // task msgids their sender confirmed in the client
+  int task_polls = 0;
 };
 
 // What a passive reply said: "" for an empty answer.
@@ -142,9 +172,14 @@ token = "{}"
 encoding_aes_key = "{}"
 secret = "corp-secret"
 api_base = "{}"
+confirm_poll_seconds = 1
 [adapters.wecom.robots."维修班组群"]
 key = "{}"
 chat_id = "wrStaffGroup01"
+[adapters.wecom.customer_groups."3栋业主群"]
+chat_id = "wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA"
+sender = "wangshifu"
+building = "3"
 [adapters.wecom.smart_robot]
 token = "{}"
 encoding_aes_key = "{}"
