@@ -11,6 +11,10 @@
 #include "adapters/onebot12/event.hpp"
 #include "adapters/onebot12/segments.hpp"
 #include "adapters/webhook/webhook_adapter.hpp"
+#include "adapters/wechat_mp/mp_callback.hpp"
+#include "adapters/wecom/app_callback.hpp"
+#include "adapters/wecom/callback_message.hpp"
+#include "adapters/wecom/smart_robot_callback.hpp"
 #include "adapters/wechatbot/wechatbot_adapter.hpp"
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
@@ -127,6 +131,72 @@ void wechatbot_inbound(std::string_view data) {
   const std::string_view boundary = first_line.substr(std::min<std::size_t>(2, first_line.size()));
   req.headers.emplace_back("content-type", "multipart/form-data; boundary=\"" + std::string(boundary) + "\"");
   (void)adapter.parse_inbound(req);
+}
+
+namespace {
+
+constexpr const char* weixin_ts = "1700000000";
+constexpr std::int64_t weixin_now = 1'700'000'000'000;
+
+bot::http_request weixin_request(const std::string& path, const std::string& query, std::string body) {
+  bot::http_request r;
+  r.method = "POST";
+  r.path = path;
+  r.query = query;
+  r.target = path + "?" + query;
+  r.body = std::move(body);
+  return r;
+}
+
+}  // namespace
+
+void weixin_inbound(std::string_view data) {
+  static const bot::wecom_config wecom = [] {
+    bot::wecom_config c;
+    c.corp_id = "wwfuzzcorp";
+    c.agent_id = "1000002";
+    c.token = "fuzzToken";
+    c.encoding_aes_key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+    return c;
+  }();
+  static const bot::wechat_mp_config mp = [] {
+    bot::wechat_mp_config c;
+    c.app_id = "wxfuzz";
+    c.token = "fuzzToken";
+    return c;
+  }();
+  using adapters::wecom::wx_crypt;
+  static const wx_crypt app_crypt = *wx_crypt::make(wecom.token, wecom.encoding_aes_key, wecom.corp_id);
+  static const wx_crypt smart_crypt = *wx_crypt::make(wecom.token, wecom.encoding_aes_key, "");
+  static const adapters::wecom::app_callback app(wecom, app_crypt);
+  static const adapters::wecom::smart_robot_callback smart(wecom, smart_crypt);
+  static const adapters::wechat_mp::mp_callback official(mp);
+  const std::string text(data);
+  constexpr std::string_view random16 = "0123456789abcdef";  // deterministic: the same input, the same run
+
+  const std::string sealed = app_crypt.encrypt(text, random16);
+  const std::string app_query =
+      "msg_signature=" + app_crypt.sign(weixin_ts, "1", sealed) + "&timestamp=" + weixin_ts + "&nonce=1";
+  auto in = app.parse(weixin_request("/wecom", app_query,
+                                     "<xml><ToUserName><![CDATA[wwfuzzcorp]]></ToUserName><Encrypt><![CDATA[" + sealed +
+                                         "]]></Encrypt></xml>"),
+                      weixin_now);
+  if (in.message) (void)app.passive_reply(in, in.message->text, weixin_now);
+  (void)app.parse(weixin_request("/wecom", app_query, text), weixin_now);
+
+  const std::string smart_sealed = smart_crypt.encrypt(text, random16);
+  auto robot = smart.parse(weixin_request("/wecom/robot",
+                                          "msg_signature=" + smart_crypt.sign(weixin_ts, "1", smart_sealed) +
+                                              "&timestamp=" + weixin_ts + "&nonce=1",
+                                          nlohmann::json{{"encrypt", smart_sealed}}.dump()),
+                           weixin_now);
+  if (robot.message) (void)smart.passive_reply(robot, robot.message->text);
+
+  const std::string plain_query = "signature=" + adapters::wecom::sorted_sha1({mp.token, weixin_ts, "1"}) +
+                                  "&timestamp=" + weixin_ts + "&nonce=1";
+  auto pushed = official.parse(weixin_request("/wechat", plain_query, text), weixin_now);
+  if (pushed.message) (void)official.passive_reply(pushed, pushed.message->text, weixin_now);
+  (void)adapters::wecom::read_fields(text);
 }
 
 void command_text(std::string_view data) {

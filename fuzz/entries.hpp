@@ -20,6 +20,10 @@ void webhook_inbound(std::string_view data);
 // One wechatbot-webhook form with the right ?token=; its boundary is its first line, as the bridge
 // writes it (see tests/fixtures/wechatbot/).
 void wechatbot_inbound(std::string_view data);
+// One WeCom or WeChat callback: the bytes as the decrypted message of a signed app callback, of a
+// smart robot callback, as the body of a plain-mode Official Account push, and as a raw envelope
+// (tests/fixtures/weixin/ holds plaintexts).
+void weixin_inbound(std::string_view data);
 // What an owner types, in a group and in private chat, through the whole dispatcher and commands.
 void command_text(std::string_view data);
 // What anyone types, read without the database: the invocation (mention, prefix, quotes, glued

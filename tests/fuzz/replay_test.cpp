@@ -49,6 +49,9 @@ TEST_CASE("the OneBot and webhook fixtures and past crashes replay through the f
   auto forms = inputs_in({source / "tests/fixtures/wechatbot", regressions / "wechatbot_inbound"});
   REQUIRE(forms.size() >= 10);
   replay(forms, fuzz::wechatbot_inbound);
+  auto weixin = inputs_in({source / "tests/fixtures/weixin", regressions / "weixin_inbound"});
+  REQUIRE(weixin.size() >= 7);
+  replay(weixin, fuzz::weixin_inbound);
   replay(inputs_in({regressions / "cq_code"}), fuzz::cq_code);
   replay({source / "config.example.toml"}, fuzz::config_toml);
   replay(inputs_in({regressions / "config_toml"}), fuzz::config_toml);
