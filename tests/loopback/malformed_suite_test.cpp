@@ -40,6 +40,7 @@ TEST_CASE("malformed input: over 200 hostile requests are refused or acknowledge
   sent += bot.run(webhook_body_cases());
   sent += bot.run(onebot_cases());
   sent += bot.run(chat_cases());
+  sent += bot.run(weixin_cases());
   CHECK(sent >= 200);
   CHECK(bot.rows().tickets > at_start.tickets);  // the accepted 报修 cases did register
 

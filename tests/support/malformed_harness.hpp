@@ -28,6 +28,12 @@ inline constexpr const char* webhook_secret = "suite-webhook-secret";
 inline constexpr const char* onebot_secret = "suite-onebot-secret";
 inline constexpr const char* onebot_token = "suite-ws-token";
 inline constexpr const char* bot_qq = "3889001234";
+inline constexpr const char* wecom_corp = "wwsuitecorp";
+inline constexpr const char* wecom_token = "suiteWecomToken";
+inline constexpr const char* wecom_key = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+inline constexpr const char* mp_app = "wxsuiteapp";
+inline constexpr const char* mp_token = "suiteMpToken";
+inline constexpr const char* mp_key = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 inline constexpr std::size_t max_body = 256 * 1024;  // room for a 200 KB body nested 100,000 deep
 inline constexpr int read_timeout_ms = 800;          // bounds the cases that never finish a request
 
@@ -119,6 +125,8 @@ std::vector<malformed_case> webhook_auth_cases();
 std::vector<malformed_case> webhook_body_cases();
 std::vector<malformed_case> onebot_cases();
 std::vector<malformed_case> chat_cases();
+// WeCom app callbacks and Official Account pushes: signatures, timestamps, ciphertexts, XML.
+std::vector<malformed_case> weixin_cases();
 // What issue 10 item 7 fixed: a chat.type that is no string, ids beyond 2^63.
 std::vector<malformed_case> item7_cases();
 
@@ -155,9 +163,25 @@ secret = "{}"
 access_token = "{}"
 api_url = "{}"
 self_ids = [{}]
+[adapters.wecom]
+enabled = true
+corp_id = "{}"
+agent_id = 1000002
+token = "{}"
+encoding_aes_key = "{}"
+secret = "suite-corp-secret"
+api_base = "http://127.0.0.1:9"
+[adapters.wechat_mp]
+enabled = true
+app_id = "{}"
+token = "{}"
+encoding_aes_key = "{}"
+app_secret = "suite-mp-secret"
+api_base = "http://127.0.0.1:9"
 )",
                                     max_body, read_timeout_ms, db_path(), webhook_secret, bridge.port,
-                                    onebot_secret, onebot_token, api.url(), bot_qq));
+                                    onebot_secret, onebot_token, api.url(), bot_qq, wecom_corp, wecom_token,
+                                    wecom_key, mp_app, mp_token, mp_key));
     process.emplace(io, dir, "bot");
   }
 
