@@ -175,9 +175,11 @@ void read_customer_groups(config_reader a, const std::string& community,
     t.read("building", building);
     if (!building.empty()) g.building = building;
     t.finish();
-    if (g.chat_id.empty()) throw config_error(t.key_path("chat_id") + ": required (the customer group's chat id)");
+    if (g.chat_id.empty())
+      throw config_error(t.key_path("chat_id") + ": required (the customer group's chat id)");
     if (g.sender.empty())
-      throw config_error(t.key_path("sender") + ": required (the UserID of the staff member who owns the group)");
+      throw config_error(t.key_path("sender") +
+                         ": required (the UserID of the staff member who owns the group)");
     if (name.empty() || name.size() > 64) throw config_error(a.key_path(name) + ": a name of 1 to 64 bytes");
     out.emplace(name, std::move(g));
   }
@@ -212,11 +214,16 @@ void read_wecom(config_reader a, wecom_config& w, const std::string& community) 
   a.finish();
   if (!w.enabled) return;
   a.require_url("api_base", w.api_base);
-  if (!w.smart_robot.token.empty() && (w.smart_robot.path == w.path && !w.corp_id.empty()))
+  if (!w.smart_robot.token.empty() && w.smart_robot.path == w.path)
     throw config_error(a.key_path("smart_robot.path") + ": must differ from path");
+  for (const auto& [name, group] : w.customer_groups)
+    if (w.robots.contains(name))
+      throw config_error(a.key_path("customer_groups." + name) +
+                         ": a robot has the same name; names must differ");
   if (w.corp_id.empty() && !w.customer_groups.empty())
-    throw config_error(a.key_path("customer_groups") + ": mass-send tasks need the app (corp_id, agent_id, token, "
-                                                        "encoding_aes_key, secret)");
+    throw config_error(a.key_path("customer_groups") +
+                       ": mass-send tasks need the app (corp_id, agent_id, token, "
+                       "encoding_aes_key, secret)");
   if (w.corp_id.empty()) {
     if (w.robots.empty() && w.smart_robot.token.empty())
       throw config_error(a.key_path("corp_id") +

@@ -105,12 +105,20 @@ std::int64_t outbox_store::insert(const bot::chat_ref& target, const bot::outgoi
   return id;
 }
 
+// A row waiting for a person to confirm it on the platform (progress "confirm:…", see
+// bot::send_result::status::confirming) is handed over already: it does not hold back its chat.
+constexpr const char* not_confirming =
+    "(p.platform_message_id IS NULL OR p.platform_message_id NOT LIKE 'confirm:%')";
+
 std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) {
   static const std::string sql =
       std::string("SELECT ") + outbox_columns +
       " FROM outbox o WHERE state = 'pending' AND next_attempt_at <= ?1 AND NOT EXISTS ("
       "SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.platform = o.platform AND p.kind = o.kind "
-      "AND p.chat_id = o.chat_id AND (p.priority < o.priority OR (p.priority = o.priority AND p.id < o.id))) "
+      "AND p.chat_id = o.chat_id AND (p.priority < o.priority OR (p.priority = o.priority AND p.id < o.id)) "
+      "AND " +
+      std::string(not_confirming) +
+      ") "
       "ORDER BY priority, next_attempt_at, id LIMIT ?2";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, now_ms);
@@ -214,8 +222,10 @@ bool outbox_store::cancel(std::int64_t id) {
 
 std::int64_t outbox_store::ahead_in_chat(const outbox_row& row) {
   static constexpr const char* sql =
-      "SELECT count(*) FROM outbox WHERE state = 'pending' AND platform = ?1 AND kind = ?2 AND chat_id = ?3 "
-      "AND (priority < ?4 OR (priority = ?4 AND id < ?5))";
+      "SELECT count(*) FROM outbox p WHERE state = 'pending' AND platform = ?1 AND kind = ?2 AND chat_id = "
+      "?3 "
+      "AND (priority < ?4 OR (priority = ?4 AND id < ?5)) AND (p.platform_message_id IS NULL OR "
+      "p.platform_message_id NOT LIKE 'confirm:%')";
   auto q = db_.prepare(sql);
   q.bind(1, row.target.platform);
   q.bind(2, row.target.is_group() ? "group" : "direct");

@@ -62,6 +62,10 @@ mp_inbound mp_callback::parse(const bot::http_request& req, std::int64_t now_ms)
   } else {
     if (!q.encrypt_type.empty() && q.encrypt_type != "raw")
       return refused({crypt_error::parse, 400, "unknown encrypt_type", {}});
+    // The plain signature does not cover the body: with a key configured (safe or compatible
+    // mode, both send encrypt_type=aes) a plain post is a forgery.
+    if (crypt_)
+      return refused({crypt_error::bad_signature, 401, "a plain post to an account in safe mode", {}});
     check c = wecom::check_plain(cfg_.token, q, now_ms, cfg_.timestamp_window_s);
     if (!c.ok()) return refused(c);
     body = wecom::read_fields(req.body);

@@ -24,7 +24,7 @@ mp_channel::mp_channel(bot::wechat_mp_config cfg, bot::http_client& http, const 
              cfg_.api_base + "/cgi-bin/token?grant_type=client_credential&appid=" +
                  bot::percent_encode(cfg_.app_id) + "&secret=" + bot::percent_encode(cfg_.app_secret),
              timeout_ms_),
-      window_(wecom::text_bytes) {}
+      window_() {}
 
 void mp_channel::attach(adapter_host host) {
   host_.emplace(std::move(host));
@@ -49,15 +49,21 @@ bot::http_response mp_channel::take(const bot::http_request& req) {
   mp_inbound in = callback_.parse(req, now);
   if (!in.message) return in.response;
   heard(in.message->sender.id, now);
-  window_.open(in.message->chat);
+  const std::string key = in.message->chat.key() + "#" + in.message->id;
   std::string text;
-  try {
-    host_->deliver(*in.message);
-    host_->flush_outbox();
+  if (auto again = answers_.find(key, now)) {
+    text = *again;  // WeChat's retry of a message answered already
+  } else {
+    window_.open(in.message->chat, wecom::text_bytes);
+    try {
+      host_->deliver(*in.message);
+      host_->flush_outbox();
+    } catch (...) {
+      window_.close();
+      throw;
+    }
     text = window_.close();
-  } catch (...) {
-    window_.close();
-    throw;
+    if (!text.empty()) answers_.keep(key, text, now);
   }
   if (text.empty()) return in.response;
   return callback_.passive_reply(in, text, clk_.now_ms());

@@ -13,6 +13,7 @@
 #include "adapters/wechat_mp/mp_callback.hpp"
 #include "adapters/wecom/access_token.hpp"
 #include "adapters/wecom/passive_window.hpp"
+#include "adapters/wecom/recent_answers.hpp"
 #include "bot/config.hpp"
 
 namespace bot {
@@ -45,6 +46,7 @@ class mp_channel final : public adapter {
   mp_callback callback_;
   wecom::access_token token_;
   wecom::passive_window window_;
+  wecom::recent_answers answers_;
   std::map<std::string, std::int64_t> last_heard_;  // user → when they last wrote (this run)
   std::optional<adapter_host> host_;
 };

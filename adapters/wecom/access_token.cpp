@@ -34,7 +34,8 @@ void access_token::get(answer done) {
 void access_token::fetched(const bot::http_reply& reply) {
   auto parsed = bot::parse_untrusted_json(reply.body);
   std::optional<std::string> token;
-  if (reply.status == 200 && parsed.ok() && parsed.value.is_object() && errcode_of(reply) == 0) {
+  // Success carries errcode 0 or (the Official Account's) no errcode at all.
+  if (reply.status == 200 && parsed.ok() && parsed.value.is_object() && errcode_of(reply).value_or(0) == 0) {
     auto t = parsed.value.find("access_token");
     auto expires = parsed.value.find("expires_in");
     if (t != parsed.value.end() && t->is_string() && !t->get<std::string>().empty() &&
@@ -48,12 +49,17 @@ void access_token::fetched(const bot::http_reply& reply) {
       token = token_;
     }
   }
+  bot::http_reply failure = reply;
+  if (!token && reply.status == 200 && errcode_of(reply).value_or(0) == 0) {
+    failure.status = 502;  // an "ok" without a token must not read as a sent message
+    failure.body = R"({"errcode":-1,"errmsg":"gettoken answered without an access_token"})";
+  }
   if (!token)
     bot::log::warn("wecom", "no access_token: HTTP {} {}", reply.status,
                    reply.status ? reply.body.substr(0, 200) : reply.error);
   auto callers = std::move(waiting_);
   waiting_.clear();
-  for (auto& done : callers) done(token, reply);
+  for (auto& done : callers) done(token, failure);
 }
 
 void access_token::forget(const std::string& token) {

@@ -39,8 +39,7 @@ std::optional<long> errcode_of(const bot::http_reply& reply) {
   auto parsed = bot::parse_untrusted_json(reply.body);
   if (!parsed.ok() || !parsed.value.is_object()) return std::nullopt;
   auto it = parsed.value.find("errcode");
-  if (it == parsed.value.end()) return 0;  // gettoken's success carries no errcode on some hosts
-  if (!it->is_number_integer()) return std::nullopt;
+  if (it == parsed.value.end() || !it->is_number_integer()) return std::nullopt;
   return it->get<long>();
 }
 

@@ -17,7 +17,7 @@ bool token_refused(long errcode);
 // codes → failed. No answer → unreachable when nothing was sent, else uncertain.
 bot::send_result read_api_answer(const bot::http_reply& reply);
 
-// The errcode of an answer; nullopt when the body is not such an object.
+// The errcode of an answer; nullopt when the body is not an object with an integer errcode.
 std::optional<long> errcode_of(const bot::http_reply& reply);
 
 }  // namespace adapters::wecom

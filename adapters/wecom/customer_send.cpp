@@ -31,6 +31,11 @@ task_created read_task_created(const bot::http_reply& reply) {
   bot::send_result r = read_api_answer(reply);
   if (r.outcome != status::sent) return {std::nullopt, r};
   auto parsed = bot::parse_untrusted_json(reply.body);
+  if (auto fails = parsed.value.find("fail_list");
+      fails != parsed.value.end() && fails->is_array() && !fails->empty())
+    return {std::nullopt,
+            {status::failed, "", "WeCom refused the group for a mass-send task (fail_list): " + fails->dump(),
+             std::nullopt}};
   auto it = parsed.value.find("msgid");
   if (it == parsed.value.end() || !it->is_string() || it->get<std::string>().empty())
     return {std::nullopt, {status::retry, "", "add_msg_template answered without a msgid", std::nullopt}};

@@ -12,14 +12,14 @@ namespace adapters::wecom {
 
 class passive_window {
  public:
-  explicit passive_window(std::size_t max_bytes) : max_bytes_(max_bytes) {}
-  void open(const bot::chat_ref& chat);
+  // `max_bytes`: what one passive reply may carry on this platform.
+  void open(const bot::chat_ref& chat, std::size_t max_bytes);
   // True when the delivery's text went into the answer (it counts as sent).
   bool take(const bot::delivery& d);
   std::string close();  // the texts taken, one blank line apart; the window is shut
 
  private:
-  std::size_t max_bytes_;
+  std::size_t max_bytes_ = 0;
   std::optional<bot::chat_ref> chat_;
   std::string text_;
   bool spilled_ = false;

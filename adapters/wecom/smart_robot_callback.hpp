@@ -17,6 +17,7 @@
 namespace adapters::wecom {
 
 inline constexpr std::string_view smart_account = "smart";  // chat_ref::account of its chats
+inline constexpr std::size_t stream_bytes = 20'480;         // a stream message's content (doc 100719)
 
 struct smart_inbound {
   bot::http_response response;

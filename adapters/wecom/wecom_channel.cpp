@@ -63,8 +63,11 @@ void wecom_channel::attach(adapter_host host) {
       [this](const bot::http_request& req) { return app_->check_headers(req); });
 }
 
-std::string wecom_channel::deliver_in_window(const bot::message& m) {
-  window_.open(m.chat);
+std::string wecom_channel::deliver_in_window(const bot::message& m, std::size_t max_bytes) {
+  const std::int64_t now = clk_.now_ms();
+  const std::string key = m.chat.key() + "#" + m.id;
+  if (auto again = answers_.find(key, now)) return *again;  // WeCom's retry of an answered message
+  window_.open(m.chat, max_bytes);
   try {
     host_copy_->deliver(m);
     host_copy_->flush_outbox();
@@ -72,13 +75,15 @@ std::string wecom_channel::deliver_in_window(const bot::message& m) {
     window_.close();
     throw;
   }
-  return window_.close();
+  std::string text = window_.close();
+  if (!text.empty()) answers_.keep(key, text, now);
+  return text;
 }
 
 bot::http_response wecom_channel::take(const bot::http_request& req) {
   app_inbound in = app_->parse(req, clk_.now_ms());
   if (!in.message) return in.response;
-  const std::string text = deliver_in_window(*in.message);
+  const std::string text = deliver_in_window(*in.message, text_bytes);
   if (text.empty()) return in.response;  // nothing yet: the answer goes by app message
   return app_->passive_reply(in, text, clk_.now_ms());
 }
@@ -100,7 +105,7 @@ bot::http_response wecom_channel::take_smart(const bot::http_request& req) {
                      in.chat_id, in.chat_id);
   }
   if (!in.response_url.empty()) response_urls_[in.message->chat.key()] = {in.response_url, now};
-  const std::string text = deliver_in_window(*in.message);
+  const std::string text = deliver_in_window(*in.message, stream_bytes);
   if (text.empty()) return in.response;
   return smart_->passive_reply(in, text);
 }
@@ -115,7 +120,9 @@ void wecom_channel::send(const bot::delivery& d, std::function<void(bot::send_re
     done({});
     return;
   }
-  if (d.target.account == app_account)
+  // A person's private chat goes by the app whichever way they spoke last (the smart robot 1:1, a
+  // robot's group): only the app can write to a member at any time.
+  if (d.target.account == app_account || (!d.target.is_group() && app_))
     send_app(d, std::move(done));
   else if (d.target.account == smart_account)
     send_smart(d, std::move(done));
@@ -193,7 +200,7 @@ void wecom_channel::send_customer(const bot::delivery& d, std::function<void(bot
 // A response_url takes one answer within an hour of the message (doc 101138).
 void wecom_channel::send_smart(const bot::delivery& d, std::function<void(bot::send_result)> done) {
   constexpr std::int64_t valid_ms = 3'600'000;
-  constexpr std::size_t markdown_bytes = 4096;
+  constexpr std::size_t markdown_bytes = stream_bytes;
   auto it = response_urls_.find(d.target.key());
   if (it == response_urls_.end() || clk_.now_ms() - it->second.at > valid_ms) {
     done({bot::send_result::status::failed, "",

@@ -16,6 +16,7 @@
 #include "adapters/wecom/app_callback.hpp"
 #include "adapters/wecom/customer_send.hpp"
 #include "adapters/wecom/passive_window.hpp"
+#include "adapters/wecom/recent_answers.hpp"
 #include "adapters/wecom/robot_send.hpp"
 #include "adapters/wecom/smart_robot_callback.hpp"
 #include "bot/config.hpp"
@@ -41,7 +42,7 @@ class wecom_channel final : public adapter {
   bot::http_response take(const bot::http_request& req);
   bot::http_response take_smart(const bot::http_request& req);
   // Delivers the message with the passive window open on its chat; the text the window took.
-  std::string deliver_in_window(const bot::message& m);
+  std::string deliver_in_window(const bot::message& m, std::size_t max_bytes);
   void send_smart(const bot::delivery& d, std::function<void(bot::send_result)> done);
   void send_customer(const bot::delivery& d, std::function<void(bot::send_result)> done);
   void send_app(const bot::delivery& d, std::function<void(bot::send_result)> done);
@@ -54,7 +55,8 @@ class wecom_channel final : public adapter {
   std::function<void(std::int64_t, const std::string&)> keep_progress_;
   std::optional<app_callback> app_;
   std::unique_ptr<access_token> token_;
-  passive_window window_{text_bytes};
+  passive_window window_;
+  recent_answers answers_;
   robot_pace pace_;
   std::optional<smart_robot_callback> smart_;
   struct response_url {

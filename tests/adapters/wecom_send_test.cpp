@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/wecom/api_answer.hpp"
+#include "adapters/wecom/customer_send.hpp"
 #include "adapters/wecom/robot_send.hpp"
 #include "bot/utf8.hpp"
 
@@ -80,6 +81,33 @@ TEST_CASE("WeCom's and WeChat's answers are read by errcode", "[wecom]") {
   CHECK(read_api_answer({0, "", {}, "timeout", true}).outcome == status::uncertain);
   CHECK(adapters::wecom::token_refused(42001));
   CHECK(adapters::wecom::token_refused(40014));
+}
+
+TEST_CASE("a customer group's mass-send task is sent only when WeCom lists the group as sent", "[wecom]") {
+  using adapters::wecom::read_task_result;
+  const std::string chat = "wrOgQh";
+  auto polled = [&](const std::string& list) {
+    return read_task_result(answer(R"({"errcode":0,"errmsg":"ok","send_list":)" + list + "}"), chat, "msg1",
+                            120'000);
+  };
+  CHECK(polled("[]").outcome == status::confirming);
+  CHECK(polled("[]").retry_after_ms == 120'000);
+  CHECK(polled(R"([{"chat_id":"wrOgQh","status":0}])").outcome == status::confirming);
+  CHECK(polled(R"([{"chat_id":"wrOther","status":1}])").outcome == status::confirming);  // another group
+  const auto sent = polled(R"([{"chat_id":"wrOgQh","status":1,"send_time":1552536375}])");
+  CHECK(sent.outcome == status::sent);
+  CHECK(sent.platform_message_id == "msg1");
+  CHECK_THAT(polled(R"([{"chat_id":"wrOgQh","status":3}])").error, Catch::Contains("mass messages"));
+  CHECK(polled(R"([{"chat_id":"wrOgQh","status":3}])").outcome == status::failed);
+  // A task WeCom refused for the group fails at once instead of waiting for a confirmation.
+  const auto refused = adapters::wecom::read_task_created(
+      answer(R"({"errcode":0,"errmsg":"ok","fail_list":["wrOgQh"],"msgid":"m"})"));
+  CHECK_FALSE(refused.msgid);
+  CHECK(refused.failure.outcome == status::failed);
+  CHECK(adapters::wecom::read_task_created(answer(R"({"errcode":0,"errmsg":"ok","msgid":"m2"})")).msgid ==
+        "m2");
+  // An answer without errcode is no success.
+  CHECK(read_api_answer(answer(R"({"msgid":"x"})")).outcome == status::retry);
 }
 
 }  // namespace wecom_send_test

@@ -121,7 +121,7 @@ std::vector<malformed_case> weixin_cases() {
       {"mp: unknown encrypt_type", mp_post("&encrypt_type=rsa", mp_text), 400},
       {"mp: safe mode with a wrong msg_signature",
        mp_post("&encrypt_type=aes&msg_signature=00", mp_envelope, mp_ts), 401},
-      {"mp: plain body that is not XML", mp_post("", "<<<>>>"), 400},
+      {"mp: a plain post to an account in safe mode", mp_post("", mp_text), 401},
       {"mp: safe mode, a follower's text",
        mp_post("&encrypt_type=aes&msg_signature=" + mp_msg_signature, mp_envelope, mp_ts), 200, true},
   };

@@ -1,7 +1,7 @@
 // The service on 127.0.0.1 port 0 with the WeCom adapter (app + one group robot) and the Official
 // Account adapter enabled, and a fake of both platforms' APIs on loopback: gettoken / token,
 // message/send, webhook/send and message/custom/send, answering as WeCom and WeChat do, able to
-// expire a token once (42001), refuse once for frequency (45009) and refuse users outside the
+// expire a token once (42001) and refuse users outside the
 // 48-hour window (45015). Callbacks are built as the platforms build them: encrypted and signed
 // with the configured Token and EncodingAESKey.
 #pragma once
@@ -115,10 +115,6 @@ struct fake_weixin {
   }
   bot::http_response robot_send(const bot::http_request& r) {
     if (r.query_param("key") != robot_key) return error(93000, "invalid webhook url");
-    if (limit_once) {
-      limit_once = false;
-      return error(45009, "api freq out of limit");
-    }
     robot_inbox.push_back(nlohmann::json::parse(r.body));
     return error(0, "ok");
   }
@@ -127,7 +123,7 @@ struct fake_weixin {
   std::uint16_t port = 0;
   int fetches = 0, msgids = 0;
   std::string token;
-  bool expire_once = false, limit_once = false;
+  bool expire_once = false;
   std::set<std::string> silent;  // Official Account users outside the 48-hour window
   std::map<std::string, std::vector<std::string>> app_inbox, mp_inbox;
   std::vector<nlohmann::json> robot_inbox;
@@ -277,7 +273,7 @@ api_base = "{}"
     if (!safe) {
       c.body = plain;
       auto reply = call(c);
-      if (reply.body.empty() || reply.body == "success") return {reply.status, ""};
+      if (reply.status != 200 || reply.body.empty() || reply.body == "success") return {reply.status, ""};
       auto fields = adapters::wecom::read_xml(reply.body);
       REQUIRE(fields);
       CHECK(adapters::wecom::field(*fields, "ToUserName") == openid);
