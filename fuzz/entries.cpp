@@ -151,6 +151,8 @@ bot::http_request weixin_request(const std::string& path, const std::string& que
 }  // namespace
 
 void weixin_inbound(std::string_view data) {
+  static const bool quiet = (quiet_log(), true);  // refusals are logged: noise here
+  (void)quiet;
   static const bot::wecom_config wecom = [] {
     bot::wecom_config c;
     c.corp_id = "wwfuzzcorp";
