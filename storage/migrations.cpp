@@ -4,6 +4,7 @@
 #include "storage/day_sums_sql.hpp"
 #include "storage/meetings_sql.hpp"
 #include "storage/pending_sql.hpp"
+#include "storage/ticket_deadlines_sql.hpp"
 #include "storage/stats_sql.hpp"
 #include "storage/surveys_sql.hpp"
 #include "storage/topics_sql.hpp"
@@ -403,6 +404,7 @@ const std::vector<migration>& migrations() {
       {"web dashboard: one-time login links and sessions", v13_dashboard},
       {"statistics of long periods: per-day sums kept until a ticket of the day changes", v14_day_sums},
       {"broadcasts typed without a prefix in staff groups, held until confirmed", v15_pending_commands},
+      {"open tickets by their deadlines: overdue and open lists read what they show", v16_open_ticket_deadlines},
   };
   return list;
 }

@@ -2,7 +2,10 @@
 // built from domain's state lists, and nowhere else.
 #include "storage/ticket_store.hpp"
 
+#include <algorithm>
+
 #include "storage/statement.hpp"
+#include "storage/ticket_deadlines_sql.hpp"
 #include "storage/vocabulary_sql.hpp"
 
 namespace storage {
@@ -273,32 +276,42 @@ void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
 
 }  // namespace
 
+namespace {
+bool only_open(const ticket_filter& f) {
+  return !f.states.empty() && std::all_of(f.states.begin(), f.states.end(), domain::is_open);
+}
+}  // namespace
+
 std::vector<ticket_row> ticket_store::list(const ticket_filter& f) {
-  static const std::string sql = std::string("SELECT ") + ticket_columns + " FROM tickets" + filter_where +
-                                 " ORDER BY state NOT IN " + open_states_sql() + ", coalesce(" + next_due +
-                                 ", created_at), id LIMIT ?6";
-  auto q = db_.prepare(sql.c_str());
+  // Open tickets only (the usual 待处理 list): from the open-ticket index in due order, so the
+  // history of closed tickets costs nothing.
+  static const std::string open_sql = std::string("SELECT ") + ticket_columns + " FROM tickets" +
+                                      filter_where + " AND state IN " + open_states_literal + " ORDER BY " +
+                                      next_due_order_sql + ", id LIMIT ?6";
+  static const std::string any_sql = std::string("SELECT ") + ticket_columns + " FROM tickets" +
+                                     filter_where + " ORDER BY state NOT IN " + open_states_sql() + ", " +
+                                     next_due_order_sql + ", id LIMIT ?6";
+  auto q = db_.prepare((only_open(f) ? open_sql : any_sql).c_str());
   bind_filter(q, f);
   q.bind(6, f.limit);
   return read_all(q);
 }
 
 std::int64_t ticket_store::count(const ticket_filter& f) {
-  static const std::string sql = std::string("SELECT count(*) FROM tickets") + filter_where;
-  auto q = db_.prepare(sql.c_str());
+  static const std::string open_sql =
+      std::string("SELECT count(*) FROM tickets") + filter_where + " AND state IN " + open_states_literal;
+  static const std::string any_sql = std::string("SELECT count(*) FROM tickets") + filter_where;
+  auto q = db_.prepare((only_open(f) ? open_sql : any_sql).c_str());
   bind_filter(q, f);
   q.executeStep();
   return q.getColumn(0).getInt64();
 }
 
 std::vector<ticket_row> ticket_store::overdue(std::int64_t community_id, std::int64_t now_ms, int limit) {
-  static const std::string sql =
-      std::string("SELECT ") + ticket_columns + " FROM tickets WHERE community_id = ?1 AND state IN " +
-      open_states_sql() +
-      " AND ((first_response_at IS NULL AND due_at < ?2) OR resolve_due_at < ?2) "
-      "ORDER BY min(CASE WHEN first_response_at IS NULL THEN due_at ELSE ?2 END, coalesce(resolve_due_at, "
-      "?2)), id "
-      "LIMIT ?3";
+  // Longest overdue first, straight from the open-ticket deadline index.
+  static const std::string sql = std::string("SELECT ") + ticket_columns +
+                                 " FROM tickets WHERE community_id = ?1 AND state IN " + open_states_literal +
+                                 " AND " + deadline_sql + " < ?2 ORDER BY " + deadline_sql + ", id LIMIT ?3";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, now_ms);
