@@ -1,4 +1,5 @@
-// Migration 16: open tickets by their deadlines, so that 逾期工单 and the lists of open tickets read
+// Migration 16: open tickets by their deadlines and places, so that 逾期工单 and the lists of open
+// tickets (工单列表 待处理 3栋 水电) read
 // about as many rows as they show whatever the history holds (closed tickets are not in these
 // partial indexes). The queries in ticket_store.cpp use these same expressions and the same state
 // list, which is how SQLite knows it may use them.
@@ -27,6 +28,8 @@ CREATE INDEX tickets_open_by_deadline ON tickets (community_id,
   WHERE state IN ('new', 'assigned', 'in_progress');
 CREATE INDEX tickets_open_by_next_due ON tickets (community_id,
   coalesce(CASE WHEN first_response_at IS NULL THEN due_at ELSE resolve_due_at END, created_at), id)
+  WHERE state IN ('new', 'assigned', 'in_progress');
+CREATE INDEX tickets_open_by_place ON tickets (community_id, building, category, state)
   WHERE state IN ('new', 'assigned', 'in_progress');
 )sql";
 

@@ -3,6 +3,7 @@
 #include "storage/ticket_store.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "storage/statement.hpp"
 #include "storage/ticket_deadlines_sql.hpp"
@@ -23,13 +24,6 @@ constexpr const char* ticket_columns =
 
 // The due time that matters next: the first response until there is one, then the fix.
 constexpr const char* next_due = "CASE WHEN first_response_at IS NULL THEN due_at ELSE resolve_due_at END";
-
-std::string state_list(const std::vector<domain::ticket_state>& states) {
-  if (states.empty()) return {};
-  std::string out = ",";
-  for (auto s : states) (out += to_text(s)) += ",";
-  return out;
-}
 
 const std::string& open_states_sql() {
   static const std::string sql = sql_in(domain::open_ticket_states);
@@ -259,49 +253,61 @@ std::vector<ticket_row> ticket_store::pool(std::int64_t community_id, int limit)
 
 namespace {
 
-// Every filter is optional: an empty or NULL parameter matches everything.
-constexpr const char* filter_where =
-    " WHERE community_id = ?1 AND (?2 = '' OR instr(?2, ',' || state || ',') > 0) "
-    "AND (?3 IS NULL OR building = ?3) AND (?4 IS NULL OR category = ?4) AND (?5 IS NULL OR kind = ?5) "
-    "AND (?7 IS NULL OR assignee_id = ?7)";
+// The filter's conditions, only those it sets, so that SQLite can use an index on them; an open
+// list also names the open states as the partial indexes do (migration 16).
+std::string filter_where(const ticket_filter& f, bool open_only) {
+  std::string w = " WHERE community_id = ?1";
+  if (!f.states.empty()) {
+    std::vector<domain::ticket_state> states = f.states;
+    std::sort(states.begin(), states.end());
+    states.erase(std::unique(states.begin(), states.end()), states.end());
+    w += " AND state IN " + sql_in(states);
+  }
+  if (open_only) w += std::string(" AND state IN ") + open_states_literal;
+  if (f.building) w += " AND building = ?3";
+  if (f.category) w += " AND category = ?4";
+  if (f.kind) w += " AND kind = ?5";
+  if (f.assignee_id) w += " AND assignee_id = ?7";
+  return w;
+}
 
 void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
   q.bind(1, f.community_id);
-  q.bind(2, state_list(f.states));
-  bind_optional(q, 3, f.building);
-  bind_optional(q, 4, optional_word(f.category));
-  bind_optional(q, 5, optional_word(f.kind));
-  bind_optional(q, 7, f.assignee_id);
+  if (f.building) q.bind(3, *f.building);
+  if (f.category) q.bind(4, std::string(to_text(*f.category)));
+  if (f.kind) q.bind(5, std::string(to_text(*f.kind)));
+  if (f.assignee_id) q.bind(7, *f.assignee_id);
 }
 
-}  // namespace
+// One text per shape of query, kept for the process's life: the statement cache is keyed by the
+// address of the SQL (a few dozen shapes at most: the filters a manager can combine).
+const char* kept(std::string sql) {
+  static std::set<std::string> texts;  // the event loop's thread only
+  return texts.insert(std::move(sql)).first->c_str();
+}
 
-namespace {
 bool only_open(const ticket_filter& f) {
   return !f.states.empty() && std::all_of(f.states.begin(), f.states.end(), domain::is_open);
 }
+
 }  // namespace
 
 std::vector<ticket_row> ticket_store::list(const ticket_filter& f) {
-  // Open tickets only (the usual 待处理 list): from the open-ticket index in due order, so the
-  // history of closed tickets costs nothing.
-  static const std::string open_sql = std::string("SELECT ") + ticket_columns + " FROM tickets" +
-                                      filter_where + " AND state IN " + open_states_literal + " ORDER BY " +
-                                      next_due_order_sql + ", id LIMIT ?6";
-  static const std::string any_sql = std::string("SELECT ") + ticket_columns + " FROM tickets" +
-                                     filter_where + " ORDER BY state NOT IN " + open_states_sql() + ", " +
-                                     next_due_order_sql + ", id LIMIT ?6";
-  auto q = db_.prepare((only_open(f) ? open_sql : any_sql).c_str());
+  // Open tickets only (the usual 待处理 list) are read from the open-ticket indexes, so the
+  // history of closed tickets costs nothing; otherwise open ones come first.
+  const bool open = only_open(f);
+  const std::string order =
+      open ? std::string(" ORDER BY ") + next_due_order_sql + ", id LIMIT ?6"
+           : " ORDER BY state NOT IN " + open_states_sql() + ", " + next_due_order_sql + ", id LIMIT ?6";
+  auto q = db_.prepare(
+      kept(std::string("SELECT ") + ticket_columns + " FROM tickets" + filter_where(f, open) + order));
   bind_filter(q, f);
   q.bind(6, f.limit);
   return read_all(q);
 }
 
 std::int64_t ticket_store::count(const ticket_filter& f) {
-  static const std::string open_sql =
-      std::string("SELECT count(*) FROM tickets") + filter_where + " AND state IN " + open_states_literal;
-  static const std::string any_sql = std::string("SELECT count(*) FROM tickets") + filter_where;
-  auto q = db_.prepare((only_open(f) ? open_sql : any_sql).c_str());
+  auto q = db_.prepare(kept("SELECT count(*) FROM tickets" + filter_where(f, only_open(f))));
   bind_filter(q, f);
   q.executeStep();
   return q.getColumn(0).getInt64();
