@@ -48,6 +48,8 @@ void read_storage(config_reader r, storage_config& c) {
   r.read("busy_timeout_ms", c.busy_timeout_ms, 0, 600'000);
   std::string durability = c.durability == storage::durability::power ? "power" : "process";
   r.read("durability", durability);
+  r.read("keep_inbound_days", c.keep_inbound_days, 1, 3650);
+  r.read("keep_sent_days", c.keep_sent_days, 0, 36500);
   r.finish();
   if (c.path.empty()) throw config_error("storage.path: must not be empty");
   if (durability != "power" && durability != "process")

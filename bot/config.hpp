@@ -40,6 +40,10 @@ struct storage_config {
   std::string path = "data/estatebot.sqlite3";
   int busy_timeout_ms = 5'000;
   storage::durability durability = storage::durability::power;
+  // How long what is done is kept: message ids seen (platform retries come within minutes) and
+  // settled outbox rows (delivery reports of older notices then say there is no record); 0: forever.
+  int keep_inbound_days = 7;
+  int keep_sent_days = 90;
 };
 
 struct community_config {

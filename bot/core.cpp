@@ -9,7 +9,9 @@
 namespace bot {
 namespace {
 
-constexpr std::int64_t inbound_memory_ms = 7 * day_ms;  // platform retries come within minutes
+constexpr plain_job outbox_prune{"outbox.prune"};
+constexpr int prune_batch = 2'000;             // rows per run: a few milliseconds of the event loop
+constexpr std::int64_t next_batch_ms = 1'000;  // while there is more to delete
 constexpr plain_job inbound_prune{"inbound.prune"};
 
 std::string_view send_status_name(send_result::status s) {
@@ -67,11 +69,22 @@ void core::install_builtin_jobs(feature_host& host) {
   host.job(inbound_prune, [](const job_run<no_subject>& job) {
     auto& db = job.svc.db;
     const std::int64_t now = job.svc.clk.now_ms();
-    int n = db.inbound.prune(now - inbound_memory_ms);
+    int n = db.inbound.prune(now - std::int64_t{job.svc.cfg.storage.keep_inbound_days} * day_ms);
     if (n > 0) log::info("scheduler", "forgot {} old inbound message ids", n);
     db.jobs.schedule(inbound_prune.name, inbound_prune.ref(), now + day_ms, "{}", now);
   });
+  // Settled outbox rows older than keep_sent_days, a batch at a time so no run holds the loop.
+  host.job(outbox_prune, [](const job_run<no_subject>& job) {
+    auto& db = job.svc.db;
+    const std::int64_t now = job.svc.clk.now_ms();
+    const int days = job.svc.cfg.storage.keep_sent_days;
+    const int n = days > 0 ? db.outbox.prune_settled(now - std::int64_t{days} * day_ms, prune_batch) : 0;
+    if (n > 0) log::info("scheduler", "deleted {} outbox rows settled over {} days ago", n, days);
+    db.jobs.schedule(outbox_prune.name, outbox_prune.ref(), now + (n == prune_batch ? next_batch_ms : day_ms),
+                     "{}", now);
+  });
   db.jobs.ensure(inbound_prune.name, inbound_prune.ref(), clk.now_ms() + day_ms, clk.now_ms());
+  db.jobs.ensure(outbox_prune.name, outbox_prune.ref(), clk.now_ms() + day_ms, clk.now_ms());
 }
 
 }  // namespace bot

@@ -278,6 +278,41 @@ void outbox_store::mark_alerted(std::int64_t id, std::int64_t now_ms) {
   q.exec();
 }
 
+int outbox_store::prune_settled(std::int64_t before_ms, int limit) {
+  // The last id written before the cut: ids and created_at grow together, so a binary search of
+  // seeks by id (each "the first row from id x on") finds it.
+  static constexpr const char* bounds_sql = "SELECT min(id), max(id) FROM outbox";
+  static constexpr const char* at_sql = "SELECT id, created_at FROM outbox WHERE id >= ? ORDER BY id LIMIT 1";
+  std::int64_t lo = 0, hi = 0;
+  {
+    auto q = db_.prepare(bounds_sql);
+    if (!q.executeStep() || q.getColumn(0).isNull()) return 0;
+    lo = q.getColumn(0).getInt64();
+    hi = q.getColumn(1).getInt64();
+  }
+  std::int64_t cut = lo - 1;  // the largest id known to be written before the cut
+  while (lo <= hi) {
+    const std::int64_t mid = lo + (hi - lo) / 2;
+    auto q = db_.prepare(at_sql);
+    q.bind(1, mid);
+    if (!q.executeStep()) break;
+    const std::int64_t id = q.getColumn(0).getInt64();
+    if (q.getColumn(1).getInt64() < before_ms) {
+      cut = id;
+      lo = id + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  static constexpr const char* delete_sql =
+      "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE id <= ?1 AND state IN ('sent', 'dead', "
+      "'cancelled') ORDER BY id LIMIT ?2)";
+  auto del = db_.prepare(delete_sql);
+  del.bind(1, cut);
+  del.bind(2, limit);
+  return del.exec();
+}
+
 void outbox_store::forget(std::int64_t id) {
   static constexpr const char* sql = "DELETE FROM outbox WHERE id = ?";
   auto q = db_.prepare(sql);
