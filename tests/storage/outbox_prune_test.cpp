@@ -20,7 +20,7 @@ bot::chat_ref prune_chat(int i) {
 
 }  // namespace
 
-TEST_CASE("settled outbox rows older than the cut go, oldest first, in batches; waiting ones stay",
+TEST_CASE("settled outbox rows older than the cut go, oldest first, in batches, and waiting ones stay",
           "[outbox][storage]") {
   storage::database db{":memory:"};
   storage::stores s{db};
