@@ -19,10 +19,7 @@ app_inbound acknowledged() {
 }  // namespace
 
 std::optional<bot::http_response> app_callback::check_headers(const bot::http_request& req) const {
-  const callback_query q = read_query(req);
-  if (q.msg_signature.empty() || q.timestamp.empty() || q.nonce.empty())
-    return refuse(module, {crypt_error::bad_signature, 401, "msg_signature, timestamp or nonce missing", {}});
-  return std::nullopt;
+  return unsigned_refusal(module, req);
 }
 
 app_inbound app_callback::verify_url(const bot::http_request& req, std::int64_t now_ms) const {

@@ -54,6 +54,13 @@ check check_plain(std::string_view token, const callback_query& q, std::int64_t 
   return {};
 }
 
+std::optional<bot::http_response> unsigned_refusal(std::string_view module, const bot::http_request& req) {
+  const callback_query q = read_query(req);
+  if (q.msg_signature.empty() || q.timestamp.empty() || q.nonce.empty())
+    return refuse(module, {crypt_error::bad_signature, 401, "msg_signature, timestamp or nonce missing", {}});
+  return std::nullopt;
+}
+
 bot::http_response refuse(std::string_view module, const check& c) {
   bot::log::warn(module, "callback refused ({} {}): {}", static_cast<int>(c.code), describe(c.code), c.why);
   return {c.status, "text/plain; charset=utf-8", c.status == 401 ? "unauthorized\n" : "bad request\n", {}};

@@ -6,6 +6,7 @@
 // it says (signature, timestamp, receive id), 400 when the body is malformed.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,5 +46,9 @@ check check_plain(std::string_view token, const callback_query& q, std::int64_t 
 
 // Logs the refusal with its code and returns the HTTP answer (a short plain text, no detail).
 bot::http_response refuse(std::string_view module, const check& c);
+
+// 401 before the body is read when msg_signature, timestamp or nonce is missing (the encrypted
+// callbacks: the app's and the smart robot's).
+std::optional<bot::http_response> unsigned_refusal(std::string_view module, const bot::http_request& req);
 
 }  // namespace adapters::wecom

@@ -44,11 +44,7 @@ nlohmann::json timestamp_value(const std::string& timestamp) {
 }  // namespace
 
 std::optional<bot::http_response> smart_robot_callback::check_headers(const bot::http_request& req) const {
-  const callback_query q = read_query(req);
-  if (q.msg_signature.empty() || q.timestamp.empty() || q.nonce.empty())
-    return refuse(smart_module,
-                  {crypt_error::bad_signature, 401, "msg_signature, timestamp or nonce missing", {}});
-  return std::nullopt;
+  return unsigned_refusal(smart_module, req);
 }
 
 smart_inbound smart_robot_callback::verify_url(const bot::http_request& req, std::int64_t now_ms) const {
