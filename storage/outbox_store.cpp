@@ -281,14 +281,21 @@ void outbox_store::mark_alerted(std::int64_t id, std::int64_t now_ms) {
 int outbox_store::prune_settled(std::int64_t before_ms, int limit) {
   // The last id written before the cut: ids and created_at grow together, so a binary search of
   // seeks by id (each "the first row from id x on") finds it.
-  static constexpr const char* bounds_sql = "SELECT min(id), max(id) FROM outbox";
+  // Two statements: SQLite reads a lone min() or max() of the id off the b-tree's end, both at
+  // once by a scan.
+  static constexpr const char* first_sql = "SELECT min(id) FROM outbox";
+  static constexpr const char* last_sql = "SELECT max(id) FROM outbox";
   static constexpr const char* at_sql = "SELECT id, created_at FROM outbox WHERE id >= ? ORDER BY id LIMIT 1";
   std::int64_t lo = 0, hi = 0;
   {
-    auto q = db_.prepare(bounds_sql);
-    if (!q.executeStep() || q.getColumn(0).isNull()) return 0;
-    lo = q.getColumn(0).getInt64();
-    hi = q.getColumn(1).getInt64();
+    auto first = db_.prepare(first_sql);
+    if (!first.executeStep() || first.getColumn(0).isNull()) return 0;
+    lo = first.getColumn(0).getInt64();
+  }
+  {
+    auto last = db_.prepare(last_sql);
+    last.executeStep();
+    hi = last.getColumn(0).getInt64();
   }
   std::int64_t cut = lo - 1;  // the largest id known to be written before the cut
   while (lo <= hi) {
