@@ -141,6 +141,23 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "WeCom loopback: notices and emergencies reach an owners' robot group, emergencies calling everyone",
+    "[loopback][wecom]") {
+  harness h;
+  h.app_says("zhangjingli", "公告 5栋 停水通知 | 明天9:00-12:00停水检修", "7001234567890000031");
+  REQUIRE(testing::run_until(h.io, [&] { return !h.weixin.robot_inbox.empty(); }));
+  const auto notice = h.weixin.robot_inbox.front();
+  CHECK(has(notice["text"]["content"], "停水"));
+  CHECK_FALSE(notice["text"].contains("mentioned_list"));
+  h.weixin.robot_inbox.clear();
+  h.app_says("zhangjingli", "紧急 停电 5栋 预计18:00恢复", "7001234567890000032");
+  REQUIRE(testing::run_until(h.io, [&] { return !h.weixin.robot_inbox.empty(); }));
+  const auto alert = h.weixin.robot_inbox.front();
+  CHECK(has(alert["text"]["content"], "18:00"));
+  CHECK(alert["text"]["mentioned_list"] == nlohmann::json{"@all"});
+}
+
+TEST_CASE(
     "WeCom loopback: a notice to a customer group waits for staff to confirm the mass-send task, never "
     "reported early",
     "[loopback][wecom]") {
@@ -156,7 +173,7 @@ TEST_CASE(
   // Polled, not confirmed: the report says so, and nothing counts as delivered.
   REQUIRE(testing::run_until(h.io, [&] { return h.weixin.task_polls >= 1; }));
   const auto waiting = h.app_says("zhangjingli", "公告 1 送达", "7001234567890000022");
-  CHECK(has(waiting.text, "已送达 0/1"));
+  CHECK(has(waiting.text, "已送达 1/2"));  // the owners' robot group has it; the customer group waits
   CHECK(has(waiting.text, "等待工作人员在企业微信中确认发送"));
   CHECK(h.count("outbox WHERE account = 'customer' AND state = 'pending' AND attempts = 0") == 1);
   // The staff member taps send; the next poll sees it.
@@ -164,7 +181,7 @@ TEST_CASE(
   REQUIRE(testing::run_until(
       h.io, [&] { return h.count("outbox WHERE account = 'customer' AND state = 'sent'") == 1; }));
   CHECK(h.weixin.tasks.size() == 1);  // one task, however many polls
-  CHECK(has(h.app_says("zhangjingli", "公告 1 送达", "7001234567890000023").text, "已送达 1/1"));
+  CHECK(has(h.app_says("zhangjingli", "公告 1 送达", "7001234567890000023").text, "已送达 2/2"));
 }
 
 TEST_CASE(

@@ -172,6 +172,10 @@ confirm_poll_seconds = 1
 [adapters.wecom.robots."维修班组群"]
 key = "{}"
 chat_id = "wrStaffGroup01"
+[adapters.wecom.robots."5栋内部通知群"]
+key = "{}"
+purpose = "owners"
+building = "5"
 [adapters.wecom.customer_groups."3栋业主群"]
 chat_id = "wrOgQhDgAAcwMTB7YmDkbeBsgT_AAAA"
 sender = "wangshifu"
@@ -188,7 +192,7 @@ app_secret = "mp-secret"
 api_base = "{}"
 )",
                                        dir.file("bot.sqlite3"), corp_id, corp_token, corp_key, api, robot_key,
-                                       smart_token, smart_key, mp_app_id, mp_token, mp_key, api));
+                                       robot_key, smart_token, smart_key, mp_app_id, mp_token, mp_key, api));
     service = std::make_unique<bot::app>(cfg, io, clock);
     port = service->start(false);
   }
