@@ -199,6 +199,12 @@ bot::command_result recall(bot::context& ctx, const bot::args& a) {
   auto n = visible_notice(ctx, *id);
   if (!n) return ctx.fail("notice.not_found", fmt::arg("id", *id));
   if (n->recalled()) return ctx.fail("notice.already_recalled", fmt::arg("id", *id));
+  // Past [storage] keep_sent_days the delivery rows are gone: nothing says where it went.
+  const int keep_days = ctx.svc.cfg.storage.keep_sent_days;
+  if (n->published() && keep_days > 0 &&
+      ctx.now() - *n->published_at > std::int64_t{keep_days} * 86'400'000 &&
+      ctx.db().outbox.by_ref(notice_ref(*id)).empty())
+    return ctx.fail("notice.recall_too_old", fmt::arg("id", *id), fmt::arg("days", keep_days));
   const auto counts = domain::broadcast::recall_notice(
       ctx.svc, *n, ctx.who.member.id, [&](bot::locale l) { return correction(ctx.svc, l, *n); }, ctx.lang);
   ctx.db().audit.record(ctx.who.member.id, "notice.recall", notice_ref(*id), notice_title(*n), ctx.now());

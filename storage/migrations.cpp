@@ -404,7 +404,8 @@ const std::vector<migration>& migrations() {
       {"web dashboard: one-time login links and sessions", v13_dashboard},
       {"statistics of long periods: per-day sums kept until a ticket of the day changes", v14_day_sums},
       {"broadcasts typed without a prefix in staff groups, held until confirmed", v15_pending_commands},
-      {"open tickets by their deadlines: overdue and open lists read what they show", v16_open_ticket_deadlines},
+      {"open tickets by their deadlines and places, emergencies by time: reads of what they show",
+       v16_open_ticket_deadlines},
   };
   return list;
 }

@@ -312,11 +312,12 @@ int outbox_store::prune_settled(std::int64_t before_ms, int limit) {
     }
   }
   static constexpr const char* delete_sql =
-      "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE id <= ?1 AND state IN ('sent', 'dead', "
-      "'cancelled') ORDER BY id LIMIT ?2)";
+      "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE id <= ?1 AND created_at < ?3 AND state IN "
+      "('sent', 'dead', 'cancelled') AND (state <> 'dead' OR alerted_at IS NOT NULL) ORDER BY id LIMIT ?2)";
   auto del = db_.prepare(delete_sql);
   del.bind(1, cut);
   del.bind(2, limit);
+  del.bind(3, before_ms);  // a clock that once ran backwards cannot move the cut past new rows
   return del.exec();
 }
 

@@ -1,7 +1,8 @@
 // Migration 16: open tickets by their deadlines and places, so that 逾期工单 and the lists of open
 // tickets of a building (工单列表 待处理 3栋 水电) read about as many rows as they show whatever the
 // history holds (closed tickets are not in these partial indexes). The queries in ticket_store.cpp
-// use the same expression and state list, which is how SQLite knows it may use them.
+// use the same expression and state list, which is how SQLite knows it may use them. And
+// emergencies by time, for the statistics of a period.
 #pragma once
 
 namespace storage {
@@ -22,6 +23,7 @@ CREATE INDEX tickets_open_by_deadline ON tickets (community_id,
   WHERE state IN ('new', 'assigned', 'in_progress');
 CREATE INDEX tickets_open_by_place ON tickets (community_id, building, category, state)
   WHERE state IN ('new', 'assigned', 'in_progress');
+CREATE INDEX emergencies_by_time ON emergencies (community_id, started_at);
 )sql";
 
 }  // namespace storage

@@ -37,9 +37,12 @@ TEST_CASE("settled outbox rows older than the cut go, oldest first, in batches, 
   CHECK_FALSE(s.outbox.get(ids[0]));
   CHECK_FALSE(s.outbox.get(ids[2]));
   CHECK(s.outbox.get(ids[3]));
-  CHECK(s.outbox.prune_settled(7 * day, 100) == 3);  // sent, dead and cancelled before day 7
-  CHECK(s.outbox.get(ids[6]));                       // pending: kept however old
-  CHECK(s.outbox.get(ids[7]));                       // written on day 7: not before the cut
+  CHECK(s.outbox.prune_settled(7 * day, 100) == 2);  // sent and cancelled before day 7
+  CHECK(s.outbox.get(ids[4]));                       // dead, but managers were not told yet
+  s.outbox.mark_alerted(ids[4], 7 * day);
+  CHECK(s.outbox.prune_settled(7 * day, 100) == 1);
+  CHECK(s.outbox.get(ids[6]));  // pending: kept however old
+  CHECK(s.outbox.get(ids[7]));  // written on day 7: not before the cut
   CHECK(s.outbox.prune_settled(7 * day, 100) == 0);
   CHECK(s.outbox.prune_settled(100 * day, 100) == 2);  // 7 and 8; 6 and 9 still wait
   CHECK(s.outbox.get(ids[9]));
@@ -65,6 +68,37 @@ TEST_CASE("the outbox forgets sent rows after keep_sent_days by itself, and keep
     }
     CHECK(core.db.outbox.get(id).has_value() == (keep == 0));
   }
+}
+
+TEST_CASE("a notice older than the kept delivery rows is not recalled into silence", "[outbox][notice]") {
+  auto cfg = bot::config::parse(
+      "[storage]\npath = \":memory:\"\nkeep_sent_days = 30\n[adapters.console]\nenabled = false\n"
+      "[roles]\nadmins = [\"console:管理员\"]\nmanagers = [\"console:经理\"]\n");
+  bot::manual_clock clock(1'767'225'600'000);
+  bot::core core(cfg, clock, commands::install_all);
+  int n = 0;
+  auto say = [&](const std::string& who, const std::string& group, const std::string& text) {
+    bot::message m;
+    m.id = "prune-" + std::to_string(++n);
+    m.chat = {"console", "", bot::chat_kind::group, group};
+    m.sender = {"console", who, who};
+    m.text = text;
+    core.dispatch.handle(m);
+    // The bot's answer is the newest row of the outbox.
+    return core.database.raw().execAndGet("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").getString();
+  };
+  say("管理员", "3栋业主群", "绑定小区 阳光花园 3栋");
+  say("经理", "经理群", "公告 停水通知 | 明天9:00-12:00停水");
+  // Delivered (no adapter runs here), then 40 days pass with the daily jobs.
+  core.database.raw().exec("UPDATE outbox SET state = 'sent', sent_at = created_at WHERE state = 'pending'");
+  for (int day_n = 0; day_n < 40; ++day_n) {
+    clock.advance_ms(day);
+    core.jobs.run_due();
+  }
+  CHECK(core.database.raw().execAndGet("SELECT count(*) FROM outbox WHERE ref = 'notice:1'").getInt64() == 0);
+  const std::string answer = say("经理", "经理群", "撤回公告 1");
+  CHECK(answer.find("无法撤回") != std::string::npos);
+  CHECK(core.database.raw().execAndGet("SELECT recalled_at IS NULL FROM notices WHERE id = 1").getInt() == 1);
 }
 
 }  // namespace outbox_prune_test

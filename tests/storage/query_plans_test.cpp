@@ -1,7 +1,7 @@
 // Issue 15: no statement the service runs scans a table that grows with use (the outbox, message
 // ids, tickets and their events, jobs). A working day is played through the dispatcher and the
 // scheduler, every statement SQLite prepares is captured through its trace, and each one's query
-// plan is read: a "SCAN" of a growing table (no index) fails, naming the statement.
+// plan is read: a full scan of any table but a few that stay small fails, naming the statement.
 #include <sqlite3.h>
 
 #include <SQLiteCpp/Database.h>
@@ -75,14 +75,19 @@ TEST_CASE("no statement of a working day scans a table that grows", "[storage][p
   core.jobs.run_due();
   sqlite3_trace_v2(core.database.raw().getHandle(), 0, nullptr, nullptr);
 
-  const std::regex full_scan(R"(^SCAN (outbox|inbound_seen|tickets|ticket_events|jobs)( AS \w+)?$)");
+  // SQLite names a table by its alias in plans ("SCAN o"), so every full scan is read and only
+  // tables that stay small are allowed one.
+  const std::regex full_scan(R"(^SCAN (\w+)$)");
+  const std::set<std::string> small{"communities", "settings", "roles", "categories"};
   std::vector<std::string> offenders;
   for (const auto& sql : statements) {
     if (sql.rfind("SELECT", 0) != 0 && sql.rfind("UPDATE", 0) != 0 && sql.rfind("DELETE", 0) != 0) continue;
     SQLite::Statement q(core.database.raw(), "EXPLAIN QUERY PLAN " + sql);
     while (q.executeStep()) {
       const std::string detail = q.getColumn(3).getString();
-      if (std::regex_match(detail, full_scan)) offenders.push_back(detail + "  ←  " + sql);
+      std::smatch m;
+      if (std::regex_match(detail, m, full_scan) && !small.contains(m[1].str()))
+        offenders.push_back(detail + "  <-  " + sql);
     }
   }
   CHECK(statements.size() > 50);
