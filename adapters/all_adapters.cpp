@@ -48,8 +48,8 @@ adapter_set make_adapters(const bot::config& cfg, adapter_env env) {
                                                   env.keep_progress);
   });
   add(cfg.wechat_mp.enabled, wechat_mp::platform, [&] {
-    return std::make_unique<wechat_mp::mp_channel>(cfg.wechat_mp, env.http, env.clk, cfg.outbox.send_timeout_ms,
-                                                   env.keep_progress);
+    return std::make_unique<wechat_mp::mp_channel>(cfg.wechat_mp, env.http, env.clk,
+                                                   cfg.outbox.send_timeout_ms, env.keep_progress);
   });
   return set;
 }

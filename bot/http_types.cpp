@@ -33,7 +33,9 @@ int hex_value(char c) {
 
 }  // namespace
 
-std::string http_request::header(std::string_view name) const { return find_header(headers, name); }
+std::string http_request::header(std::string_view name) const {
+  return find_header(headers, name);
+}
 
 bool http_request::has_header(std::string_view name) const {
   for (const auto& [k, v] : headers)
@@ -41,7 +43,9 @@ bool http_request::has_header(std::string_view name) const {
   return false;
 }
 
-std::string http_reply::header(std::string_view name) const { return find_header(headers, name); }
+std::string http_reply::header(std::string_view name) const {
+  return find_header(headers, name);
+}
 
 std::string percent_encode(std::string_view s) {
   static constexpr char hex[] = "0123456789ABCDEF";
@@ -84,7 +88,8 @@ std::string http_request::query_param(std::string_view name, bool plus_is_space)
     std::string_view pair = q.substr(0, amp);
     std::size_t eq = pair.find('=');
     if (percent_decode(pair.substr(0, eq)) == name)
-      return eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1), plus_is_space);
+      return eq == std::string_view::npos ? std::string()
+                                          : percent_decode(pair.substr(eq + 1), plus_is_space);
     if (amp == std::string_view::npos) break;
     q.remove_prefix(amp + 1);
   }
@@ -92,7 +97,8 @@ std::string http_request::query_param(std::string_view name, bool plus_is_space)
 }
 
 http_response json_error(int status, std::string_view message) {
-  return http_response{status, "application/json", nlohmann::json{{"error", std::string(message)}}.dump(), {}};
+  return http_response{
+      status, "application/json", nlohmann::json{{"error", std::string(message)}}.dump(), {}};
 }
 
 std::optional<url_parts> parse_url(std::string_view url) {
@@ -110,7 +116,8 @@ std::optional<url_parts> parse_url(std::string_view url) {
     std::size_t close = authority.find(']');
     if (close == std::string_view::npos) return std::nullopt;
     u.host = std::string(authority.substr(1, close - 1));
-    if (close + 1 < authority.size() && authority[close + 1] == ':') u.port = std::string(authority.substr(close + 2));
+    if (close + 1 < authority.size() && authority[close + 1] == ':')
+      u.port = std::string(authority.substr(close + 2));
   } else {
     std::size_t pc = authority.rfind(':');
     u.host = std::string(authority.substr(0, pc));

@@ -174,7 +174,8 @@ std::vector<std::string> split_bytes(std::string_view s, std::size_t max_bytes) 
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // a continuation byte
     if (cut == 0) cut = max_bytes;  // not UTF-8 at all: cut anywhere rather than loop
     std::size_t skip = 0;
-    if (const std::size_t line = s.rfind('\n', cut - 1); line != std::string_view::npos && line >= max_bytes / 2) {
+    if (const std::size_t line = s.rfind('\n', cut - 1);
+        line != std::string_view::npos && line >= max_bytes / 2) {
       cut = line;
       skip = 1;
     }

@@ -12,10 +12,10 @@
 #include "adapters/onebot12/segments.hpp"
 #include "adapters/webhook/webhook_adapter.hpp"
 #include "adapters/wechat_mp/mp_callback.hpp"
+#include "adapters/wechatbot/wechatbot_adapter.hpp"
 #include "adapters/wecom/app_callback.hpp"
 #include "adapters/wecom/callback_message.hpp"
 #include "adapters/wecom/smart_robot_callback.hpp"
-#include "adapters/wechatbot/wechatbot_adapter.hpp"
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/core.hpp"
@@ -179,10 +179,11 @@ void weixin_inbound(std::string_view data) {
   const std::string sealed = app_crypt.encrypt(text, random16);
   const std::string app_query =
       "msg_signature=" + app_crypt.sign(weixin_ts, "1", sealed) + "&timestamp=" + weixin_ts + "&nonce=1";
-  auto in = app.parse(weixin_request("/wecom", app_query,
-                                     "<xml><ToUserName><![CDATA[wwfuzzcorp]]></ToUserName><Encrypt><![CDATA[" + sealed +
-                                         "]]></Encrypt></xml>"),
-                      weixin_now);
+  auto in =
+      app.parse(weixin_request("/wecom", app_query,
+                               "<xml><ToUserName><![CDATA[wwfuzzcorp]]></ToUserName><Encrypt><![CDATA[" +
+                                   sealed + "]]></Encrypt></xml>"),
+                weixin_now);
   if (in.message) (void)app.passive_reply(in, in.message->text, weixin_now);
   (void)app.parse(weixin_request("/wecom", app_query, text), weixin_now);
 

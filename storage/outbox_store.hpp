@@ -84,8 +84,8 @@ class outbox_store {
   // Deletes the row (sealed messages, once settled) and scrubs the write-ahead log of it.
   void forget(std::int64_t id);
   // Deletes up to `limit` settled rows (sent, cancelled, and dead ones managers were told of)
-  // written before `before_ms`, oldest first; returns how many. Ids grow with time, so the cut is found by a few index seeks and the
-  // rows go by id range: no scan of the table, however large.
+  // written before `before_ms`, oldest first; returns how many. Ids grow with time, so the cut is found by a
+  // few index seeks and the rows go by id range: no scan of the table, however large.
   int prune_settled(std::int64_t before_ms, int limit);
 
  private:

@@ -33,7 +33,9 @@ std::string without(std::string toml, const std::string& key) {
   return toml;
 }
 
-bool starts(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+bool starts(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
 
 }  // namespace
 
@@ -88,10 +90,13 @@ TEST_CASE("weixin config: what an enabled adapter lacks is refused by its key", 
                "adapters.wecom.smart_robot.encoding_aes_key"));
   CHECK(starts(config_error_of(without(mp, "app_id")), "adapters.wechat_mp.app_id"));
   CHECK(starts(config_error_of(without(mp, "app_secret")), "adapters.wechat_mp.app_secret"));
-  CHECK(starts(config_error_of(mp + "encoding_aes_key = \"short\"\n"), "adapters.wechat_mp.encoding_aes_key"));
+  CHECK(
+      starts(config_error_of(mp + "encoding_aes_key = \"short\"\n"), "adapters.wechat_mp.encoding_aes_key"));
   // Robots alone need no app; disabled tables need nothing.
-  CHECK(config_error_of("[adapters.wecom]\nenabled = true\n[adapters.wecom.robots.a]\nkey = \"k\"\n") == "no error");
-  CHECK(config_error_of("[adapters.wecom]\nenabled = false\n[adapters.wechat_mp]\nenabled = false\n") == "no error");
+  CHECK(config_error_of("[adapters.wecom]\nenabled = true\n[adapters.wecom.robots.a]\nkey = \"k\"\n") ==
+        "no error");
+  CHECK(config_error_of("[adapters.wecom]\nenabled = false\n[adapters.wechat_mp]\nenabled = false\n") ==
+        "no error");
 }
 
 TEST_CASE("weixin config: the secrets may come from the environment", "[config][wecom]") {

@@ -74,8 +74,9 @@ TEST_CASE("limits for a platform estatebot does not serve are refused with the k
   for (const char* name : {"qq", "onebott", "wechat"})
     CHECK_THROWS_WITH(
         bot::config::parse(std::string("[outbox.platforms.") + name + "]\nper_second = 1\n"),
-        Catch::Contains(std::string("outbox.platforms.") + name +
-                        ": unknown platform (known: console, onebot, onebot12, webhook, wechat_mp, wechatbot, wecom)"));
+        Catch::Contains(
+            std::string("outbox.platforms.") + name +
+            ": unknown platform (known: console, onebot, onebot12, webhook, wechat_mp, wechatbot, wecom)"));
   for (const char* name : {"console", "onebot", "onebot12", "webhook", "wechat_mp", "wechatbot", "wecom"})
     CHECK_NOTHROW(bot::config::parse(std::string("[outbox.platforms.") + name + "]\nper_second = 1\n"));
 }
