@@ -177,6 +177,7 @@ wait_reason outbox_pump::explain(const storage::outbox_row& row) {
   if (!ch) return {k::no_adapter, 0};
   if (!ch->ready(row.target)) return {k::not_connected, 0};
   if (const outage* o = outages_.find(row.target); o && o->by_answers) return {k::unreachable, o->since};
+  if (row.next_attempt_at == storage::outbox_row::parked) return {k::behind_in_chat, 0};
   if (row.next_attempt_at > now) return {k::backoff, row.next_attempt_at};
   if (db_.outbox.ahead_in_chat(row) > 0) return {k::behind_in_chat, 0};
   std::int64_t at = now;

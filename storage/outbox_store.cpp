@@ -63,6 +63,11 @@ outbox_row outbox_store::read(SQLite::Statement& q) {
   return r;
 }
 
+// A row waiting for a person to confirm it on the platform (progress "confirm:…", see
+// bot::send_result::status::confirming) is handed over already: it does not hold back its chat.
+constexpr const char* not_confirming =
+    "(p.platform_message_id IS NULL OR p.platform_message_id NOT LIKE 'confirm:%')";
+
 std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                                    const std::string& ref, std::int64_t now_ms) {
   return insert(target, body, p, ref, now_ms, false);
@@ -73,13 +78,19 @@ std::int64_t outbox_store::enqueue_sealed(const bot::chat_ref& target, const bot
   return insert(target, body, p, {}, now_ms, true);
 }
 
+// A row that is not the head of its chat's queue when queued waits parked (outbox_row::parked):
+// the scan for due rows then never walks past it, however long the queue of one chat (a staff group
+// that hears of a thousand tickets in a storm). Settling a head unparks the next one.
 std::int64_t outbox_store::insert(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                                   const std::string& ref, std::int64_t now_ms, bool sealed) {
-  static constexpr const char* sql =
+  static const std::string sql =
       "INSERT INTO outbox (created_at, priority, platform, account, kind, chat_id, body, ref, "
       "next_attempt_at, sealed_target) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), ?1, ?9)";
-  auto q = db_.prepare(sql);
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), CASE WHEN EXISTS (SELECT 1 FROM outbox p WHERE "
+      "p.state = 'pending' AND p.platform = ?3 AND p.kind = ?5 AND p.chat_id = ?6 AND p.priority <= ?2 AND " +
+      std::string(not_confirming) + ") THEN ?10 ELSE ?1 END, ?9)";
+  auto q = db_.prepare(sql.c_str());
+  q.bind(10, outbox_row::parked);
   q.bind(1, now_ms);
   q.bind(2, static_cast<int>(p));
   q.bind(7, encode_outgoing(body));
@@ -105,10 +116,19 @@ std::int64_t outbox_store::insert(const bot::chat_ref& target, const bot::outgoi
   return id;
 }
 
-// A row waiting for a person to confirm it on the platform (progress "confirm:…", see
-// bot::send_result::status::confirming) is handed over already: it does not hold back its chat.
-constexpr const char* not_confirming =
-    "(p.platform_message_id IS NULL OR p.platform_message_id NOT LIKE 'confirm:%')";
+// Row `id` no longer holds back its chat (settled, or waiting for a confirmation): the chat's new
+// head, if parked, becomes due at its own creation time, so it keeps its place among other chats.
+void outbox_store::unpark_after(std::int64_t id) {
+  static const std::string sql =
+      "UPDATE outbox SET next_attempt_at = created_at WHERE id = (SELECT p.id FROM outbox o JOIN outbox p ON "
+      "p.state = 'pending' AND p.platform = o.platform AND p.kind = o.kind AND p.chat_id = o.chat_id AND "
+      "p.id <> o.id AND " +
+      std::string(not_confirming) + " WHERE o.id = ?1 ORDER BY p.priority, p.id LIMIT 1) AND next_attempt_at = ?2";
+  auto q = db_.prepare(sql.c_str());
+  q.bind(1, id);
+  q.bind(2, outbox_row::parked);
+  q.exec();
+}
 
 std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) {
   static const std::string sql =
@@ -179,6 +199,7 @@ void outbox_store::mark_sent(std::int64_t id, int attempts, const std::string& p
   q.bind(3, now_ms);
   q.bind(4, id);
   q.exec();
+  unpark_after(id);
 }
 
 void outbox_store::mark_retry(std::int64_t id, int attempts, const std::string& error,
@@ -200,6 +221,7 @@ void outbox_store::keep_progress(std::int64_t id, const std::string& progress) {
   q.bind(1, progress);
   q.bind(2, id);
   q.exec();
+  if (progress.rfind("confirm:", 0) == 0) unpark_after(id);
 }
 
 void outbox_store::mark_dead(std::int64_t id, int attempts, const std::string& error) {
@@ -210,6 +232,7 @@ void outbox_store::mark_dead(std::int64_t id, int attempts, const std::string& e
   q.bind(2, error);
   q.bind(3, id);
   q.exec();
+  unpark_after(id);
 }
 
 bool outbox_store::cancel(std::int64_t id) {
@@ -217,7 +240,9 @@ bool outbox_store::cancel(std::int64_t id) {
       "UPDATE outbox SET state = 'cancelled' WHERE id = ? AND state = 'pending'";
   auto q = db_.prepare(sql);
   q.bind(1, id);
-  return q.exec() > 0;
+  if (q.exec() == 0) return false;
+  unpark_after(id);
+  return true;
 }
 
 std::int64_t outbox_store::ahead_in_chat(const outbox_row& row) {
@@ -323,6 +348,7 @@ int outbox_store::prune_settled(std::int64_t before_ms, int limit) {
 
 void outbox_store::forget(std::int64_t id) {
   static constexpr const char* sql = "DELETE FROM outbox WHERE id = ?";
+  unpark_after(id);
   auto q = db_.prepare(sql);
   q.bind(1, id);
   q.exec();

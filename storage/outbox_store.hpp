@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,8 @@ struct outbox_row {
   bool sealed = false;
   std::string state;  // pending | sent | dead | held | cancelled
   int attempts = 0;
+  // `parked` while rows before it in its chat are pending: not due before they are settled.
+  static constexpr std::int64_t parked = std::numeric_limits<std::int64_t>::max();
   std::int64_t next_attempt_at = 0;
   std::optional<std::int64_t> sent_at;
   std::string platform_message_id;
@@ -90,6 +93,7 @@ class outbox_store {
 
  private:
   outbox_row read(SQLite::Statement& q);
+  void unpark_after(std::int64_t id);
   std::int64_t insert(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                       const std::string& ref, std::int64_t now_ms, bool sealed);
   database& db_;

@@ -23,6 +23,7 @@ class scripted_channel final : public bot::channel {
     if (auto_answer) answer(*auto_answer);
   }
   void answer(bot::send_result::status s, const std::string& error = "boom") {
+    REQUIRE_FALSE(pending.empty());  // a send the test expected was not made
     auto done = std::move(pending.front());
     pending.erase(pending.begin());
     done({s, s == bot::send_result::status::sent ? "pm-" + std::to_string(sent.size()) : "", error,
@@ -169,4 +170,57 @@ TEST_CASE("after a restart, what was not confirmed is sent again and nothing els
   restarted.clock.advance_ms(5000);
   restarted.pump.pump();
   CHECK(restarted.channel.texts() == std::vector<std::string>{"in flight at the crash", "never started"});
+}
+
+TEST_CASE("a chat's long queue goes out in order whatever ends each message before it", "[outbox]") {
+  outbox_fixture f;
+  f.channel.auto_answer.reset();  // the test answers each send
+  for (int i = 1; i <= 6; ++i) f.put("staff", "alert " + std::to_string(i), storage::priority::notice);
+  const auto other = f.put("owners", "reply", storage::priority::notice);
+  f.pump.pump();
+  // One message per chat at a time: the staff group's queue does not hold back the owners' group.
+  CHECK(f.channel.texts() == std::vector<std::string>{"alert 1", "reply"});
+  f.channel.answer(bot::send_result::status::sent);
+  f.channel.answer(bot::send_result::status::sent);
+  CHECK(f.stores.outbox.get(other)->state == "sent");
+
+  f.clock.advance_ms(1000);  // the chat's own pace
+  f.pump.pump();
+  f.channel.answer(bot::send_result::status::failed);  // alert 2 dead-lettered
+  REQUIRE(f.stores.outbox.cancel(3));                  // alert 3 withdrawn (a recalled notice)
+  f.clock.advance_ms(1000);  // the chat's own pace
+  f.pump.pump();
+  bot::send_result confirming{bot::send_result::status::confirming, "confirm:task-1", "", 60'000};
+  auto done = std::move(f.channel.pending.front());  // alert 4 waits for a person to confirm it
+  f.channel.pending.clear();
+  f.stores.outbox.keep_progress(4, "confirm:task-1");  // as the WeCom channel records its task
+  done(confirming);
+  f.clock.advance_ms(1000);  // the chat's own pace
+  f.pump.pump();  // and does not hold back alert 5
+  f.channel.answer(bot::send_result::status::sent);
+  f.clock.advance_ms(1000);  // the chat's own pace
+  f.pump.pump();
+  f.channel.answer(bot::send_result::status::sent);
+  CHECK(f.channel.texts() ==
+        std::vector<std::string>{"alert 1", "reply", "alert 2", "alert 4", "alert 5", "alert 6"});
+  CHECK(f.stores.outbox.get(6)->state == "sent");
+}
+
+TEST_CASE("a message queued behind others in its chat says so, and an emergency still jumps the queue",
+          "[outbox]") {
+  outbox_fixture f;
+  f.channel.auto_answer.reset();
+  f.put("g", "notice 1", storage::priority::notice);
+  const auto second = f.put("g", "notice 2", storage::priority::notice);
+  f.pump.pump();  // notice 1 is sending
+  CHECK(f.pump.explain(*f.stores.outbox.get(second)).why == bot::wait_reason::kind::behind_in_chat);
+  f.put("g", "EMERGENCY", storage::priority::emergency);
+  f.channel.answer(bot::send_result::status::sent);
+  f.clock.advance_ms(1000);  // the chat's own pace
+  f.pump.pump();
+  f.channel.answer(bot::send_result::status::sent);
+  f.clock.advance_ms(1000);  // the chat's own pace
+  f.pump.pump();
+  f.channel.answer(bot::send_result::status::sent);
+  CHECK(f.channel.texts() == std::vector<std::string>{"notice 1", "EMERGENCY", "notice 2"});
 }
