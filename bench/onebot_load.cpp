@@ -1,13 +1,22 @@
 // Events per second a real estatebot takes from a OneBot client on loopback: signed HTTP POSTs
 // over keep-alive connections, and frames over one reverse WebSocket. The app runs on its own
 // thread and io_context, with a fresh SQLite file per run (WAL, as in production); the load
-// generator runs on another. Every `reply_every`-th event is `我的工单` from a new sender, so the
-// run includes commands, outbox rows and API calls answered by the fake client; the rest is
-// ordinary group chatter (dedupe, chat and member rows, command parsing). "events/s" counts until
-// every event is committed; "all done" until every reply was sent and confirmed. Pacing is lifted
-// (the defaults would hold replies at one per second per group) to measure estatebot, not QQ.
-//   onebot_load [--events N] [--connections C] [--reply-every K]
+// generator runs on another. The mix:
+//   chat    ordinary group chatter (dedupe, chat and member rows, command parsing, the intent model)
+//   repair  every event a `报修` from a new owner: a ticket, its event, the reply in the outbox
+//   mixed   chatter, and every 10th event `报修`
+// "events/s" counts until every event is answered (and so committed); "all done" until every reply
+// was sent to the fake API. Before estatebot, the same generator drives a bare Beast server that
+// answers 204 and does nothing else (built here with the same flags): the ratio is estatebot's share
+// of what the HTTP stack alone can do on this machine. Pacing is lifted (the defaults would hold
+// replies at one per second per group) to measure estatebot, not QQ.
+//   onebot_load [--events N] [--connections C] [--mix chat|repair|mixed] [--durability power|process]
+//               [--commit-batch B] [--no-ws]
 #include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <utility>
 
 #include <boost/asio/co_spawn.hpp>
@@ -59,19 +68,29 @@ constexpr int people = 500;
 
 struct options {
   int events = 20'000;
-  int connections = 8;
-  int reply_every = 10;
+  int connections = 32;
+  std::string mix = "mixed";
   std::string durability = "power";  // [storage] durability: "power" syncs every commit, "process" not
+  int commit_batch = 0;              // [storage] commit_batch; 0: the default
+  bool ws = true;
 };
 
 bool is_command(const options& o, int i) {
-  return o.reply_every > 0 && i % o.reply_every == o.reply_every - 1;
+  return o.mix == "repair" || (o.mix == "mixed" && i % 10 == 9);
+}
+
+// Each 报修 is answered in its group and announced in the staff group.
+int expected_replies(const options& o) {
+  if (o.mix == "repair") return 2 * o.events;
+  return o.mix == "mixed" ? 2 * (o.events / 10) : 0;
 }
 
 std::string event(const options& o, int i) {
   const bool command = is_command(o, i);
   const std::int64_t user = 2'000'000'000LL + (command ? 100'000 + i : i % people);
-  const std::string text = command ? "我的工单" : "大家好，今天电梯有点慢 " + std::to_string(i);
+  const std::string text = command ? fmt::format("报修 {}栋{}单元{}室 厨房水管漏水，地上全是水 {}", 1 + i % 9,
+                                                 1 + i % 3, 101 + i % 1800, i)
+                                   : "大家好，今天电梯有点慢 " + std::to_string(i);
   return json{
       {"time", 1764547200 + i},
       {"self_id", bot_qq},
@@ -91,14 +110,16 @@ std::string event(const options& o, int i) {
 // A running estatebot on its own thread.
 class app_thread {
  public:
-  app_thread(const std::string& dir, const std::string& api_url, const std::string& durability) {
+  app_thread(const std::string& dir, const std::string& api_url, const options& o) {
     std::filesystem::create_directories(dir);
     auto cfg = bot::config::parse(R"(
 [server]
 port = 0
 [storage]
 path = ")" + dir + R"(/bench.sqlite3"
-durability = ")" + durability + R"("
+durability = ")" + o.durability + R"("
+)" + (o.commit_batch > 0 ? "commit_batch = " + std::to_string(o.commit_batch) + "\n" : std::string()) +
+                                  R"(
 [outbox.platforms.onebot]
 per_second = 100000.0
 burst = 1000
@@ -138,6 +159,19 @@ api_url = ")" + api_url + R"("
 
   std::uint16_t port() const { return port_; }
 
+  // A staff group in the owners' community, as 绑定小区 would register it: each ticket is announced
+  // there, as in a real property office.
+  void add_staff_group() {
+    on_app([](bot::app& a) {
+      const std::int64_t now = bot::system_clock().now_ms();
+      auto& db = a.state().db;
+      const auto row = db.chats.touch({"onebot", std::to_string(bot_qq), bot::chat_kind::group, "889999"},
+                                      "物业员工群", a.state().svc.default_community, now);
+      db.chats.register_to(row.id, a.state().svc.default_community, std::nullopt, "staff", 0, now);
+      return true;
+    });
+  }
+
  private:
   net::io_context io_;
   bot::system_clock clock_;
@@ -173,12 +207,18 @@ struct api_sink {
   int calls = 0;
 };
 
-net::awaitable<void> post_worker(const options& o, std::uint16_t port, int& next, int& done, int& refused) {
+// What the load generator saw: answers and their latencies.
+struct tally {
+  int next = 0, done = 0, refused = 0;
+  std::vector<double> latency_ms;
+};
+
+net::awaitable<void> post_worker(const options& o, std::uint16_t port, tally& t) {
   beast::tcp_stream stream(co_await net::this_coro::executor);
   co_await stream.async_connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port), net::use_awaitable);
   beast::flat_buffer buffer;
-  while (next < o.events) {
-    const int i = next++;
+  while (t.next < o.events) {
+    const int i = t.next++;
     http::request<http::string_body> req{http::verb::post, "/onebot", 11};
     req.set(http::field::host, "127.0.0.1");
     req.set(http::field::content_type, "application/json");
@@ -187,41 +227,119 @@ net::awaitable<void> post_worker(const options& o, std::uint16_t port, int& next
     req.set("X-Signature", "sha1=" + bot::crypto::hmac_sha1_hex(secret, req.body()));
     req.keep_alive(true);
     req.prepare_payload();
+    const auto sent = std::chrono::steady_clock::now();
     co_await http::async_write(stream, req, net::use_awaitable);
     http::response<http::string_body> res;
     co_await http::async_read(stream, buffer, res, net::use_awaitable);
-    if (res.result_int() != 204) ++refused;
-    ++done;
+    t.latency_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sent).count());
+    if (res.result_int() != 204) ++t.refused;
+    ++t.done;
   }
 }
 
-void run_http(const options& o) {
-  net::io_context io;
-  api_sink sink(io);
-  app_thread app(
-      std::filesystem::temp_directory_path().string() + "/estatebot-bench-http-" + std::to_string(::getpid()),
-      "http://127.0.0.1:" + std::to_string(sink.port), o.durability);
-  int next = 0, done = 0, refused = 0;
-  const int expected_replies = o.reply_every > 0 ? o.events / o.reply_every : 0;
-  auto start = std::chrono::steady_clock::now();
+// Drives `port` with o.events signed events over o.connections keep-alive connections; returns the
+// seconds until the last answer.
+double drive(const options& o, net::io_context& io, std::uint16_t port, tally& t) {
+  const auto start = std::chrono::steady_clock::now();
   for (int c = 0; c < o.connections; ++c)
-    net::co_spawn(io, post_worker(o, app.port(), next, done, refused), [](std::exception_ptr e) {
+    net::co_spawn(io, post_worker(o, port, t), [](std::exception_ptr e) {
       if (e) std::rethrow_exception(e);
     });
-  while (done < o.events) io.run_one();
-  auto intake = std::chrono::steady_clock::now() - start;
-  while (app.on_app([](bot::app& a) { return count(a, "outbox WHERE state = 'sent'"); }) < expected_replies)
-    io.run_one_for(std::chrono::milliseconds(5));
-  auto all = std::chrono::steady_clock::now() - start;
-  auto seen = app.on_app([](bot::app& a) { return count(a, "inbound_seen"); });
-  double secs = std::chrono::duration<double>(intake).count();
+  while (t.done < o.events) io.run_one();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string percentiles(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  auto at = [&](double q) { return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))]; };
+  return fmt::format("p50 {:.2f} ms, p99 {:.2f} ms, p99.9 {:.2f} ms", at(0.5), at(0.99), at(0.999));
+}
+
+double cpu_seconds() {
+  rusage u{};
+  ::getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+long peak_rss_mb() {
+  rusage u{};
+  ::getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;
+}
+
+// The baseline: a Beast server on its own thread that reads each request and answers 204.
+class bare_server {
+ public:
+  bare_server() : acceptor_(io_, tcp::endpoint(net::ip::make_address("127.0.0.1"), 0)) {
+    port_ = acceptor_.local_endpoint().port();
+    net::co_spawn(io_, accept(), net::detached);
+    thread_ = std::thread([this] { io_.run(); });
+  }
+  ~bare_server() {
+    io_.stop();
+    thread_.join();
+  }
+  std::uint16_t port() const { return port_; }
+
+ private:
+  net::awaitable<void> accept() {
+    for (;;) {
+      auto socket = co_await acceptor_.async_accept(net::use_awaitable);
+      net::co_spawn(io_, session(beast::tcp_stream(std::move(socket))), net::detached);
+    }
+  }
+  static net::awaitable<void> session(beast::tcp_stream stream) {
+    beast::flat_buffer buffer;
+    for (;;) {
+      http::request<http::string_body> req;
+      beast::error_code ec;
+      co_await http::async_read(stream, buffer, req, net::redirect_error(net::use_awaitable, ec));
+      if (ec) co_return;
+      http::response<http::empty_body> res{http::status::no_content, req.version()};
+      res.keep_alive(req.keep_alive());
+      co_await http::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
+      if (ec || !req.keep_alive()) co_return;
+    }
+  }
+
+  net::io_context io_;
+  tcp::acceptor acceptor_;
+  std::uint16_t port_ = 0;
+  std::thread thread_;
+};
+
+double run_baseline(const options& o) {
+  net::io_context io;
+  bare_server bare;
+  tally t;
+  const double secs = drive(o, io, bare.port(), t);
+  std::printf("bare Beast: %.0f events/s, %s\n", o.events / secs, percentiles(t.latency_ms).c_str());
+  return o.events / secs;
+}
+
+void run_http(const options& o, double baseline) {
+  net::io_context io;
+  api_sink sink(io);
+  const std::string dir =
+      std::filesystem::temp_directory_path().string() + "/estatebot-bench-http-" + std::to_string(::getpid());
+  app_thread app(dir, "http://127.0.0.1:" + std::to_string(sink.port), o);
+  app.add_staff_group();
+  tally t;
+  const double cpu_before = cpu_seconds();
+  const auto start = std::chrono::steady_clock::now();
+  const double secs = drive(o, io, app.port(), t);
+  const double cpu = cpu_seconds() - cpu_before;
+  while (sink.calls < expected_replies(o)) io.run_one_for(std::chrono::milliseconds(5));
+  const double all = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto seen = app.on_app([](bot::app& a) { return count(a, "inbound_seen"); });
+  const auto tickets = app.on_app([](bot::app& a) { return count(a, "tickets"); });
   std::printf(
-      "HTTP POST : %d events in %.2f s = %.0f events/s (%d keep-alive connections, %d refused, %lld stored); "
-      "%d replies through the HTTP API, all done in %.2f s\n",
-      o.events, secs, o.events / secs, o.connections, refused, static_cast<long long>(seen), sink.calls,
-      std::chrono::duration<double>(all).count());
-  std::filesystem::remove_all(std::filesystem::temp_directory_path().string() + "/estatebot-bench-http-" +
-                              std::to_string(::getpid()));
+      "estatebot : %.0f events/s = %.0f%% of bare, %s; %d refused, %lld events and %lld tickets stored; "
+      "%d replies at the API, all done in %.2f s; %.0f µs CPU per event until answered (both sides); peak RSS %ld MB (both sides)\n",
+      o.events / secs, 100.0 * (o.events / secs) / baseline, percentiles(t.latency_ms).c_str(), t.refused,
+      static_cast<long long>(seen), static_cast<long long>(tickets), sink.calls, all, 1e6 * cpu / o.events,
+      peak_rss_mb());
+  std::filesystem::remove_all(dir);
 }
 
 struct ws_bench {
@@ -277,13 +395,13 @@ void run_ws(const options& o) {
   net::io_context io;
   const std::string dir =
       std::filesystem::temp_directory_path().string() + "/estatebot-bench-ws-" + std::to_string(::getpid());
-  app_thread app(dir, "", o.durability);
+  app_thread app(dir, "", o);
+  app.add_staff_group();
   ws_bench client(io);
   net::co_spawn(io, client.run(app.port()), [](std::exception_ptr e) {
     if (e) std::rethrow_exception(e);
   });
   while (!client.open) io.run_one();
-  const int expected_replies = o.reply_every > 0 ? o.events / o.reply_every : 0;
   auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < o.events; ++i) client.queue.push_back(event(o, i));
   client.flush();
@@ -291,8 +409,7 @@ void run_ws(const options& o) {
   auto processed = [&] { return app.on_app([](bot::app& a) { return count(a, "inbound_seen"); }); };
   while (processed() < o.events) io.run_for(std::chrono::milliseconds(20));
   auto intake = std::chrono::steady_clock::now() - start;
-  while (app.on_app([](bot::app& a) { return count(a, "outbox WHERE state = 'sent'"); }) < expected_replies)
-    io.run_for(std::chrono::milliseconds(5));
+  while (client.calls < expected_replies(o)) io.run_for(std::chrono::milliseconds(5));
   auto all = std::chrono::steady_clock::now() - start;
   double secs = std::chrono::duration<double>(intake).count();
   std::printf(
@@ -306,29 +423,35 @@ void run_ws(const options& o) {
 
 int main(int argc, char** argv) {
   options o;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string k = argv[i];
-    if (k == "--durability") {
-      o.durability = argv[i + 1];
-      continue;
-    }
-    int v = std::stoi(argv[i + 1]);
-    if (k == "--events")
-      o.events = v;
-    else if (k == "--connections")
-      o.connections = v;
-    else if (k == "--reply-every")
-      o.reply_every = v;
-    else {
-      std::cerr << "usage: onebot_load [--events N] [--connections C] [--reply-every K] "
-                   "[--durability power|process]\n";
+  for (int i = 1; i < argc; ++i) {
+    const std::string k = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (k == "--no-ws") {
+      o.ws = false;
+    } else if (k == "--durability" && has_value) {
+      o.durability = argv[++i];
+    } else if (k == "--mix" && has_value) {
+      o.mix = argv[++i];
+    } else if (k == "--events" && has_value) {
+      o.events = std::stoi(argv[++i]);
+    } else if (k == "--connections" && has_value) {
+      o.connections = std::stoi(argv[++i]);
+    } else if (k == "--commit-batch" && has_value) {
+      o.commit_batch = std::stoi(argv[++i]);
+    } else {
+      std::cerr << "usage: onebot_load [--events N] [--connections C] [--mix chat|repair|mixed] "
+                   "[--durability power|process] [--commit-batch B] [--no-ws]\n";
       return 2;
     }
   }
+  if (o.mix != "chat" && o.mix != "repair" && o.mix != "mixed") {
+    std::cerr << "onebot_load: --mix is chat, repair or mixed\n";
+    return 2;
+  }
   bot::log::set_min_level(bot::log::level::warn);
-  std::printf("estatebot %s, %u hardware threads, %d events, 1 in %d a command (我的工单), durability %s\n",
-              ESTATEBOT_VERSION, std::thread::hardware_concurrency(), o.events, o.reply_every,
-              o.durability.c_str());
-  run_http(o);
-  run_ws(o);
+  std::printf("estatebot %s, %u hardware threads, %d events (%s), %d connections, durability %s\n", ESTATEBOT_VERSION,
+              std::thread::hardware_concurrency(), o.events, o.mix.c_str(), o.connections, o.durability.c_str());
+  const double baseline = run_baseline(o);
+  run_http(o, baseline);
+  if (o.ws) run_ws(o);
 }
