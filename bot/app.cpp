@@ -13,6 +13,7 @@
 #include "adapters/all_adapters.hpp"
 #include "bot/clock.hpp"
 #include "bot/core.hpp"
+#include "bot/group_commit.hpp"
 #include "bot/health_access.hpp"
 #include "bot/http_client.hpp"
 #include "bot/http_server.hpp"
@@ -68,6 +69,7 @@ struct app::impl {
       : io(io),
         clk(clk),
         state(cfg, clk, commands::install_all),
+        commits(io, state.database, cfg.storage.commit_batch),
         server(io, cfg.server),
         client(io),
         adapters(adapters::make_adapters(
@@ -77,6 +79,7 @@ struct app::impl {
         job_timer(io, clk, [this] { return state.jobs.run_due(); }),
         shutdown_timer(io) {
     state.outbox.wake = [this] { outbox_timer.poke(); };
+    state.outbox.share_commit = [this](const std::function<void()>& record) { commits.run(record); };
     for (auto& a : adapters.enabled) {
       state.outbox.add_channel(*a);
       if (a->vouches_for_roles()) state.dispatch.trust_claimed_roles(std::string(a->platform()));
@@ -86,6 +89,7 @@ struct app::impl {
     server.route("GET", "/healthz", [this](const http_request& req) { return health(req); });
     server.route("GET", "/metrics", [this](const http_request& req) { return metrics_page(req); });
     server.on_answered([this](double seconds) { state.meter.observe_request(seconds); });
+    server.hold_answers_until([this](std::function<void(bool)> done) { commits.when_committed(std::move(done)); });
     web::install_dashboard(server, state.svc);
   }
 
@@ -124,7 +128,8 @@ struct app::impl {
 
   // Events from every adapter; committed when this returns.
   void deliver(const inbound_event& e) {
-    const auto outcome = state.dispatch.handle(e);
+    dispatch_outcome outcome = dispatch_outcome::ignored;
+    commits.run([&] { outcome = state.dispatch.handle(e); });
     state.meter.count_inbound(platform_of(e), outcome_name(outcome));
     job_timer.poke();
   }
@@ -164,6 +169,7 @@ struct app::impl {
 
   // Sends now what can go now, for channels that answer at once (the console).
   void flush_outbox() {
+    commits.commit();
     for (int round = 0; round < flush_rounds; ++round) {
       const std::uint64_t before = state.outbox.settled();
       state.outbox.pump();
@@ -235,6 +241,7 @@ struct app::impl {
     if (stopping) return;
     stopping = true;
     log::info("app", "shutting down");
+    commits.commit();
     server.stop();
     job_timer.stop();
     deadline = std::chrono::steady_clock::now() + shutdown_grace;
@@ -260,6 +267,7 @@ struct app::impl {
   boost::asio::io_context& io;
   const clock& clk;
   core state;
+  group_commit commits;
   http_server server;
   http_client client;
   adapters::adapter_set adapters;

@@ -44,6 +44,8 @@ struct storage_config {
   // settled outbox rows (delivery reports of older notices then say there is no record); 0: forever.
   int keep_inbound_days = 7;
   int keep_sent_days = 90;
+  // Group commit: at most this many events share one commit (bot/group_commit); 1: each its own.
+  int commit_batch = 64;
 };
 
 struct community_config {

@@ -88,6 +88,7 @@ struct pending_answer {
   explicit pending_answer(net::io_context& io) : wake(io, net::steady_timer::time_point::max()) {}
   net::steady_timer wake;
   std::optional<http_response> answer;
+  std::optional<bool> committed;  // for answers held until their writes commit
 };
 
 struct http_server::impl : std::enable_shared_from_this<impl> {
@@ -107,6 +108,26 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
   log_throttle accept_errors{log_interval}, refused_connections{log_interval};
   bool stopping = false;
   std::function<void(double)> answered;
+  http_server::commit_gate gate;
+
+  // With group commit an answer waits for the commit of what its handler wrote; when the commit
+  // failed (or the server stops first) the event was not stored and the platform must send it again.
+  net::awaitable<void> hold_until_committed(std::optional<http_response>& answer) {
+    if (!answer || !gate) co_return;
+    auto held = std::make_shared<pending_answer>(io);
+    gate([held](bool committed) {
+      if (held->committed) return;
+      held->committed = committed;
+      held->wake.cancel();
+    });
+    if (!held->committed && !stopping) {
+      waiting.insert(held);
+      beast::error_code ec;
+      co_await held->wake.async_wait(net::redirect_error(net::use_awaitable, ec));
+      waiting.erase(held);
+    }
+    if (!held->committed.value_or(false)) answer = json_error(500, "not stored, please send it again");
+  }
 
   // The answer, or nullopt when the server stopped before an asynchronous handler gave one.
   net::awaitable<std::optional<http_response>> dispatch(const http_request& req, const route_entry& entry) {
@@ -238,6 +259,7 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
         break;
       }
       auto answer = co_await dispatch(req, *entry);
+      co_await hold_until_committed(answer);
       hold.release();
       if (!answer) break;
       http_response& res = *answer;
@@ -352,6 +374,10 @@ void http_server::route(const std::string& method, const std::string& path, hand
 
 void http_server::on_answered(std::function<void(double)> f) {
   impl_->answered = std::move(f);
+}
+
+void http_server::hold_answers_until(commit_gate gate) {
+  impl_->gate = std::move(gate);
 }
 
 void http_server::route_async(const std::string& method, const std::string& path, async_handler h) {

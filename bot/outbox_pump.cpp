@@ -76,6 +76,12 @@ std::int64_t outbox_pump::backoff_ms(int attempts) {
 }
 
 std::optional<std::int64_t> outbox_pump::pump() {
+  if (db_.database.batch_open()) {  // its rows could still roll back: never send them before the commit
+    db_.database.after_commit(this, [this] {
+      if (wake) wake();
+    });
+    return std::nullopt;
+  }
   const std::int64_t now = clk_.now_ms();
   const auto max_in_flight = static_cast<std::size_t>(cfg_.max_in_flight);
   std::optional<std::int64_t> wake;
@@ -234,6 +240,14 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   }
   platform_back(row.target, now);
   const int attempts = row.attempts + 1;
+  if (share_commit)
+    share_commit([&] { record(row, r, attempts, now); });
+  else
+    record(row, r, attempts, now);
+  if (wake) wake();
+}
+
+void outbox_pump::record(const storage::outbox_row& row, const send_result& r, int attempts, std::int64_t now) {
   try {
     // A sealed message leaves no trace once settled; its failure is not reported to anyone,
     // because the report would say who the writer is.
@@ -243,7 +257,6 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
       if (r.outcome != send_result::status::sent)
         log::warn("outbox", "#{} (sealed) given up: {}", row.id, r.error);
       db_.outbox.forget(row.id);
-      if (wake) wake();
       return;
     }
     switch (r.outcome) {
@@ -281,7 +294,6 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
     // The row stays pending and goes out again: a double send is better than a lost one.
     log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
   }
-  if (wake) wake();
 }
 
 }  // namespace bot

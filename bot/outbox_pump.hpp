@@ -66,6 +66,9 @@ class outbox_pump {
   // Asks for another pump() soon: a send settled, or a transaction that queued rows committed
   // (bot::core hooks the outbox store's commits here).
   std::function<void()> wake;
+  // Group commit (bot/group_commit): what a settled send records joins the open batch. A batch that
+  // fails to commit loses the record, and the row goes out once more: never lost, rarely twice.
+  std::function<void(const std::function<void()>&)> share_commit;
   // Runs in the transaction that marks the row dead, so what it writes (an alert job) cannot be lost.
   std::function<void(const storage::outbox_row&, const std::string& error)> on_dead;
   // An account's outage has lasted outage_alert_after_ms (`until` empty), or a reported one ended;
@@ -79,6 +82,7 @@ class outbox_pump {
 
  private:
   void settle(const storage::outbox_row& row, const send_result& r);
+  void record(const storage::outbox_row& row, const send_result& r, int attempts, std::int64_t now);
   void die(const storage::outbox_row& row, int attempts, const std::string& error);
   // For a row whose account is out: gives it up when it is past its deadline (true).
   bool too_old(const storage::outbox_row& row, const outage& o, std::int64_t now);

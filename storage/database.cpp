@@ -203,7 +203,18 @@ void database::backup_to(const std::string& target) {
   while (copy.executeStep(pages_per_step) != SQLITE_DONE) sqlite3_sleep(1);
 }
 
-transaction::transaction(database& db) : db_(db), level_(db.depth()++) {
+void database::settle_batch() {
+  if (batch_open_ && batch_commit_ && depth_ == 1 && !in_event_) batch_commit_();
+}
+
+namespace {
+int enter(database& db) {
+  db.settle_batch();
+  return db.depth()++;
+}
+}  // namespace
+
+transaction::transaction(database& db) : db_(db), level_(enter(db)) {
   try {
     begin();
   } catch (...) {

@@ -65,6 +65,17 @@ class database {
   // the outermost transaction rolls back.
   void after_commit(const void* key, const std::function<void()>& f);
 
+  // Group commit (bot/group_commit): a write transaction left open across the events of one turn of
+  // the event loop. `commit` ends it; the database calls it before any write that is not part of an
+  // event's handling (a scheduled job, the dashboard), so that nothing outside acts on rows that
+  // could still roll back.
+  void share_writes(std::function<void()> commit) { batch_commit_ = std::move(commit); }
+  bool& batch_open() { return batch_open_; }  // set by the batch's owner
+  // While true, transactions join the open batch (set around one event's handling).
+  bool& in_event() { return in_event_; }
+  // Commits an open batch unless an event is being handled.
+  void settle_batch();
+
   // Transaction depth, for the transaction class.
   int& depth() { return depth_; }
   // By the transaction class: runs a scrub asked for meanwhile, and the after_commit callbacks.
@@ -81,6 +92,9 @@ class database {
   std::unique_ptr<SQLite::Database> db_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   int depth_ = 0;
+  bool in_event_ = false;
+  bool batch_open_ = false;
+  std::function<void()> batch_commit_;
   bool scrub_pending_ = false;
   std::vector<std::pair<const void*, std::function<void()>>> after_commit_;
   std::unique_ptr<checkpointer> checkpointer_;  // file databases; stopped first
@@ -90,6 +104,8 @@ class database {
 // unless committed.
 class transaction {
  public:
+  // Outside an event's handling, a group-commit batch left open is committed first (see
+  // database::share_writes).
   explicit transaction(database& db);
   ~transaction();
   transaction(const transaction&) = delete;

@@ -193,6 +193,7 @@ void outbox_store::mark_sent(std::int64_t id, int attempts, const std::string& p
   static constexpr const char* sql =
       "UPDATE outbox SET state = 'sent', attempts = ?, platform_message_id = NULLIF(?, ''), sent_at = ?, "
       "last_error = NULL WHERE id = ?";
+  transaction t(db_);  // with the unparking of the chat's next row, or neither
   auto q = db_.prepare(sql);
   q.bind(1, attempts);
   q.bind(2, platform_message_id);
@@ -200,6 +201,7 @@ void outbox_store::mark_sent(std::int64_t id, int attempts, const std::string& p
   q.bind(4, id);
   q.exec();
   unpark_after(id);
+  t.commit();
 }
 
 void outbox_store::mark_retry(std::int64_t id, int attempts, const std::string& error,
@@ -217,31 +219,37 @@ void outbox_store::mark_retry(std::int64_t id, int attempts, const std::string& 
 void outbox_store::keep_progress(std::int64_t id, const std::string& progress) {
   static constexpr const char* sql =
       "UPDATE outbox SET platform_message_id = NULLIF(?, '') WHERE id = ? AND state = 'pending'";
+  transaction t(db_);
   auto q = db_.prepare(sql);
   q.bind(1, progress);
   q.bind(2, id);
   q.exec();
   if (progress.rfind("confirm:", 0) == 0) unpark_after(id);
+  t.commit();
 }
 
 void outbox_store::mark_dead(std::int64_t id, int attempts, const std::string& error) {
   static constexpr const char* sql =
       "UPDATE outbox SET state = 'dead', attempts = ?, last_error = ? WHERE id = ?";
+  transaction t(db_);
   auto q = db_.prepare(sql);
   q.bind(1, attempts);
   q.bind(2, error);
   q.bind(3, id);
   q.exec();
   unpark_after(id);
+  t.commit();
 }
 
 bool outbox_store::cancel(std::int64_t id) {
   static constexpr const char* sql =
       "UPDATE outbox SET state = 'cancelled' WHERE id = ? AND state = 'pending'";
+  transaction t(db_);
   auto q = db_.prepare(sql);
   q.bind(1, id);
   if (q.exec() == 0) return false;
   unpark_after(id);
+  t.commit();
   return true;
 }
 
@@ -348,10 +356,12 @@ int outbox_store::prune_settled(std::int64_t before_ms, int limit) {
 
 void outbox_store::forget(std::int64_t id) {
   static constexpr const char* sql = "DELETE FROM outbox WHERE id = ?";
+  transaction t(db_);
   unpark_after(id);
   auto q = db_.prepare(sql);
   q.bind(1, id);
   q.exec();
+  t.commit();
   db_.scrub_wal();
 }
 
