@@ -1,5 +1,8 @@
 // Outbound HTTP(S) calls for adapters (replies to a bridge, platform APIs). Asynchronous on the
 // event loop; TLS verifies the peer against the system's CA store.
+// Plain HTTP connections are kept alive and reused per host and port (a OneBot client's API takes
+// one call per reply): a few idle ones per host, each for a few seconds, and never one the server
+// has closed meanwhile (checked before reuse). HTTPS calls use a connection each.
 #pragma once
 #include <functional>
 #include <memory>
