@@ -70,30 +70,37 @@ constexpr const char* not_confirming =
 
 std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                                    const std::string& ref, std::int64_t now_ms) {
-  return insert(target, body, p, ref, now_ms, false);
+  return insert(target, encode_outgoing(body), p, ref, now_ms, false);
+}
+
+std::int64_t outbox_store::enqueue_encoded(const bot::chat_ref& target, const std::string& body_json, priority p,
+                                           const std::string& ref, std::int64_t now_ms) {
+  return insert(target, body_json, p, ref, now_ms, false);
 }
 
 std::int64_t outbox_store::enqueue_sealed(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                                           std::int64_t now_ms) {
-  return insert(target, body, p, {}, now_ms, true);
+  return insert(target, encode_outgoing(body), p, {}, now_ms, true);
 }
 
 // A row that is not the head of its chat's queue when queued waits parked (outbox_row::parked):
 // the scan for due rows then never walks past it, however long the queue of one chat (a staff group
-// that hears of a thousand tickets in a storm). Settling a head unparks the next one.
-std::int64_t outbox_store::insert(const bot::chat_ref& target, const bot::outgoing& body, priority p,
+// that hears of a thousand tickets in a storm). Settling a head unparks the next one. Parking only
+// saves reading: emergencies, queued by the ten thousand at once and rarely behind anything, skip
+// the look-up and stay due.
+std::int64_t outbox_store::insert(const bot::chat_ref& target, const std::string& body_json, priority p,
                                   const std::string& ref, std::int64_t now_ms, bool sealed) {
   static const std::string sql =
       "INSERT INTO outbox (created_at, priority, platform, account, kind, chat_id, body, ref, "
       "next_attempt_at, sealed_target) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), CASE WHEN EXISTS (SELECT 1 FROM outbox p WHERE "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), CASE WHEN ?2 = 0 THEN ?1 WHEN EXISTS (SELECT 1 FROM outbox p WHERE "
       "p.state = 'pending' AND p.platform = ?3 AND p.kind = ?5 AND p.chat_id = ?6 AND p.priority <= ?2 AND " +
       std::string(not_confirming) + ") THEN ?10 ELSE ?1 END, ?9)";
   auto q = db_.prepare(sql.c_str());
   q.bind(10, outbox_row::parked);
   q.bind(1, now_ms);
   q.bind(2, static_cast<int>(p));
-  q.bind(7, encode_outgoing(body));
+  q.bind(7, body_json);
   q.bind(8, ref);
   if (sealed) {
     // Not even the platform: with the time of the row it would narrow down who wrote.

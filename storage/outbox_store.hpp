@@ -55,6 +55,9 @@ class outbox_store {
   // Ids only grow, also over deleted rows: a row's id is its delivery id on every platform.
   std::int64_t enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                        const std::string& ref, std::int64_t now_ms);
+  // The same with the body already encoded (encode_outgoing): a broadcast encodes it once, not per group.
+  std::int64_t enqueue_encoded(const bot::chat_ref& target, const std::string& body_json, priority p,
+                               const std::string& ref, std::int64_t now_ms);
   // A sealed row (see outbox_row::sealed); throws when no seal was installed.
   std::int64_t enqueue_sealed(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                               std::int64_t now_ms);
@@ -94,7 +97,7 @@ class outbox_store {
  private:
   outbox_row read(SQLite::Statement& q);
   void unpark_after(std::int64_t id);
-  std::int64_t insert(const bot::chat_ref& target, const bot::outgoing& body, priority p,
+  std::int64_t insert(const bot::chat_ref& target, const std::string& body_json, priority p,
                       const std::string& ref, std::int64_t now_ms, bool sealed);
   database& db_;
   target_seal seal_;

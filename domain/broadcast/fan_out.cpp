@@ -27,13 +27,13 @@ bot::locale group_locale(const bot::services& svc, const storage::chat_row& grou
 std::size_t fan_out(bot::services& svc, const std::vector<storage::chat_row>& groups,
                     const std::function<bot::outgoing(bot::locale)>& render, storage::priority p,
                     const std::string& ref) {
-  std::optional<bot::outgoing> zh, en;
+  std::optional<std::string> zh, en;  // each rendered and encoded once
   const std::int64_t now = svc.clk.now_ms();
   for (const auto& g : groups) {
     bot::locale l = group_locale(svc, g);
     auto& body = l == bot::locale::en_US ? en : zh;
-    if (!body) body = render(l);
-    svc.db.outbox.enqueue(g.ref, *body, p, ref, now);
+    if (!body) body = storage::encode_outgoing(render(l));
+    svc.db.outbox.enqueue_encoded(g.ref, *body, p, ref, now);
   }
   return groups.size();
 }
