@@ -1,7 +1,7 @@
 #include "bot/group_commit.hpp"
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <exception>
 #include <utility>
@@ -14,7 +14,7 @@ namespace bot {
 
 struct group_commit::state {
   state(boost::asio::io_context& io, storage::database& db, int max_events)
-      : io(io), db(db), max_events(max_events) {}
+      : io(io), db(db), max_events(max_events), turn_end(io) {}
 
   boost::asio::io_context& io;
   storage::database& db;
@@ -22,14 +22,17 @@ struct group_commit::state {
   std::unique_ptr<storage::transaction> batch;
   int events = 0;
   std::vector<std::function<void(bool)>> waiting;
+  boost::asio::steady_timer turn_end;
 
   void open(const std::weak_ptr<state>& self) {
     batch = std::make_unique<storage::transaction>(db);
     db.batch_open() = true;
     events = 0;
-    // Handlers already queued (requests read in this turn) run first and join; then it commits.
-    boost::asio::post(io, [self] {
-      if (auto s = self.lock()) s->commit();
+    // A timer already due fires at the loop's next look for I/O: handlers queued meanwhile (requests
+    // read in this turn, WebSocket frames already buffered) run first and join; then it commits.
+    turn_end.expires_at(boost::asio::steady_timer::clock_type::time_point::min());
+    turn_end.async_wait([self](const boost::system::error_code& ec) {
+      if (auto s = self.lock(); s && !ec) s->commit();
     });
   }
 
