@@ -1,5 +1,7 @@
 // bot::http_client keeps plain HTTP connections alive: calls to one API reuse a connection, and a
 // connection the server has closed meanwhile is never used for the next call.
+#include <utility>
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
