@@ -140,7 +140,9 @@ void outbox_store::unpark_after(std::int64_t id) {
 std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) {
   static const std::string sql =
       std::string("SELECT ") + outbox_columns +
-      " FROM outbox o WHERE state = 'pending' AND next_attempt_at <= ?1 AND NOT EXISTS ("
+      // Every priority named: the index is then read as one range per priority, up to now, instead of
+      // whole (parked rows, due at the end of time, sit at the end of each priority's range).
+      " FROM outbox o WHERE state = 'pending' AND priority IN (0, 1, 2, 3) AND next_attempt_at <= ?1 AND NOT EXISTS ("
       "SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.platform = o.platform AND p.kind = o.kind "
       "AND p.chat_id = o.chat_id AND (p.priority < o.priority OR (p.priority = o.priority AND p.id < o.id)) "
       "AND " +

@@ -76,9 +76,15 @@ TEST_CASE("no statement of a working day scans a table that grows", "[storage][p
   sqlite3_trace_v2(core.database.raw().getHandle(), 0, nullptr, nullptr);
 
   // SQLite names a table by its alias in plans ("SCAN o"), so every full scan is read and only
-  // tables that stay small are allowed one.
-  const std::regex full_scan(R"(^SCAN (\w+)$)");
+  // tables that stay small are allowed one. A walk along a whole index counts too (the outbox's
+  // due rows were once read that way, past every parked row, on every round of the pump), except
+  // through an index that stays small itself or a statement that runs once a day.
+  const std::regex full_scan(R"(^SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?$)");
   const std::set<std::string> small{"communities", "settings", "roles", "categories"};
+  const std::set<std::string> small_index{
+      "outbox_dead_unalerted",  // partial: dead rows no manager was told of yet
+      "chats_by_community",     // the digest's communities with a managers' group, once a day
+  };
   std::vector<std::string> offenders;
   for (const auto& sql : statements) {
     if (sql.rfind("SELECT", 0) != 0 && sql.rfind("UPDATE", 0) != 0 && sql.rfind("DELETE", 0) != 0) continue;
@@ -86,7 +92,8 @@ TEST_CASE("no statement of a working day scans a table that grows", "[storage][p
     while (q.executeStep()) {
       const std::string detail = q.getColumn(3).getString();
       std::smatch m;
-      if (std::regex_match(detail, m, full_scan) && !small.contains(m[1].str()))
+      if (std::regex_match(detail, m, full_scan) && !small.contains(m[1].str()) &&
+          !small_index.contains(m[2].str()))
         offenders.push_back(detail + "  <-  " + sql);
     }
   }
