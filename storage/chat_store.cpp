@@ -43,6 +43,9 @@ chat_row chat_store::touch(const bot::chat_ref& ref, const std::string& title, s
       "RETURNING id, platform, account, kind, chat_id, title, community_id, building, purpose, "
       "registered_at, "
       "lang, active";
+  std::string key = ref.platform + '\x1f' + kind_word(ref.kind) + '\x1f' + ref.id;
+  std::string inputs = ref.account + '\x1f' + title + '\x1f' + std::to_string(default_community);
+  if (const chat_row* known = touched_.fresh(key, inputs, now_ms)) return *known;
   auto q = db_.prepare(upsert_sql);
   q.bind(1, ref.platform);
   q.bind(2, ref.account);
@@ -54,6 +57,7 @@ chat_row chat_store::touch(const bot::chat_ref& ref, const std::string& title, s
   q.executeStep();
   chat_row row = read(q);
   q.reset();
+  touched_.keep(std::move(key), std::move(inputs), row, now_ms);
   return row;
 }
 
@@ -79,6 +83,7 @@ std::optional<chat_row> chat_store::find(const bot::chat_ref& ref) {
 void chat_store::register_to(std::int64_t chat_id, std::int64_t community_id,
                              const std::optional<std::string>& building, const std::string& purpose,
                              std::int64_t by_member, std::int64_t now_ms) {
+  touched_.clear();  // the rows remembered by touch() change
   static constexpr const char* sql =
       "UPDATE chats SET community_id = ?, building = ?, purpose = ?, registered_by = ?, registered_at = ? "
       "WHERE id = ?";
@@ -96,6 +101,7 @@ void chat_store::register_to(std::int64_t chat_id, std::int64_t community_id,
 }
 
 void chat_store::set_active(std::int64_t chat_id, bool active) {
+  touched_.clear();  // the rows remembered by touch() change
   static constexpr const char* sql = "UPDATE chats SET active = ? WHERE id = ?";
   auto q = db_.prepare(sql);
   q.bind(1, active ? 1 : 0);
@@ -104,6 +110,7 @@ void chat_store::set_active(std::int64_t chat_id, bool active) {
 }
 
 bool chat_store::set_title(const bot::chat_ref& ref, const std::string& title) {
+  touched_.clear();  // the rows remembered by touch() change
   static constexpr const char* sql =
       "UPDATE chats SET title = ? WHERE platform = ? AND kind = ? AND chat_id = ?";
   auto q = db_.prepare(sql);
@@ -118,11 +125,14 @@ void chat_store::touch_member(std::int64_t chat_id, std::int64_t member_id, std:
   static constexpr const char* sql =
       "INSERT INTO chat_members (chat_id, member_id, first_seen_at, last_seen_at) VALUES (?1, ?2, ?3, ?3) "
       "ON CONFLICT (chat_id, member_id) DO UPDATE SET last_seen_at = ?3";
+  std::string key = std::to_string(chat_id) + '\x1f' + std::to_string(member_id);
+  if (heard_.fresh(key, {}, now_ms)) return;
   auto q = db_.prepare(sql);
   q.bind(1, chat_id);
   q.bind(2, member_id);
   q.bind(3, now_ms);
   q.exec();
+  heard_.keep(std::move(key), {}, true, now_ms);
 }
 
 bot::chat_ref chat_store::direct_chat_of(const member_row& m) {
@@ -154,6 +164,7 @@ std::vector<std::int64_t> chat_store::members_of(std::int64_t chat_id) {
 }
 
 void chat_store::set_lang(std::int64_t chat_id, const std::optional<std::string>& lang) {
+  touched_.clear();  // the rows remembered by touch() change
   static constexpr const char* sql = "UPDATE chats SET lang = ? WHERE id = ?";
   auto q = db_.prepare(sql);
   bind_optional(q, 1, lang);

@@ -7,6 +7,7 @@
 
 #include "bot/message.hpp"
 #include "storage/database.hpp"
+#include "storage/touch_cache.hpp"
 #include "storage/member_store.hpp"
 
 namespace storage {
@@ -25,8 +26,9 @@ struct chat_row {
 
 class chat_store {
  public:
-  explicit chat_store(database& db) : db_(db) {}
-  // Records that a chat was heard from; a new chat joins `default_community`.
+  explicit chat_store(database& db) : db_(db), touched_(db), heard_(db) {}
+  // Records that a chat was heard from; a new chat joins `default_community`. Heard again with the
+  // same account and title within a minute, nothing is written (last_seen_at is that stale at most).
   chat_row touch(const bot::chat_ref& ref, const std::string& title, std::int64_t default_community,
                  std::int64_t now_ms);
   std::optional<chat_row> get(std::int64_t id);
@@ -55,6 +57,8 @@ class chat_store {
  private:
   chat_row read(SQLite::Statement& q);
   database& db_;
+  touch_cache<chat_row> touched_;
+  touch_cache<bool> heard_;  // chat_members rows touched lately
 };
 
 }  // namespace storage

@@ -263,6 +263,7 @@ void transaction::commit() {
 void transaction::rollback() {
   if (!open_) return;
   open_ = false;
+  db_.rolled_back();
   --db_.depth();
   if (level_ == 0) {
     db_.raw().exec("ROLLBACK");

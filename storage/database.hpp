@@ -76,6 +76,11 @@ class database {
   // Commits an open batch unless an event is being handled.
   void settle_batch();
 
+  // How many transactions or savepoints rolled back so far: caches of what was written drop what
+  // they learnt before the last one (storage/touch_cache).
+  std::uint64_t rollbacks() const { return rollbacks_; }
+  void rolled_back() { ++rollbacks_; }
+
   // Transaction depth, for the transaction class.
   int& depth() { return depth_; }
   // By the transaction class: runs a scrub asked for meanwhile, and the after_commit callbacks.
@@ -94,6 +99,7 @@ class database {
   int depth_ = 0;
   bool in_event_ = false;
   bool batch_open_ = false;
+  std::uint64_t rollbacks_ = 0;
   std::function<void()> batch_commit_;
   bool scrub_pending_ = false;
   std::vector<std::pair<const void*, std::function<void()>>> after_commit_;

@@ -19,6 +19,9 @@ member_row member_store::touch(const bot::user_ref& user, std::int64_t now_ms) {
       "ELSE excluded.display_name END, "
       "nickname = CASE WHEN ?5 = '' THEN nickname ELSE ?5 END "
       "RETURNING id, platform, user_id, display_name";
+  std::string key = user.platform + '\x1f' + user.id;
+  std::string inputs = user.name + '\x1f' + user.nickname;
+  if (const member_row* known = touched_.fresh(key, inputs, now_ms)) return *known;
   auto q = db_.prepare(sql);
   q.bind(1, user.platform);
   q.bind(2, user.id);
@@ -28,6 +31,7 @@ member_row member_store::touch(const bot::user_ref& user, std::int64_t now_ms) {
   q.executeStep();
   member_row row = read(q);
   q.reset();
+  touched_.keep(std::move(key), std::move(inputs), row, now_ms);
   return row;
 }
 

@@ -8,6 +8,7 @@
 #include "bot/message.hpp"
 #include "bot/role.hpp"
 #include "storage/database.hpp"
+#include "storage/touch_cache.hpp"
 
 namespace storage {
 
@@ -20,11 +21,12 @@ struct member_row {
 
 class member_store {
  public:
-  explicit member_store(database& db) : db_(db) {}
+  explicit member_store(database& db) : db_(db), touched_(db) {}
   // Creates the member or refreshes the name. Where the platform has per-group names (QQ group
   // cards) beside the account's nickname, the display name is the one colleagues see in groups: a
   // card is kept when the person later shows only their nickname (a group without a card, a
   // private chat), and a nickname replaces only a display name that was their old nickname.
+  // The same names again within a minute write nothing (storage/touch_cache).
   member_row touch(const bot::user_ref& user, std::int64_t now_ms);
   std::optional<member_row> get(std::int64_t id);
   std::optional<member_row> find(const std::string& platform, const std::string& user_id);
@@ -40,6 +42,7 @@ class member_store {
  private:
   member_row read(SQLite::Statement& q);
   database& db_;
+  touch_cache<member_row> touched_;
 };
 
 }  // namespace storage
