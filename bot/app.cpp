@@ -89,9 +89,13 @@ struct app::impl {
     server.route("GET", "/healthz", [this](const http_request& req) { return health(req); });
     server.route("GET", "/metrics", [this](const http_request& req) { return metrics_page(req); });
     server.on_answered([this](double seconds) { state.meter.observe_request(seconds); });
-    server.hold_answers_until([this](std::function<void(bool)> done) { commits.when_committed(std::move(done)); });
+    server.hold_answers_until([this] { return commits.watch(); });
     web::install_dashboard(server, state.svc);
   }
+
+  // A batch left open (a send settled in the last turn) commits while the outbox timer, the adapters
+  // and the server its commit callbacks reach are still there.
+  ~impl() { commits.commit(); }
 
   adapters::adapter_host host() {
     return {server, [this](const inbound_event& e) { deliver(e); }, [this] { outbox_timer.poke(); },

@@ -21,6 +21,7 @@ struct group_commit::state {
   int max_events;
   std::unique_ptr<storage::transaction> batch;
   int events = 0;
+  std::uint64_t failures = 0;  // commits that failed so far
   std::vector<std::function<void(bool)>> waiting;
   boost::asio::steady_timer turn_end;
 
@@ -47,6 +48,7 @@ struct group_commit::state {
       ending->commit();
     } catch (const std::exception& e) {
       committed = false;
+      ++failures;
       log::error("storage", "a commit of {} event(s) failed, their answers say so: {}", events, e.what());
     }
     ending.reset();  // rolls back what did not commit
@@ -85,12 +87,19 @@ void group_commit::run(const std::function<void()>& handle) {
   if (++s.events >= s.max_events) s.commit();
 }
 
-void group_commit::when_committed(std::function<void(bool)> done) {
-  if (!state_->batch) {
-    done(true);
-    return;
-  }
-  state_->waiting.push_back(std::move(done));
+std::function<void(std::function<void(bool)>)> group_commit::watch() {
+  return [weak = std::weak_ptr<state>(state_), failures = state_->failures](std::function<void(bool)> done) {
+    auto s = weak.lock();
+    if (!s || s->failures != failures) {
+      done(false);
+      return;
+    }
+    if (!s->batch) {
+      done(true);
+      return;
+    }
+    s->waiting.push_back(std::move(done));
+  };
 }
 
 void group_commit::commit() {

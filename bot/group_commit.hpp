@@ -28,9 +28,10 @@ class group_commit {
 
   // Runs one event's handling inside the batch (opening one if none is open).
   void run(const std::function<void()>& handle);
-  // `done(committed)` once everything written so far is committed or rolled back; at once when no
-  // batch is open.
-  void when_committed(std::function<void(bool committed)> done);
+  // Taken before an event is handled; called after, with `done(committed)`: false when any commit
+  // since it was taken failed (the event may have been in that batch), else once everything written
+  // so far is committed — at once when no batch is open.
+  std::function<void(std::function<void(bool committed)>)> watch();
   // Commits the open batch now (shutdown, tests).
   void commit();
 

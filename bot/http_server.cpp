@@ -112,10 +112,11 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
 
   // With group commit an answer waits for the commit of what its handler wrote; when the commit
   // failed (or the server stops first) the event was not stored and the platform must send it again.
-  net::awaitable<void> hold_until_committed(std::optional<http_response>& answer) {
-    if (!answer || !gate) co_return;
+  net::awaitable<void> hold_until_committed(std::optional<http_response>& answer,
+                                            const http_server::commit_waiter& waiter) {
+    if (!answer || !waiter) co_return;
     auto held = std::make_shared<pending_answer>(io);
-    gate([held](bool committed) {
+    waiter([held](bool committed) {
       if (held->committed) return;
       held->committed = committed;
       held->wake.cancel();
@@ -258,8 +259,9 @@ struct http_server::impl : std::enable_shared_from_this<impl> {
         observe(started);
         break;
       }
+      const auto waiter = gate ? gate() : http_server::commit_waiter{};
       auto answer = co_await dispatch(req, *entry);
-      co_await hold_until_committed(answer);
+      co_await hold_until_committed(answer, waiter);
       hold.release();
       if (!answer) break;
       http_response& res = *answer;

@@ -48,9 +48,11 @@ class http_server {
   // Told how long each answered request took, from its headers to the written answer (/metrics);
   // refusals from the headers included, not requests whose headers never arrived.
   void on_answered(std::function<void(double seconds)> f);
-  // Group commit (bot/group_commit): each answer is written only once `gate` calls back that what
-  // its handler wrote is committed; `false` (the commit failed) turns it into 500.
-  using commit_gate = std::function<void(std::function<void(bool committed)>)>;
+  // Group commit (bot/group_commit): `gate` is asked before each handler runs and gives a waiter;
+  // after the handler, the answer is written only once the waiter calls back that what the handler
+  // wrote is committed; `false` (a commit since the handler began failed) turns it into 500.
+  using commit_waiter = std::function<void(std::function<void(bool committed)>)>;
+  using commit_gate = std::function<commit_waiter()>;
   void hold_answers_until(commit_gate gate);
   std::uint16_t start();  // binds and listens; returns the bound port (useful with port 0)
   void stop();            // stops accepting, closes idle connections and WebSockets

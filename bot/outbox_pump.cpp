@@ -240,10 +240,14 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   }
   platform_back(row.target, now);
   const int attempts = row.attempts + 1;
-  if (share_commit)
-    share_commit([&] { record(row, r, attempts, now); });
-  else
-    record(row, r, attempts, now);
+  try {
+    if (share_commit)
+      share_commit([&] { record(row, r, attempts, now); });
+    else
+      record(row, r, attempts, now);
+  } catch (const std::exception& e) {  // the batch could not begin (another writer held the lock)
+    log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
+  }
   if (wake) wake();
 }
 

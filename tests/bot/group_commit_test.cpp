@@ -43,17 +43,19 @@ TEST_CASE("events of one turn commit together, and each waiter hears only once i
           "[group_commit]") {
   batch_fixture f;
   std::vector<bool> told;
+  auto first = f.commits.watch();
   f.event("m1");
-  f.commits.when_committed([&](bool ok) { told.push_back(ok); });
+  first([&](bool ok) { told.push_back(ok); });
+  auto second = f.commits.watch();
   f.event("m2");
-  f.commits.when_committed([&](bool ok) { told.push_back(ok); });
+  second([&](bool ok) { told.push_back(ok); });
   CHECK(told.empty());
   CHECK(seen_elsewhere(f.path) == 0);  // nothing is promised before the commit
   f.io.run();
   CHECK(told == std::vector<bool>{true, true});
   CHECK(seen_elsewhere(f.path) == 2);
   bool at_once = false;
-  f.commits.when_committed([&](bool ok) { at_once = ok; });  // nothing open: at once
+  f.commits.watch()([&](bool ok) { at_once = ok; });  // nothing open: at once
   CHECK(at_once);
 }
 
@@ -82,12 +84,22 @@ TEST_CASE("a batch whose commit fails keeps none of its events and tells every w
       "CREATE TABLE parents (id INTEGER PRIMARY KEY);"
       "CREATE TABLE children (parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)");
   std::vector<bool> told;
+  auto first = f.commits.watch();
   f.event("m1");
-  f.commits.when_committed([&](bool ok) { told.push_back(ok); });
+  first([&](bool ok) { told.push_back(ok); });
+  auto second = f.commits.watch();
   f.commits.run([&] { f.db.raw().exec("INSERT INTO children VALUES (42)"); });
-  f.commits.when_committed([&](bool ok) { told.push_back(ok); });
+  second([&](bool ok) { told.push_back(ok); });
   f.io.run();
   CHECK(told == std::vector<bool>{false, false});
+  // An event whose batch failed before its answer was held (a full batch, a passive reply's flush)
+  // still hears of the failure.
+  auto late = f.commits.watch();
+  f.commits.run([&] { f.db.raw().exec("INSERT INTO children VALUES (43)"); });
+  f.commits.commit();
+  bool late_ok = true;
+  late([&](bool ok) { late_ok = ok; });
+  CHECK_FALSE(late_ok);
   CHECK(seen_elsewhere(f.path) == 0);
   f.event("m1");  // the platform sends it again: now it is new, and kept
   f.io.restart();
@@ -117,7 +129,9 @@ TEST_CASE("an HTTP answer waits for the commit of its writes, and a failed one i
   cfg.port = 0;
   bot::http_server server(io, cfg);
   std::vector<std::function<void(bool)>> gates;
-  server.hold_answers_until([&](std::function<void(bool)> done) { gates.push_back(std::move(done)); });
+  server.hold_answers_until([&]() -> bot::http_server::commit_waiter {
+    return [&](std::function<void(bool)> done) { gates.push_back(std::move(done)); };
+  });
   server.route("POST", "/event", [](const bot::http_request&) { return bot::http_response{204, "", "", {}}; });
   const auto port = server.start();
   bot::http_client client(io);
