@@ -14,9 +14,8 @@ namespace bot {
 
 struct group_commit::state {
   state(boost::asio::io_context& io, storage::database& db, int max_events)
-      : io(io), db(db), max_events(max_events), turn_end(io) {}
+      : db(db), max_events(max_events), turn_end(io) {}
 
-  boost::asio::io_context& io;
   storage::database& db;
   int max_events;
   std::unique_ptr<storage::transaction> batch;
