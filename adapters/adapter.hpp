@@ -37,11 +37,11 @@ struct route {
 
 // What the running service lends an adapter's inbound side.
 struct adapter_host {
-  bot::http_server& server;                                // HTTP and WebSocket routes
+  bot::http_server& server;  // HTTP and WebSocket routes
   // Into the dispatcher. Committed with the other events of this turn of the loop (bot/group_commit):
   // an HTTP answer waits for that commit; an event over a WebSocket has no answer to wait.
   std::function<void(const bot::inbound_event&)> deliver;
-  std::function<void()> wake_outbox;                       // rows that waited for a link may go now
+  std::function<void()> wake_outbox;  // rows that waited for a link may go now
   // Sends what can go out now before returning: a terminal answers each line before the next.
   std::function<void()> flush_outbox;
   // Hands each line read from standard input to `on_line` once the service reads it (not under

@@ -231,7 +231,8 @@ net::awaitable<void> post_worker(const options& o, std::uint16_t port, tally& t)
     co_await http::async_write(stream, req, net::use_awaitable);
     http::response<http::string_body> res;
     co_await http::async_read(stream, buffer, res, net::use_awaitable);
-    t.latency_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sent).count());
+    t.latency_ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sent).count());
     if (res.result_int() != 204) ++t.refused;
     ++t.done;
   }
@@ -251,14 +252,17 @@ double drive(const options& o, net::io_context& io, std::uint16_t port, tally& t
 
 std::string percentiles(std::vector<double> v) {
   std::sort(v.begin(), v.end());
-  auto at = [&](double q) { return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))]; };
+  auto at = [&](double q) {
+    return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))];
+  };
   return fmt::format("p50 {:.2f} ms, p99 {:.2f} ms, p99.9 {:.2f} ms", at(0.5), at(0.99), at(0.999));
 }
 
 double cpu_seconds() {
   rusage u{};
   ::getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 long peak_rss_mb() {
@@ -335,7 +339,8 @@ void run_http(const options& o, double baseline) {
   const auto tickets = app.on_app([](bot::app& a) { return count(a, "tickets"); });
   std::printf(
       "estatebot : %.0f events/s = %.0f%% of bare, %s; %d refused, %lld events and %lld tickets stored; "
-      "%d replies at the API, all done in %.2f s; %.0f µs CPU per event until answered (both sides); peak RSS %ld MB (both sides)\n",
+      "%d replies at the API, all done in %.2f s; %.0f µs CPU per event until answered (both sides); peak "
+      "RSS %ld MB (both sides)\n",
       o.events / secs, 100.0 * (o.events / secs) / baseline, percentiles(t.latency_ms).c_str(), t.refused,
       static_cast<long long>(seen), static_cast<long long>(tickets), sink.calls, all, 1e6 * cpu / o.events,
       peak_rss_mb());
@@ -449,8 +454,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   bot::log::set_min_level(bot::log::level::warn);
-  std::printf("estatebot %s, %u hardware threads, %d events (%s), %d connections, durability %s\n", ESTATEBOT_VERSION,
-              std::thread::hardware_concurrency(), o.events, o.mix.c_str(), o.connections, o.durability.c_str());
+  std::printf("estatebot %s, %u hardware threads, %d events (%s), %d connections, durability %s\n",
+              ESTATEBOT_VERSION, std::thread::hardware_concurrency(), o.events, o.mix.c_str(), o.connections,
+              o.durability.c_str());
   const double baseline = run_baseline(o);
   run_http(o, baseline);
   if (o.ws) run_ws(o);

@@ -1,9 +1,5 @@
 #include "bot/http_client.hpp"
 
-#include <chrono>
-#include <map>
-#include <utility>
-#include <vector>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -12,6 +8,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <chrono>
+#include <map>
+#include <utility>
+#include <vector>
 
 #include "bot/log.hpp"
 
@@ -84,8 +84,8 @@ struct http_client::impl : std::enable_shared_from_this<impl> {
 
   // `reusable` (when given): the answer came whole and the server keeps the connection open.
   template <class Stream>
-  net::awaitable<void> exchange(Stream& stream, beast::tcp_stream& lowest, const http_call& call, const url_parts& u,
-                                http_reply& out, bool* reusable = nullptr) {
+  net::awaitable<void> exchange(Stream& stream, beast::tcp_stream& lowest, const http_call& call,
+                                const url_parts& u, http_reply& out, bool* reusable = nullptr) {
     const bool keep_alive = reusable != nullptr;
     beast::error_code ec;
     auto req = make_request(call, u, keep_alive);
@@ -120,7 +120,8 @@ struct http_client::impl : std::enable_shared_from_this<impl> {
       if (auto stream = take_idle(key)) co_return co_await plain(std::move(stream), key, call, *u);
     beast::error_code ec;
     tcp::resolver resolver(io);
-    auto endpoints = co_await resolver.async_resolve(u->host, u->port, net::redirect_error(net::use_awaitable, ec));
+    auto endpoints =
+        co_await resolver.async_resolve(u->host, u->port, net::redirect_error(net::use_awaitable, ec));
     if (ec) {
       out.error = "resolve: " + ec.message();
       co_return out;
@@ -177,7 +178,8 @@ struct http_client::impl : std::enable_shared_from_this<impl> {
 
   net::io_context& io;
   ssl::context tls;
-  std::map<std::string, std::vector<std::pair<std::chrono::steady_clock::time_point, std::unique_ptr<beast::tcp_stream>>>>
+  std::map<std::string,
+           std::vector<std::pair<std::chrono::steady_clock::time_point, std::unique_ptr<beast::tcp_stream>>>>
       idle;
 };
 

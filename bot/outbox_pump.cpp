@@ -251,7 +251,8 @@ void outbox_pump::settle(const storage::outbox_row& row, const send_result& r) {
   if (wake) wake();
 }
 
-void outbox_pump::record(const storage::outbox_row& row, const send_result& r, int attempts, std::int64_t now) {
+void outbox_pump::record(const storage::outbox_row& row, const send_result& r, int attempts,
+                         std::int64_t now) {
   try {
     // A sealed message leaves no trace once settled; its failure is not reported to anyone,
     // because the report would say who the writer is.

@@ -7,8 +7,8 @@
 
 #include "bot/message.hpp"
 #include "storage/database.hpp"
-#include "storage/touch_cache.hpp"
 #include "storage/member_store.hpp"
+#include "storage/touch_cache.hpp"
 
 namespace storage {
 

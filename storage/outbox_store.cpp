@@ -73,8 +73,8 @@ std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgo
   return insert(target, encode_outgoing(body), p, ref, now_ms, false);
 }
 
-std::int64_t outbox_store::enqueue_encoded(const bot::chat_ref& target, const std::string& body_json, priority p,
-                                           const std::string& ref, std::int64_t now_ms) {
+std::int64_t outbox_store::enqueue_encoded(const bot::chat_ref& target, const std::string& body_json,
+                                           priority p, const std::string& ref, std::int64_t now_ms) {
   return insert(target, body_json, p, ref, now_ms, false);
 }
 
@@ -93,7 +93,8 @@ std::int64_t outbox_store::insert(const bot::chat_ref& target, const std::string
   static const std::string sql =
       "INSERT INTO outbox (created_at, priority, platform, account, kind, chat_id, body, ref, "
       "next_attempt_at, sealed_target) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), CASE WHEN ?2 = 0 THEN ?1 WHEN EXISTS (SELECT 1 FROM outbox p WHERE "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), CASE WHEN ?2 = 0 THEN ?1 WHEN EXISTS (SELECT 1 "
+      "FROM outbox p WHERE "
       "p.state = 'pending' AND p.platform = ?3 AND p.kind = ?5 AND p.chat_id = ?6 AND p.priority <= ?2 AND " +
       std::string(not_confirming) + ") THEN ?10 ELSE ?1 END, ?9)";
   auto q = db_.prepare(sql.c_str());
@@ -130,7 +131,8 @@ void outbox_store::unpark_after(std::int64_t id) {
       "UPDATE outbox SET next_attempt_at = created_at WHERE id = (SELECT p.id FROM outbox o JOIN outbox p ON "
       "p.state = 'pending' AND p.platform = o.platform AND p.kind = o.kind AND p.chat_id = o.chat_id AND "
       "p.id <> o.id AND " +
-      std::string(not_confirming) + " WHERE o.id = ?1 ORDER BY p.priority, p.id LIMIT 1) AND next_attempt_at = ?2";
+      std::string(not_confirming) +
+      " WHERE o.id = ?1 ORDER BY p.priority, p.id LIMIT 1) AND next_attempt_at = ?2";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, id);
   q.bind(2, outbox_row::parked);
@@ -147,11 +149,12 @@ std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) 
       "SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.platform = o.platform AND p.kind = o.kind "
       "AND p.chat_id = o.chat_id AND " +
       std::string(not_confirming) + " AND ";
-  static const std::string sql = std::string("SELECT ") + outbox_columns +
-                                 " FROM outbox o WHERE state = 'pending' AND priority IN (0, 1, 2, 3) AND "
-                                 "next_attempt_at <= ?1 AND NOT EXISTS (" +
-                                 before_it + "p.priority < o.priority) AND NOT EXISTS (" + before_it +
-                                 "p.priority = o.priority AND p.id < o.id) ORDER BY priority, next_attempt_at, id LIMIT ?2";
+  static const std::string sql =
+      std::string("SELECT ") + outbox_columns +
+      " FROM outbox o WHERE state = 'pending' AND priority IN (0, 1, 2, 3) AND "
+      "next_attempt_at <= ?1 AND NOT EXISTS (" +
+      before_it + "p.priority < o.priority) AND NOT EXISTS (" + before_it +
+      "p.priority = o.priority AND p.id < o.id) ORDER BY priority, next_attempt_at, id LIMIT ?2";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, now_ms);
   q.bind(2, limit);

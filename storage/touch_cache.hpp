@@ -33,7 +33,8 @@ class touch_cache {
 
   void keep(std::string key, std::string inputs, Row row, std::int64_t now_ms) {
     if (entries_.size() >= max_entries) entries_.clear();
-    entries_.insert_or_assign(std::move(key), entry{std::move(row), std::move(inputs), now_ms, db_.rollbacks()});
+    entries_.insert_or_assign(std::move(key),
+                              entry{std::move(row), std::move(inputs), now_ms, db_.rollbacks()});
   }
 
   void clear() { entries_.clear(); }

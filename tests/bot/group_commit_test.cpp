@@ -72,8 +72,7 @@ TEST_CASE("a write outside any event commits the open batch first", "[group_comm
 TEST_CASE("a full batch commits without waiting for the turn to end", "[group_commit]") {
   batch_fixture f;
   bot::group_commit small(f.io, f.db, 2);
-  for (const char* key : {"a", "b"})
-    small.run([&] { f.stores.inbound.remember("onebot", "10001", key, 1); });
+  for (const char* key : {"a", "b"}) small.run([&] { f.stores.inbound.remember("onebot", "10001", key, 1); });
   CHECK(seen_elsewhere(f.path) == 2);
 }
 
@@ -107,7 +106,8 @@ TEST_CASE("a batch whose commit fails keeps none of its events and tells every w
   CHECK(seen_elsewhere(f.path) == 1);
 }
 
-TEST_CASE("the outbox pump sends nothing of an open batch, and is woken by its commit", "[group_commit][outbox]") {
+TEST_CASE("the outbox pump sends nothing of an open batch, and is woken by its commit",
+          "[group_commit][outbox]") {
   testing::temp_dir dir;
   testing::pump::fixture f(bot::outbox_config{}, dir.file("bot.sqlite3"));
   boost::asio::io_context io;
@@ -123,7 +123,8 @@ TEST_CASE("the outbox pump sends nothing of an open batch, and is woken by its c
   CHECK(f.channel.sent == std::vector<std::string>{"owners"});
 }
 
-TEST_CASE("an HTTP answer waits for the commit of its writes, and a failed one is a 500", "[group_commit][loopback]") {
+TEST_CASE("an HTTP answer waits for the commit of its writes, and a failed one is a 500",
+          "[group_commit][loopback]") {
   boost::asio::io_context io;
   bot::server_config cfg;
   cfg.port = 0;
@@ -132,7 +133,9 @@ TEST_CASE("an HTTP answer waits for the commit of its writes, and a failed one i
   server.hold_answers_until([&]() -> bot::http_server::commit_waiter {
     return [&](std::function<void(bool)> done) { gates.push_back(std::move(done)); };
   });
-  server.route("POST", "/event", [](const bot::http_request&) { return bot::http_response{204, "", "", {}}; });
+  server.route("POST", "/event", [](const bot::http_request&) {
+    return bot::http_response{204, "", "", {}};
+  });
   const auto port = server.start();
   bot::http_client client(io);
   auto post = [&](std::optional<bot::http_reply>& out) {
