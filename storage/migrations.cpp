@@ -406,6 +406,8 @@ const std::vector<migration>& migrations() {
       {"broadcasts typed without a prefix in staff groups, held until confirmed", v15_pending_commands},
       {"open tickets by their deadlines and places, emergencies by time: reads of what they show",
        v16_open_ticket_deadlines},
+      {"statistics: the tickets whose lateness depends on the clock read from their index alone",
+       v17_live_sla_covering},
   };
   return list;
 }

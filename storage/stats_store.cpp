@@ -2,6 +2,7 @@
 
 #include "domain/ticket_types.hpp"
 #include "storage/statement.hpp"
+#include "storage/ticket_deadlines_sql.hpp"
 #include "storage/vocabulary_sql.hpp"
 
 namespace storage {
@@ -172,7 +173,9 @@ std::vector<ticket_mention> stats_store::escalated(const period_span& p, int lim
 
 std::vector<ticket_mention> stats_store::rated_low(const period_span& p, int limit) {
   static constexpr const char* sql =
-      "SELECT DISTINCT t.id, t.category, t.rating FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id "
+      // CROSS JOIN keeps the ratings of the period first: without statistics SQLite would rather walk every
+      // ticket of the community (330 ms on a million tickets).
+      "SELECT DISTINCT t.id, t.category, t.rating FROM ticket_events e CROSS JOIN tickets t ON t.id = e.ticket_id "
       "WHERE e.action = 'rate' AND e.at >= ?2 AND e.at < ?3 AND t.community_id = ?1 AND t.rating <= 2 "
       "ORDER BY t.id LIMIT ?4";
   auto q = db_.prepare(sql);
@@ -197,9 +200,9 @@ std::int64_t stats_store::open_now(std::int64_t community_id) {
 }
 
 std::int64_t stats_store::overdue_now(std::int64_t community_id, std::int64_t now_ms) {
-  static const std::string sql =
-      "SELECT count(*) FROM tickets WHERE community_id = ?1 AND state IN " + open_states() +
-      " AND ((first_response_at IS NULL AND due_at < ?2) OR resolve_due_at < ?2)";
+  // The deadline expression of the open tickets' partial index (migration 16): only overdue ones are read.
+  static const std::string sql = std::string("SELECT count(*) FROM tickets WHERE community_id = ?1 AND state IN ") +
+                                 open_states_literal + " AND " + deadline_sql + " < ?2";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, now_ms);
