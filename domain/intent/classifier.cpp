@@ -12,23 +12,11 @@
 #include "domain/tickets/category.hpp"
 
 namespace domain::intent {
-namespace {
-
-// A problem is offered when repair and complaint together are at least this likely: a false offer
-// in a neighbours' chat costs more than a missed one, which the owner can still type as 报修 (the
-// trainer also weights chat lines double). Chosen by cross-validation over the corpus.
-constexpr float problem_threshold = 0.75F;
-// Safety words win unless the model is at least this sure the message is something else.
-constexpr float sure_not_problem = 0.9F;
-// Below this the category model is unsure, and a category's own word (漏水, 电梯) settles it.
-constexpr float sure_category = 0.5F;
-// A message naming a danger in at most this many words ("着火了！！！", "失火啦 快快快") is a cry
-// for help: too short to tell a story that would make it chat, whatever the model thinks.
-constexpr int short_cry_words = 8;
 
 // fastText checks a model file's magic number and version (and remembers the version, which
 // loading reads) only in a protected member: a model read from memory goes through it too.
-struct model : fasttext::FastText {
+// (Outside the anonymous namespace: classifier::models, declared in the header, holds two.)
+struct fasttext_model : fasttext::FastText {
   void load(std::string_view bytes) {
     // Read in place: a copy of the bytes would stay in the heap as long as the process.
     struct in_place : std::streambuf {
@@ -42,6 +30,20 @@ struct model : fasttext::FastText {
     loadModel(in);
   }
 };
+
+namespace {
+
+// A problem is offered when repair and complaint together are at least this likely: a false offer
+// in a neighbours' chat costs more than a missed one, which the owner can still type as 报修 (the
+// trainer also weights chat lines double). Chosen by cross-validation over the corpus.
+constexpr float problem_threshold = 0.75F;
+// Safety words win unless the model is at least this sure the message is something else.
+constexpr float sure_not_problem = 0.9F;
+// Below this the category model is unsure, and a category's own word (漏水, 电梯) settles it.
+constexpr float sure_category = 0.5F;
+// A message naming a danger in at most this many words ("着火了！！！", "失火啦 快快快") is a cry
+// for help: too short to tell a story that would make it chat, whatever the model thinks.
+constexpr int short_cry_words = 8;
 
 // Every label of a fastText model for a prepared line with its probability, without "__label__".
 std::vector<std::pair<std::string, float>> labels(const fasttext::FastText& ft, const std::string& line) {
@@ -133,8 +135,8 @@ std::string_view to_text(intent i) {
 }
 
 struct classifier::models {
-  model intents;
-  model categories;
+  fasttext_model intents;
+  fasttext_model categories;
 };
 
 classifier::classifier(std::string_view intent_model, std::string_view category_model)
