@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -18,6 +19,7 @@
 #include "bot/http_client.hpp"
 #include "bot/http_server.hpp"
 #include "bot/log.hpp"
+#include "bot/reader_thread.hpp"
 #include "bot/stdin_lines.hpp"
 #include "bot/wakeup_timer.hpp"
 #include "commands/all_commands.hpp"
@@ -91,6 +93,16 @@ struct app::impl {
     server.on_answered([this](double seconds) { state.meter.observe_request(seconds); });
     server.hold_answers_until([this] { return commits.watch(); });
     web::install_dashboard(server, state.svc);
+    if (!state.database.file().empty()) {
+      reports = std::make_unique<reader_thread>(
+          state.database.file(), state.svc,
+          [this, alive = std::weak_ptr<int>(alive)](std::function<void()> f) {
+            boost::asio::post(this->io, [this, alive, f = std::move(f)] {
+              if (alive.lock()) commits.run(f);  // the app may be gone when the loop runs this
+            });
+          });
+      state.svc.reports = reports.get();
+    }
   }
 
   // A batch left open (a send settled in the last turn) commits while the outbox timer, the adapters
@@ -285,6 +297,8 @@ struct app::impl {
   std::chrono::steady_clock::time_point deadline;
   std::int64_t probed_at = 0;  // when write_problem last committed its probe
   std::string last_write_problem;
+  std::shared_ptr<int> alive = std::make_shared<int>(0);
+  std::unique_ptr<reader_thread> reports;  // last: stopped before what its answers reach
 };
 
 app::app(const config& cfg, boost::asio::io_context& io, const clock& clk,

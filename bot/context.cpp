@@ -1,6 +1,8 @@
 #include "bot/context.hpp"
 
 #include "bot/clock.hpp"
+#include "bot/log.hpp"
+#include "bot/off_loop.hpp"
 #include "storage/stores.hpp"
 
 namespace bot {
@@ -45,6 +47,42 @@ void context::send(const chat_ref& to, outgoing body, storage::priority p, const
 
 void context::send_sealed(const chat_ref& to, outgoing body, storage::priority p) {
   svc.db.outbox.enqueue_sealed(to, body, p, now());
+}
+
+void context::later_erased(std::function<void(services&)> read, std::function<void(context&)> finish) {
+  if (!svc.reports) {
+    read(svc);
+    finish(*this);
+    return;
+  }
+  struct saved {
+    message msg;
+    caller who;
+    storage::chat_row chat;
+    locale lang;
+    const command_spec* spec;
+  };
+  auto s = std::make_shared<const saved>(saved{msg, who, chat, lang, spec});
+  // Handed over once this event's batch commits, so the read counts what came just before it (a
+  // 报修 in the same batch); a batch that rolls back takes the request with it, and the platform's
+  // retry asks again.
+  svc.db.database.after_commit(
+      s.get(), [s, now = now(), read = std::move(read), &loop = svc, finish = std::move(finish)]() mutable {
+        loop.reports->run(now, std::move(read), [s, &loop, finish = std::move(finish)](bool ok) {
+          context ctx(s->msg, s->who, s->chat, loop, s->lang);
+          ctx.spec = s->spec;
+          try {
+            storage::transaction tx(loop.db.database);
+            if (ok)
+              finish(ctx);
+            else
+              ctx.reply(ctx.text("common.read_failed"));
+            tx.commit();
+          } catch (const std::exception& e) {
+            log::error("reports", "cannot answer message {}: {}", s->msg.id, e.what());
+          }
+        });
+      });
 }
 
 }  // namespace bot

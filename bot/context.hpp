@@ -2,6 +2,9 @@
 // chat and its community, the stores, and ways to reply. Replies go into the outbox in the
 // dispatcher's transaction, so they exist exactly when the command's writes do.
 #pragma once
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +62,20 @@ class context {
   // To an anonymous writer: a sealed outbox row (storage::outbox_row::sealed).
   void send_sealed(const chat_ref& to, outgoing body, storage::priority p);
   chat_ref sender_direct_chat() const;
+
+  // A long read (a report over a year of tickets): runs `read` off the event loop when the service
+  // has an off_loop (bot/off_loop.hpp), else at once; then `finish` with its result on the loop,
+  // with a context like this one, in a transaction of its own. A read that throws answers
+  // common.read_failed. `read` sees services of its own: capture values, not this context.
+  template <class R>
+  void later(std::function<R(services&)> read, std::function<void(context&, const R&)> finish) {
+    auto result = std::make_shared<std::optional<R>>();
+    later_erased([result, read = std::move(read)](services& s) { result->emplace(read(s)); },
+                 [result, finish = std::move(finish)](context& c) { finish(c, **result); });
+  }
+
+ private:
+  void later_erased(std::function<void(services&)> read, std::function<void(context&)> finish);
 };
 
 }  // namespace bot

@@ -10,6 +10,7 @@ struct stores;
 namespace bot {
 
 class clock;
+class off_loop;
 class outbox_pump;
 class texts;
 class registry;
@@ -23,6 +24,7 @@ struct services {
   const registry& commands;
   std::int64_t default_community = 0;
   outbox_pump* outbox = nullptr;  // what the platforms can do (recall, @all); set by bot::core
+  off_loop* reports = nullptr;    // long reads (bot/off_loop.hpp); set by bot::app for database files
 };
 
 }  // namespace bot

@@ -74,7 +74,31 @@ std::string report_text(const bot::context& ctx, const std::string& name, const 
       fmt::arg("activity", activity_text(ctx, f.activity)));
 }
 
-// 统计 [员工] [时间]
+void answer_stats(bot::context& ctx, const std::string& name, bool per_staff,
+                  const domain::stats::figures& f) {
+  if (!at_least(ctx.who.level, bot::role::manager)) {  // staff: their own part
+    auto mine = std::find_if(f.staff.begin(), f.staff.end(),
+                             [&](const auto& s) { return s.member_id == ctx.who.member.id; });
+    reply_staff_view(ctx, mine == f.staff.end() ? ctx.text("stats.own_none", fmt::arg("period", name))
+                                                : ctx.text("stats.own", fmt::arg("period", name),
+                                                           fmt::arg("line", staff_line(ctx, *mine))));
+    return;
+  }
+  if (per_staff) {
+    if (f.staff.empty()) {
+      reply_staff_view(ctx, ctx.text("stats.staff_none", fmt::arg("period", name)));
+      return;
+    }
+    std::string out = ctx.text("stats.staff_heading", fmt::arg("period", name));
+    for (const auto& s : f.staff) out += "\n" + staff_line(ctx, s);
+    reply_staff_view(ctx, out);
+    return;
+  }
+  reply_staff_view(ctx, report_text(ctx, name, f));
+}
+
+// 统计 [员工] [时间]: the figures are read off the event loop (a year of a large community takes
+// tens of milliseconds), the answer is written on it.
 bot::command_result stats(bot::context& ctx, const bot::args& a) {
   const bool per_staff = !a.empty() && is_word(a[0], {"员工", "staff"});
   const std::size_t from = per_staff ? 1 : 0;
@@ -82,29 +106,15 @@ bot::command_result stats(bot::context& ctx, const bot::args& a) {
                         ctx.svc.cfg.community.utc_offset_minutes);
   if (!p) return ctx.usage();
   const storage::period_span span{ctx.community(), p->from, p->to};
-  const auto f =
-      domain::stats::gather(ctx.svc, span, baseline_of(ctx.svc, ctx.community(), *p, ctx.now()),
-                            [&](const std::string& c) { return category_name(ctx.svc, ctx.lang, c); });
-  const std::string name = period_text(ctx.svc.t, ctx.lang, *p);
-  if (!at_least(ctx.who.level, bot::role::manager)) {  // staff: their own part
-    auto mine = std::find_if(f.staff.begin(), f.staff.end(),
-                             [&](const auto& s) { return s.member_id == ctx.who.member.id; });
-    reply_staff_view(ctx, mine == f.staff.end() ? ctx.text("stats.own_none", fmt::arg("period", name))
-                                                : ctx.text("stats.own", fmt::arg("period", name),
-                                                           fmt::arg("line", staff_line(ctx, *mine))));
-    return std::nullopt;
-  }
-  if (per_staff) {
-    if (f.staff.empty()) {
-      reply_staff_view(ctx, ctx.text("stats.staff_none", fmt::arg("period", name)));
-      return std::nullopt;
-    }
-    std::string out = ctx.text("stats.staff_heading", fmt::arg("period", name));
-    for (const auto& s : f.staff) out += "\n" + staff_line(ctx, s);
-    reply_staff_view(ctx, out);
-    return std::nullopt;
-  }
-  reply_staff_view(ctx, report_text(ctx, name, f));
+  const auto baseline = baseline_of(ctx.svc, ctx.community(), *p, ctx.now());
+  const bot::locale lang = ctx.lang;
+  ctx.later<domain::stats::figures>(
+      [span, baseline, lang](bot::services& svc) {
+        return domain::stats::gather(svc, span, baseline,
+                                     [&](const std::string& c) { return category_name(svc, lang, c); });
+      },
+      [name = period_text(ctx.svc.t, ctx.lang, *p), per_staff](
+          bot::context& c, const domain::stats::figures& f) { answer_stats(c, name, per_staff, f); });
   return std::nullopt;
 }
 

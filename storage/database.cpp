@@ -65,15 +65,22 @@ bool is_busy_snapshot(const SQLite::Exception& e) {
 
 }  // namespace
 
-database::database(const std::string& path, int busy_timeout_ms, durability d)
+database::database(const std::string& path, int busy_timeout_ms, durability d, connection_role role)
     : path_(path), db_(open(path, busy_timeout_ms)) {
-  db_->exec(d == durability::power ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+  const bool full = d == durability::power && role == connection_role::owner;
+  db_->exec(full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
   db_->exec("PRAGMA foreign_keys = ON");
   // Deleted rows are overwritten, not just unlinked: the suggestion box promises that what ties a
   // writer to a suggestion is gone once the ticket closes. (Debian builds SQLite with this on.)
   db_->exec("PRAGMA secure_delete = ON");
   // A checkpoint that restarts the log cuts it back to this size: stale frames do not pile up.
   db_->exec("PRAGMA journal_size_limit = 4194304");
+  if (role == connection_role::helper) {
+    if (db_->execAndGet("PRAGMA application_id").getInt() != application_id ||
+        schema_version() != latest_version())
+      throw database_error(fmt::format("{} is not the estatebot database this build opened", path_));
+    return;
+  }
   check_stamp();
   migrate();
   // A database in a file (not ":memory:", not a temporary one) gets its checkpoints beside the
@@ -81,6 +88,7 @@ database::database(const std::string& path, int busy_timeout_ms, durability d)
   // at 10,000 pages instead of 1,000.
   const char* file = sqlite3_db_filename(db_->getHandle(), "main");
   if (file && *file) {
+    file_ = file;
     db_->exec("PRAGMA wal_autocheckpoint = 10000");
     checkpointer_ = std::make_unique<checkpointer>(file, std::chrono::seconds(1));
   }

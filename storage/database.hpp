@@ -25,6 +25,11 @@ class statement;
 // synced at checkpoints) or also a power cut (FULL: the log is synced at every commit).
 enum class durability { process, power };
 
+// The connection the service writes through (it migrates the schema and runs the checkpoints), or
+// a helper beside it on another thread (bot/reader_thread): it expects the schema the owner left
+// and writes only what may be lost in a crash (synchronous = NORMAL).
+enum class connection_role { owner, helper };
+
 struct database_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
@@ -34,7 +39,8 @@ class database {
   static constexpr int application_id = 0x45424f54;  // "EBOT"
 
   // Opens (creating parent folders and the file), checks the stamp, migrates. ":memory:" works.
-  explicit database(const std::string& path, int busy_timeout_ms = 5000, durability d = durability::power);
+  explicit database(const std::string& path, int busy_timeout_ms = 5000, durability d = durability::power,
+                    connection_role role = connection_role::owner);
   ~database();
   database(const database&) = delete;
   database& operator=(const database&) = delete;
@@ -53,6 +59,8 @@ class database {
   std::string journal_mode();
   static int latest_version();  // the number of migrations this build knows
   const std::string& path() const { return path_; }
+  // The file as SQLite resolved it; empty for ":memory:" and temporary databases.
+  const std::string& file() const { return file_; }
 
   // Deleted secrets must leave the -wal file too, where old frames of their pages stay until the
   // log is overwritten: checkpoints the WAL and truncates it to nothing, at once outside a
@@ -94,6 +102,7 @@ class database {
   void checkpoint_truncate();
 
   std::string path_;
+  std::string file_;
   std::unique_ptr<SQLite::Database> db_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   int depth_ = 0;

@@ -7,6 +7,7 @@
 #include "bot/crypto.hpp"
 #include "bot/http_server.hpp"
 #include "bot/log.hpp"
+#include "bot/off_loop.hpp"
 #include "storage/dashboard_store.hpp"
 #include "storage/database.hpp"
 #include "storage/stores.hpp"
@@ -142,6 +143,26 @@ bot::http_server::handler behind_session(bot::services& svc, page_fn page) {
   };
 }
 
+// The overview reads a period's statistics (tens of milliseconds over a year of a large
+// community): off the event loop when the service has a reader thread (bot/off_loop.hpp).
+bot::http_server::async_handler overview_off_loop(bot::services& svc) {
+  return [&svc](const bot::http_request& req, std::function<void(bot::http_response)> respond) {
+    auto v = find_viewer(svc, req);
+    if (!v || !svc.reports) {
+      respond(behind_session(svc, overview_page)(req));
+      return;
+    }
+    auto page = std::make_shared<bot::http_response>();
+    svc.reports->run(
+        svc.clk.now_ms(), [page, v = *v, req](bot::services& s) { *page = overview_page(s, v, req); },
+        [&svc, page, l = v->lang, respond = std::move(respond)](bool ok) {
+          respond(ok ? std::move(*page)
+                     : html(500, bare_page(svc, l, "web.overview",
+                                           "<p>" + escape(svc.t(l, "common.read_failed")) + "</p>")));
+        });
+  };
+}
+
 }  // namespace
 
 void install_dashboard(bot::http_server& server, bot::services& svc) {
@@ -157,7 +178,7 @@ void install_dashboard(bot::http_server& server, bot::services& svc) {
   server.route("POST", "/dashboard/login", [&svc](const bot::http_request& req) { return login(svc, req); });
   server.route("POST", "/dashboard/logout",
                [&svc](const bot::http_request& req) { return logout(svc, req); });
-  server.route("GET", "/dashboard", behind_session(svc, overview_page));
+  server.route_async("GET", "/dashboard", overview_off_loop(svc));
   server.route("GET", "/dashboard/tickets", behind_session(svc, ticket_list_page));
   server.route("GET", "/dashboard/ticket", behind_session(svc, ticket_page));
   server.route("GET", "/dashboard/exports", behind_session(svc, exports_page));

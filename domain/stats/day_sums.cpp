@@ -95,26 +95,20 @@ void count(day_sum& s, const storage::day_ticket& t) {
   if (t.visit_result == "unsatisfied") ++at(day_counter::unsatisfied);
 }
 
-// Sums the days of [first, last] that are not kept yet, and keeps them.
+// Sums the days of [first, last] that are not kept yet, and keeps them: a day per transaction, so
+// that a reader thread summing a year (bot/reader_thread) holds the write lock for a day's tickets
+// at a time (a few milliseconds on a large community), never for the whole year.
 void sum_missing(bot::services& svc, std::int64_t community_id, std::int64_t first, std::int64_t last) {
   const int offset = svc.cfg.community.utc_offset_minutes;
   storage::day_sums_store store(svc.db.database);
   store.use_offset(std::int64_t{offset} * 60'000);
-  const auto missing = store.unsummed(community_id, first, last);
-  if (missing.empty()) return;
-  storage::transaction tx(svc.db.database);
-  for (std::size_t i = 0; i < missing.size();) {
-    std::size_t j = i + 1;  // a run of consecutive days: one query
-    while (j < missing.size() && missing[j] == missing[j - 1] + 1) ++j;
-    const auto tickets =
-        store.tickets({community_id, day_start(missing[i], offset), day_start(missing[j - 1] + 1, offset)});
-    std::map<std::int64_t, std::vector<storage::day_ticket>> by_day;
-    for (const auto& t : tickets) by_day[local_day(t.created_at, offset)].push_back(t);
-    for (std::size_t k = i; k < j; ++k)
-      store.keep(community_id, missing[k], sum_day(missing[k], by_day[missing[k]]));
-    i = j;
+  for (const std::int64_t day : store.unsummed(community_id, first, last)) {
+    storage::transaction tx(
+        svc.db.database);  // the day's tickets are read under the lock: none changes meanwhile
+    const auto tickets = store.tickets({community_id, day_start(day, offset), day_start(day + 1, offset)});
+    store.keep(community_id, day, sum_day(day, tickets));
+    tx.commit();
   }
-  tx.commit();
 }
 
 }  // namespace
