@@ -6,9 +6,6 @@
 // service does it (bot/reader_thread): "held" is how long the loop was busy with the message,
 // "answered" how long until the reply was queued.
 //   cmake --build build --target benchmarks && build/bench/stats_bench [tickets] [repeats]
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +16,7 @@
 #include <string>
 
 #include "bench/dispatch_timing.hpp"
+#include "bench/history_seed.hpp"
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/core.hpp"
@@ -34,33 +32,6 @@ using bench::ms_since;
 using bench::say;
 using bench::steady;
 using bench::timing;
-
-// Ticket i at now − (i / N) of a year; everything else from cheap integer hashes of i.
-constexpr const char* seed_sql = R"sql(
-WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ?1)
-INSERT INTO tickets (community_id, kind, category, priority, state, description, location, building,
-                     reporter_id, assignee_id, created_at, due_at, first_response_at, resolved_at,
-                     closed_at, rating, resolve_due_at)
-SELECT 1,
-       CASE WHEN i % 10 < 7 THEN 'repair' WHEN i % 10 < 9 THEN 'complaint' ELSE 'suggestion' END,
-       CASE (i * 7) % 11 WHEN 0 THEN 'leak' WHEN 1 THEN 'elevator' WHEN 2 THEN 'water_power'
-            WHEN 3 THEN 'lighting' WHEN 4 THEN 'access' WHEN 5 THEN 'parking' WHEN 6 THEN 'noise'
-            WHEN 7 THEN 'sanitation' WHEN 8 THEN 'security' WHEN 9 THEN 'greening' ELSE 'other' END,
-       'normal',
-       CASE WHEN i % 50 = 0 THEN 'new' WHEN i % 50 = 1 THEN 'in_progress' WHEN i % 20 = 2 THEN 'resolved'
-            ELSE 'closed' END,
-       CASE i % 6 WHEN 0 THEN '厨房水管漏水' WHEN 1 THEN '楼道灯不亮' WHEN 2 THEN '电梯异响'
-            WHEN 3 THEN '门禁卡失灵' WHEN 4 THEN '垃圾没人清理' ELSE '插座没电' END,
-       '', CAST(1 + i % 40 AS TEXT), NULL, 2 + i % 30,
-       ?2 - i * (365 * 86400000 / ?1),
-       ?2 - i * (365 * 86400000 / ?1) + 1800000,
-       CASE WHEN i % 50 = 0 THEN NULL ELSE ?2 - i * (365 * 86400000 / ?1) + 60000 * (1 + (i * 13) % 240) END,
-       CASE WHEN i % 50 < 2 THEN NULL ELSE ?2 - i * (365 * 86400000 / ?1) + 60000 * (60 + (i * 31) % 4000) END,
-       CASE WHEN i % 50 < 2 OR i % 20 = 2 THEN NULL ELSE ?2 - i * (365 * 86400000 / ?1) + 86400000 END,
-       CASE WHEN i % 3 = 0 THEN 1 + (i * 17) % 5 ELSE NULL END,
-       ?2 - i * (365 * 86400000 / ?1) + 86400000
-FROM seq
-)sql";
 
 // The event loop as far as the reader thread sees it: callbacks queued for the main thread.
 class loop_queue {
@@ -104,14 +75,7 @@ int main(int argc, char** argv) {
     core.dispatch.handle(say("师傅" + std::to_string(s), "经理群", "大家好", clock.now_ms()));
 
   auto t = steady::now();
-  {
-    storage::transaction tx(core.db.database);
-    SQLite::Statement q(core.db.database.raw(), seed_sql);
-    q.bind(1, n);
-    q.bind(2, clock.now_ms());
-    q.exec();
-    tx.commit();
-  }
+  bench::seed_history(core.db.database, n, 0, clock.now_ms());
   std::printf("estatebot statistics, %d tickets over a year, seeded in %.0f ms (SQLite file in %s)\n", n,
               ms_since(t), dir.c_str());
 
