@@ -143,21 +143,22 @@ bot::http_server::handler behind_session(bot::services& svc, page_fn page) {
   };
 }
 
-// The overview reads a period's statistics (tens of milliseconds over a year of a large
-// community): off the event loop when the service has a reader thread (bot/off_loop.hpp).
-bot::http_server::async_handler overview_off_loop(bot::services& svc) {
-  return [&svc](const bot::http_request& req, std::function<void(bot::http_response)> respond) {
+// Pages that read a period's tickets (the overview's statistics, the ticket list, the exports: tens
+// of milliseconds to seconds over a year of a large community) are built off the event loop when
+// the service has a reader thread (bot/off_loop.hpp); the session is checked on the loop first.
+bot::http_server::async_handler off_loop_page(bot::services& svc, page_fn page) {
+  return [&svc, page](const bot::http_request& req, std::function<void(bot::http_response)> respond) {
     auto v = find_viewer(svc, req);
     if (!v || !svc.reports) {
-      respond(behind_session(svc, overview_page)(req));
+      respond(behind_session(svc, page)(req));
       return;
     }
-    auto page = std::make_shared<bot::http_response>();
+    auto built = std::make_shared<bot::http_response>();
     svc.reports->run(
-        svc.clk.now_ms(), [page, v = *v, req](bot::services& s) { *page = overview_page(s, v, req); },
-        [&svc, page, l = v->lang, respond = std::move(respond)](bool ok) {
-          respond(ok ? std::move(*page)
-                     : html(500, bare_page(svc, l, "web.overview",
+        svc.clk.now_ms(), [built, page, v = *v, req](bot::services& s) { *built = page(s, v, req); },
+        [&svc, built, l = v->lang, respond = std::move(respond)](bool ok) {
+          respond(ok ? std::move(*built)
+                     : html(500, bare_page(svc, l, "web.brand",
                                            "<p>" + escape(svc.t(l, "common.read_failed")) + "</p>")));
         });
   };
@@ -178,13 +179,13 @@ void install_dashboard(bot::http_server& server, bot::services& svc) {
   server.route("POST", "/dashboard/login", [&svc](const bot::http_request& req) { return login(svc, req); });
   server.route("POST", "/dashboard/logout",
                [&svc](const bot::http_request& req) { return logout(svc, req); });
-  server.route_async("GET", "/dashboard", overview_off_loop(svc));
-  server.route("GET", "/dashboard/tickets", behind_session(svc, ticket_list_page));
+  server.route_async("GET", "/dashboard", off_loop_page(svc, overview_page));
+  server.route_async("GET", "/dashboard/tickets", off_loop_page(svc, ticket_list_page));
   server.route("GET", "/dashboard/ticket", behind_session(svc, ticket_page));
   server.route("GET", "/dashboard/exports", behind_session(svc, exports_page));
-  server.route("GET", "/dashboard/export/tickets.csv", behind_session(svc, tickets_csv));
-  server.route("GET", "/dashboard/export/ballots.csv", behind_session(svc, ballots_csv));
-  server.route("GET", "/dashboard/export/survey.csv", behind_session(svc, survey_csv));
+  server.route_async("GET", "/dashboard/export/tickets.csv", off_loop_page(svc, tickets_csv));
+  server.route_async("GET", "/dashboard/export/ballots.csv", off_loop_page(svc, ballots_csv));
+  server.route_async("GET", "/dashboard/export/survey.csv", off_loop_page(svc, survey_csv));
 }
 
 }  // namespace web
