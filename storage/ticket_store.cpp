@@ -3,6 +3,7 @@
 #include "storage/ticket_store.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <set>
 
 #include "storage/statement.hpp"
@@ -282,7 +283,9 @@ void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
 // One text per shape of query, kept for the process's life: the statement cache is keyed by the
 // address of the SQL (a few dozen shapes at most: the filters a manager can combine).
 const char* kept(std::string sql) {
-  static std::set<std::string> texts;  // the event loop's thread only
+  static std::mutex m;  // the event loop and the reader thread (dashboard ticket lists) both list
+  static std::set<std::string> texts;
+  std::lock_guard lock(m);
   return texts.insert(std::move(sql)).first->c_str();
 }
 
