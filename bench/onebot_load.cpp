@@ -25,6 +25,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -72,6 +73,7 @@ struct options {
   std::string mix = "mixed";
   std::string durability = "power";  // [storage] durability: "power" syncs every commit, "process" not
   int commit_batch = 0;              // [storage] commit_batch; 0: the default
+  double rate = 0;                   // events/s offered on a schedule; 0: as fast as answered
   bool ws = true;
 };
 
@@ -211,6 +213,7 @@ struct api_sink {
 struct tally {
   int next = 0, done = 0, refused = 0;
   std::vector<double> latency_ms;
+  std::chrono::steady_clock::time_point start;
 };
 
 net::awaitable<void> post_worker(const options& o, std::uint16_t port, tally& t) {
@@ -227,7 +230,15 @@ net::awaitable<void> post_worker(const options& o, std::uint16_t port, tally& t)
     req.set("X-Signature", "sha1=" + bot::crypto::hmac_sha1_hex(secret, req.body()));
     req.keep_alive(true);
     req.prepare_payload();
-    const auto sent = std::chrono::steady_clock::now();
+    auto sent = std::chrono::steady_clock::now();
+    if (o.rate >
+        0) {  // event i is due at i / rate: latency counts from then, waiting for a connection included
+      const auto due = t.start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                     std::chrono::duration<double>(i / o.rate));
+      net::steady_timer wait(stream.get_executor(), due);
+      co_await wait.async_wait(net::use_awaitable);
+      sent = due;
+    }
     co_await http::async_write(stream, req, net::use_awaitable);
     http::response<http::string_body> res;
     co_await http::async_read(stream, buffer, res, net::use_awaitable);
@@ -242,6 +253,7 @@ net::awaitable<void> post_worker(const options& o, std::uint16_t port, tally& t)
 // seconds until the last answer.
 double drive(const options& o, net::io_context& io, std::uint16_t port, tally& t) {
   const auto start = std::chrono::steady_clock::now();
+  t.start = start;
   for (int c = 0; c < o.connections; ++c)
     net::co_spawn(io, post_worker(o, port, t), [](std::exception_ptr e) {
       if (e) std::rethrow_exception(e);
@@ -443,9 +455,11 @@ int main(int argc, char** argv) {
       o.connections = std::stoi(argv[++i]);
     } else if (k == "--commit-batch" && has_value) {
       o.commit_batch = std::stoi(argv[++i]);
+    } else if (k == "--rate" && has_value) {
+      o.rate = std::stod(argv[++i]);
     } else {
       std::cerr << "usage: onebot_load [--events N] [--connections C] [--mix chat|repair|mixed] "
-                   "[--durability power|process] [--commit-batch B] [--no-ws]\n";
+                   "[--durability power|process] [--commit-batch B] [--rate R] [--no-ws]\n";
       return 2;
     }
   }
@@ -457,6 +471,9 @@ int main(int argc, char** argv) {
   std::printf("estatebot %s, %u hardware threads, %d events (%s), %d connections, durability %s\n",
               ESTATEBOT_VERSION, std::thread::hardware_concurrency(), o.events, o.mix.c_str(), o.connections,
               o.durability.c_str());
+  if (o.rate > 0)
+    std::printf("offered at %.0f events/s on a schedule; latency counts from each event's due time\n",
+                o.rate);
   const double baseline = run_baseline(o);
   run_http(o, baseline);
   if (o.ws) run_ws(o);

@@ -7,6 +7,7 @@
 // SQLite's checkpoint lock, where the loser would get SQLITE_BUSY without waiting.
 #pragma once
 #include <chrono>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -15,6 +16,9 @@ namespace storage {
 
 class checkpointer {
  public:
+  // A log file longer than this is cut to nothing once a whole interval passed without a commit.
+  static constexpr std::uintmax_t truncate_above = 16u << 20;
+
   // `path`: the database file as SQLite resolved it (sqlite3_db_filename).
   checkpointer(std::string path, std::chrono::milliseconds every);
   ~checkpointer();  // stops the thread and waits for it

@@ -1,9 +1,15 @@
 // Opening, stamping, migrating and refusing databases.
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
 #include "bot/config.hpp"
+#include "storage/checkpointer.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/stores.hpp"
@@ -114,7 +120,6 @@ TEST_CASE("a scrub empties the write-ahead log, after the outermost transaction"
   const auto path = dir.file("scrub.sqlite3");
   storage::database db(path);
   storage::stores s(db);
-  CHECK(db.raw().execAndGet("PRAGMA journal_size_limit").getInt64() > 0);
   s.communities.ensure("秘密花园", 1);
   db.raw().exec("DELETE FROM communities WHERE name = '秘密花园'");
   auto on_disk = [&] { return testing::read_file(path) + testing::read_file(path + "-wal"); };
@@ -129,6 +134,31 @@ TEST_CASE("a scrub empties the write-ahead log, after the outermost transaction"
   CHECK(on_disk().find("秘密花园") == std::string::npos);
   CHECK(testing::read_file(path + "-wal").empty());
   CHECK(s.communities.find("别的小区"));
+}
+
+TEST_CASE("after a burst the write-ahead log is cut back by the checkpointer, not left at its longest",
+          "[storage]") {
+  testing::temp_dir dir;
+  const auto path = dir.file("burst.sqlite3");
+  storage::database db(path);
+  db.raw().exec("CREATE TABLE burst (b BLOB)");
+  {
+    storage::transaction tx(db);
+    SQLite::Statement q(db.raw(), "INSERT INTO burst (b) VALUES (zeroblob(1048576))");
+    for (int i = 0; i < 24; ++i) {
+      q.exec();
+      q.reset();
+    }
+    tx.commit();
+  }
+  const auto wal = [&] { return std::filesystem::file_size(path + "-wal"); };
+  REQUIRE(wal() > storage::checkpointer::truncate_above);
+  // The checkpointer runs once a second; a commit leaves the log as long as it made it.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (wal() > 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK(wal() == 0);
+  CHECK(db.raw().execAndGet("SELECT count(*) FROM burst").getInt() == 24);
 }
 
 TEST_CASE("durability power syncs every commit, process only at checkpoints", "[storage]") {
