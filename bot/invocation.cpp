@@ -126,9 +126,12 @@ void split_glued_name(invocation& inv, const registry& commands) {
     std::size_t i = name.size();
     char32_t next = utf8::next(first.text, i);
     if (is_cjk(next) && !inv.addressed) return;  // "投票的事大家怎么看" is chat
-    // Offsets: the name is a prefix of the original token too (names contain no full-width forms).
-    token head{name, first.begin, first.begin + name.size()};
-    token tail{first.text.substr(name.size()), first.begin + name.size(), first.end};
+    // Offsets: where the name stands in the typed token (names contain no full-width forms, but the
+    // token may open with a quote: "搜索公告0" must not be cut inside 告).
+    const std::size_t at = std::string_view(inv.body).substr(first.begin, first.end - first.begin).find(name);
+    if (at == std::string_view::npos) return;
+    token head{name, first.begin + at, first.begin + at + name.size()};
+    token tail{first.text.substr(name.size()), first.begin + at + name.size(), first.end};
     inv.tokens.front() = std::move(tail);
     inv.tokens.insert(inv.tokens.begin(), std::move(head));
     return;

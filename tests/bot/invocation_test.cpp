@@ -52,7 +52,8 @@ TEST_CASE("full-width spaces, digits and punctuation are folded and commas separ
 }
 
 TEST_CASE("quoted arguments stay whole", "[parser]") {
-  CHECK(words(group_msg("投票 创建 “是否 更换电梯” 同意")) == std::vector<std::string>{"投票", "创建", "是否 更换电梯", "同意"});
+  CHECK(words(group_msg("投票 创建 “是否 更换电梯” 同意")) ==
+        std::vector<std::string>{"投票", "创建", "是否 更换电梯", "同意"});
   CHECK(words(group_msg("a \"b c\" d")) == std::vector<std::string>{"a", "b c", "d"});
   CHECK(words(group_msg("a 「b c」")) == std::vector<std::string>{"a", "b c"});
   CHECK(words(group_msg("a \"unclosed b")) == std::vector<std::string>{"a", "\"unclosed", "b"});
@@ -91,7 +92,8 @@ TEST_CASE("registry: aliases, two-word names, glued numbers, typos", "[parser][r
   CHECK(r.suggest("完全无关的一句话").empty());
 
   SECTION("a duplicate alias fails at start-up") {
-    bot::command_spec dup{"x.dup", {"报修"}, {"dup"}, "general", bot::role::resident, bot::chat_rule::anywhere, true, {}};
+    bot::command_spec dup{
+        "x.dup", {"报修"}, {"dup"}, "general", bot::role::resident, bot::chat_rule::anywhere, true, {}};
     CHECK_THROWS_WITH(r.add(dup), Catch::Contains("already taken"));
   }
 }
@@ -105,4 +107,17 @@ TEST_CASE("glued Chinese after a name splits only when addressed", "[parser][reg
   auto addressed = bot::parse_invocation("/报修电梯坏了", false, false, invocation_names);
   bot::split_glued_name(addressed, r);
   CHECK(words(addressed) == std::vector<std::string>{"报修", "电梯坏了"});
+}
+
+TEST_CASE("a glued name inside quotes is cut where the owner typed it", "[parser][registry]") {
+  bot::registry r;
+  commands::register_all(r);
+  auto inv = bot::parse_invocation("\"搜索公告停水 通知\"", true, false, invocation_names);
+  bot::split_glued_name(inv, r);
+  REQUIRE(inv.tokens.size() >= 2);
+  CHECK(inv.tokens[0].text == "搜索公告");
+  bot::args a;
+  a.body = inv.body;
+  a.tokens.assign(inv.tokens.begin() + 1, inv.tokens.end());
+  CHECK(a.rest(0) == "停水 通知\"");  // whole characters: the quote the owner typed stays theirs
 }
