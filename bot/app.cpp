@@ -97,8 +97,13 @@ struct app::impl {
       reports = std::make_unique<reader_thread>(
           state.database.file(), state.svc,
           [this, alive = std::weak_ptr<int>(alive)](std::function<void()> f) {
-            boost::asio::post(this->io, [this, alive, f = std::move(f)] {
-              if (alive.lock()) commits.run(f);  // the app may be gone when the loop runs this
+            boost::asio::post(this->io, [alive, f = std::move(f)] {
+              if (!alive.lock()) return;  // the app is gone
+              try {
+                f();  // writes (a reply) in a transaction of its own; a dashboard page writes nothing
+              } catch (const std::exception& e) {
+                log::error("reports", "answering a read off the loop failed: {}", e.what());
+              }
             });
           });
       state.svc.reports = reports.get();
@@ -107,7 +112,10 @@ struct app::impl {
 
   // A batch left open (a send settled in the last turn) commits while the outbox timer, the adapters
   // and the server its commit callbacks reach are still there.
-  ~impl() { commits.commit(); }
+  ~impl() {
+    state.svc.reports = nullptr;  // the reader thread stops first; nothing may hand it work meanwhile
+    commits.commit();
+  }
 
   adapters::adapter_host host() {
     return {server, [this](const inbound_event& e) { deliver(e); }, [this] { outbox_timer.poke(); },

@@ -50,9 +50,18 @@ void context::send_sealed(const chat_ref& to, outgoing body, storage::priority p
 }
 
 void context::later_erased(std::function<void(services&)> read, std::function<void(context&)> finish) {
-  if (!svc.reports) {
-    read(svc);
-    finish(*this);
+  if (!svc.reports) {  // in place, inside the event's transaction
+    bool ok = true;
+    try {
+      read(svc);
+    } catch (const std::exception& e) {
+      log::error("reports", "a read for message {} failed: {}", msg.id, e.what());
+      ok = false;
+    }
+    if (ok)
+      finish(*this);
+    else
+      reply(text("common.read_failed"));
     return;
   }
   struct saved {
@@ -68,18 +77,23 @@ void context::later_erased(std::function<void(services&)> read, std::function<vo
   // retry asks again.
   svc.db.database.after_commit(
       s.get(), [s, now = now(), read = std::move(read), &loop = svc, finish = std::move(finish)]() mutable {
+        if (!loop.reports) return;  // the service is stopping
         loop.reports->run(now, std::move(read), [s, &loop, finish = std::move(finish)](bool ok) {
           context ctx(s->msg, s->who, s->chat, loop, s->lang);
           ctx.spec = s->spec;
-          try {
+          const auto answer = [&](bool good) {
             storage::transaction tx(loop.db.database);
-            if (ok)
+            if (good)
               finish(ctx);
             else
               ctx.reply(ctx.text("common.read_failed"));
             tx.commit();
+          };
+          try {
+            answer(ok);
           } catch (const std::exception& e) {
             log::error("reports", "cannot answer message {}: {}", s->msg.id, e.what());
+            if (ok) answer(false);  // the apology, at least (a failure here reaches the loop's catch)
           }
         });
       });

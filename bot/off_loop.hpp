@@ -15,7 +15,8 @@ class off_loop {
  public:
   virtual ~off_loop() = default;
   // Runs `read` with services whose stores are the other connection and whose clock stands at
-  // `now`; then `done(ok)` on the loop, inside the loop's write batch (ok: `read` did not throw).
+  // `now`; then `done(ok)` on the loop (ok: `read` did not throw); `done` opens its own transaction
+  // if it writes.
   // What `read` writes goes to caches only (the per-day sums of statistics).
   virtual void run(std::int64_t now, std::function<void(services&)> read,
                    std::function<void(bool ok)> done) = 0;

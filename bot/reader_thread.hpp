@@ -19,7 +19,7 @@ struct services;
 class reader_thread final : public off_loop {
  public:
   // `loop`: the loop's services (texts, config, registry are shared; they do not change);
-  // `to_loop`: runs a function on the event loop, inside its write batch.
+  // `to_loop`: runs a function on the event loop.
   reader_thread(std::string path, const services& loop, std::function<void(std::function<void()>)> to_loop);
   ~reader_thread() override;  // drops what is queued and waits for the read in progress
   reader_thread(const reader_thread&) = delete;

@@ -41,7 +41,7 @@ checkpointer::checkpointer(std::string path, std::chrono::milliseconds every)
               sqlite3_busy_timeout(db->getHandle(), 0);
               try {
                 db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
-              } catch (const SQLite::Exception&) {  // busy: a writer or a reader of an older snapshot
+              } catch (const SQLite::Exception&) {  // a busy checkpoint answers a row; this is for errors
               }
               sqlite3_busy_timeout(db->getHandle(), 1'000);
             }

@@ -77,6 +77,8 @@ database::database(const std::string& path, int busy_timeout_ms, durability d, c
   // an event (an ftruncate of up to 30 ms on a busy disk, p99 20 ms instead of 10). The checkpointer
   // thread keeps the file small instead (storage/checkpointer).
   if (role == connection_role::helper) {
+    // Checkpoints are the checkpointer's (and the scrub's, under its lock): none inside a commit here.
+    db_->exec("PRAGMA wal_autocheckpoint = 0");
     if (db_->execAndGet("PRAGMA application_id").getInt() != application_id ||
         schema_version() != latest_version())
       throw database_error(fmt::format("{} is not the estatebot database this build opened", path_));
