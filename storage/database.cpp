@@ -225,18 +225,22 @@ int enter(database& db) {
 }
 }  // namespace
 
-transaction::transaction(database& db) : db_(db), level_(enter(db)) {
+transaction::transaction(database& db, begin_mode mode) : db_(db), level_(enter(db)) {
   try {
-    begin();
+    begin(mode);
   } catch (...) {
     --db_.depth();
     throw;
   }
 }
 
-void transaction::begin() {
+void transaction::begin(begin_mode mode) {
   if (level_ != 0) {
     db_.raw().exec(fmt::format("SAVEPOINT sp{}", level_));
+    return;
+  }
+  if (mode == begin_mode::deferred) {
+    db_.raw().exec("BEGIN DEFERRED");
     return;
   }
   try {

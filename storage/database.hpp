@@ -115,13 +115,18 @@ class database {
   std::unique_ptr<checkpointer> checkpointer_;  // file databases; stopped first
 };
 
-// BEGIN IMMEDIATE at the outermost level, a SAVEPOINT inside another transaction. Rolls back
-// unless committed.
+// How an outermost transaction begins: IMMEDIATE takes the write lock at once; DEFERRED reads from
+// one snapshot and takes the lock at its first write, which fails (SQLITE_BUSY_SNAPSHOT) when
+// another connection committed since the snapshot began.
+enum class begin_mode { immediate, deferred };
+
+// BEGIN IMMEDIATE (or DEFERRED) at the outermost level, a SAVEPOINT inside another transaction.
+// Rolls back unless committed.
 class transaction {
  public:
   // Outside an event's handling, a group-commit batch left open is committed first (see
   // database::share_writes).
-  explicit transaction(database& db);
+  explicit transaction(database& db, begin_mode mode = begin_mode::immediate);
   ~transaction();
   transaction(const transaction&) = delete;
   transaction& operator=(const transaction&) = delete;
@@ -129,7 +134,7 @@ class transaction {
   void rollback();
 
  private:
-  void begin();
+  void begin(begin_mode mode);
 
   database& db_;
   int level_;

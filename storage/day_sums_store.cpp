@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
 #include <set>
 
@@ -99,6 +101,22 @@ void day_sums_store::keep(std::int64_t community_id, std::int64_t day, const std
   mark.bind(1, community_id);
   mark.bind(2, day);
   mark.exec();
+}
+
+std::vector<day_sum_row> day_sums_store::sum_and_keep(std::int64_t community_id, std::int64_t day,
+                                                      const period_span& span, const summing& sum,
+                                                      bool& kept) {
+  transaction tx(db_, begin_mode::deferred);
+  auto rows = sum(tickets(span));
+  try {
+    keep(community_id, day, rows);
+    tx.commit();
+    kept = true;
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() != SQLITE_BUSY) throw;  // SQLITE_BUSY_SNAPSHOT among them
+    kept = false;                                // rolled back by tx
+  }
+  return rows;
 }
 
 std::vector<day_sum_row> day_sums_store::sums(std::int64_t community_id, std::int64_t first,

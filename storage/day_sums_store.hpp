@@ -3,6 +3,7 @@
 // SLA lateness still depends on the clock.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,14 @@ class day_sums_store {
   std::vector<day_ticket> tickets(const period_span& p);
   // Replaces the day's sums (an empty list: a day without tickets) and marks it summed.
   void keep(std::int64_t community_id, std::int64_t day, const std::vector<day_sum_row>& rows);
+  // Sums the day's tickets (`span`) with `sum` from one read snapshot and keeps the result, taking
+  // the write lock only to store it: a reader thread summing a year never holds the event loop's
+  // writes off for more than a day's rows. When another connection committed meanwhile (a ticket
+  // of the day may have changed) or holds the lock, nothing is kept and `kept` is false; the sums
+  // are returned either way.
+  using summing = std::function<std::vector<day_sum_row>(const std::vector<day_ticket>&)>;
+  std::vector<day_sum_row> sum_and_keep(std::int64_t community_id, std::int64_t day, const period_span& span,
+                                        const summing& sum, bool& kept);
   // `dims`: all of them, or only the totals and the categories (what the charts draw).
   enum class dims { all, totals_and_categories };
   std::vector<day_sum_row> sums(std::int64_t community_id, std::int64_t first, std::int64_t last, dims which);

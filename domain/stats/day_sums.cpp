@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <set>
 
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
@@ -95,20 +96,27 @@ void count(day_sum& s, const storage::day_ticket& t) {
   if (t.visit_result == "unsatisfied") ++at(day_counter::unsatisfied);
 }
 
-// Sums the days of [first, last] that are not kept yet, and keeps them: a day per transaction, so
-// that a reader thread summing a year (bot/reader_thread) holds the write lock for a day's tickets
-// at a time (a few milliseconds on a large community), never for the whole year.
-void sum_missing(bot::services& svc, std::int64_t community_id, std::int64_t first, std::int64_t last) {
+// Sums the days of [first, last] that are not kept yet, and keeps them, a day at a time, each from
+// a read snapshot (day_sums_store::sum_and_keep). Returns the sums it could not keep (another
+// connection wrote meanwhile), and their days in `unkept_days`: they count this time and are worked
+// out again next time.
+std::vector<storage::day_sum_row> sum_missing(bot::services& svc, std::int64_t community_id,
+                                              std::int64_t first, std::int64_t last,
+                                              std::set<std::int64_t>& unkept_days) {
   const int offset = svc.cfg.community.utc_offset_minutes;
   storage::day_sums_store store(svc.db.database);
   store.use_offset(std::int64_t{offset} * 60'000);
+  std::vector<storage::day_sum_row> unkept;
   for (const std::int64_t day : store.unsummed(community_id, first, last)) {
-    storage::transaction tx(
-        svc.db.database);  // the day's tickets are read under the lock: none changes meanwhile
-    const auto tickets = store.tickets({community_id, day_start(day, offset), day_start(day + 1, offset)});
-    store.keep(community_id, day, sum_day(day, tickets));
-    tx.commit();
+    bool kept = false;
+    auto rows = store.sum_and_keep(
+        community_id, day, {community_id, day_start(day, offset), day_start(day + 1, offset)},
+        [day](const std::vector<storage::day_ticket>& tickets) { return sum_day(day, tickets); }, kept);
+    if (kept) continue;
+    unkept_days.insert(day);
+    unkept.insert(unkept.end(), rows.begin(), rows.end());
   }
+  return unkept;
 }
 
 }  // namespace
@@ -231,9 +239,14 @@ void each_day_sum(bot::services& svc, std::int64_t community_id, std::int64_t fi
   // Days after today have no tickets yet: nothing to sum or keep.
   last = std::min(last, local_day(svc.clk.now_ms(), svc.cfg.community.utc_offset_minutes));
   if (last < first) return;
-  sum_missing(svc, community_id, first, last);
+  std::set<std::int64_t> fresh;  // days summed just now but not kept: the table may hold their old sums
+  const auto unkept = sum_missing(svc, community_id, first, last, fresh);
   storage::day_sums_store store(svc.db.database);
-  for (const auto& r : store.sums(community_id, first, last, which)) visit(r, unpack_counters(r.counters));
+  for (const auto& r : store.sums(community_id, first, last, which))
+    if (!fresh.contains(r.day)) visit(r, unpack_counters(r.counters));
+  for (const auto& r : unkept)  // as sums() filters them
+    if (which == storage::day_sums_store::dims::all || r.dim.empty() || r.dim.starts_with("c:"))
+      visit(r, unpack_counters(r.counters));
 }
 
 }  // namespace domain::stats
