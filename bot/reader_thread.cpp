@@ -1,9 +1,9 @@
 #include "bot/reader_thread.hpp"
 
 #include <memory>
-#include <optional>
 
 #include "bot/clock.hpp"
+#include "bot/config.hpp"
 #include "bot/log.hpp"
 #include "bot/services.hpp"
 #include "storage/database.hpp"
@@ -46,7 +46,8 @@ void reader_thread::serve(std::stop_token stop) {
     bool ok = false;
     try {
       if (!db) {
-        db = std::make_unique<storage::database>(path_, 5'000, storage::durability::process,
+        db = std::make_unique<storage::database>(path_, loop_.cfg.storage.busy_timeout_ms,
+                                                 storage::durability::process,
                                                  storage::connection_role::helper);
         stores = std::make_unique<storage::stores>(*db);
       }
