@@ -15,7 +15,7 @@ std::string kind_word(bot::chat_kind k) {
 
 }  // namespace
 
-chat_row chat_store::read(SQLite::Statement& q) {
+chat_row chat_store::read(statement& q) {
   chat_row r;
   r.id = q.getColumn(0).getInt64();
   r.ref.platform = q.getColumn(1).getString();

@@ -55,7 +55,7 @@ class chat_store {
   std::vector<std::int64_t> communities_on(const std::string& platform, const std::string& account);
 
  private:
-  chat_row read(SQLite::Statement& q);
+  chat_row read(statement& q);
   database& db_;
   touch_cache<chat_row> touched_;
   touch_cache<bool> heard_;  // chat_members rows touched lately

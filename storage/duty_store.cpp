@@ -33,7 +33,7 @@ constexpr const char* duty_columns =
 
 }  // namespace
 
-duty_row duty_store::read(SQLite::Statement& q) {
+duty_row duty_store::read(statement& q) {
   return duty_row{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0,
                   split(q.getColumn(3).getString()), q.getColumn(4).getInt64()};
 }

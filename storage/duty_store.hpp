@@ -32,7 +32,7 @@ class duty_store {
   void assigned(std::int64_t member_id, std::int64_t community_id, std::int64_t now_ms);
 
  private:
-  duty_row read(SQLite::Statement& q);
+  duty_row read(statement& q);
   database& db_;
 };
 

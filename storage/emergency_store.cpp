@@ -10,7 +10,7 @@ constexpr const char* emergency_columns =
 
 }  // namespace
 
-emergency_row emergency_store::read(SQLite::Statement& q) {
+emergency_row emergency_store::read(statement& q) {
   emergency_row e;
   e.id = q.getColumn(0).getInt64();
   e.community_id = q.getColumn(1).getInt64();

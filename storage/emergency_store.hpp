@@ -76,7 +76,7 @@ class emergency_store {
   std::vector<std::int64_t> unacknowledged_members(std::int64_t emergency_id, std::int64_t chat_id);
 
  private:
-  emergency_row read(SQLite::Statement& q);
+  emergency_row read(statement& q);
   database& db_;
 };
 

@@ -5,7 +5,7 @@
 namespace storage {
 namespace {
 
-job_row read(SQLite::Statement& q) {
+job_row read(statement& q) {
   return job_row{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                  q.getColumn(3).getInt64(), q.getColumn(4).getString()};
 }

@@ -11,7 +11,7 @@ constexpr const char* meeting_columns =
 
 }  // namespace
 
-meeting_row meeting_store::read(SQLite::Statement& q) {
+meeting_row meeting_store::read(statement& q) {
   meeting_row m;
   m.id = q.getColumn(0).getInt64();
   m.community_id = q.getColumn(1).getInt64();

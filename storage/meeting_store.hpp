@@ -46,7 +46,7 @@ class meeting_store {
   attendance replies(std::int64_t meeting_id);
 
  private:
-  meeting_row read(SQLite::Statement& q);
+  meeting_row read(statement& q);
   database& db_;
 };
 

@@ -4,7 +4,7 @@
 
 namespace storage {
 
-member_row member_store::read(SQLite::Statement& q) {
+member_row member_store::read(statement& q) {
   return member_row{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                     q.getColumn(3).getString()};
 }

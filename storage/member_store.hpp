@@ -40,7 +40,7 @@ class member_store {
   std::vector<member_row> with_role(std::int64_t community_id, bot::role r);
 
  private:
-  member_row read(SQLite::Statement& q);
+  member_row read(statement& q);
   database& db_;
   touch_cache<member_row> touched_;
 };

@@ -10,7 +10,7 @@ constexpr const char* notice_columns =
 
 }  // namespace
 
-notice_row notice_store::read(SQLite::Statement& q) {
+notice_row notice_store::read(statement& q) {
   notice_row n;
   n.id = q.getColumn(0).getInt64();
   n.community_id = q.getColumn(1).getInt64();

@@ -41,7 +41,7 @@ class notice_store {
                                  bool with_unpublished, int limit);
 
  private:
-  notice_row read(SQLite::Statement& q);
+  notice_row read(statement& q);
   database& db_;
 };
 

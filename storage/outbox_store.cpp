@@ -38,7 +38,7 @@ bot::outgoing decode_outgoing(const std::string& json) {
   return o;
 }
 
-outbox_row outbox_store::read(SQLite::Statement& q) {
+outbox_row outbox_store::read(statement& q) {
   outbox_row r;
   r.id = q.getColumn(0).getInt64();
   r.created_at = q.getColumn(1).getInt64();

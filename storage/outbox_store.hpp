@@ -95,7 +95,7 @@ class outbox_store {
   int prune_settled(std::int64_t before_ms, int limit);
 
  private:
-  outbox_row read(SQLite::Statement& q);
+  outbox_row read(statement& q);
   void unpark_after(std::int64_t id);
   std::int64_t insert(const bot::chat_ref& target, const std::string& body_json, priority p,
                       const std::string& ref, std::int64_t now_ms, bool sealed);

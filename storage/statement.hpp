@@ -32,9 +32,6 @@ class statement {
   SQLite::Column getColumn(int index) const { return s_->getColumn(index); }
   bool isColumnNull(int index) const { return s_->isColumnNull(index); }
 
-  // For the stores' row readers, which take the statement positioned on a row.
-  operator SQLite::Statement&() { return *s_; }
-
  private:
   SQLite::Statement* s_;
 };

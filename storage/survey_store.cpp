@@ -12,7 +12,7 @@ constexpr const char* invite_columns =
 
 }  // namespace
 
-survey_row survey_store::read(SQLite::Statement& q) {
+survey_row survey_store::read(statement& q) {
   survey_row s;
   s.id = q.getColumn(0).getInt64();
   s.community_id = q.getColumn(1).getInt64();
@@ -25,7 +25,7 @@ survey_row survey_store::read(SQLite::Statement& q) {
   return s;
 }
 
-survey_invite_row survey_store::read_invite(SQLite::Statement& q) {
+survey_invite_row survey_store::read_invite(statement& q) {
   survey_invite_row i;
   i.survey_id = q.getColumn(0).getInt64();
   i.member_id = q.getColumn(1).getInt64();

@@ -85,8 +85,8 @@ class survey_store {
   int comment_count(std::int64_t survey_id);
 
  private:
-  survey_row read(SQLite::Statement& q);
-  survey_invite_row read_invite(SQLite::Statement& q);
+  survey_row read(statement& q);
+  survey_invite_row read_invite(statement& q);
   database& db_;
 };
 

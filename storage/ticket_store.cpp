@@ -44,7 +44,7 @@ std::optional<T> opt(const SQLite::Column& c) {
 
 }  // namespace
 
-ticket_row ticket_store::read(SQLite::Statement& q) {
+ticket_row ticket_store::read(statement& q) {
   ticket_row t;
   t.id = q.getColumn(0).getInt64();
   t.community_id = q.getColumn(1).getInt64();
@@ -78,7 +78,7 @@ ticket_row ticket_store::read(SQLite::Statement& q) {
   return t;
 }
 
-std::vector<ticket_row> ticket_store::read_all(SQLite::Statement& q) {
+std::vector<ticket_row> ticket_store::read_all(statement& q) {
   std::vector<ticket_row> out;
   while (q.executeStep()) out.push_back(read(q));
   return out;
@@ -272,7 +272,7 @@ std::string filter_where(const ticket_filter& f, bool open_only) {
   return w;
 }
 
-void bind_filter(SQLite::Statement& q, const ticket_filter& f) {
+void bind_filter(statement& q, const ticket_filter& f) {
   q.bind(1, f.community_id);
   if (f.building) q.bind(3, *f.building);
   if (f.category) q.bind(4, std::string(to_text(*f.category)));

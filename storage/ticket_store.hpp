@@ -102,8 +102,8 @@ class ticket_store {
                      std::int64_t now_ms);
 
  private:
-  ticket_row read(SQLite::Statement& q);
-  std::vector<ticket_row> read_all(SQLite::Statement& q);
+  ticket_row read(statement& q);
+  std::vector<ticket_row> read_all(statement& q);
   database& db_;
 };
 

@@ -10,7 +10,7 @@ constexpr const char* topic_columns =
 
 }  // namespace
 
-topic_row topic_store::read(SQLite::Statement& q) {
+topic_row topic_store::read(statement& q) {
   topic_row t;
   t.id = q.getColumn(0).getInt64();
   t.community_id = q.getColumn(1).getInt64();

@@ -45,7 +45,7 @@ class topic_store {
   int count(std::int64_t topic_id);
 
  private:
-  topic_row read(SQLite::Statement& q);
+  topic_row read(statement& q);
   database& db_;
 };
 

@@ -8,7 +8,7 @@ constexpr const char* unit_columns =
     "id, community_id, building, unit, room, area_centi, owner_name, phone_tail";
 }
 
-unit_row unit_store::read(SQLite::Statement& q) {
+unit_row unit_store::read(statement& q) {
   unit_row u;
   u.id = q.getColumn(0).getInt64();
   u.community_id = q.getColumn(1).getInt64();

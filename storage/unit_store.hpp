@@ -39,7 +39,7 @@ class unit_store {
   int bind_failures_since(std::int64_t member_id, std::int64_t since_ms);
 
  private:
-  unit_row read(SQLite::Statement& q);
+  unit_row read(statement& q);
   database& db_;
 };
 

@@ -12,7 +12,7 @@ constexpr const char* vote_columns =
     "follow_majority, created_by, created_at, deadline, closed_at";
 constexpr const char* room_columns = "unit_id, building, area_centi, owner_key, voted_at";
 
-vote_room_row read_room(SQLite::Statement& q) {
+vote_room_row read_room(statement& q) {
   vote_room_row r;
   r.unit_id = q.getColumn(0).getInt64();
   r.building = q.getColumn(1).getString();
@@ -22,7 +22,7 @@ vote_room_row read_room(SQLite::Statement& q) {
   return r;
 }
 
-ballot_row read_ballot(SQLite::Statement& q) {
+ballot_row read_ballot(statement& q) {
   ballot_row b;
   b.slot = q.getColumn(0).getString();
   b.choices = parse_choices(q.getColumn(1).getString());
@@ -57,7 +57,7 @@ std::vector<int> parse_choices(const std::string& text) {
   return out;
 }
 
-vote_row vote_store::read(SQLite::Statement& q) {
+vote_row vote_store::read(statement& q) {
   vote_row v;
   v.id = q.getColumn(0).getInt64();
   v.community_id = q.getColumn(1).getInt64();

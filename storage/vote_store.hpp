@@ -77,7 +77,7 @@ class vote_store {
   void set_follow_majority(std::int64_t community_id, bool on);
 
  private:
-  vote_row read(SQLite::Statement& q);
+  vote_row read(statement& q);
   database& db_;
 };
 
