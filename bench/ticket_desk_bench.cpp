@@ -40,9 +40,10 @@ int main(int argc, char** argv) {
   const auto dir = std::filesystem::temp_directory_path() / "estatebot-ticket-bench";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  auto cfg = bot::config::parse("[storage]\npath = \"" + (dir / "bench.sqlite3").string() +
-                                "\"\ndurability = \"process\"\n[roles]\nmanagers = [\"console:经理\"]\nstaff = [\"console:李师傅\"]\n"
-                                "admins = [\"console:管理员\"]\n");
+  auto cfg = bot::config::parse(
+      "[storage]\npath = \"" + (dir / "bench.sqlite3").string() +
+      "\"\ndurability = \"process\"\n[roles]\nmanagers = [\"console:经理\"]\nstaff = [\"console:李师傅\"]\n"
+      "admins = [\"console:管理员\"]\n");
   bot::manual_clock clock;
   bot::core core(cfg, clock, commands::install_all);
   auto run = [&](const bot::message& m) {

@@ -87,7 +87,8 @@ std::vector<std::pair<std::string, std::int64_t>> stats_store::buildings(const p
   return counted(std::move(q));
 }
 
-std::vector<std::string> stats_store::descriptions(const period_span& p, const std::string& category, int limit) {
+std::vector<std::string> stats_store::descriptions(const period_span& p, const std::string& category,
+                                                   int limit) {
   static constexpr const char* sql =
       "SELECT description FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at < ?3 "
       "AND category = ?4 ORDER BY created_at DESC LIMIT ?5";
@@ -175,7 +176,8 @@ std::vector<ticket_mention> stats_store::rated_low(const period_span& p, int lim
   static constexpr const char* sql =
       // CROSS JOIN keeps the ratings of the period first: without statistics SQLite would rather walk every
       // ticket of the community (330 ms on a million tickets).
-      "SELECT DISTINCT t.id, t.category, t.rating FROM ticket_events e CROSS JOIN tickets t ON t.id = e.ticket_id "
+      "SELECT DISTINCT t.id, t.category, t.rating FROM ticket_events e CROSS JOIN tickets t ON t.id = "
+      "e.ticket_id "
       "WHERE e.action = 'rate' AND e.at >= ?2 AND e.at < ?3 AND t.community_id = ?1 AND t.rating <= 2 "
       "ORDER BY t.id LIMIT ?4";
   auto q = db_.prepare(sql);
@@ -193,7 +195,8 @@ std::int64_t stats_store::resolved_within(const period_span& p) {
 }
 
 std::int64_t stats_store::open_now(std::int64_t community_id) {
-  static const std::string sql = "SELECT count(*) FROM tickets WHERE community_id = ? AND state IN " + open_states();
+  static const std::string sql =
+      "SELECT count(*) FROM tickets WHERE community_id = ? AND state IN " + open_states();
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   return one_number(std::move(q));
@@ -201,8 +204,9 @@ std::int64_t stats_store::open_now(std::int64_t community_id) {
 
 std::int64_t stats_store::overdue_now(std::int64_t community_id, std::int64_t now_ms) {
   // The deadline expression of the open tickets' partial index (migration 16): only overdue ones are read.
-  static const std::string sql = std::string("SELECT count(*) FROM tickets WHERE community_id = ?1 AND state IN ") +
-                                 open_states_literal + " AND " + deadline_sql + " < ?2";
+  static const std::string sql =
+      std::string("SELECT count(*) FROM tickets WHERE community_id = ?1 AND state IN ") +
+      open_states_literal + " AND " + deadline_sql + " < ?2";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, now_ms);

@@ -29,11 +29,13 @@ std::string digest_in(const testing::replies& r, const bot::chat_ref& group, std
 
 }  // namespace
 
-TEST_CASE("a month's figures: problems, times, low ratings, complaints against last year, staff", "[commands][stats]") {
+TEST_CASE("a month's figures: problems, times, low ratings, complaints against last year, staff",
+          "[commands][stats]") {
   test_bot bot;
   set_up_stats_groups(bot);
   bot.clock().set(dec2_2024 + 2 * stats_hour);
-  for (const char* who : {"甲", "乙", "丙", "丁", "戊"}) bot.as(who).in_private().say("投诉 楼下烧烤油烟太大");
+  for (const char* who : {"甲", "乙", "丙", "丁", "戊"})
+    bot.as(who).in_private().say("投诉 楼下烧烤油烟太大");
 
   bot.clock().set(dec2_2025 + 2 * stats_hour);  // 2025-12-02 10:00 in Beijing
   bot.as("王阿姨").in_private().say("报修 3-2-1201 厨房水管漏水");
@@ -62,7 +64,10 @@ TEST_CASE("a month's figures: problems, times, low ratings, complaints against l
   bot.say("统计 2025-12-01~2025-12-02").should_reply_containing("【统计 · 2025-12-01~2025-12-02】");
   bot.say("统计 2024-12").should_reply_containing("投诉 5");
   bot.say("统计 下个世纪").should_reply_containing("用法");
-  bot.as("李师傅").say("统计").should_reply_containing("【我的统计 · 本周】").should_reply_containing("接单 1");
+  bot.as("李师傅")
+      .say("统计")
+      .should_reply_containing("【我的统计 · 本周】")
+      .should_reply_containing("接单 1");
   bot.as("王师傅").say("统计").should_reply_containing("没有派给您的工单");
   bot.as("王阿姨").say("统计 本月").should_not_contain("【统计");
 }
@@ -78,7 +83,8 @@ TEST_CASE("a fixed baseline is scaled to the period asked about, and a shortfall
   for (const char* who : {"甲", "乙", "丙", "丁"}) bot.as(who).say("投诉 楼下烧烤油烟太大");
   bot.clock().set(dec2_2025 + 10 * 24 * stats_hour);
   // Ten days of the baseline had 10; five days are expected to have 5; 4 is 20% fewer.
-  bot.as("经理").say("统计 2025-12-01~2025-12-05")
+  bot.as("经理")
+      .say("统计 2025-12-01~2025-12-05")
       .should_reply_containing("投诉 4 件，比基准期（5 件）少 20%，已达到减少 20% 的目标");
   // Two days: 2 expected, 4 is twice as many.
   bot.say("统计 2025-12-01~2025-12-02").should_reply_containing("投诉 4 件，比基准期（2 件）多 100%");

@@ -9,7 +9,9 @@ namespace touch_cache_test {
 const bot::chat_ref group{"onebot", "10001", bot::chat_kind::group, "880001"};
 
 std::int64_t last_seen(storage::database& db, const std::string& table, std::int64_t id) {
-  return db.raw().execAndGet("SELECT last_seen_at FROM " + table + " WHERE id = " + std::to_string(id)).getInt64();
+  return db.raw()
+      .execAndGet("SELECT last_seen_at FROM " + table + " WHERE id = " + std::to_string(id))
+      .getInt64();
 }
 
 TEST_CASE("a chat and a member heard again within a minute are written once, then refreshed", "[storage]") {
