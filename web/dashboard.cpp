@@ -131,15 +131,16 @@ bot::http_response logout(bot::services& svc, const bot::http_request& req) {
 using page_fn = bot::http_response (*)(bot::services&, const viewer&, const bot::http_request&);
 
 // A page behind the session: without one, the way back in (ask in chat again).
+bot::http_response need_login(bot::services& svc, const bot::http_request& req) {
+  const auto l = login_lang(req);
+  return html(401, bare_page(svc, l, "web.login", "<p>" + escape(svc.t(l, "web.need_login")) + "</p>"),
+              clear_cookie(svc, req));
+}
+
 bot::http_server::handler behind_session(bot::services& svc, page_fn page) {
   return [&svc, page](const bot::http_request& req) {
     auto v = find_viewer(svc, req);
-    if (!v) {
-      const auto l = login_lang(req);
-      return html(401, bare_page(svc, l, "web.login", "<p>" + escape(svc.t(l, "web.need_login")) + "</p>"),
-                  clear_cookie(svc, req));
-    }
-    return page(svc, *v, req);
+    return v ? page(svc, *v, req) : need_login(svc, req);
   };
 }
 
@@ -150,7 +151,7 @@ bot::http_server::async_handler off_loop_page(bot::services& svc, page_fn page) 
   return [&svc, page](const bot::http_request& req, std::function<void(bot::http_response)> respond) {
     auto v = find_viewer(svc, req);
     if (!v || !svc.reports) {
-      respond(behind_session(svc, page)(req));
+      respond(v ? page(svc, *v, req) : need_login(svc, req));
       return;
     }
     auto built = std::make_shared<bot::http_response>();
