@@ -59,7 +59,7 @@ inline void seed_history(storage::database& db, std::int64_t tickets, std::int64
                                std::pair{seed_inbound_sql, inbound}}) {
     if (n <= 0) continue;
     SQLite::Statement q(db.raw(), sql);
-    q.bind(1, static_cast<std::int64_t>(n));
+    q.bind(1, n);
     q.bind(2, now);
     q.exec();
   }
