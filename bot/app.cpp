@@ -1,6 +1,5 @@
 #include "bot/app.hpp"
 
-#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 #include <algorithm>
 
@@ -208,10 +207,7 @@ struct app::impl {
     if (probed_at != 0 && now - probed_at < write_probe_interval_ms) return last_write_problem;
     probed_at = now;
     try {
-      // The smallest real commit: the schema version rewritten with itself.
-      storage::transaction tx(state.database);
-      state.database.raw().exec("PRAGMA user_version = " + std::to_string(state.database.schema_version()));
-      tx.commit();
+      state.database.probe_write();
       last_write_problem.clear();
     } catch (const std::exception& e) {
       last_write_problem = e.what();
@@ -233,7 +229,7 @@ struct app::impl {
     if (!sees_health_details(req, state.cfg.server.health_token))
       return {status, "application/json", j.dump(), {}};
     try {
-      j["database"] = {{"path", state.database.path()},
+      j["database"] = {{"path", state.database.describe()},
                        {"schema_version", state.database.schema_version()},
                        {"latest_schema", storage::database::latest_version()},
                        {"journal_mode", state.database.journal_mode()},

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake make pkg-config
-  libboost-dev libssl-dev libsqlite3-dev libsqlitecpp-dev
+  libboost-dev libssl-dev libsqlite3-dev libsqlitecpp-dev libpq-dev
   nlohmann-json3-dev libfmt-dev libtomlplusplus-dev libpugixml-dev catch2 libfasttext-dev
   ca-certificates
   "$@"

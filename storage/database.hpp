@@ -1,24 +1,24 @@
-// The SQLite connection: per-connection PRAGMAs, the application_id stamp, migrations keyed on
-// user_version, a cache of prepared statements and IMMEDIATE write transactions (nested ones
-// become savepoints). One connection, used from the one event-loop thread.
+// A connection to the service's database: SQLite (a file or ":memory:", the embedded default) or
+// PostgreSQL (a "postgresql://" URL), chosen by the path. It migrates the schema, lends cached
+// prepared statements and runs write transactions (nested ones become savepoints); one connection,
+// used from one thread. The engines themselves are storage/sqlite_engine and storage/pg_engine.
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace SQLite {
 class Database;
-class Statement;
 }  // namespace SQLite
 
 namespace storage {
 
-class checkpointer;
+class engine;
+class sqlite_engine;
 class statement;
 
 // What a committed write survives: a crash of the process (synchronous = NORMAL: the log is
@@ -38,7 +38,8 @@ class database {
  public:
   static constexpr int application_id = 0x45424f54;  // "EBOT"
 
-  // Opens (creating parent folders and the file), checks the stamp, migrates. ":memory:" works.
+  // Opens (creating parent folders and the file), checks the stamp, migrates. ":memory:" works;
+  // so does "postgresql://…" (or "postgres://…", or "host=… dbname=…").
   explicit database(const std::string& path, int busy_timeout_ms = 5000, durability d = durability::power,
                     connection_role role = connection_role::owner);
   ~database();
@@ -48,19 +49,31 @@ class database {
   // A prepared statement cached by the address of its SQL constant, unbound, lent until the
   // returned handle goes (storage/statement.hpp).
   statement prepare(const char* sql);
-  SQLite::Database& raw() { return *db_; }
+  // Statements that return nothing, in the SQLite dialect (a PostgreSQL database translates them).
+  void exec(const std::string& script);
   std::int64_t last_insert_id();
+  bool is_postgres() const { return sqlite_ == nullptr; }
+  // The SQLite connection itself (tests, tools); throws on PostgreSQL.
+  SQLite::Database& raw();
+  // Whether an error from a write means that another connection won a race for the same rows
+  // (the work may be done again from fresh reads).
+  bool lost_race(const std::exception& e) const;
+  // The smallest real commit (the health check's proof that writes work).
+  void probe_write();
 
   // Copies the whole database into `target` with SQLite's online backup, a few pages at a time,
-  // so it may run while the bot writes; the copy is a consistent snapshot.
+  // so it may run while the bot writes; the copy is a consistent snapshot. SQLite only (a
+  // PostgreSQL database is backed up with pg_dump).
   void backup_to(const std::string& target);
 
   int schema_version();
   std::string journal_mode();
   static int latest_version();  // the number of migrations this build knows
   const std::string& path() const { return path_; }
-  // The file as SQLite resolved it; empty for ":memory:" and temporary databases.
-  const std::string& file() const { return file_; }
+  // Where the database is, for people: the path, or the URL without its password.
+  std::string describe() const;
+  // The file as SQLite resolved it; empty for ":memory:", temporary and PostgreSQL databases.
+  const std::string& file() const;
 
   // Deleted secrets must leave the -wal file too, where old frames of their pages stay until the
   // log is overwritten: checkpoints the WAL and truncates it to nothing, at once outside a
@@ -89,22 +102,20 @@ class database {
   std::uint64_t rollbacks() const { return rollbacks_; }
   void rolled_back() { ++rollbacks_; }
 
-  // Transaction depth, for the transaction class.
+  // Transaction depth and the engine, for the transaction class.
   int& depth() { return depth_; }
+  storage::engine& engine() { return *engine_; }
   // By the transaction class: runs a scrub asked for meanwhile, and the after_commit callbacks.
   void outermost_ended(bool committed);
   // Resets every cached statement, which ends any read snapshot this connection still holds.
   void end_reads();
 
  private:
-  void check_stamp();
-  void migrate();
   void checkpoint_truncate();
 
   std::string path_;
-  std::string file_;
-  std::unique_ptr<SQLite::Database> db_;
-  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unique_ptr<storage::engine> engine_;
+  sqlite_engine* sqlite_ = nullptr;  // engine_, when it is SQLite
   int depth_ = 0;
   bool in_event_ = false;
   bool batch_open_ = false;
@@ -112,7 +123,6 @@ class database {
   std::function<void()> batch_commit_;
   bool scrub_pending_ = false;
   std::vector<std::pair<const void*, std::function<void()>>> after_commit_;
-  std::unique_ptr<checkpointer> checkpointer_;  // file databases; stopped first
 };
 
 // How an outermost transaction begins: IMMEDIATE takes the write lock at once; DEFERRED reads from
@@ -134,8 +144,6 @@ class transaction {
   void rollback();
 
  private:
-  void begin(begin_mode mode);
-
   database& db_;
   int level_;
   bool open_ = true;

@@ -1,10 +1,5 @@
 #include "storage/day_sums_store.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Exception.h>
-#include <sqlite3.h>
-
 #include <set>
 
 #include "storage/statement.hpp"
@@ -18,8 +13,7 @@ std::optional<std::int64_t> maybe_int(statement& q, int column) {
 }
 
 std::string blob(statement& q, int column) {
-  const auto c = q.getColumn(column);
-  return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+  return q.getColumn(column).getBlob();
 }
 
 }  // namespace
@@ -30,7 +24,7 @@ void day_sums_store::use_offset(std::int64_t offset_ms) {
   q.reset();
   if (same) return;
   transaction tx(db_);
-  db_.raw().exec("DELETE FROM ticket_day_sums; DELETE FROM ticket_days_summed;");
+  db_.exec("DELETE FROM ticket_day_sums; DELETE FROM ticket_days_summed;");
   auto u = db_.prepare("UPDATE stats_settings SET offset_ms = ? WHERE id = 1");
   u.bind(1, offset_ms);
   u.exec();
@@ -92,9 +86,9 @@ void day_sums_store::keep(std::int64_t community_id, std::int64_t day, const std
     q.bind(1, community_id);
     q.bind(2, day);
     q.bind(3, r.dim);
-    q.bind(4, r.counters.data(), static_cast<int>(r.counters.size()));
-    q.bind(5, r.response.data(), static_cast<int>(r.response.size()));
-    q.bind(6, r.fix.data(), static_cast<int>(r.fix.size()));
+    q.bind_blob(4, r.counters);
+    q.bind_blob(5, r.response);
+    q.bind_blob(6, r.fix);
     q.exec();
   }
   auto mark = db_.prepare("INSERT OR IGNORE INTO ticket_days_summed (community_id, day) VALUES (?, ?)");
@@ -112,9 +106,9 @@ std::vector<day_sum_row> day_sums_store::sum_and_keep(std::int64_t community_id,
     keep(community_id, day, rows);
     tx.commit();
     kept = true;
-  } catch (const SQLite::Exception& e) {
-    if (e.getErrorCode() != SQLITE_BUSY) throw;  // SQLITE_BUSY_SNAPSHOT among them
-    kept = false;                                // rolled back by tx
+  } catch (const std::exception& e) {
+    if (!db_.lost_race(e)) throw;
+    kept = false;  // rolled back by tx
   }
   return rows;
 }

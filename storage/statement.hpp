@@ -3,37 +3,71 @@
 // process may then write (import-roster, a backup, the sqlite3 shell) and checkpoint the log, and
 // our next write starts from the current database. Only store implementations include this.
 #pragma once
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
+#include <concepts>
+#include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
+
+#include "storage/engine.hpp"
 
 namespace storage {
 
+// One column of the current row.
+class column {
+ public:
+  column(const cursor& c, int index) : c_(&c), i_(index) {}
+  bool isNull() const { return c_->is_null(i_); }
+  int getInt() const { return static_cast<int>(c_->get_int(i_)); }
+  std::int64_t getInt64() const { return c_->get_int(i_); }
+  double getDouble() const { return c_->get_double(i_); }
+  std::string getString() const { return c_->get_text(i_); }
+  std::string getBlob() const { return c_->get_blob(i_); }
+
+ private:
+  const cursor* c_;
+  int i_;
+};
+
 class statement {
  public:
-  explicit statement(SQLite::Statement& s) : s_(&s) {}
-  statement(statement&& other) noexcept : s_(std::exchange(other.s_, nullptr)) {}
+  explicit statement(cursor& c) : c_(&c) {}
+  statement(statement&& other) noexcept : c_(std::exchange(other.c_, nullptr)) {}
   statement(const statement&) = delete;
   statement& operator=(const statement&) = delete;
   statement& operator=(statement&&) = delete;
   ~statement() {
-    if (s_) s_->tryReset();  // the error of the last step was reported by the step itself
+    if (!c_) return;
+    try {
+      c_->reset();  // the error of the last step was reported by the step itself
+    } catch (...) {
+    }
   }
 
-  template <class... A>
-  void bind(A&&... a) {
-    s_->bind(std::forward<A>(a)...);
+  void bind(int index) { c_->bind_null(index); }
+  template <class T>
+  requires std::is_arithmetic_v<std::remove_cvref_t<T>>
+  void bind(int index, T v) {
+    if constexpr (std::is_floating_point_v<std::remove_cvref_t<T>>)
+      c_->bind_double(index, static_cast<double>(v));
+    else
+      c_->bind_int(index, static_cast<std::int64_t>(v));
   }
-  bool executeStep() { return s_->executeStep(); }
-  int exec() { return s_->exec(); }
-  void reset() { s_->reset(); }
-  SQLite::Column getColumn(int index) const { return s_->getColumn(index); }
-  bool isColumnNull(int index) const { return s_->isColumnNull(index); }
+  void bind(int index, std::string_view text) { c_->bind_text(index, text); }
+  void bind(int index, const std::string& text) { c_->bind_text(index, text); }
+  void bind(int index, const char* text) { c_->bind_text(index, text); }
+  void bind_blob(int index, std::string_view bytes) { c_->bind_blob(index, bytes); }
+
+  bool executeStep() { return c_->step(); }
+  int exec() { return c_->exec(); }
+  void reset() { c_->reset(); }
+  column getColumn(int index) const { return column(*c_, index); }
+  bool isColumnNull(int index) const { return c_->is_null(index); }
 
  private:
-  SQLite::Statement* s_;
+  cursor* c_;
 };
 
 // Binds the value, or NULL when there is none.

@@ -32,7 +32,7 @@ const std::string& open_states_sql() {
 }
 
 template <class T>
-std::optional<T> opt(const SQLite::Column& c) {
+std::optional<T> opt(const column& c) {
   if (c.isNull()) return std::nullopt;
   if constexpr (std::is_same_v<T, std::string>)
     return c.getString();

@@ -3,7 +3,7 @@
 // broken database or one written by a newer version: reported with the column's name, never
 // guessed around.
 #pragma once
-#include <SQLiteCpp/Column.h>
+#include "storage/statement.hpp"
 
 #include <optional>
 #include <stdexcept>
@@ -20,12 +20,12 @@ auto read_word(std::string_view text, Parse parse, std::string_view column) {
 }
 
 template <class Parse>
-auto column_as(const SQLite::Column& c, Parse parse, std::string_view column) {
+auto column_as(const column& c, Parse parse, std::string_view column) {
   return read_word(c.getString(), parse, column);
 }
 
 template <class Parse>
-auto optional_column_as(const SQLite::Column& c, Parse parse, std::string_view column) {
+auto optional_column_as(const column& c, Parse parse, std::string_view column) {
   return c.isNull() ? std::nullopt : std::optional(column_as(c, parse, column));
 }
 

@@ -1,0 +1,357 @@
+#include "storage/pg_engine.hpp"
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <regex>
+#include <vector>
+
+#include "bot/log.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+#include "storage/pg_dialect.hpp"
+
+namespace storage {
+namespace {
+
+// Type OIDs of PostgreSQL's built-in types (catalog/pg_type_d.h is not in libpq-dev).
+constexpr Oid bool_oid = 16, bytea_oid = 17, int8_oid = 20, float8_oid = 701, numeric_oid = 1700;
+
+// Writers of every instance take turns on this lock, as SQLite's writers do on the file.
+constexpr long long write_lock_key = 0x45424f54;  // "EBOT", as SQLite's application_id
+
+struct result_deleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using result_ptr = std::unique_ptr<PGresult, result_deleter>;
+
+[[noreturn]] void fail(PGconn* conn, PGresult* r, std::string_view what) {
+  const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+  std::string message = r ? PQresultErrorMessage(r) : PQerrorMessage(conn);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  throw pg_error(fmt::format("{}: {}", what, message), state ? state : "");
+}
+
+result_ptr checked(PGconn* conn, PGresult* raw, std::string_view what) {
+  result_ptr r(raw);
+  const auto status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(conn, r.get(), what);
+  return r;
+}
+
+std::string hex_bytes(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out = "\\x";
+  out.reserve(2 + bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += digits[c >> 4];
+    out += digits[c & 15];
+  }
+  return out;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return 0;
+}
+
+}  // namespace
+
+std::string redact_url(const std::string& url) {
+  static const std::regex in_url(R"(^(postgres(?:ql)?://[^:/@]*):[^@]*@)");
+  static const std::regex in_keywords(R"(password\s*=\s*('(?:[^'\\]|\\.)*'|\S+))");
+  std::string out = std::regex_replace(url, in_url, "$1:***@");
+  return std::regex_replace(out, in_keywords, "password=***");
+}
+
+class pg_cursor final : public cursor {
+ public:
+  pg_cursor(pg_engine& e, const char* sql) : e_(e), sql_(pg::translate(sql, &count_)) {
+    values_.resize(static_cast<std::size_t>(count_));
+    types_.resize(static_cast<std::size_t>(count_), 0);
+  }
+
+  void bind_null(int index) override { set(index, std::nullopt, 0); }
+  void bind_int(int index, std::int64_t v) override { set(index, std::to_string(v), int8_oid); }
+  void bind_double(int index, double v) override { set(index, fmt::format("{}", v), float8_oid); }
+  // Unknown type: PostgreSQL reads the text as whatever the context needs, as SQLite's affinity does.
+  void bind_text(int index, std::string_view v) override { set(index, std::string(v), 0); }
+  void bind_blob(int index, std::string_view bytes) override { set(index, hex_bytes(bytes), bytea_oid); }
+  void clear_bindings() override {
+    for (auto& v : values_) v.reset();
+    std::fill(types_.begin(), types_.end(), 0);
+  }
+
+  bool step() override {
+    if (!result_) run();
+    return ++row_ < rows_;
+  }
+  int exec() override {
+    run();
+    const char* n = PQcmdTuples(result_.get());
+    const int changed = n && *n ? std::atoi(n) : 0;
+    reset();
+    return changed;
+  }
+  void reset() override {
+    result_.reset();
+    row_ = -1;
+    rows_ = 0;
+  }
+
+  bool is_null(int column) const override { return PQgetisnull(result_.get(), current(), column) != 0; }
+  std::int64_t get_int(int column) const override {
+    const char* v = value(column);
+    if (PQftype(result_.get(), column) == bool_oid) return *v == 't' ? 1 : 0;
+    if (PQftype(result_.get(), column) == numeric_oid || PQftype(result_.get(), column) == float8_oid)
+      return static_cast<std::int64_t>(std::strtod(v, nullptr));
+    return std::strtoll(v, nullptr, 10);
+  }
+  double get_double(int column) const override {
+    const char* v = value(column);
+    if (PQftype(result_.get(), column) == bool_oid) return *v == 't' ? 1 : 0;
+    return std::strtod(v, nullptr);
+  }
+  std::string get_text(int column) const override {
+    if (PQftype(result_.get(), column) == bool_oid) return *value(column) == 't' ? "1" : "0";
+    return std::string(value(column),
+                       static_cast<std::size_t>(PQgetlength(result_.get(), current(), column)));
+  }
+  std::string get_blob(int column) const override {
+    std::string text = get_text(column);
+    if (PQftype(result_.get(), column) != bytea_oid || text.rfind("\\x", 0) != 0) return text;
+    std::string out;
+    out.reserve((text.size() - 2) / 2);
+    for (std::size_t i = 2; i + 1 < text.size(); i += 2)
+      out += static_cast<char>(hex_value(text[i]) * 16 + hex_value(text[i + 1]));
+    return out;
+  }
+
+ private:
+  void set(int index, std::optional<std::string> v, Oid type) {
+    if (index < 1 || index > count_)
+      throw database_error(fmt::format("parameter {} out of range (the statement takes {})", index, count_));
+    values_[static_cast<std::size_t>(index - 1)] = std::move(v);
+    types_[static_cast<std::size_t>(index - 1)] = type;
+  }
+
+  // Prepared once per combination of parameter types (a NULL leaves its type to the context).
+  void run() {
+    reset();
+    std::string signature(types_.size() * sizeof(Oid), '\0');
+    if (!types_.empty()) std::memcpy(signature.data(), types_.data(), signature.size());
+    auto& name = prepared_[signature];
+    PGconn* conn = e_.connection();
+    if (name.empty()) {
+      auto fresh = e_.next_statement_name();
+      checked(conn, PQprepare(conn, fresh.c_str(), sql_.c_str(), count_, types_.data()),
+              fmt::format("preparing {}", sql_));
+      name = std::move(fresh);
+    }
+    std::vector<const char*> pointers(values_.size());
+    for (std::size_t i = 0; i < values_.size(); ++i) pointers[i] = values_[i] ? values_[i]->c_str() : nullptr;
+    result_ =
+        checked(conn, PQexecPrepared(conn, name.c_str(), count_, pointers.data(), nullptr, nullptr, 0), sql_);
+    rows_ = PQntuples(result_.get());
+  }
+  int current() const { return row_; }
+  const char* value(int column) const { return PQgetvalue(result_.get(), row_, column); }
+
+  pg_engine& e_;
+  int count_ = 0;
+  std::string sql_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<Oid> types_;
+  std::unordered_map<std::string, std::string> prepared_;
+  result_ptr result_;
+  int row_ = -1;
+  int rows_ = 0;
+};
+
+pg_engine::pg_engine(const std::string& url, int busy_timeout_ms, durability d, connection_role role)
+    : described_(redact_url(url)) {
+  conn_ = PQconnectdb(url.c_str());
+  if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
+    std::string why = conn_ ? PQerrorMessage(conn_) : "out of memory";
+    while (!why.empty() && why.back() == '\n') why.pop_back();
+    if (conn_) PQfinish(conn_);
+    conn_ = nullptr;
+    throw database_error(fmt::format("cannot connect to the database {}: {}", described_, why));
+  }
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);  // "there is no transaction in progress"
+  run(fmt::format("SET lock_timeout = {}", busy_timeout_ms));
+  run("SET client_encoding = 'UTF8'");
+  if (d == durability::process || role == connection_role::helper) run("SET synchronous_commit = off");
+  if (role == connection_role::helper && schema_version() != database::latest_version())
+    throw database_error(fmt::format("{} is not the estatebot database this build opened", described_));
+}
+
+pg_engine::~pg_engine() {
+  statements_.clear();
+  if (conn_) PQfinish(conn_);
+}
+
+void pg_engine::run(const std::string& sql) {
+  checked(conn_, PQexec(conn_, sql.c_str()), sql);
+}
+
+cursor& pg_engine::prepare(const char* sql) {
+  auto& slot = statements_[sql];
+  if (!slot) {
+    slot = std::make_unique<pg_cursor>(*this, sql);
+  } else {
+    slot->reset();
+    slot->clear_bindings();
+  }
+  return *slot;
+}
+
+void pg_engine::exec(const std::string& script) {
+  for (const auto& statement : pg::translate_script(script)) run(statement);
+}
+
+std::int64_t pg_engine::last_insert_id() {
+  auto r = checked(conn_, PQexec(conn_, "SELECT lastval()"), "lastval");
+  return std::strtoll(PQgetvalue(r.get(), 0, 0), nullptr, 10);
+}
+
+void pg_engine::begin(begin_mode mode) {
+  if (mode == begin_mode::deferred) {
+    // What writers have committed so far, read before the snapshot: a commit this snapshot misses
+    // changes the count by the time this transaction commits (see commit()).
+    auto r = checked(conn_, PQexec(conn_, "SELECT last_value FROM estatebot_writes"), "write count");
+    deferred_from_ = std::strtoll(PQgetvalue(r.get(), 0, 0), nullptr, 10);
+    run("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    deferred_ = true;
+    return;
+  }
+  run(fmt::format("BEGIN; SELECT pg_advisory_xact_lock({})", write_lock_key));
+  deferred_ = false;
+}
+
+void pg_engine::commit() {
+  if (deferred_) {
+    deferred_ = false;
+    auto r = checked(conn_,
+                     PQexec(conn_, fmt::format("SELECT pg_advisory_xact_lock({}); SELECT last_value FROM "
+                                               "estatebot_writes",
+                                               write_lock_key)
+                                       .c_str()),
+                     "write count");
+    if (std::strtoll(PQgetvalue(r.get(), 0, 0), nullptr, 10) != deferred_from_) {
+      run("ROLLBACK");
+      throw pg_error("another connection wrote since this transaction's snapshot", "40001");
+    }
+    run("COMMIT");
+    return;
+  }
+  run("SELECT nextval('estatebot_writes'); COMMIT");
+}
+
+void pg_engine::rollback() {
+  deferred_ = false;
+  run("ROLLBACK");
+}
+void pg_engine::savepoint(int level) {
+  run(fmt::format("SAVEPOINT sp{}", level));
+}
+void pg_engine::release(int level) {
+  run(fmt::format("RELEASE sp{}", level));
+}
+void pg_engine::rollback_to(int level) {
+  run(fmt::format("ROLLBACK TO sp{}", level));
+  run(fmt::format("RELEASE sp{}", level));
+}
+
+bool pg_engine::lost_race(const std::exception& e) const {
+  const auto* p = dynamic_cast<const pg_error*>(&e);
+  return p && (p->sqlstate == "40001" || p->sqlstate == "40P01");
+}
+
+int pg_engine::schema_version() {
+  auto r = checked(conn_, PQexec(conn_, "SELECT to_regclass('estatebot_schema') IS NOT NULL"), "schema");
+  if (*PQgetvalue(r.get(), 0, 0) != 't') return 0;
+  r = checked(conn_, PQexec(conn_, "SELECT version FROM estatebot_schema"), "schema version");
+  return PQntuples(r.get()) ? std::atoi(PQgetvalue(r.get(), 0, 0)) : 0;
+}
+
+void pg_engine::check_stamp() {
+  // The tables of the schema first in the search path: an estatebot database has estatebot_schema;
+  // one with other tables and without it belongs to something else.
+  auto r = checked(conn_,
+                   PQexec(conn_,
+                          "SELECT count(*), count(*) FILTER (WHERE c.relname = 'estatebot_schema') FROM "
+                          "pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' "
+                          "AND n.nspname = current_schema()"),
+                   "looking at the schema");
+  const long tables = std::atol(PQgetvalue(r.get(), 0, 0));
+  const long ours = std::atol(PQgetvalue(r.get(), 0, 1));
+  if (tables != 0 && ours == 0)
+    throw database_error(fmt::format("{} is not an estatebot database", described_));
+}
+
+void pg_engine::migrate() {
+  run(fmt::format("BEGIN; SELECT pg_advisory_xact_lock({})", write_lock_key));
+  try {
+    migrate_locked();
+    run("COMMIT");
+  } catch (...) {
+    PQclear(PQexec(conn_, "ROLLBACK"));
+    throw;
+  }
+}
+
+void pg_engine::migrate_locked() {
+  run("CREATE TABLE IF NOT EXISTS estatebot_schema (version INTEGER NOT NULL)");
+  run("CREATE SEQUENCE IF NOT EXISTS estatebot_writes");
+  const auto& list = migrations();
+  const int latest = static_cast<int>(list.size());
+  const int current = schema_version();
+  if (current > latest)
+    throw database_error(fmt::format(
+        "{} has schema version {}, newer than this estatebot understands ({}); run a newer estatebot",
+        described_, current, latest));
+  for (int v = current; v < latest; ++v) {
+    bot::log::info("storage", "migrating {} to version {} ({})", described_, v + 1, list[v].name);
+    if (list[v].postgres) {
+      run(list[v].postgres);
+      continue;
+    }
+    // SQLite creates a table that names one created later in the same script; PostgreSQL needs
+    // the other first. A statement that fails for want of a table waits for the rest of the script.
+    std::vector<std::string> waiting;
+    for (auto& statement : pg::translate_script(list[v].sql)) waiting.push_back(std::move(statement));
+    while (!waiting.empty()) {
+      std::vector<std::string> later;
+      std::optional<pg_error> missing;
+      for (auto& statement : waiting) {
+        run("SAVEPOINT migration_step");
+        try {
+          run(statement);
+          run("RELEASE migration_step");
+        } catch (const pg_error& e) {
+          run("ROLLBACK TO migration_step");
+          if (e.sqlstate != "42P01") throw;
+          missing = e;
+          later.push_back(std::move(statement));
+        }
+      }
+      if (later.size() == waiting.size()) throw *missing;  // no progress: a table is really missing
+      waiting = std::move(later);
+    }
+  }
+  run("DELETE FROM estatebot_schema");
+  run(fmt::format("INSERT INTO estatebot_schema (version) VALUES ({})", latest));
+}
+
+void pg_engine::probe_write() {
+  run("UPDATE estatebot_schema SET version = version");
+}
+
+}  // namespace storage

@@ -1,0 +1,57 @@
+// The embedded engine: one SQLite file (or ":memory:") in WAL mode, with its PRAGMAs, the
+// application_id stamp, migrations keyed on user_version and a checkpointer thread for files.
+#pragma once
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "storage/engine.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace storage {
+
+class checkpointer;
+class sqlite_cursor;
+
+class sqlite_engine final : public engine {
+ public:
+  sqlite_engine(const std::string& path, int busy_timeout_ms, durability d, connection_role role);
+  ~sqlite_engine() override;
+
+  cursor& prepare(const char* sql) override;
+  void exec(const std::string& script) override;
+  std::int64_t last_insert_id() override;
+  void begin(begin_mode mode) override;
+  void commit() override;
+  void rollback() override;
+  void savepoint(int level) override;
+  void release(int level) override;
+  void rollback_to(int level) override;
+  void end_reads() override;
+  bool lost_race(const std::exception& e) const override;
+  int schema_version() override;
+  void check_stamp() override;
+  void migrate() override;
+  void probe_write() override;
+  std::string describe() const override { return path_; }
+  std::string journal_mode() override;
+
+  SQLite::Database& raw() { return *db_; }
+  const std::string& file() const { return file_; }
+  void backup_to(const std::string& target);
+  // Checkpoints the log and truncates it to nothing (the scrub after a secret is deleted).
+  void checkpoint_truncate();
+
+ private:
+  std::string path_;
+  std::string file_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::unordered_map<const char*, std::unique_ptr<sqlite_cursor>> statements_;
+  std::unique_ptr<checkpointer> checkpointer_;  // file databases; stopped first
+};
+
+}  // namespace storage
