@@ -92,10 +92,13 @@ struct app::impl {
     server.on_answered([this](double seconds) { state.meter.observe_request(seconds); });
     server.hold_answers_until([this] { return commits.watch(); });
     web::install_dashboard(server, state.svc);
-    if (!state.database.file().empty()) {
+    // Reports read on a connection of their own: the SQLite file (not an in-memory database), or
+    // PostgreSQL's read_url (a replica) or url.
+    const std::string reads_from =
+        state.database.is_postgres() ? state.cfg.storage.read_target() : state.database.file();
+    if (!reads_from.empty()) {
       reports = std::make_unique<reader_thread>(
-          state.database.file(), state.svc,
-          [this, alive = std::weak_ptr<int>(alive)](std::function<void()> f) {
+          reads_from, state.svc, [this, alive = std::weak_ptr<int>(alive)](std::function<void()> f) {
             boost::asio::post(this->io, [alive, f = std::move(f)] {
               if (!alive.lock()) return;  // the app is gone
               try {

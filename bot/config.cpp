@@ -44,7 +44,10 @@ void read_server(config_reader r, server_config& c) {
 }
 
 void read_storage(config_reader r, storage_config& c) {
+  r.read("backend", c.backend);
   r.read("path", c.path);
+  r.read_secret("storage", "url", c.url);
+  r.read_secret("storage", "read_url", c.read_url);
   r.read("busy_timeout_ms", c.busy_timeout_ms, 0, 600'000);
   std::string durability = c.durability == storage::durability::power ? "power" : "process";
   r.read("durability", durability);
@@ -53,6 +56,14 @@ void read_storage(config_reader r, storage_config& c) {
   r.read("commit_batch", c.commit_batch, 1, 10'000);
   r.finish();
   if (c.path.empty()) throw config_error("storage.path: must not be empty");
+  if (c.backend != "sqlite" && c.backend != "postgres")
+    throw config_error(r.key_path("backend") + ": must be \"sqlite\" or \"postgres\", not \"" + c.backend +
+                       "\"");
+  if (c.postgres() && c.url.empty())
+    throw config_error(
+        r.key_path("url") +
+        ": backend \"postgres\" needs the database's URL (postgresql://user@host:5432/estatebot), "
+        "here or in ESTATEBOT_STORAGE_URL");
   if (durability != "power" && durability != "process")
     throw config_error(r.key_path("durability") + ": must be \"power\" or \"process\", not \"" + durability +
                        "\"");

@@ -37,7 +37,13 @@ struct server_config {
 };
 
 struct storage_config {
-  std::string path = "data/estatebot.sqlite3";
+  // "sqlite" (one file, the default) or "postgres" (several instances on one database).
+  std::string backend = "sqlite";
+  std::string path = "data/estatebot.sqlite3";  // SQLite's file; beside it, exports/
+  // PostgreSQL: "postgresql://user@host:5432/db" (also ESTATEBOT_STORAGE_URL); reports and the
+  // dashboard may read from a replica at read_url (ESTATEBOT_STORAGE_READ_URL), else from url.
+  std::string url;
+  std::string read_url;
   int busy_timeout_ms = 5'000;
   storage::durability durability = storage::durability::power;
   // How long what is done is kept: message ids seen (platform retries come within minutes) and
@@ -46,6 +52,11 @@ struct storage_config {
   int keep_sent_days = 90;
   // Group commit: at most this many events share one commit (bot/group_commit); 1: each its own.
   int commit_batch = 64;
+
+  bool postgres() const { return backend == "postgres"; }
+  // What storage::database opens: the file or the URL; and what reads off the loop open.
+  const std::string& target() const { return postgres() ? url : path; }
+  const std::string& read_target() const { return postgres() && !read_url.empty() ? read_url : target(); }
 };
 
 struct community_config {

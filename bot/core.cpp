@@ -37,7 +37,7 @@ std::string_view send_status_name(send_result::status s) {
 core::core(const config& c, const clock& clock_, const feature_installer& features)
     : cfg(c),
       clk(clock_),
-      database(cfg.storage.path, cfg.storage.busy_timeout_ms, cfg.storage.durability),
+      database(cfg.storage.target(), cfg.storage.busy_timeout_ms, cfg.storage.durability),
       db(database),
       svc{db, clk, texts::embedded(), cfg, commands, db.communities.ensure(cfg.community.name, clk.now_ms())},
       dispatch(svc),

@@ -3,6 +3,10 @@
 //   estatebot --check-config FILE             validate a config and exit
 //   estatebot import-roster FILE [--config FILE] [--community NAME]
 //   estatebot backup FILE [--config FILE]     copy the live database (online backup API)
+//   estatebot migrate [--config FILE]         bring the database to this build's schema and exit
+//   estatebot copy-db --from FILE [--config FILE]   copy an SQLite database into PostgreSQL
+#include <fmt/format.h>
+#include <unistd.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <filesystem>
@@ -16,6 +20,7 @@
 #include "bot/log.hpp"
 #include "commands/all_commands.hpp"
 #include "domain/units/roster_import.hpp"
+#include "storage/copy_db.hpp"
 #include "storage/stores.hpp"
 
 namespace {
@@ -25,6 +30,8 @@ constexpr const char* usage =
     "       estatebot --check-config FILE\n"
     "       estatebot import-roster FILE [--config FILE] [--community NAME]\n"
     "       estatebot backup FILE [--config FILE]\n"
+    "       estatebot migrate [--config FILE]\n"
+    "       estatebot copy-db --from FILE [--config FILE]\n"
     "       estatebot --version\n";
 
 struct options {
@@ -32,6 +39,7 @@ struct options {
   std::string config_path;
   std::string roster_path;
   std::string backup_path;
+  std::string copy_from;
   std::string community;
 };
 
@@ -57,6 +65,12 @@ options parse_args(int argc, char** argv) {
     } else if (a == "import-roster") {
       o.command = "import";
       o.roster_path = value();
+    } else if (a == "migrate") {
+      o.command = "migrate";
+    } else if (a == "copy-db") {
+      o.command = "copy-db";
+    } else if (a == "--from") {
+      o.copy_from = value();
     } else if (a == "backup") {
       o.command = "backup";
       o.backup_path = value();
@@ -98,13 +112,13 @@ int import(const options& o, const bot::config& cfg) {
     return 2;
   }
   bot::system_clock clk;
-  storage::database database(cfg.storage.path, cfg.storage.busy_timeout_ms, cfg.storage.durability);
+  storage::database database(cfg.storage.target(), cfg.storage.busy_timeout_ms, cfg.storage.durability);
   storage::stores db(database);
   std::string name = o.community.empty() ? cfg.community.name : o.community;
   auto community = db.communities.ensure(name, clk.now_ms());
   auto report = domain::units::import_roster(db, community, in);
   for (const auto& e : report.errors) std::cerr << e << "\n";
-  std::cout << "imported " << report.imported << " units into " << name << " (" << cfg.storage.path << ")"
+  std::cout << "imported " << report.imported << " units into " << name << " (" << database.describe() << ")"
             << (report.errors.empty() ? "" : ", some lines skipped") << "\n";
   return report.errors.empty() ? 0 : 1;
 }
@@ -116,10 +130,51 @@ int backup(const options& o, const bot::config& cfg) {
     std::cerr << "estatebot: " << o.backup_path << " exists already; choose a new file\n";
     return 2;
   }
-  storage::database database(cfg.storage.path, cfg.storage.busy_timeout_ms, cfg.storage.durability);
+  storage::database database(cfg.storage.target(), cfg.storage.busy_timeout_ms, cfg.storage.durability);
   database.backup_to(o.backup_path);
-  std::cout << "backed up " << cfg.storage.path << " to " << o.backup_path << "\n";
+  std::cout << "backed up " << database.describe() << " to " << o.backup_path << "\n";
   return 0;
+}
+
+// Opening the database migrates it; several instances may run this at once (the migration takes
+// the writers' lock).
+int migrate(const bot::config& cfg) {
+  storage::database database(cfg.storage.target(), cfg.storage.busy_timeout_ms, cfg.storage.durability);
+  std::cout << database.describe() << " is at schema version " << database.schema_version() << "\n";
+  return 0;
+}
+
+int copy_db(const options& o, const bot::config& cfg) {
+  if (o.copy_from.empty())
+    throw std::invalid_argument("copy-db needs --from FILE (an estatebot SQLite database)");
+  if (!std::filesystem::exists(o.copy_from)) {
+    std::cerr << "estatebot: " << o.copy_from << " does not exist\n";
+    return 2;
+  }
+  storage::database from(o.copy_from, cfg.storage.busy_timeout_ms);
+  storage::database to(cfg.storage.target(), cfg.storage.busy_timeout_ms, cfg.storage.durability);
+  std::cerr << "copying " << o.copy_from << " into " << to.describe() << "\n";
+  const bool terminal = ::isatty(2) != 0;
+  auto counts =
+      storage::copy_database(from, to, [&](const std::string& table, std::int64_t done, std::int64_t all) {
+        constexpr int width = 30;
+        const int filled = all > 0 ? static_cast<int>(done * width / all) : width;
+        const std::string bar = std::string(static_cast<std::size_t>(filled), '#') +
+                                std::string(static_cast<std::size_t>(width - filled), '.');
+        if (terminal)
+          std::cerr << fmt::format("\r  {:<24} [{}] {}/{}\033[K", table, bar, done, all) << std::flush;
+        if (done == all) std::cerr << (terminal ? "\n" : fmt::format("  {:<24} {}/{}\n", table, done, all));
+      });
+  bool same = true;
+  std::cout << fmt::format("{:<26} {:>10} {:>10} {:>10}\n", "table", "source", "target", "copied now");
+  for (const auto& c : counts) {
+    std::cout << fmt::format("{:<26} {:>10} {:>10} {:>10}{}\n", c.table, c.source, c.target, c.copied,
+                             c.source == c.target ? "" : "  ≠");
+    same = same && c.source == c.target;
+  }
+  std::cout << (same ? "every table has as many rows as the source\n"
+                     : "some tables differ from the source (≠): rows the target had before, or kept apart\n");
+  return same ? 0 : 1;
 }
 
 }  // namespace
@@ -142,6 +197,8 @@ int main(int argc, char** argv) {
     }
     if (o.command == "import") return import(o, cfg);
     if (o.command == "backup") return backup(o, cfg);
+    if (o.command == "migrate") return migrate(cfg);
+    if (o.command == "copy-db") return copy_db(o, cfg);
     return run(cfg);
   } catch (const bot::config_error& e) {
     std::cerr << "estatebot: config error: " << e.what() << "\n";

@@ -39,7 +39,7 @@ chat_row chat_store::touch(const bot::chat_ref& ref, const std::string& title, s
       "last_seen_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) "
       "ON CONFLICT (platform, kind, chat_id) DO UPDATE SET account = excluded.account, last_seen_at = ?7, "
-      "active = 1, title = CASE WHEN excluded.title = '' THEN title ELSE excluded.title END "
+      "active = 1, title = CASE WHEN excluded.title = '' THEN chats.title ELSE excluded.title END "
       "RETURNING id, platform, account, kind, chat_id, title, community_id, building, purpose, "
       "registered_at, "
       "lang, active";
@@ -142,7 +142,7 @@ bot::chat_ref chat_store::direct_chat_of(const member_row& m) {
       "?2 "
       "UNION ALL "
       "SELECT c.account, cm.last_seen_at FROM chat_members cm JOIN chats c ON c.id = cm.chat_id "
-      "WHERE cm.member_id = ?3 AND c.platform = ?1) "
+      "WHERE cm.member_id = ?3 AND c.platform = ?1) AS heard "
       "ORDER BY at DESC LIMIT 1";
   auto q = db_.prepare(sql);
   q.bind(1, m.platform);

@@ -113,6 +113,10 @@ statement database::prepare(const char* sql) {
   return statement(engine_->prepare(sql));
 }
 
+statement database::query(const std::string& sql) {
+  return statement(engine_->prepare_once(sql));
+}
+
 std::int64_t database::last_insert_id() {
   return engine_->last_insert_id();
 }

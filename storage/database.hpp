@@ -49,6 +49,8 @@ class database {
   // A prepared statement cached by the address of its SQL constant, unbound, lent until the
   // returned handle goes (storage/statement.hpp).
   statement prepare(const char* sql);
+  // A statement built at run time, prepared for this one use (a tool's, a test's).
+  statement query(const std::string& sql);
   // Statements that return nothing, in the SQLite dialect (a PostgreSQL database translates them).
   void exec(const std::string& script);
   std::int64_t last_insert_id();

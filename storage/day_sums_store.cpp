@@ -137,9 +137,11 @@ live_lateness day_sums_store::live(const period_span& p, std::int64_t now_ms) {
   // The WHERE repeats the partial index's condition word for word, so that SQLite uses it.
   static constexpr const char* sql =
       "SELECT assignee_id, "
-      "  sum(first_response_at IS NULL AND due_at < ?4), "
-      "  sum(resolved_at IS NULL AND resolve_due_at < ?4), "
-      "  sum(due_at < coalesce(first_response_at, ?4) OR resolve_due_at < coalesce(resolved_at, ?4)) "
+      "  sum(CASE WHEN first_response_at IS NULL AND due_at < ?4 THEN 1 ELSE 0 END), "
+      "  sum(CASE WHEN resolved_at IS NULL AND resolve_due_at < ?4 THEN 1 ELSE 0 END), "
+      "  sum(CASE WHEN due_at < coalesce(first_response_at, ?4) OR resolve_due_at < coalesce(resolved_at, "
+      "?4) "
+      "THEN 1 ELSE 0 END) "
       "FROM tickets WHERE community_id = ?1 AND created_at >= ?2 AND created_at < ?3 "
       "AND state != 'cancelled' AND (first_response_at IS NULL OR resolved_at IS NULL) GROUP BY assignee_id";
   auto q = db_.prepare(sql);

@@ -45,7 +45,7 @@ void duty_store::set(std::int64_t member_id, std::int64_t community_id, bool on_
       "INSERT INTO staff_duty (member_id, community_id, on_duty, categories, changed_at) "
       "VALUES (?1, ?2, ?3, coalesce(?4, ''), ?5) "
       "ON CONFLICT (member_id, community_id) DO UPDATE SET on_duty = ?3, "
-      "categories = coalesce(?4, categories), changed_at = ?5";
+      "categories = coalesce(?4, staff_duty.categories), changed_at = ?5";
   auto q = db_.prepare(sql);
   q.bind(1, member_id);
   q.bind(2, community_id);

@@ -6,6 +6,7 @@
 // (storage/pg_dialect). Only storage/ includes this.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,9 @@ namespace storage {
 enum class begin_mode;
 enum class durability;
 enum class connection_role;
+
+// What a column of the current row holds.
+enum class value_type { null, integer, real, text, blob };
 
 // One prepared statement. Parameters are numbered from 1, columns from 0.
 class cursor {
@@ -38,6 +42,9 @@ class cursor {
   virtual double get_double(int column) const = 0;
   virtual std::string get_text(int column) const = 0;
   virtual std::string get_blob(int column) const = 0;
+  virtual int column_count() const = 0;
+  virtual std::string column_name(int column) const = 0;
+  virtual value_type type(int column) const = 0;
 };
 
 class engine {
@@ -45,6 +52,8 @@ class engine {
   virtual ~engine() = default;
   // A statement cached by the address of its SQL (a constant of the calling store).
   virtual cursor& prepare(const char* sql) = 0;
+  // A statement made for one use (SQL built at run time: a tool's, a test's).
+  virtual std::unique_ptr<cursor> prepare_once(const std::string& sql) = 0;
   // Runs statements that return nothing (a migration, a PRAGMA).
   virtual void exec(const std::string& script) = 0;
   virtual std::int64_t last_insert_id() = 0;

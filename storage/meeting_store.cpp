@@ -107,8 +107,9 @@ bool meeting_store::reply(std::int64_t meeting_id, std::int64_t member_id, bool 
   f.bind(2, member_id);
   const bool had = f.executeStep();
   static constexpr const char* sql =
-      "INSERT OR REPLACE INTO meeting_replies (meeting_id, member_id, attending, replied_at) VALUES (?, ?, "
-      "?, ?)";
+      "INSERT INTO meeting_replies (meeting_id, member_id, attending, replied_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (meeting_id, member_id) DO UPDATE SET attending = excluded.attending, "
+      "replied_at = excluded.replied_at";
   auto q = db_.prepare(sql);
   q.bind(1, meeting_id);
   q.bind(2, member_id);

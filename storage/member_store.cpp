@@ -14,10 +14,10 @@ member_row member_store::touch(const bot::user_ref& user, std::int64_t now_ms) {
       "INSERT INTO members (platform, user_id, display_name, nickname, first_seen_at, last_seen_at) "
       "VALUES (?1, ?2, ?3, ?5, ?4, ?4) "
       "ON CONFLICT (platform, user_id) DO UPDATE SET last_seen_at = ?4, "
-      "display_name = CASE WHEN excluded.display_name = '' THEN display_name "
-      "WHEN ?5 <> '' AND ?3 = ?5 AND display_name <> '' AND display_name <> nickname THEN display_name "
-      "ELSE excluded.display_name END, "
-      "nickname = CASE WHEN ?5 = '' THEN nickname ELSE ?5 END "
+      "display_name = CASE WHEN excluded.display_name = '' THEN members.display_name "
+      "WHEN ?5 <> '' AND ?3 = ?5 AND members.display_name <> '' AND members.display_name <> members.nickname "
+      "THEN members.display_name ELSE excluded.display_name END, "
+      "nickname = CASE WHEN ?5 = '' THEN members.nickname ELSE ?5 END "
       "RETURNING id, platform, user_id, display_name";
   std::string key = user.platform + '\x1f' + user.id;
   std::string inputs = user.name + '\x1f' + user.nickname;

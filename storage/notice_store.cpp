@@ -69,9 +69,10 @@ void notice_store::mark_recalled(std::int64_t id, std::int64_t by_member, std::i
 }
 
 std::vector<notice_row> notice_store::recent(std::int64_t community_id, bool with_unpublished, int limit) {
-  static const std::string sql = std::string("SELECT ") + notice_columns +
-                                 " FROM notices WHERE community_id = ? AND (? OR published_at IS NOT NULL) "
-                                 "ORDER BY id DESC LIMIT ?";
+  static const std::string sql =
+      std::string("SELECT ") + notice_columns +
+      " FROM notices WHERE community_id = ? AND (? = 1 OR published_at IS NOT NULL) "
+      "ORDER BY id DESC LIMIT ?";
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);
   q.bind(2, with_unpublished ? 1 : 0);
@@ -83,7 +84,7 @@ std::vector<notice_row> notice_store::recent(std::int64_t community_id, bool wit
 
 std::int64_t notice_store::count(std::int64_t community_id, bool with_unpublished) {
   static constexpr const char* sql =
-      "SELECT count(*) FROM notices WHERE community_id = ? AND (? OR published_at IS NOT NULL)";
+      "SELECT count(*) FROM notices WHERE community_id = ? AND (? = 1 OR published_at IS NOT NULL)";
   auto q = db_.prepare(sql);
   q.bind(1, community_id);
   q.bind(2, with_unpublished ? 1 : 0);
@@ -94,13 +95,13 @@ std::int64_t notice_store::count(std::int64_t community_id, bool with_unpublishe
 std::vector<notice_row> notice_store::search(std::int64_t community_id, const std::vector<std::string>& words,
                                              bool with_unpublished, int limit) {
   // instr() rather than LIKE: no wildcard escaping, and owners type Chinese, which has no case.
-  static const std::string sql =
-      std::string("SELECT ") + notice_columns +
-      " FROM notices WHERE community_id = ?1 AND (?2 OR (published_at IS NOT NULL AND recalled_at IS NULL)) "
-      "AND instr(lower(title || char(10) || body), lower(?3)) > 0 "
-      "AND (?4 = '' OR instr(lower(title || char(10) || body), lower(?4)) > 0) "
-      "AND (?5 = '' OR instr(lower(title || char(10) || body), lower(?5)) > 0) "
-      "ORDER BY id DESC LIMIT ?6";
+  static const std::string sql = std::string("SELECT ") + notice_columns +
+                                 " FROM notices WHERE community_id = ?1 AND (?2 = 1 OR (published_at IS NOT "
+                                 "NULL AND recalled_at IS NULL)) "
+                                 "AND instr(lower(title || char(10) || body), lower(?3)) > 0 "
+                                 "AND (?4 = '' OR instr(lower(title || char(10) || body), lower(?4)) > 0) "
+                                 "AND (?5 = '' OR instr(lower(title || char(10) || body), lower(?5)) > 0) "
+                                 "ORDER BY id DESC LIMIT ?6";
   if (words.empty()) return {};
   auto q = db_.prepare(sql.c_str());
   q.bind(1, community_id);

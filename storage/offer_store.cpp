@@ -63,7 +63,8 @@ bool offer_store::switched_off(std::int64_t chat_id) {
 
 void offer_store::switch_off(std::int64_t chat_id, std::int64_t by_member, std::int64_t now_ms) {
   static constexpr const char* sql =
-      "INSERT OR REPLACE INTO chatter_offers_off (chat_id, by_member, at) VALUES (?, ?, ?)";
+      "INSERT INTO chatter_offers_off (chat_id, by_member, at) VALUES (?, ?, ?) "
+      "ON CONFLICT (chat_id) DO UPDATE SET by_member = excluded.by_member, at = excluded.at";
   auto q = db_.prepare(sql);
   q.bind(1, chat_id);
   q.bind(2, by_member);

@@ -170,7 +170,7 @@ std::optional<std::int64_t> outbox_store::next_due_at() {
       "SELECT min(next_attempt_at) AS m FROM outbox WHERE state = 'pending' AND priority = 0 UNION ALL "
       "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority = 1 UNION ALL "
       "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority = 2 UNION ALL "
-      "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority = 3)";
+      "SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending' AND priority = 3) AS heads";
   auto q = db_.prepare(sql);
   q.executeStep();
   if (q.getColumn(0).isNull()) return std::nullopt;

@@ -7,7 +7,8 @@ namespace storage {
 void pending_store::hold(std::int64_t chat_id, std::int64_t member_id, const std::string& body,
                          std::int64_t now_ms) {
   static constexpr const char* sql =
-      "INSERT OR REPLACE INTO pending_commands (chat_id, member_id, body, created_at) VALUES (?, ?, ?, ?)";
+      "INSERT INTO pending_commands (chat_id, member_id, body, created_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (chat_id, member_id) DO UPDATE SET body = excluded.body, created_at = excluded.created_at";
   auto q = db_.prepare(sql);
   q.bind(1, chat_id);
   q.bind(2, member_id);

@@ -85,8 +85,29 @@ struct translator {
   bool on_conflict_nothing = false;
   std::size_t returning_at = std::string::npos;  // in `out`
   int depth = 0;
+  std::string prev1, prev2;  // the last two words or punctuation marks written, upper-cased
+
+  void token(std::string t) {
+    prev2 = std::move(prev1);
+    prev1 = std::move(t);
+  }
+  // A type name stands after a column's name in a column definition, or after CAST's AS; a column
+  // may be called "text" too.
+  bool type_expected() const {
+    if (prev1 == "AS") return true;
+    if (prev1.empty() || !word_char(prev1[0])) return false;
+    return prev2 == "(" || prev2 == "," || prev2 == "COLUMN";
+  }
 
   void word(std::size_t& i) {
+    const bool typed = type_expected();
+    std::size_t start = i;
+    while (start < in.size() && word_char(in[start])) ++start;
+    token(upper(in.substr(i, start - i)));
+    word_body(i, typed);
+  }
+
+  void word_body(std::size_t& i, bool typed) {
     std::size_t j = i;
     while (j < in.size() && word_char(in[j])) ++j;
     const std::string_view w = in.substr(i, j - i);
@@ -129,10 +150,26 @@ struct translator {
       out += "uuid_send(gen_random_uuid())";
       i = close + 1;
       return;
+    } else if (u == "INDEXED") {
+      // INDEXED BY name: a plan SQLite is held to; PostgreSQL's planner has no such hint.
+      std::size_t e1 = 0, e2 = 0;
+      if (word_at(in, j, &e1) == "BY") {
+        word_at(in, e1, &e2);
+        i = e2;
+        return;
+      }
+    } else if (u == "CROSS") {
+      // CROSS JOIN … ON: SQLite's way to fix the join order; PostgreSQL reads it as a JOIN.
+      std::size_t e1 = 0;
+      if (word_at(in, j, &e1) == "JOIN") {
+        out += "JOIN";
+        i = e1;
+        return;
+      }
     } else if (u == "ROWID") {
       out += "ctid";
       return;
-    } else if (schema) {
+    } else if (schema && typed) {
       if (u == "INTEGER") {
         std::size_t e1 = 0, e2 = 0, e3 = 0;
         if (word_at(in, j, &e1) == "PRIMARY" && word_at(in, e1, &e2) == "KEY") {
@@ -151,16 +188,15 @@ struct translator {
         out += "BYTEA";
         return;
       }
-      if (u == "TEXT") {
+      if (u == "TEXT" && prev2 != "AS") {
         out += "TEXT COLLATE \"C\"";
         return;
       }
-      if (u == "WITHOUT") {
-        std::size_t e1 = 0;
-        if (word_at(in, j, &e1) == "ROWID") {
-          i = e1;
-          return;
-        }
+    } else if (schema && u == "WITHOUT") {
+      std::size_t e1 = 0;
+      if (word_at(in, j, &e1) == "ROWID") {
+        i = e1;
+        return;
       }
     }
     out += w;
@@ -197,6 +233,7 @@ struct translator {
       } else {
         if (c == '(') ++depth;
         if (c == ')') --depth;
+        if (!std::isspace(static_cast<unsigned char>(c))) token(std::string(1, c));
         out += c;
         ++i;
       }

@@ -5,7 +5,9 @@
 //   instr(a, b)         → strpos(a, b);  char(n) → chr(n);  ifnull → coalesce
 //   max(a, b), min(a, b) (two or more arguments) → greatest(a, b), least(a, b)
 //   randomblob(16)      → the bytes of a random UUID
-//   rowid               → ctid (the order rows were written in, for insert-only tables)
+//   rowid               → ctid
+//   INDEXED BY name     → nothing;  CROSS JOIN → JOIN (both only steer SQLite's planner) (the order rows were
+//   written in, for insert-only tables)
 // and in schema scripts also the types: INTEGER PRIMARY KEY [AUTOINCREMENT] → an identity column,
 // INTEGER → BIGINT, REAL → DOUBLE PRECISION, BLOB → BYTEA, TEXT → TEXT COLLATE "C" (SQLite compares
 // and sorts text by its bytes), WITHOUT ROWID dropped. Anything else in SQLite's dialect that

@@ -18,7 +18,8 @@ namespace storage {
 namespace {
 
 // Type OIDs of PostgreSQL's built-in types (catalog/pg_type_d.h is not in libpq-dev).
-constexpr Oid bool_oid = 16, bytea_oid = 17, int8_oid = 20, float8_oid = 701, numeric_oid = 1700;
+constexpr Oid bool_oid = 16, bytea_oid = 17, int8_oid = 20, int2_oid = 21, int4_oid = 23, text_oid = 25,
+              float4_oid = 700, float8_oid = 701, numeric_oid = 1700;
 
 // Writers of every instance take turns on this lock, as SQLite's writers do on the file.
 constexpr long long write_lock_key = 0x45424f54;  // "EBOT", as SQLite's application_id
@@ -71,9 +72,17 @@ std::string redact_url(const std::string& url) {
 
 class pg_cursor final : public cursor {
  public:
-  pg_cursor(pg_engine& e, const char* sql) : e_(e), sql_(pg::translate(sql, &count_)) {
+  // `once`: made for one use, its server-side statements go with it (a cached one's go with the
+  // connection).
+  pg_cursor(pg_engine& e, std::string_view sql, bool once = false)
+      : e_(e), once_(once), sql_(pg::translate(sql, &count_)) {
     values_.resize(static_cast<std::size_t>(count_));
     types_.resize(static_cast<std::size_t>(count_), 0);
+  }
+  ~pg_cursor() override {
+    if (!once_) return;
+    for (const auto& [signature, name] : prepared_)
+      PQclear(PQexec(e_.connection(), ("DEALLOCATE " + name).c_str()));
   }
 
   void bind_null(int index) override { set(index, std::nullopt, 0); }
@@ -131,6 +140,26 @@ class pg_cursor final : public cursor {
       out += static_cast<char>(hex_value(text[i]) * 16 + hex_value(text[i + 1]));
     return out;
   }
+  int column_count() const override { return PQnfields(result_.get()); }
+  std::string column_name(int column) const override { return PQfname(result_.get(), column); }
+  value_type type(int column) const override {
+    if (is_null(column)) return value_type::null;
+    switch (PQftype(result_.get(), column)) {
+      case bool_oid:
+      case int8_oid:
+      case int4_oid:
+      case int2_oid:
+        return value_type::integer;
+      case float8_oid:
+      case float4_oid:
+      case numeric_oid:
+        return value_type::real;
+      case bytea_oid:
+        return value_type::blob;
+      default:
+        return value_type::text;
+    }
+  }
 
  private:
   void set(int index, std::optional<std::string> v, Oid type) {
@@ -147,22 +176,44 @@ class pg_cursor final : public cursor {
     if (!types_.empty()) std::memcpy(signature.data(), types_.data(), signature.size());
     auto& name = prepared_[signature];
     PGconn* conn = e_.connection();
-    if (name.empty()) {
-      auto fresh = e_.next_statement_name();
-      checked(conn, PQprepare(conn, fresh.c_str(), sql_.c_str(), count_, types_.data()),
-              fmt::format("preparing {}", sql_));
-      name = std::move(fresh);
-    }
+    if (name.empty()) name = prepare(conn);
     std::vector<const char*> pointers(values_.size());
     for (std::size_t i = 0; i < values_.size(); ++i) pointers[i] = values_[i] ? values_[i]->c_str() : nullptr;
     result_ =
         checked(conn, PQexecPrepared(conn, name.c_str(), count_, pointers.data(), nullptr, nullptr, 0), sql_);
     rows_ = PQntuples(result_.get());
   }
+  // Text and NULL parameters go without a type, read as the context needs (as SQLite's affinity
+  // does). Where the context cannot tell (`?3 IS NULL OR building = ?3` reads ?3 IS NULL first),
+  // text is declared text, and a NULL is tried as a number, then as text; a failed attempt must
+  // not end an open transaction, so each is made under a savepoint.
+  std::string prepare(PGconn* conn) {
+    auto name = e_.next_statement_name();
+    const bool in_transaction = PQtransactionStatus(conn) == PQTRANS_INTRANS;
+    for (const Oid null_type : {Oid(0), int8_oid, text_oid}) {
+      std::vector<Oid> types = types_;
+      for (std::size_t i = 0; i < types.size(); ++i)
+        if (types[i] == 0 && null_type != 0) types[i] = values_[i] ? text_oid : null_type;
+      if (in_transaction) e_.run("SAVEPOINT preparing");
+      try {
+        checked(conn, PQprepare(conn, name.c_str(), sql_.c_str(), count_, types.data()),
+                fmt::format("preparing {}", sql_));
+        if (in_transaction) e_.run("RELEASE SAVEPOINT preparing");
+        return name;
+      } catch (const pg_error& e) {
+        // indeterminate or ambiguous type; no operator for the type tried
+        const bool type_trouble = e.sqlstate == "42P18" || e.sqlstate == "42P08" || e.sqlstate == "42883";
+        if (!type_trouble || null_type == text_oid) throw;
+        if (in_transaction) e_.run("ROLLBACK TO SAVEPOINT preparing");
+      }
+    }
+    return name;  // not reached: the last attempt returns or throws
+  }
   int current() const { return row_; }
   const char* value(int column) const { return PQgetvalue(result_.get(), row_, column); }
 
   pg_engine& e_;
+  bool once_;
   int count_ = 0;
   std::string sql_;
   std::vector<std::optional<std::string>> values_;
@@ -210,6 +261,10 @@ cursor& pg_engine::prepare(const char* sql) {
     slot->clear_bindings();
   }
   return *slot;
+}
+
+std::unique_ptr<cursor> pg_engine::prepare_once(const std::string& sql) {
+  return std::make_unique<pg_cursor>(*this, sql, true);
 }
 
 void pg_engine::exec(const std::string& script) {

@@ -21,7 +21,7 @@ namespace storage {
 
 class sqlite_cursor final : public cursor {
  public:
-  sqlite_cursor(SQLite::Database& db, const char* sql) : s_(db, sql) {}
+  sqlite_cursor(SQLite::Database& db, const std::string& sql) : s_(db, sql) {}
   void bind_null(int index) override { s_.bind(index); }
   void bind_int(int index, std::int64_t v) override { s_.bind(index, v); }
   void bind_double(int index, double v) override { s_.bind(index, v); }
@@ -43,6 +43,22 @@ class sqlite_cursor final : public cursor {
   std::string get_blob(int column) const override {
     const auto c = s_.getColumn(column);
     return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+  }
+  int column_count() const override { return s_.getColumnCount(); }
+  std::string column_name(int column) const override { return s_.getColumnName(column); }
+  value_type type(int column) const override {
+    switch (s_.getColumn(column).getType()) {
+      case SQLITE_INTEGER:
+        return value_type::integer;
+      case SQLITE_FLOAT:
+        return value_type::real;
+      case SQLITE_BLOB:
+        return value_type::blob;
+      case SQLITE_NULL:
+        return value_type::null;
+      default:
+        return value_type::text;
+    }
   }
 
  private:
@@ -201,6 +217,10 @@ cursor& sqlite_engine::prepare(const char* sql) {
     slot->clear_bindings();
   }
   return *slot;
+}
+
+std::unique_ptr<cursor> sqlite_engine::prepare_once(const std::string& sql) {
+  return std::make_unique<sqlite_cursor>(*db_, sql);
 }
 
 void sqlite_engine::exec(const std::string& script) {

@@ -23,6 +23,7 @@ class sqlite_engine final : public engine {
   ~sqlite_engine() override;
 
   cursor& prepare(const char* sql) override;
+  std::unique_ptr<cursor> prepare_once(const std::string& sql) override;
   void exec(const std::string& script) override;
   std::int64_t last_insert_id() override;
   void begin(begin_mode mode) override;

@@ -5,6 +5,7 @@
 #pragma once
 #include <concepts>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@ class column {
   double getDouble() const { return c_->get_double(i_); }
   std::string getString() const { return c_->get_text(i_); }
   std::string getBlob() const { return c_->get_blob(i_); }
+  value_type type() const { return c_->type(i_); }
 
  private:
   const cursor* c_;
@@ -34,7 +36,9 @@ class column {
 class statement {
  public:
   explicit statement(cursor& c) : c_(&c) {}
-  statement(statement&& other) noexcept : c_(std::exchange(other.c_, nullptr)) {}
+  explicit statement(std::unique_ptr<cursor> owned) : c_(owned.get()), owned_(std::move(owned)) {}
+  statement(statement&& other) noexcept
+      : c_(std::exchange(other.c_, nullptr)), owned_(std::move(other.owned_)) {}
   statement(const statement&) = delete;
   statement& operator=(const statement&) = delete;
   statement& operator=(statement&&) = delete;
@@ -65,9 +69,12 @@ class statement {
   void reset() { c_->reset(); }
   column getColumn(int index) const { return column(*c_, index); }
   bool isColumnNull(int index) const { return c_->is_null(index); }
+  int columnCount() const { return c_->column_count(); }
+  std::string columnName(int index) const { return c_->column_name(index); }
 
  private:
   cursor* c_;
+  std::unique_ptr<cursor> owned_;  // a statement made for one use
 };
 
 // Binds the value, or NULL when there is none.

@@ -36,7 +36,8 @@ void suggestion_store::remove_from_inbox(std::int64_t id) {
 
 void suggestion_store::keep_relay(std::int64_t ticket_id, const std::string& sealed) {
   static constexpr const char* sql =
-      "INSERT OR REPLACE INTO suggestion_relays (ticket_id, sealed) VALUES (?, ?)";
+      "INSERT INTO suggestion_relays (ticket_id, sealed) VALUES (?, ?) "
+      "ON CONFLICT (ticket_id) DO UPDATE SET sealed = excluded.sealed";
   auto q = db_.prepare(sql);
   q.bind(1, ticket_id);
   q.bind(2, sealed);
@@ -67,7 +68,7 @@ bool suggestion_store::use_quota(const std::string& bucket, std::int64_t window_
 
   static constexpr const char* use_sql =
       "INSERT INTO suggestion_quota (bucket, window_start, used) VALUES (?1, ?2, 1) "
-      "ON CONFLICT (bucket) DO UPDATE SET used = used + 1 WHERE used < ?3";
+      "ON CONFLICT (bucket) DO UPDATE SET used = suggestion_quota.used + 1 WHERE suggestion_quota.used < ?3";
   auto q = db_.prepare(use_sql);
   q.bind(1, bucket);
   q.bind(2, window_start);

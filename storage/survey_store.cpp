@@ -184,7 +184,7 @@ std::vector<survey_invite_row> survey_store::unfinished(std::int64_t survey_id) 
 std::vector<survey_turnout> survey_store::turnout(std::int64_t survey_id) {
   static constexpr const char* sql =
       "SELECT building, count(*), count(finished_at), "
-      "       sum(finished_at IS NULL AND next_item > 0) "
+      "       sum(CASE WHEN finished_at IS NULL AND next_item > 0 THEN 1 ELSE 0 END) "
       "FROM survey_invites WHERE survey_id = ? GROUP BY building "
       "ORDER BY length(building), building";
   auto q = db_.prepare(sql);
@@ -209,9 +209,10 @@ bool survey_store::answer(std::int64_t survey_id, std::int64_t member_id, int po
   q.bind(5, position);
   if (q.exec() != 1) return false;  // not at that item: counted once only
   static constexpr const char* count_sql =
-      "UPDATE survey_items SET skipped = skipped + (?3 IS NULL), n1 = n1 + (ifnull(?3, 0) = 1), "
-      "n2 = n2 + (ifnull(?3, 0) = 2), n3 = n3 + (ifnull(?3, 0) = 3), n4 = n4 + (ifnull(?3, 0) = 4), "
-      "n5 = n5 + (ifnull(?3, 0) = 5) WHERE survey_id = ?1 AND position = ?2";
+      "UPDATE survey_items SET skipped = skipped + CASE WHEN ?3 IS NULL THEN 1 ELSE 0 END, "
+      "n1 = n1 + CASE WHEN ?3 = 1 THEN 1 ELSE 0 END, n2 = n2 + CASE WHEN ?3 = 2 THEN 1 ELSE 0 END, "
+      "n3 = n3 + CASE WHEN ?3 = 3 THEN 1 ELSE 0 END, n4 = n4 + CASE WHEN ?3 = 4 THEN 1 ELSE 0 END, "
+      "n5 = n5 + CASE WHEN ?3 = 5 THEN 1 ELSE 0 END WHERE survey_id = ?1 AND position = ?2";
   auto c = db_.prepare(count_sql);
   c.bind(1, survey_id);
   c.bind(2, position);

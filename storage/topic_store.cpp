@@ -78,8 +78,9 @@ bool topic_store::give(std::int64_t topic_id, const opinion_row& o) {
   f.bind(2, o.member_id);
   const bool had = f.executeStep();
   static constexpr const char* sql =
-      "INSERT OR REPLACE INTO topic_opinions (topic_id, member_id, building, text, at) VALUES (?, ?, ?, ?, "
-      "?)";
+      "INSERT INTO topic_opinions (topic_id, member_id, building, text, at) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT (topic_id, member_id) DO UPDATE SET building = excluded.building, text = excluded.text, "
+      "at = excluded.at";
   auto q = db_.prepare(sql);
   q.bind(1, topic_id);
   q.bind(2, o.member_id);

@@ -198,7 +198,9 @@ std::optional<ballot_row> vote_store::ballot(std::int64_t vote_id, const std::st
 
 void vote_store::put_ballot(std::int64_t vote_id, const ballot_row& b) {
   static constexpr const char* sql =
-      "INSERT OR REPLACE INTO vote_ballots (vote_id, slot, choices, cast_by, cast_at) VALUES (?, ?, ?, ?, ?)";
+      "INSERT INTO vote_ballots (vote_id, slot, choices, cast_by, cast_at) VALUES (?, ?, ?, ?, ?) "
+      "ON CONFLICT (vote_id, slot) DO UPDATE SET choices = excluded.choices, cast_by = excluded.cast_by, "
+      "cast_at = excluded.cast_at";
   auto q = db_.prepare(sql);
   q.bind(1, vote_id);
   q.bind(2, b.slot);
@@ -234,8 +236,9 @@ void vote_store::add_tally(std::int64_t vote_id, const std::vector<tally_row>& d
   static constexpr const char* sql =
       "INSERT INTO vote_tally (vote_id, building, choice, area_centi, heads, rooms) VALUES (?, ?, ?, ?, ?, "
       "?) "
-      "ON CONFLICT (vote_id, building, choice) DO UPDATE SET area_centi = area_centi + excluded.area_centi, "
-      "heads = heads + excluded.heads, rooms = rooms + excluded.rooms";
+      "ON CONFLICT (vote_id, building, choice) DO UPDATE SET area_centi = vote_tally.area_centi + "
+      "excluded.area_centi, heads = vote_tally.heads + excluded.heads, rooms = vote_tally.rooms + "
+      "excluded.rooms";
   auto q = db_.prepare(sql);
   for (const auto& t : delta) {
     q.bind(1, vote_id);

@@ -14,7 +14,7 @@ UPDATE members SET user_id = (
         WHERE c.platform = 'webhook' AND c.kind = 'direct' AND c.chat_id = members.user_id
       UNION ALL
       SELECT c.account, cm.last_seen_at FROM chat_members cm JOIN chats c ON c.id = cm.chat_id
-        WHERE cm.member_id = members.id AND c.platform = 'webhook')
+        WHERE cm.member_id = members.id AND c.platform = 'webhook') AS recent
     ORDER BY at DESC LIMIT 1) || ':' || user_id
   WHERE platform = 'webhook' AND (
     EXISTS (SELECT 1 FROM chats c WHERE c.platform = 'webhook' AND c.kind = 'direct' AND c.chat_id = members.user_id)

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "storage/stores.hpp"
+#include "support/scratch_db.hpp"
 #include "support/test_bot.hpp"
 
 using testing::test_bot;
@@ -319,8 +320,7 @@ burst = 1
 
   SECTION("a row waiting for staff confirmation on WeCom shows as held") {
     auto rows = bot.db().outbox.by_ref("notice:1");
-    bot.db().database.raw().exec("UPDATE outbox SET state = 'held' WHERE id = " +
-                                 std::to_string(rows.back().id));
+    bot.db().database.exec("UPDATE outbox SET state = 'held' WHERE id = " + std::to_string(rows.back().id));
     bot.say("公告 1 送达").should_reply_containing("等待工作人员在企业微信中确认发送");
   }
   SECTION("owners cannot see delivery reports") {

@@ -1,7 +1,5 @@
 // The suggestion box: anonymous suggestions reach staff in batches, replies are relayed through a
 // seal, and once the ticket is closed nothing in the database (nor the log) ties it to its writer.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -9,6 +7,7 @@
 
 #include "bot/crypto.hpp"
 #include "bot/log.hpp"
+#include "support/scratch_db.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_bot.hpp"
 #include "support/vocabulary_strings.hpp"
@@ -34,25 +33,30 @@ struct cell {
 // Outbox rows to anonymous writers still in the database.
 std::int64_t sealed_rows(test_bot& bot) {
   static constexpr const char* sql = "SELECT count(*) FROM outbox WHERE sealed_target IS NOT NULL";
-  return bot.db().database.raw().execAndGet(sql).getInt64();
+  return testing::sql_int(bot.db().database, sql);
 }
 
 // Every value of every row of every table.
 std::vector<cell> every_value(test_bot& bot) {
-  auto& raw = bot.db().database.raw();
+  auto& db = bot.db().database;
   std::vector<std::string> tables;
-  SQLite::Statement list(raw, "SELECT name FROM sqlite_schema WHERE type = 'table'");
+  auto list = db.query(db.is_postgres() ? "SELECT table_name FROM information_schema.tables WHERE "
+                                          "table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                                        : "SELECT name FROM sqlite_schema WHERE type = 'table'");
   while (list.executeStep()) tables.push_back(list.getColumn(0).getString());
   std::vector<cell> out;
   for (const auto& table : tables) {
-    SQLite::Statement q(raw, "SELECT * FROM \"" + table + "\"");
+    auto q = db.query("SELECT * FROM \"" + table + "\"");
     while (q.executeStep()) {
       std::string row;
       std::vector<cell> cells;
-      for (int i = 0; i < q.getColumnCount(); ++i) {
-        cell c{table, q.getColumnName(i), q.getColumn(i).getString(), std::nullopt, ""};
-        if (q.getColumn(i).isInteger()) c.number = q.getColumn(i).getInt64();
-        row += std::string(q.getColumnName(i)) + "=" + c.text + " ";
+      for (int i = 0; i < q.columnCount(); ++i) {
+        const auto type = q.getColumn(i).type();
+        cell c{table, q.columnName(i),
+               type == storage::value_type::null ? std::string() : q.getColumn(i).getString(), std::nullopt,
+               ""};
+        if (type == storage::value_type::integer) c.number = q.getColumn(i).getInt64();
+        row += q.columnName(i) + "=" + c.text + " ";
         cells.push_back(std::move(c));
       }
       for (auto& c : cells) {
@@ -362,11 +366,8 @@ TEST_CASE("while the bot runs, its database files never hold an anonymous writer
   // the message id (guessable for small sequential ids) is not what is stored.
   bot.deliver(m).should_be_silent();
   CHECK(bot.db().suggestions.inbox().size() == 1);
-  SQLite::Statement seen(bot.db().database.raw(), "SELECT count(*) FROM inbound_seen WHERE message_key = ?");
-  seen.bind(1, bot::crypto::sha256_hex("d/wxid_writer_7731/wx-77").substr(0, 32));
-  REQUIRE(seen.executeStep());
-  CHECK(seen.getColumn(0).getInt() == 0);
-  seen.reset();
+  CHECK(testing::sql_int(bot.db().database, "SELECT count(*) FROM inbound_seen WHERE message_key = ?",
+                         bot::crypto::sha256_hex("d/wxid_writer_7731/wx-77").substr(0, 32)) == 0);
 
   bot.clock().advance_minutes(60);
   bot.run_jobs().to(writer).at(0);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "storage/stores.hpp"
+#include "support/scratch_db.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_bot.hpp"
 
@@ -37,12 +38,10 @@ bot::chat_ref survey_direct(const std::string& who) {
 }
 
 int counted(test_bot& bot, int survey, int position, const char* column) {
-  return static_cast<int>(bot.db()
-                              .database.raw()
-                              .execAndGet(std::string("SELECT ") + column +
-                                          " FROM survey_items WHERE survey_id = " + std::to_string(survey) +
-                                          " AND position = " + std::to_string(position))
-                              .getInt64());
+  return static_cast<int>(testing::sql_int(
+      bot.db().database,
+      std::string("SELECT ") + column + " FROM survey_items WHERE survey_id = ? AND position = ?", survey,
+      position));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "storage/stores.hpp"
+#include "support/scratch_db.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_bot.hpp"
 
@@ -101,10 +102,8 @@ TEST_CASE("a secret assembly vote keeps no link from a ballot to its room, and a
     auto cast = bot.in_private().say("投票 1 同意");
     cast.should_reply_containing("2 户选择「同意」");
     // What the owner chose reached them, and no outbox row keeps it.
-    CHECK(bot.db()
-              .database.raw()
-              .execAndGet("SELECT count(*) FROM outbox WHERE sealed_target IS NOT NULL")
-              .getInt64() == 0);
+    CHECK(testing::sql_int(bot.db().database,
+                           "SELECT count(*) FROM outbox WHERE sealed_target IS NOT NULL") == 0);
     CHECK(bot.db().votes.room(1, 1)->voted_at == bot.db().votes.get(1)->created_at);  // voted, not when
   }
   {

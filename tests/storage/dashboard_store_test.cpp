@@ -5,11 +5,12 @@
 #include "storage/dashboard_store.hpp"
 #include "storage/database.hpp"
 #include "storage/stores.hpp"
+#include "support/scratch_db.hpp"
 
 namespace {
 
 struct logins {
-  storage::database db{":memory:"};
+  storage::database db{testing::scratch_database()};
   storage::stores s{db};
   storage::dashboard_store d{db};
   std::int64_t community = s.communities.ensure("阳光花园", 0);

@@ -4,11 +4,12 @@
 
 #include "storage/database.hpp"
 #include "storage/stores.hpp"
+#include "support/scratch_db.hpp"
 
 namespace {
 
 struct stored_names {
-  storage::database db{":memory:"};
+  storage::database db{testing::scratch_database()};
   storage::stores s{db};
   int clock = 0;
 

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/pump_fixture.hpp"
+#include "support/scratch_db.hpp"
 #include "support/temp_dir.hpp"
 
 namespace outbox_limits_test {
@@ -108,7 +109,7 @@ TEST_CASE("the pump explains why a row waits", "[outbox][limits]") {
 
   f.channel.connected = false;
   CHECK(why(b).why == k::not_connected);
-  f.stores.database.raw().exec("UPDATE outbox SET state = 'held' WHERE id = " + std::to_string(c));
+  f.stores.database.exec("UPDATE outbox SET state = 'held' WHERE id = " + std::to_string(c));
   CHECK(why(c).why == k::held);
 
   auto lost = f.stores.outbox.enqueue(chat("z", "nowhere"), bot::outgoing::plain("x"),

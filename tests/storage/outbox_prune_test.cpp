@@ -8,6 +8,7 @@
 #include "bot/core.hpp"
 #include "commands/all_commands.hpp"
 #include "storage/stores.hpp"
+#include "support/scratch_db.hpp"
 
 namespace outbox_prune_test {
 namespace {
@@ -22,7 +23,7 @@ bot::chat_ref prune_chat(int i) {
 
 TEST_CASE("settled outbox rows older than the cut go, oldest first, in batches, and waiting ones stay",
           "[outbox][storage]") {
-  storage::database db{":memory:"};
+  storage::database db{testing::scratch_database()};
   storage::stores s{db};
   CHECK(s.outbox.prune_settled(100 * day, 10) == 0);  // an empty outbox
   std::vector<std::int64_t> ids;
@@ -85,20 +86,20 @@ TEST_CASE("a notice older than the kept delivery rows is not recalled into silen
     m.text = text;
     core.dispatch.handle(m);
     // The bot's answer is the newest row of the outbox.
-    return core.database.raw().execAndGet("SELECT body FROM outbox ORDER BY id DESC LIMIT 1").getString();
+    return testing::sql_text(core.database, "SELECT body FROM outbox ORDER BY id DESC LIMIT 1");
   };
   say("管理员", "3栋业主群", "绑定小区 阳光花园 3栋");
   say("经理", "经理群", "公告 停水通知 | 明天9:00-12:00停水");
   // Delivered (no adapter runs here), then 40 days pass with the daily jobs.
-  core.database.raw().exec("UPDATE outbox SET state = 'sent', sent_at = created_at WHERE state = 'pending'");
+  core.database.exec("UPDATE outbox SET state = 'sent', sent_at = created_at WHERE state = 'pending'");
   for (int day_n = 0; day_n < 40; ++day_n) {
     clock.advance_ms(day);
     core.jobs.run_due();
   }
-  CHECK(core.database.raw().execAndGet("SELECT count(*) FROM outbox WHERE ref = 'notice:1'").getInt64() == 0);
+  CHECK(testing::sql_int(core.database, "SELECT count(*) FROM outbox WHERE ref = 'notice:1'") == 0);
   const std::string answer = say("经理", "经理群", "撤回公告 1");
   CHECK(answer.find("无法撤回") != std::string::npos);
-  CHECK(core.database.raw().execAndGet("SELECT recalled_at IS NULL FROM notices WHERE id = 1").getInt() == 1);
+  CHECK(testing::sql_int(core.database, "SELECT recalled_at IS NULL FROM notices WHERE id = 1") == 1);
 }
 
 }  // namespace outbox_prune_test

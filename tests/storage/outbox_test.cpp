@@ -5,6 +5,7 @@
 #include "bot/clock.hpp"
 #include "bot/outbox_pump.hpp"
 #include "storage/stores.hpp"
+#include "support/scratch_db.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -40,7 +41,7 @@ class scripted_channel final : public bot::channel {
 };
 
 struct outbox_fixture {
-  explicit outbox_fixture(const std::string& path = ":memory:", bot::outbox_config cfg = {})
+  explicit outbox_fixture(const std::string& path = testing::scratch_database(), bot::outbox_config cfg = {})
       : db(path), stores(db), pump(stores, clock, cfg) {
     pump.add_channel(channel);
   }
@@ -78,7 +79,7 @@ TEST_CASE("per-chat token bucket holds back a burst and says when to come back",
   bot::outbox_config cfg;
   cfg.per_chat_per_second = 1.0;
   cfg.per_chat_burst = 2;
-  outbox_fixture f(":memory:", cfg);
+  outbox_fixture f(testing::scratch_database(), cfg);
   for (int i = 0; i < 4; ++i) f.put("g1", "m" + std::to_string(i));
   f.put("g2", "other chat");
   f.pump.pump();  // the head of each chat: m0 and g2's message
@@ -99,7 +100,7 @@ TEST_CASE("failures back off exponentially, then dead-letter and tell someone", 
   bot::outbox_config cfg;
   cfg.max_attempts = 3;
   cfg.backoff_initial_ms = 2000;
-  outbox_fixture f(":memory:", cfg);
+  outbox_fixture f(testing::scratch_database(), cfg);
   f.channel.auto_answer = bot::send_result::status::retry;
   std::vector<std::int64_t> dead;
   f.pump.on_dead = [&](const storage::outbox_row& r, const std::string&) { dead.push_back(r.id); };
@@ -188,7 +189,7 @@ TEST_CASE("a chat's long queue goes out in order whatever ends each message befo
   f.pump.pump();
   f.channel.answer(bot::send_result::status::failed);  // alert 2 dead-lettered
   REQUIRE(f.stores.outbox.cancel(3));                  // alert 3 withdrawn (a recalled notice)
-  f.clock.advance_ms(1000);  // the chat's own pace
+  f.clock.advance_ms(1000);                            // the chat's own pace
   f.pump.pump();
   bot::send_result confirming{bot::send_result::status::confirming, "confirm:task-1", "", 60'000};
   auto done = std::move(f.channel.pending.front());  // alert 4 waits for a person to confirm it
@@ -196,7 +197,7 @@ TEST_CASE("a chat's long queue goes out in order whatever ends each message befo
   f.stores.outbox.keep_progress(4, "confirm:task-1");  // as the WeCom channel records its task
   done(confirming);
   f.clock.advance_ms(1000);  // the chat's own pace
-  f.pump.pump();  // and does not hold back alert 5
+  f.pump.pump();             // and does not hold back alert 5
   f.channel.answer(bot::send_result::status::sent);
   f.clock.advance_ms(1000);  // the chat's own pace
   f.pump.pump();

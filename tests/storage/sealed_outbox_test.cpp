@@ -1,8 +1,6 @@
 // Messages to an anonymous writer (sealed rows) keep their chat only sealed, leave the outbox once
 // settled — delivered or given up — and their failure is reported to nobody, because the report
 // would name the writer. Ids are never handed out twice.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include <catch2/catch.hpp>
 
@@ -10,6 +8,7 @@
 #include "bot/outbox_pump.hpp"
 #include "bot/relay_seal.hpp"
 #include "storage/stores.hpp"
+#include "support/scratch_db.hpp"
 
 namespace {
 
@@ -25,7 +24,7 @@ class answering_channel final : public bot::channel {
 };
 
 struct sealed_fixture {
-  sealed_fixture() : db(":memory:"), stores(db), pump(stores, clock, cfg()) {
+  sealed_fixture() : db(testing::scratch_database()), stores(db), pump(stores, clock, cfg()) {
     stores.outbox.seal_targets_with(
         {[this](const bot::chat_ref& c) { return bot::relay_seal::seal_chat(keyed, c); },
          [this](std::string_view s) { return bot::relay_seal::open_chat(keyed, s); }});
@@ -73,8 +72,7 @@ TEST_CASE("a delivered sealed message is deleted, an ordinary one is kept as sen
 TEST_CASE("a sealed message keeps its chat only sealed, and is opened for the send", "[outbox][privacy]") {
   sealed_fixture f;
   auto id = f.put_sealed();
-  SQLite::Statement q(f.db.raw(),
-                      "SELECT platform, account, chat_id, sealed_target FROM outbox WHERE id = ?");
+  auto q = f.db.query("SELECT platform, account, chat_id, sealed_target FROM outbox WHERE id = ?");
   q.bind(1, id);
   REQUIRE(q.executeStep());
   CHECK(q.getColumn(0).getString().empty());

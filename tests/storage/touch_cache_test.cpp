@@ -3,19 +3,18 @@
 #include <catch2/catch.hpp>
 
 #include "storage/stores.hpp"
+#include "support/scratch_db.hpp"
 
 namespace touch_cache_test {
 
 const bot::chat_ref group{"onebot", "10001", bot::chat_kind::group, "880001"};
 
 std::int64_t last_seen(storage::database& db, const std::string& table, std::int64_t id) {
-  return db.raw()
-      .execAndGet("SELECT last_seen_at FROM " + table + " WHERE id = " + std::to_string(id))
-      .getInt64();
+  return testing::sql_int(db, "SELECT last_seen_at FROM " + table + " WHERE id = ?", id);
 }
 
 TEST_CASE("a chat and a member heard again within a minute are written once, then refreshed", "[storage]") {
-  storage::database db(":memory:");
+  storage::database db(testing::scratch_database());
   storage::stores s(db);
   const std::int64_t home = s.communities.ensure("阳光花园", 0);
   const bot::user_ref owner{"onebot", "20001", "王阿姨"};
@@ -32,7 +31,7 @@ TEST_CASE("a chat and a member heard again within a minute are written once, the
 }
 
 TEST_CASE("a new name, title or registration shows at once", "[storage]") {
-  storage::database db(":memory:");
+  storage::database db(testing::scratch_database());
   storage::stores s(db);
   const std::int64_t home = s.communities.ensure("阳光花园", 0);
   auto chat = s.chats.touch(group, "业主群", home, 1'000);
@@ -49,7 +48,7 @@ TEST_CASE("a new name, title or registration shows at once", "[storage]") {
 }
 
 TEST_CASE("nothing written by a transaction that rolled back is remembered", "[storage]") {
-  storage::database db(":memory:");
+  storage::database db(testing::scratch_database());
   storage::stores s(db);
   const std::int64_t home = s.communities.ensure("阳光花园", 0);
   const bot::user_ref owner{"onebot", "20001", "王阿姨"};

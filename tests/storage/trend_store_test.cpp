@@ -5,6 +5,7 @@
 #include "storage/database.hpp"
 #include "storage/stores.hpp"
 #include "storage/trend_store.hpp"
+#include "support/scratch_db.hpp"
 
 namespace {
 
@@ -29,7 +30,7 @@ std::int64_t add(storage::stores& s, std::int64_t community, std::int64_t create
 }  // namespace
 
 TEST_CASE("tickets per day fall on the community's local day", "[storage][dashboard]") {
-  storage::database db(":memory:");
+  storage::database db(testing::scratch_database());
   storage::stores s(db);
   const auto c = s.communities.ensure("阳光花园", 0);
   const auto other = s.communities.ensure("翠湖苑", 0);
@@ -58,7 +59,7 @@ TEST_CASE("tickets per day fall on the community's local day", "[storage][dashbo
 }
 
 TEST_CASE("resolution times are counted in their buckets", "[storage][dashboard]") {
-  storage::database db(":memory:");
+  storage::database db(testing::scratch_database());
   storage::stores s(db);
   const auto c = s.communities.ensure("阳光花园", 0);
   add(s, c, china_dec_1, domain::ticket_category::leak, hour / 2);    // < 1 h

@@ -12,6 +12,7 @@
 #include "bot/config.hpp"
 #include "bot/outbox_pump.hpp"
 #include "storage/stores.hpp"
+#include "support/scratch_db.hpp"
 
 namespace testing::pump {
 
@@ -47,7 +48,7 @@ class counting_channel final : public bot::channel {
 };
 
 struct fixture {
-  explicit fixture(const bot::outbox_config& cfg, const std::string& path = ":memory:")
+  explicit fixture(const bot::outbox_config& cfg, const std::string& path = testing::scratch_database())
       : db(path), stores(db), pump(stores, clock, cfg) {
     pump.add_channel(channel);
   }

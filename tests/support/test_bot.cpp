@@ -1,5 +1,7 @@
 #include "support/test_bot.hpp"
 
+#include "support/scratch_db.hpp"
+
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -44,11 +46,19 @@ class test_bot::capture_channel final : public bot::channel {
 
 namespace {
 
+// A file the test names, else a scratch database (SQLite in memory, or a PostgreSQL schema).
+std::string storage_lines(const std::string& storage_path) {
+  const std::string target = storage_path.empty() ? testing::scratch_database() : storage_path;
+  if (target.rfind("postgresql://", 0) == 0)
+    return "backend = \"postgres\"\npath = \":memory:\"\nurl = \"" + target + "\"\n";
+  return "path = \"" + target + "\"\n";
+}
+
 std::string base_config(const std::string& extra, const std::string& storage_path) {
   return R"(
 [storage]
-path = ")" +
-         storage_path + R"("
+)" + storage_lines(storage_path) +
+         R"(
 [roles]
 admins = ["console:管理员"]
 managers = ["console:经理"]

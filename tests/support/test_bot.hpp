@@ -36,10 +36,10 @@ class replies {
 
 class test_bot {
  public:
-  // Extra TOML is appended to the test config (":memory:" database unless `storage_path` names a
-  // file, staff 王师傅 and 李师傅, manager 经理, admin 管理员 on the console platform; no daily
-  // digest unless the extra TOML has a [stats] table).
-  explicit test_bot(const std::string& extra_toml = "", const std::string& storage_path = ":memory:");
+  // Extra TOML is appended to the test config (a scratch database, support/scratch_db, unless
+  // `storage_path` names a file, staff 王师傅 and 李师傅, manager 经理, admin 管理员 on the console platform;
+  // no daily digest unless the extra TOML has a [stats] table).
+  explicit test_bot(const std::string& extra_toml = "", const std::string& storage_path = "");
   ~test_bot();
 
   test_bot& as(std::string user);  // id and display name
