@@ -101,6 +101,7 @@ void read_outbox(config_reader r, outbox_config& c) {
   r.read("max_in_flight", c.max_in_flight, 1, 1024);
   r.read("dead_alert_delay_ms", c.dead_alert_delay_ms, 0, 86'400'000);
   r.read("give_up_after_ms", c.give_up_after_ms, 1'000, 14 * 86'400'000);
+  r.read("lease_ms", c.lease_ms, 1'000, 86'400'000);
   r.read("outage_alert_after_ms", c.outage_alert_after_ms, 0, 86'400'000);
   {
     auto platforms = r.table("platforms");

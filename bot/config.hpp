@@ -94,6 +94,9 @@ struct outbox_config {
   // long after it was written; managers hear of an outage once it has lasted outage_alert_after_ms.
   int give_up_after_ms = 86'400'000;
   int outage_alert_after_ms = 600'000;
+  // PostgreSQL, several instances: a row being sent is claimed for this long; an instance that dies
+  // mid-send leaves it to another after the lease (its delivery id unchanged). Above send_timeout_ms.
+  int lease_ms = 120'000;
   std::map<std::string, platform_limits> platforms = platform_limit_defaults();
 
   static std::map<std::string, platform_limits> platform_limit_defaults();

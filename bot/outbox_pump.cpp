@@ -131,6 +131,7 @@ std::optional<std::int64_t> outbox_pump::pump() {
       earliest(wake, std::max(now + not_ready_recheck_ms, outages_.next_probe_at(row.target)));
       continue;
     }
+    if (!db_.outbox.claim(row.id, now, now + cfg_.lease_ms)) continue;  // another instance sends it
     chat_bucket.try_take(now);
     if (account_bucket) account_bucket->try_take(now);
     in_flight_.insert(row.id);
@@ -298,6 +299,11 @@ void outbox_pump::record(const storage::outbox_row& row, const send_result& r, i
   } catch (const std::exception& e) {
     // The row stays pending and goes out again: a double send is better than a lost one.
     log::error("outbox", "cannot record the result of #{}: {}", row.id, e.what());
+    try {
+      db_.outbox.release(row.id, row.next_attempt_at);  // not after the lease: at once
+    } catch (const std::exception& again) {
+      log::error("outbox", "#{} waits for its lease to end: {}", row.id, again.what());
+    }
   }
 }
 

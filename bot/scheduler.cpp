@@ -21,6 +21,7 @@ std::optional<std::int64_t> scheduler::run_due() {
       auto it = handlers_.find(job.kind);
       try {
         storage::transaction txn(db_.database);
+        if (!db_.jobs.still_due(job.id, now)) continue;  // another instance ran it meanwhile
         if (it == handlers_.end())
           log::warn("scheduler", "no handler for job {} #{}; dropped", job.kind, job.id);
         else

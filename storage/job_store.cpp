@@ -54,6 +54,14 @@ void job_store::done(std::int64_t id, std::int64_t now_ms) {
   q.exec();
 }
 
+bool job_store::still_due(std::int64_t id, std::int64_t now_ms) {
+  static constexpr const char* sql = "SELECT 1 FROM jobs WHERE id = ? AND done_at IS NULL AND due_at <= ?";
+  auto q = db_.prepare(sql);
+  q.bind(1, id);
+  q.bind(2, now_ms);
+  return q.executeStep();
+}
+
 void job_store::postpone(std::int64_t id, std::int64_t due_at) {
   static constexpr const char* sql = "UPDATE jobs SET due_at = ? WHERE id = ?";
   auto q = db_.prepare(sql);

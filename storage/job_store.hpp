@@ -30,6 +30,9 @@ class job_store {
   std::optional<std::int64_t> next_due_at();
   void done(std::int64_t id, std::int64_t now_ms);
   void postpone(std::int64_t id, std::int64_t due_at);
+  // Whether the job is still waiting to run: asked inside the transaction that runs it, where the
+  // write lock is held, so that of several instances that read it as due only the first runs it.
+  bool still_due(std::int64_t id, std::int64_t now_ms);
   int cancel(const std::string& kind, const std::string& ref, std::int64_t now_ms);  // pending ones
   std::vector<job_row> pending(const std::string& kind, const std::string& ref);
   void set_payload(std::int64_t id, const std::string& payload);  // a pending job gathers more work

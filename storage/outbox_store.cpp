@@ -163,6 +163,28 @@ std::vector<outbox_row> outbox_store::due_heads(std::int64_t now_ms, int limit) 
   return out;
 }
 
+bool outbox_store::claim(std::int64_t id, std::int64_t now_ms, std::int64_t lease_until) {
+  if (!db_.is_postgres()) return true;
+  // PostgreSQL's dialect: another instance's claim in progress is skipped, not waited for.
+  static constexpr const char* sql =
+      "UPDATE outbox SET next_attempt_at = ?3 WHERE id = (SELECT id FROM outbox WHERE id = ?1 AND "
+      "state = 'pending' AND next_attempt_at <= ?2 FOR UPDATE SKIP LOCKED)";
+  auto q = db_.prepare(sql);
+  q.bind(1, id);
+  q.bind(2, now_ms);
+  q.bind(3, lease_until);
+  return q.exec() == 1;
+}
+
+void outbox_store::release(std::int64_t id, std::int64_t next_attempt_at) {
+  if (!db_.is_postgres()) return;
+  static constexpr const char* sql = "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending'";
+  auto q = db_.prepare(sql);
+  q.bind(1, next_attempt_at);
+  q.bind(2, id);
+  q.exec();
+}
+
 std::optional<std::int64_t> outbox_store::next_due_at() {
   // One indexed lookup per priority (outbox_due) instead of a scan of every pending row.
   static constexpr const char* sql =

@@ -69,6 +69,13 @@ class outbox_store {
   std::vector<outbox_row> by_ref(const std::string& ref);
   std::int64_t count_in_state(const std::string& state);
 
+  // Takes a due row for one send: moves its next attempt past `lease_until`, so that other
+  // instances on the same PostgreSQL database pass it by (and the rows behind it in its chat wait)
+  // until it settles or the lease runs out. False when another instance took it first. On SQLite,
+  // one process owns the file and keeps its sends in memory: always true, nothing written.
+  bool claim(std::int64_t id, std::int64_t now_ms, std::int64_t lease_until);
+  // Gives a claimed row back as it was (its result could not be recorded); nothing on SQLite.
+  void release(std::int64_t id, std::int64_t next_attempt_at);
   void mark_sent(std::int64_t id, int attempts, const std::string& platform_message_id, std::int64_t now_ms);
   void mark_retry(std::int64_t id, int attempts, const std::string& error, std::int64_t next_attempt_at);
   // How far a pending row that takes several platform calls got (OneBot: the parts of a long text
