@@ -76,8 +76,12 @@ struct app::impl {
         adapters(adapters::make_adapters(
             cfg, {client, print ? std::move(print) : print_line, io, clk,
                   [this](std::int64_t id, const std::string& progress) { keep_progress(id, progress); }})),
-        outbox_timer(io, clk, [this] { return state.outbox.pump(); }),
-        job_timer(io, clk, [this] { return state.jobs.run_due(); }),
+        // Other instances on a PostgreSQL database queue rows and jobs this one hears nothing of:
+        // both are looked for every poll_ms there.
+        outbox_timer(
+            io, clk, [this] { return state.outbox.pump(); }, idle_ms(cfg)),
+        job_timer(
+            io, clk, [this] { return state.jobs.run_due(); }, idle_ms(cfg)),
         shutdown_timer(io) {
     state.outbox.wake = [this] { outbox_timer.poke(); };
     state.outbox.share_commit = [this](const std::function<void()>& record) { commits.run(record); };
@@ -294,6 +298,9 @@ struct app::impl {
   http_server server;
   http_client client;
   adapters::adapter_set adapters;
+  static std::int64_t idle_ms(const config& cfg) {
+    return cfg.storage.postgres() ? cfg.storage.poll_ms : 60'000;
+  }
   wakeup_timer outbox_timer;
   wakeup_timer job_timer;
   boost::asio::steady_timer shutdown_timer;

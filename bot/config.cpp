@@ -54,6 +54,7 @@ void read_storage(config_reader r, storage_config& c) {
   r.read("keep_inbound_days", c.keep_inbound_days, 1, 3650);
   r.read("keep_sent_days", c.keep_sent_days, 0, 36500);
   r.read("commit_batch", c.commit_batch, 1, 10'000);
+  r.read("poll_ms", c.poll_ms, 10, 600'000);
   r.finish();
   if (c.path.empty()) throw config_error("storage.path: must not be empty");
   if (c.backend != "sqlite" && c.backend != "postgres")

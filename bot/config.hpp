@@ -52,6 +52,8 @@ struct storage_config {
   int keep_sent_days = 90;
   // Group commit: at most this many events share one commit (bot/group_commit); 1: each its own.
   int commit_batch = 64;
+  // PostgreSQL: how often an instance looks for outbox rows and jobs that other instances queued.
+  int poll_ms = 1'000;
 
   bool postgres() const { return backend == "postgres"; }
   // What storage::database opens: the file or the URL; and what reads off the loop open.

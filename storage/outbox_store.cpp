@@ -178,7 +178,8 @@ bool outbox_store::claim(std::int64_t id, std::int64_t now_ms, std::int64_t leas
 
 void outbox_store::release(std::int64_t id, std::int64_t next_attempt_at) {
   if (!db_.is_postgres()) return;
-  static constexpr const char* sql = "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending'";
+  static constexpr const char* sql =
+      "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending'";
   auto q = db_.prepare(sql);
   q.bind(1, next_attempt_at);
   q.bind(2, id);
