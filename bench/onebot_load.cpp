@@ -11,7 +11,7 @@
 // of what the HTTP stack alone can do on this machine. Pacing is lifted (the defaults would hold
 // replies at one per second per group) to measure estatebot, not QQ.
 //   onebot_load [--events N] [--connections C] [--mix chat|repair|mixed] [--durability power|process]
-//               [--commit-batch B] [--no-ws]
+//               [--commit-batch B] [--no-ws] [--postgres URL [--instances N]]
 #include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 #include <sys/resource.h>
@@ -50,6 +50,7 @@
 #include "bot/crypto.hpp"
 #include "bot/http_server.hpp"
 #include "bot/log.hpp"
+#include "storage/statement.hpp"
 #include "storage/stores.hpp"
 
 namespace net = boost::asio;
@@ -75,6 +76,8 @@ struct options {
   int commit_batch = 0;              // [storage] commit_batch; 0: the default
   double rate = 0;                   // events/s offered on a schedule; 0: as fast as answered
   bool ws = true;
+  std::string postgres;  // a PostgreSQL URL: the app runs there (in schema onebot_load) instead of SQLite
+  int instances = 1;     // estatebot instances on the one database (PostgreSQL), connections spread over them
 };
 
 bool is_command(const options& o, int i) {
@@ -109,6 +112,20 @@ std::string event(const options& o, int i) {
       .dump();
 }
 
+// SQLite in the run's folder, or a schema of its own in the PostgreSQL database given.
+std::string storage_lines(const std::string& dir, const options& o) {
+  if (o.postgres.empty()) return "path = \"" + dir + "/bench.sqlite3\"\n";
+  return "backend = \"postgres\"\nurl = \"" + o.postgres +
+         (o.postgres.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3Donebot_load\"\n";
+}
+
+void fresh_schema(const options& o) {
+  if (o.postgres.empty()) return;
+  storage::database admin(o.postgres);
+  admin.exec("DROP SCHEMA IF EXISTS onebot_load CASCADE");
+  admin.exec("CREATE SCHEMA onebot_load");
+}
+
 // A running estatebot on its own thread.
 class app_thread {
  public:
@@ -118,8 +135,8 @@ class app_thread {
 [server]
 port = 0
 [storage]
-path = ")" + dir + R"(/bench.sqlite3"
-durability = ")" + o.durability + R"("
+)" + storage_lines(dir, o) + R"(durability = ")" +
+                                  o.durability + R"("
 )" + (o.commit_batch > 0 ? "commit_batch = " + std::to_string(o.commit_batch) + "\n" : std::string()) +
                                   R"(
 [outbox.platforms.onebot]
@@ -183,7 +200,9 @@ api_url = ")" + api_url + R"("
 };
 
 std::int64_t count(bot::app& a, const std::string& from) {
-  return a.state().database.raw().execAndGet("SELECT count(*) FROM " + from).getInt64();
+  auto q = a.state().database.query("SELECT count(*) FROM " + from);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
 }
 
 // The client's HTTP API: answers every send at once.
@@ -251,13 +270,14 @@ net::awaitable<void> post_worker(const options& o, std::uint16_t port, tally& t)
 
 // Drives `port` with o.events signed events over o.connections keep-alive connections; returns the
 // seconds until the last answer.
-double drive(const options& o, net::io_context& io, std::uint16_t port, tally& t) {
+double drive(const options& o, net::io_context& io, const std::vector<std::uint16_t>& ports, tally& t) {
   const auto start = std::chrono::steady_clock::now();
   t.start = start;
   for (int c = 0; c < o.connections; ++c)
-    net::co_spawn(io, post_worker(o, port, t), [](std::exception_ptr e) {
-      if (e) std::rethrow_exception(e);
-    });
+    net::co_spawn(io, post_worker(o, ports[static_cast<std::size_t>(c) % ports.size()], t),
+                  [](std::exception_ptr e) {
+                    if (e) std::rethrow_exception(e);
+                  });
   while (t.done < o.events) io.run_one();
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -328,7 +348,7 @@ double run_baseline(const options& o) {
   net::io_context io;
   bare_server bare;
   tally t;
-  const double secs = drive(o, io, bare.port(), t);
+  const double secs = drive(o, io, {bare.port()}, t);
   std::printf("bare Beast: %.0f events/s, %s\n", o.events / secs, percentiles(t.latency_ms).c_str());
   return o.events / secs;
 }
@@ -338,12 +358,20 @@ void run_http(const options& o, double baseline) {
   api_sink sink(io);
   const std::string dir =
       std::filesystem::temp_directory_path().string() + "/estatebot-bench-http-" + std::to_string(::getpid());
-  app_thread app(dir, "http://127.0.0.1:" + std::to_string(sink.port), o);
+  fresh_schema(o);
+  std::vector<std::unique_ptr<app_thread>> apps;
+  std::vector<std::uint16_t> ports;
+  for (int i = 0; i < o.instances; ++i) {
+    apps.push_back(std::make_unique<app_thread>(dir + "/" + std::to_string(i),
+                                                "http://127.0.0.1:" + std::to_string(sink.port), o));
+    ports.push_back(apps.back()->port());
+  }
+  app_thread& app = *apps.front();
   app.add_staff_group();
   tally t;
   const double cpu_before = cpu_seconds();
   const auto start = std::chrono::steady_clock::now();
-  const double secs = drive(o, io, app.port(), t);
+  const double secs = drive(o, io, ports, t);
   const double cpu = cpu_seconds() - cpu_before;
   while (sink.calls < expected_replies(o)) io.run_one_for(std::chrono::milliseconds(5));
   const double all = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -412,6 +440,7 @@ void run_ws(const options& o) {
   net::io_context io;
   const std::string dir =
       std::filesystem::temp_directory_path().string() + "/estatebot-bench-ws-" + std::to_string(::getpid());
+  fresh_schema(o);
   app_thread app(dir, "", o);
   app.add_staff_group();
   ws_bench client(io);
@@ -457,9 +486,14 @@ int main(int argc, char** argv) {
       o.commit_batch = std::stoi(argv[++i]);
     } else if (k == "--rate" && has_value) {
       o.rate = std::stod(argv[++i]);
+    } else if (k == "--postgres" && has_value) {
+      o.postgres = argv[++i];
+    } else if (k == "--instances" && has_value) {
+      o.instances = std::max(1, std::stoi(argv[++i]));
     } else {
       std::cerr << "usage: onebot_load [--events N] [--connections C] [--mix chat|repair|mixed] "
-                   "[--durability power|process] [--commit-batch B] [--rate R] [--no-ws]\n";
+                   "[--durability power|process] [--commit-batch B] [--rate R] [--no-ws] [--postgres URL "
+                   "[--instances N]]\n";
       return 2;
     }
   }
@@ -468,9 +502,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   bot::log::set_min_level(bot::log::level::warn);
-  std::printf("estatebot %s, %u hardware threads, %d events (%s), %d connections, durability %s\n",
+  if (o.instances > 1 && o.postgres.empty()) {
+    std::cerr << "onebot_load: several instances need --postgres URL\n";
+    return 2;
+  }
+  const std::string engine =
+      o.postgres.empty() ? std::string("SQLite") : fmt::format("PostgreSQL, {} instance(s)", o.instances);
+  std::printf("estatebot %s, %u hardware threads, %d events (%s), %d connections, durability %s, %s\n",
               ESTATEBOT_VERSION, std::thread::hardware_concurrency(), o.events, o.mix.c_str(), o.connections,
-              o.durability.c_str());
+              o.durability.c_str(), engine.c_str());
   if (o.rate > 0)
     std::printf("offered at %.0f events/s on a schedule; latency counts from each event's due time\n",
                 o.rate);

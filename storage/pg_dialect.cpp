@@ -78,6 +78,7 @@ std::string word_at(std::string_view s, std::size_t i, std::size_t* end = nullpt
 }
 
 struct translator {
+  translator(std::string_view sql, bool schema_script) : in(sql), schema(schema_script) {}
   std::string_view in;
   bool schema;
   std::string out;
@@ -252,7 +253,7 @@ struct translator {
 };
 
 std::string run(std::string_view sql, bool schema, int* parameters = nullptr) {
-  translator t{sql, schema};
+  translator t(sql, schema);
   auto out = t.run();
   if (parameters) *parameters = t.highest;
   return out;

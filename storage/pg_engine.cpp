@@ -15,6 +15,12 @@
 #include "storage/pg_dialect.hpp"
 
 namespace storage {
+
+struct pg_result_deleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using result_ptr = std::unique_ptr<PGresult, pg_result_deleter>;
+
 namespace {
 
 // Type OIDs of PostgreSQL's built-in types (catalog/pg_type_d.h is not in libpq-dev).
@@ -23,11 +29,6 @@ constexpr Oid bool_oid = 16, bytea_oid = 17, int8_oid = 20, int2_oid = 21, int4_
 
 // Writers of every instance take turns on this lock, as SQLite's writers do on the file.
 constexpr long long write_lock_key = 0x45424f54;  // "EBOT", as SQLite's application_id
-
-struct result_deleter {
-  void operator()(PGresult* r) const { PQclear(r); }
-};
-using result_ptr = std::unique_ptr<PGresult, result_deleter>;
 
 [[noreturn]] void fail(PGconn* conn, PGresult* r, std::string_view what) {
   const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
