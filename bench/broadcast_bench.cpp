@@ -38,6 +38,26 @@ double ms_since(steady::time_point t0) {
   return std::chrono::duration<double, std::milli>(steady::now() - t0).count();
 }
 
+// --postgres URL: each run on a fresh schema of that PostgreSQL database instead of an SQLite file.
+std::string postgres_url;
+
+// Where a run keeps its database: a file in `dir`, or a new schema.
+std::string fresh_target(const std::string& dir) {
+  if (postgres_url.empty()) return dir + "/bot.sqlite3";
+  const std::string schema = "broadcast_" + std::filesystem::path(dir).filename().string().substr(16);
+  storage::database admin(postgres_url);
+  admin.exec("CREATE SCHEMA " + schema);
+  return postgres_url + (postgres_url.find('?') == std::string::npos ? "?" : "&") +
+         "options=-csearch_path%3D" + schema;
+}
+
+void drop_target(const std::string& target) {
+  const auto at = target.find("search_path%3D");
+  if (at == std::string::npos) return;
+  storage::database admin(postgres_url);
+  admin.exec("DROP SCHEMA " + target.substr(at + 14) + " CASCADE");
+}
+
 std::string fresh_dir() {
   std::random_device rd;
   auto dir = std::filesystem::temp_directory_path() / ("estatebot-bench-" + std::to_string(rd()));
@@ -62,8 +82,10 @@ void make_groups(const std::string& db_path, int n) {
 }
 
 bot::config bench_config(const std::string& db_path, const std::string& extra = "") {
-  return bot::config::parse("[storage]\npath = \"" + db_path +
-                            "\"\n[roles]\nstaff = [\"webhook:staff\", "
+  const std::string storage = postgres_url.empty() ? "path = \"" + db_path + "\"\n"
+                                                   : "backend = \"postgres\"\nurl = \"" + db_path + "\"\n";
+  return bot::config::parse("[storage]\n" + storage +
+                            "[roles]\nstaff = [\"webhook:staff\", "
                             "\"webhook:wechat:staff\"]\n[adapters.console]\nenabled = false\n" +
                             extra);
 }
@@ -90,15 +112,18 @@ stats enqueue_to_commit(int groups, int runs) {
   std::vector<double> times;
   for (int run = 0; run < runs; ++run) {
     std::string dir = fresh_dir();
-    std::string path = dir + "/bot.sqlite3";
+    std::string path = fresh_target(dir);
     make_groups(path, groups);
     bot::system_clock clk;
-    bot::core core(bench_config(path), clk, commands::install_all);
+    std::optional<bot::core> kept(std::in_place, bench_config(path), clk, commands::install_all);
+    bot::core& core = *kept;
     auto t0 = steady::now();
     core.dispatch.handle(staff_message("e" + std::to_string(run), "紧急 停电 配电箱故障，预计 18:00 恢复"));
     times.push_back(ms_since(t0));
     auto rows = core.db.outbox.by_ref("emergency:1").size();
     if (static_cast<int>(rows) != groups) std::fprintf(stderr, "expected %d rows, found %zu\n", groups, rows);
+    kept.reset();
+    drop_target(path);
     std::filesystem::remove_all(dir);
   }
   return summarize(times);
@@ -113,7 +138,7 @@ struct loopback_figures {
 // (b) and (c): the real app on loopback with a bridge that answers at once.
 loopback_figures through_the_app(int groups, bool lift_limits) {
   std::string dir = fresh_dir();
-  std::string path = dir + "/bot.sqlite3";
+  std::string path = fresh_target(dir);
   make_groups(path, groups);
   boost::asio::io_context io;
   bot::server_config bridge_cfg;
@@ -179,8 +204,15 @@ loopback_figures through_the_app(int groups, bool lift_limits) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int groups = argc > 1 ? std::atoi(argv[1]) : 10'000;
-  const int runs = argc > 2 ? std::atoi(argv[2]) : 5;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() >= 2 && args[args.size() - 2] == "--postgres") {
+    postgres_url = args.back();
+    args.resize(args.size() - 2);
+  }
+  const int groups = !args.empty() ? std::atoi(args[0].c_str()) : 10'000;
+  const int runs = args.size() > 1 ? std::atoi(args[1].c_str()) : 5;
+  if (!postgres_url.empty())
+    std::printf("on PostgreSQL (%s), a fresh schema per run\n", postgres_url.c_str());
   bot::log::set_min_level(bot::log::level::error);
 
   auto a = enqueue_to_commit(groups, runs);

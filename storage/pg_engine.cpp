@@ -175,6 +175,11 @@ class pg_cursor final : public cursor {
     reset();
     std::string signature(types_.size() * sizeof(Oid), '\0');
     if (!types_.empty()) std::memcpy(signature.data(), types_.data(), signature.size());
+    e_.reconnect_if_lost();
+    if (session_ != e_.session_number()) {
+      prepared_.clear();
+      session_ = e_.session_number();
+    }
     auto& name = prepared_[signature];
     PGconn* conn = e_.connection();
     if (name.empty()) name = prepare(conn);
@@ -220,6 +225,7 @@ class pg_cursor final : public cursor {
   std::vector<std::optional<std::string>> values_;
   std::vector<Oid> types_;
   std::unordered_map<std::string, std::string> prepared_;
+  int session_ = 0;  // the engine's session these names were prepared in
   result_ptr result_;
   int row_ = -1;
   int rows_ = 0;
@@ -237,9 +243,12 @@ pg_engine::pg_engine(const std::string& url, int busy_timeout_ms, durability d, 
   }
   PQsetNoticeProcessor(
       conn_, [](void*, const char*) {}, nullptr);  // "there is no transaction in progress"
-  run(fmt::format("SET lock_timeout = {}", busy_timeout_ms));
-  run("SET client_encoding = 'UTF8'");
-  if (d == durability::process || role == connection_role::helper) run("SET synchronous_commit = off");
+  session_ =
+      fmt::format("SET lock_timeout = {}; SET client_encoding = 'UTF8'; SET application_name = 'estatebot'",
+                  busy_timeout_ms);
+  if (d == durability::process || role == connection_role::helper)
+    session_ += "; SET synchronous_commit = off";
+  run(session_);
   if (role == connection_role::helper && schema_version() != database::latest_version())
     throw database_error(fmt::format("{} is not the estatebot database this build opened", described_));
 }
@@ -247,6 +256,23 @@ pg_engine::pg_engine(const std::string& url, int busy_timeout_ms, durability d, 
 pg_engine::~pg_engine() {
   statements_.clear();
   if (conn_) PQfinish(conn_);
+}
+
+void pg_engine::reconnect_if_lost() {
+  // Inside a transaction the statement must fail instead: run alone, it would commit on its own.
+  if (PQstatus(conn_) == CONNECTION_OK || in_transaction_) return;
+  // The server restarted or the network dropped the connection: open it again between transactions
+  // (a transaction that was open is lost with it, and its error was reported). Prepared statements
+  // went with the old session.
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    std::string why = PQerrorMessage(conn_);
+    while (!why.empty() && why.back() == '\n') why.pop_back();
+    throw database_error(fmt::format("the database {} is unreachable: {}", described_, why));
+  }
+  ++session_number_;
+  bot::log::warn("storage", "connection to {} opened again", described_);
+  run(session_);
 }
 
 void pg_engine::run(const std::string& sql) {
@@ -278,6 +304,7 @@ std::int64_t pg_engine::last_insert_id() {
 }
 
 void pg_engine::begin(begin_mode mode) {
+  reconnect_if_lost();
   if (mode == begin_mode::deferred) {
     // What writers have committed so far, read before the snapshot: a commit this snapshot misses
     // changes the count by the time this transaction commits (see commit()).
@@ -285,13 +312,24 @@ void pg_engine::begin(begin_mode mode) {
     deferred_from_ = std::strtoll(PQgetvalue(r.get(), 0, 0), nullptr, 10);
     run("BEGIN ISOLATION LEVEL REPEATABLE READ");
     deferred_ = true;
+    in_transaction_ = true;
     return;
   }
-  run(fmt::format("BEGIN; SELECT pg_advisory_xact_lock({})", write_lock_key));
+  const auto begin = fmt::format("BEGIN; SELECT pg_advisory_xact_lock({})", write_lock_key);
+  try {
+    run(begin);
+  } catch (const pg_error&) {
+    // A connection the server closed while idle shows only now: BEGIN did nothing, so once more.
+    if (PQstatus(conn_) == CONNECTION_OK) throw;
+    reconnect_if_lost();
+    run(begin);
+  }
   deferred_ = false;
+  in_transaction_ = true;
 }
 
 void pg_engine::commit() {
+  in_transaction_ = false;  // ended either way: a failed COMMIT rolls back
   if (deferred_) {
     deferred_ = false;
     auto r = checked(conn_,
@@ -312,6 +350,7 @@ void pg_engine::commit() {
 
 void pg_engine::rollback() {
   deferred_ = false;
+  in_transaction_ = false;
   run("ROLLBACK");
 }
 void pg_engine::savepoint(int level) {

@@ -57,6 +57,9 @@ class pg_engine final : public engine {
   // One statement with its parameters as text (NULL where absent); throws pg_error.
   void run(const std::string& sql);
   pg_conn* connection() { return conn_; }
+  // Opens the connection again if it was lost (outside a transaction); throws when it cannot.
+  void reconnect_if_lost();
+  int session_number() const { return session_number_; }
   // A fresh name for a server-side prepared statement.
   std::string next_statement_name() { return "s" + std::to_string(++statements_made_); }
 
@@ -67,6 +70,9 @@ class pg_engine final : public engine {
   std::string described_;
   std::unordered_map<const char*, std::unique_ptr<pg_cursor>> statements_;
   int statements_made_ = 0;
+  std::string session_;     // the SETs every session starts with
+  int session_number_ = 0;  // one more at each reconnection
+  bool in_transaction_ = false;
   bool deferred_ = false;        // the open transaction is a DEFERRED one
   long long deferred_from_ = 0;  // estatebot_writes when it began
 };
