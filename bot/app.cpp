@@ -13,6 +13,7 @@
 #include "adapters/all_adapters.hpp"
 #include "bot/clock.hpp"
 #include "bot/core.hpp"
+#include "bot/db_listener.hpp"
 #include "bot/group_commit.hpp"
 #include "bot/health_access.hpp"
 #include "bot/http_client.hpp"
@@ -23,6 +24,8 @@
 #include "bot/wakeup_timer.hpp"
 #include "commands/all_commands.hpp"
 #include "storage/gauge_store.hpp"
+#include "storage/job_store.hpp"
+#include "storage/outbox_store.hpp"
 #include "web/dashboard.hpp"
 
 namespace bot {
@@ -98,6 +101,16 @@ struct app::impl {
     web::install_dashboard(server, state.svc);
     // Reports read on a connection of their own: the SQLite file (not an in-memory database), or
     // PostgreSQL's read_url (a replica) or url.
+    if (state.database.is_postgres())
+      listener = std::make_unique<db_listener>(
+          io, cfg.storage.url, std::vector<std::string>{storage::outbox_channel, storage::jobs_channel},
+          [this](const std::string& channel) {
+            if (channel == storage::outbox_channel)
+              outbox_timer.poke();
+            else
+              job_timer.poke();
+          },
+          cfg.storage.poll_ms);
     const std::string reads_from =
         state.database.is_postgres() ? state.cfg.storage.read_target() : state.database.file();
     if (!reads_from.empty()) {
@@ -270,6 +283,7 @@ struct app::impl {
     log::info("app", "shutting down");
     commits.commit();
     server.stop();
+    listener.reset();
     job_timer.stop();
     deadline = std::chrono::steady_clock::now() + shutdown_grace;
     wait_for_sends();
@@ -312,6 +326,7 @@ struct app::impl {
   std::int64_t probed_at = 0;  // when write_problem last committed its probe
   std::string last_write_problem;
   std::shared_ptr<int> alive = std::make_shared<int>(0);
+  std::unique_ptr<db_listener> listener;   // PostgreSQL: pokes the timers above
   std::unique_ptr<reader_thread> reports;  // last: stopped before what its answers reach
 };
 

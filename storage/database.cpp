@@ -61,6 +61,10 @@ SQLite::Database& database::raw() {
   return sqlite_->raw();
 }
 
+void database::notify(const char* channel) {
+  engine_->notify_at_commit(channel);
+}
+
 void database::exec(const std::string& script) {
   engine_->exec(script);
 }

@@ -51,6 +51,9 @@ class database {
   statement prepare(const char* sql);
   // A statement built at run time, prepared for this one use (a tool's, a test's).
   statement query(const std::string& sql);
+  // Tells the other instances on a PostgreSQL database, once this transaction commits, that
+  // `channel` has news (storage/pg_listener); nothing on SQLite.
+  void notify(const char* channel);
   // Statements that return nothing, in the SQLite dialect (a PostgreSQL database translates them).
   void exec(const std::string& script);
   std::int64_t last_insert_id();

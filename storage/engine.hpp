@@ -76,6 +76,9 @@ class engine {
   virtual void migrate() = 0;
   // The smallest real commit, to prove that the database takes writes.
   virtual void probe_write() = 0;
+  // Other instances on the same database hear `channel` once the current transaction commits (at
+  // once outside one): PostgreSQL's NOTIFY. Nothing on SQLite, which one process owns.
+  virtual void notify_at_commit(const char* channel) { (void)channel; }
   virtual std::string describe() const = 0;  // for /healthz: never a password
   virtual std::string journal_mode() = 0;
 };

@@ -23,7 +23,9 @@ std::int64_t job_store::schedule(const std::string& kind, const std::string& ref
   q.bind(4, payload.empty() ? std::string("{}") : payload);
   q.bind(5, now_ms);
   q.exec();
-  return db_.last_insert_id();
+  const auto id = db_.last_insert_id();
+  db_.notify(jobs_channel);
+  return id;
 }
 
 std::vector<job_row> job_store::due(std::int64_t now_ms, int limit) {

@@ -11,6 +11,9 @@
 
 namespace storage {
 
+// What other instances on a PostgreSQL database hear when a job is scheduled (bot/db_listener).
+inline constexpr const char* jobs_channel = "estatebot_jobs";
+
 struct job_row {
   std::int64_t id = 0;
   std::string kind;

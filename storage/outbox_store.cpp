@@ -121,6 +121,7 @@ std::int64_t outbox_store::insert(const bot::chat_ref& target, const std::string
   q.exec();
   const std::int64_t id = db_.last_insert_id();
   if (committed_) db_.after_commit(this, committed_);
+  db_.notify(outbox_channel);
   return id;
 }
 

@@ -14,6 +14,9 @@
 
 namespace storage {
 
+// What other instances on a PostgreSQL database hear when rows are queued (bot/db_listener).
+inline constexpr const char* outbox_channel = "estatebot_outbox";
+
 // Stored as its number (the outbox_due index orders by it): lower goes first.
 enum class priority : int { emergency = 0, reply = 1, notice = 2, digest = 3 };
 

@@ -342,13 +342,27 @@ void pg_engine::commit() {
       run("ROLLBACK");
       throw pg_error("another connection wrote since this transaction's snapshot", "40001");
     }
-    run("COMMIT");
+    std::string commit;
+    for (const auto& channel : notify_) commit += "NOTIFY " + channel + "; ";
+    notify_.clear();
+    run(commit + "COMMIT");
     return;
   }
-  run("SELECT nextval('estatebot_writes'); COMMIT");
+  std::string commit = "SELECT nextval('estatebot_writes'); ";
+  for (const auto& channel : notify_) commit += "NOTIFY " + channel + "; ";
+  notify_.clear();
+  run(commit + "COMMIT");
+}
+
+void pg_engine::notify_at_commit(const char* channel) {
+  if (in_transaction_)
+    notify_.insert(channel);  // one NOTIFY per channel, sent with the COMMIT
+  else
+    run(std::string("NOTIFY ") + channel);
 }
 
 void pg_engine::rollback() {
+  notify_.clear();
   deferred_ = false;
   in_transaction_ = false;
   run("ROLLBACK");

@@ -13,6 +13,7 @@
 // - The schema version lives in the table estatebot_schema; migrations run under the same lock.
 #pragma once
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -52,6 +53,7 @@ class pg_engine final : public engine {
   void migrate() override;
   void probe_write() override;
   std::string describe() const override { return described_; }
+  void notify_at_commit(const char* channel) override;
   std::string journal_mode() override { return "postgresql"; }
 
   // One statement with its parameters as text (NULL where absent); throws pg_error.
@@ -73,8 +75,9 @@ class pg_engine final : public engine {
   std::string session_;     // the SETs every session starts with
   int session_number_ = 0;  // one more at each reconnection
   bool in_transaction_ = false;
-  bool deferred_ = false;        // the open transaction is a DEFERRED one
-  long long deferred_from_ = 0;  // estatebot_writes when it began
+  std::set<std::string> notify_;  // channels to NOTIFY with the commit
+  bool deferred_ = false;         // the open transaction is a DEFERRED one
+  long long deferred_from_ = 0;   // estatebot_writes when it began
 };
 
 // The URL without its password, for logs and /healthz.
