@@ -46,6 +46,21 @@ channel* outbox_pump::channel_for(std::string_view platform) const {
 
 // Pacing is configured in one place: [outbox.platforms.<name>] (built-in defaults follow the
 // platforms' published limits), falling back to the [outbox] per-chat default.
+bool outbox_pump::shared_limits_allow(const storage::outbox_row& row, const channel& ch,
+                                      const std::string& account, std::int64_t now) {
+  // Groups only: a bucket for a private chat would keep who was written to and when, and a sealed
+  // row's chat is an anonymous writer's (the suggestion box's promise). Private chats keep this
+  // instance's own bucket and the account's shared one.
+  const rate c = chat_rate(ch);
+  if (row.target.kind == chat_kind::group && !row.sealed &&
+      !db_.send_buckets.take("chat:" + row.target.key(), c.per_second, c.burst, now))
+    return false;
+  if (auto a = account_rate(ch);
+      a && !db_.send_buckets.take("account:" + account, a->per_second, a->burst, now))
+    return false;
+  return true;
+}
+
 rate outbox_pump::chat_rate(const channel& ch) const {
   auto it = cfg_.platforms.find(std::string(ch.platform()));
   if (it != cfg_.platforms.end() && it->second.per_chat_per_second > 0)
@@ -129,6 +144,10 @@ std::optional<std::int64_t> outbox_pump::pump() {
     }
     if (out && !outages_.take_probe(row.target, row.id, now)) {  // one row at a time asks if it is back
       earliest(wake, std::max(now + not_ready_recheck_ms, outages_.next_probe_at(row.target)));
+      continue;
+    }
+    if (!shared_limits_allow(row, *ch, account, now)) {  // other instances spent them (PostgreSQL)
+      earliest(wake, now + shared_limit_recheck_ms);
       continue;
     }
     if (!db_.outbox.claim(row.id, now, now + cfg_.lease_ms)) continue;  // another instance sends it

@@ -89,6 +89,10 @@ class outbox_pump {
   void report(outage o);
   void platform_back(const chat_ref& target, std::int64_t now);
   void unreachable(const storage::outbox_row& row, const send_result& r, std::int64_t now);
+  // The rate limits as all instances on one PostgreSQL database spend them (always true on SQLite).
+  bool shared_limits_allow(const storage::outbox_row& row, const channel& ch, const std::string& account,
+                           std::int64_t now);
+  static constexpr std::int64_t shared_limit_recheck_ms = 50;
   rate chat_rate(const channel& ch) const;
   std::optional<rate> account_rate(const channel& ch) const;
   token_bucket& bucket(std::map<std::string, token_bucket>& m, const std::string& key, rate r,

@@ -4,6 +4,7 @@
 #include "storage/day_sums_sql.hpp"
 #include "storage/meetings_sql.hpp"
 #include "storage/pending_sql.hpp"
+#include "storage/send_buckets_sql.hpp"
 #include "storage/stats_sql.hpp"
 #include "storage/surveys_sql.hpp"
 #include "storage/ticket_deadlines_sql.hpp"
@@ -409,6 +410,7 @@ const std::vector<migration>& migrations() {
        v16_open_ticket_deadlines},
       {"statistics: the tickets whose lateness depends on the clock read from their index alone",
        v17_live_sla_covering},
+      {"send rate limits shared by the instances on one PostgreSQL database", v18_send_buckets},
   };
   return list;
 }

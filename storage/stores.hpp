@@ -12,6 +12,7 @@
 #include "storage/notice_store.hpp"
 #include "storage/offer_store.hpp"
 #include "storage/outbox_store.hpp"
+#include "storage/send_bucket_store.hpp"
 #include "storage/suggestion_store.hpp"
 #include "storage/ticket_store.hpp"
 #include "storage/unit_store.hpp"
@@ -29,6 +30,7 @@ struct stores {
         tickets(d),
         inbound(d),
         outbox(d),
+        send_buckets(d),
         jobs(d),
         audit(d),
         notices(d),
@@ -45,6 +47,7 @@ struct stores {
   ticket_store tickets;
   inbound_store inbound;
   outbox_store outbox;
+  send_bucket_store send_buckets;
   job_store jobs;
   audit_store audit;
   notice_store notices;
