@@ -176,6 +176,7 @@ class pg_cursor final : public cursor {
     std::string signature(types_.size() * sizeof(Oid), '\0');
     if (!types_.empty()) std::memcpy(signature.data(), types_.data(), signature.size());
     e_.reconnect_if_lost();
+    e_.flush();
     if (session_ != e_.session_number()) {
       prepared_.clear();
       session_ = e_.session_number();
@@ -271,11 +272,18 @@ void pg_engine::reconnect_if_lost() {
     throw database_error(fmt::format("the database {} is unreachable: {}", described_, why));
   }
   ++session_number_;
+  pending_.clear();
   bot::log::warn("storage", "connection to {} opened again", described_);
   run(session_);
 }
 
 void pg_engine::run(const std::string& sql) {
+  if (!pending_.empty()) {
+    const std::string all = std::move(pending_) + sql;
+    pending_.clear();
+    checked(conn_, PQexec(conn_, all.c_str()), all);
+    return;
+  }
   checked(conn_, PQexec(conn_, sql.c_str()), sql);
 }
 
@@ -299,6 +307,7 @@ void pg_engine::exec(const std::string& script) {
 }
 
 std::int64_t pg_engine::last_insert_id() {
+  flush();
   auto r = checked(conn_, PQexec(conn_, "SELECT lastval()"), "lastval");
   return std::strtoll(PQgetvalue(r.get(), 0, 0), nullptr, 10);
 }
@@ -332,6 +341,7 @@ void pg_engine::commit() {
   in_transaction_ = false;  // ended either way: a failed COMMIT rolls back
   if (deferred_) {
     deferred_ = false;
+    flush();
     auto r = checked(conn_,
                      PQexec(conn_, fmt::format("SELECT pg_advisory_xact_lock({}); SELECT last_value FROM "
                                                "estatebot_writes",
@@ -362,20 +372,39 @@ void pg_engine::notify_at_commit(const char* channel) {
 }
 
 void pg_engine::rollback() {
+  pending_.clear();  // savepoints of a transaction that ends anyway
   notify_.clear();
   deferred_ = false;
   in_transaction_ = false;
   run("ROLLBACK");
 }
+// Savepoints cost a round trip each, and most are released without a rollback: they wait in
+// pending_ and go with the next statement that has to reach the server (a SAVEPOINT that nothing
+// ran inside is simply dropped, and the RELEASEs before a COMMIT ride with it).
 void pg_engine::savepoint(int level) {
-  run(fmt::format("SAVEPOINT sp{}", level));
+  pending_ += fmt::format("SAVEPOINT sp{}; ", level);
 }
 void pg_engine::release(int level) {
-  run(fmt::format("RELEASE sp{}", level));
+  const auto mark = fmt::format("SAVEPOINT sp{}; ", level);
+  if (pending_.ends_with(mark))
+    pending_.resize(pending_.size() - mark.size());
+  else
+    pending_ += fmt::format("RELEASE sp{}; ", level);
 }
 void pg_engine::rollback_to(int level) {
-  run(fmt::format("ROLLBACK TO sp{}", level));
-  run(fmt::format("RELEASE sp{}", level));
+  const auto mark = fmt::format("SAVEPOINT sp{}; ", level);
+  if (pending_.ends_with(mark)) {
+    pending_.resize(pending_.size() - mark.size());
+    return;
+  }
+  run(fmt::format("ROLLBACK TO sp{0}; RELEASE sp{0}", level));
+}
+
+void pg_engine::flush() {
+  if (pending_.empty()) return;
+  const std::string sql = std::move(pending_);
+  pending_.clear();
+  checked(conn_, PQexec(conn_, sql.c_str()), sql);
 }
 
 bool pg_engine::lost_race(const std::exception& e) const {

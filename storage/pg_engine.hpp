@@ -59,6 +59,8 @@ class pg_engine final : public engine {
   // One statement with its parameters as text (NULL where absent); throws pg_error.
   void run(const std::string& sql);
   pg_conn* connection() { return conn_; }
+  // Sends the savepoints still waiting (see savepoint()).
+  void flush();
   // Opens the connection again if it was lost (outside a transaction); throws when it cannot.
   void reconnect_if_lost();
   int session_number() const { return session_number_; }
@@ -76,6 +78,7 @@ class pg_engine final : public engine {
   int session_number_ = 0;  // one more at each reconnection
   bool in_transaction_ = false;
   std::set<std::string> notify_;  // channels to NOTIFY with the commit
+  std::string pending_;           // savepoint commands not sent yet
   bool deferred_ = false;         // the open transaction is a DEFERRED one
   long long deferred_from_ = 0;   // estatebot_writes when it began
 };
