@@ -79,6 +79,19 @@ class pg_cursor final : public cursor {
       : e_(e), once_(once), sql_(pg::translate(sql, &count_)) {
     values_.resize(static_cast<std::size_t>(count_));
     types_.resize(static_cast<std::size_t>(count_), 0);
+    // A plain INSERT into a table with an identity id hands the id back with its answer, so that
+    // last_insert_id() needs no round trip of its own (and an insert that did nothing leaves it, as
+    // in SQLite). An upsert keeps lastval(): its update would otherwise count as an insert.
+    inserts_ = sql_.rfind("INSERT INTO ", 0) == 0;
+    if (inserts_ && sql_.find("RETURNING") == std::string::npos &&
+        sql_.find("DO UPDATE") == std::string::npos) {
+      const auto start = std::strlen("INSERT INTO ");
+      const auto end = sql_.find_first_of(" (", start);
+      if (end != std::string::npos && e_.has_identity_id(sql_.substr(start, end - start))) {
+        sql_ += " RETURNING id";
+        returns_id_ = true;
+      }
+    }
   }
   ~pg_cursor() override {
     if (!once_) return;
@@ -105,6 +118,10 @@ class pg_cursor final : public cursor {
     run();
     const char* n = PQcmdTuples(result_.get());
     const int changed = n && *n ? std::atoi(n) : 0;
+    if (returns_id_ && rows_ > 0)
+      e_.inserted(std::strtoll(PQgetvalue(result_.get(), rows_ - 1, 0), nullptr, 10));  // the last, as SQLite
+    else if (inserts_ && !returns_id_)
+      e_.inserted(std::nullopt);
     reset();
     return changed;
   }
@@ -221,6 +238,8 @@ class pg_cursor final : public cursor {
 
   pg_engine& e_;
   bool once_;
+  bool inserts_ = false;     // an INSERT statement
+  bool returns_id_ = false;  // … to which " RETURNING id" was added
   int count_ = 0;
   std::string sql_;
   std::vector<std::optional<std::string>> values_;
@@ -306,7 +325,31 @@ void pg_engine::exec(const std::string& script) {
   for (const auto& statement : pg::translate_script(script)) run(statement);
 }
 
+bool pg_engine::has_identity_id(const std::string& table) {
+  auto it = identity_id_.find(table);
+  if (it != identity_id_.end()) return it->second;
+  flush();
+  std::string name = table;
+  if (name.size() > 1 && name.front() == '"') name = name.substr(1, name.size() - 2);
+  const char* values[] = {name.c_str()};
+  auto r = checked(
+      conn_,
+      PQexecParams(conn_,
+                   "SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+                   "current_schema() AND table_name = $1 AND column_name = 'id' AND is_identity = 'YES'",
+                   1, nullptr, values, nullptr, nullptr, 0),
+      "identity columns");
+  const bool has = std::atoi(PQgetvalue(r.get(), 0, 0)) > 0;
+  identity_id_[table] = has;
+  return has;
+}
+
+void pg_engine::inserted(std::optional<std::int64_t> id) {
+  last_id_ = id;
+}
+
 std::int64_t pg_engine::last_insert_id() {
+  if (last_id_) return *last_id_;
   flush();
   auto r = checked(conn_, PQexec(conn_, "SELECT lastval()"), "lastval");
   return std::strtoll(PQgetvalue(r.get(), 0, 0), nullptr, 10);

@@ -13,6 +13,7 @@
 // - The schema version lives in the table estatebot_schema; migrations run under the same lock.
 #pragma once
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -59,6 +60,10 @@ class pg_engine final : public engine {
   // One statement with its parameters as text (NULL where absent); throws pg_error.
   void run(const std::string& sql);
   pg_conn* connection() { return conn_; }
+  // Whether `table` has an identity column `id` (asked once per table).
+  bool has_identity_id(const std::string& table);
+  // What the last INSERT handed back: its id, or nothing when lastval() must say.
+  void inserted(std::optional<std::int64_t> id);
   // Sends the savepoints still waiting (see savepoint()).
   void flush();
   // Opens the connection again if it was lost (outside a transaction); throws when it cannot.
@@ -79,8 +84,10 @@ class pg_engine final : public engine {
   bool in_transaction_ = false;
   std::set<std::string> notify_;  // channels to NOTIFY with the commit
   std::string pending_;           // savepoint commands not sent yet
-  bool deferred_ = false;         // the open transaction is a DEFERRED one
-  long long deferred_from_ = 0;   // estatebot_writes when it began
+  std::unordered_map<std::string, bool> identity_id_;
+  std::optional<std::int64_t> last_id_;
+  bool deferred_ = false;        // the open transaction is a DEFERRED one
+  long long deferred_from_ = 0;  // estatebot_writes when it began
 };
 
 // The URL without its password, for logs and /healthz.
