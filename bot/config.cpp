@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/asio/ip/address.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -36,6 +37,11 @@ void read_server(config_reader r, server_config& c) {
   r.read_secret("server", "health_token", c.health_token);
   r.finish();
   if (c.listen.empty()) throw config_error("server.listen: must not be empty");
+  boost::system::error_code bad_address;
+  boost::asio::ip::make_address(c.listen, bad_address);
+  if (bad_address)
+    throw config_error(r.key_path("listen") + ": \"" + c.listen +
+                       "\" is not an IP address (127.0.0.1, 0.0.0.0, ::1); the port goes in server.port");
   if (c.max_buffered_bytes < c.max_body_bytes)
     throw config_error(
         fmt::format("{}: must be at least server.max_body_bytes ({}), or no body that large could "

@@ -32,6 +32,10 @@ TEST_CASE("config mistakes name the key", "[config]") {
   CHECK(error_of("[servre]\n") == "servre: unknown key");
   CHECK(error_of("[adapters.telegram]\nenabled = true\n") == "adapters.telegram: unknown key");
   CHECK(error_of("[server]\nport = \"80\"\n") == "server.port: expected an integer");
+  // An address with its port in `listen` once stopped the start with only "Invalid argument".
+  CHECK(error_of("[server]\nlisten = \"127.0.0.1:8080\"\n") ==
+        "server.listen: \"127.0.0.1:8080\" is not an IP address (127.0.0.1, 0.0.0.0, ::1); the port goes in "
+        "server.port");
   CHECK(error_of("[server]\nport = 70000\n") == "server.port: 70000 is outside 0..65535");
   CHECK(error_of("[adapters.console]\nenabled = \"yes\"\n") ==
         "adapters.console.enabled: expected true or false");
