@@ -1,5 +1,6 @@
 #include "storage/gauge_store.hpp"
 
+#include "storage/database.hpp"
 #include "storage/statement.hpp"
 
 namespace storage {
@@ -16,9 +17,11 @@ std::vector<outbox_depth> gauge_store::outbox_unsent() {
 }
 
 std::int64_t gauge_store::database_bytes() {
-  static constexpr const char* sql =
+  // SQLite: the file's pages in use; PostgreSQL: the size of the whole database.
+  static constexpr const char* sqlite_sql =
       "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()";
-  auto q = db_.prepare(sql);
+  static constexpr const char* postgres_sql = "SELECT pg_database_size(current_database())";
+  auto q = db_.prepare(db_.is_postgres() ? postgres_sql : sqlite_sql);
   return q.executeStep() ? q.getColumn(0).getInt64() : 0;
 }
 

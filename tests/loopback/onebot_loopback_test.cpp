@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "support/onebot_harness.hpp"
+#include "support/scratch_db.hpp"
 
 using nlohmann::json;
 namespace onebot_loopback_test {
@@ -28,12 +29,14 @@ TEST_CASE(
   qq->answer(second, 0, -222);
   qq->answer(first, 0, -111);
   REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'sent'") == 2; }));
-  auto ids = h.service->state().database.raw().execAndGet(
-      "SELECT group_concat(chat_id || '=' || platform_message_id, ' ') FROM (SELECT * FROM outbox ORDER BY "
-      "chat_id)");
+  std::string ids;
+  for (auto q = h.service->state().database.query(
+           "SELECT chat_id, platform_message_id FROM outbox ORDER BY chat_id");
+       q.executeStep();)
+    ids += (ids.empty() ? "" : " ") + q.getColumn(0).getString() + "=" + q.getColumn(1).getString();
   const json& repair = first["params"]["group_id"] == 880001 ? first : second;
   const json& other = first["params"]["group_id"] == 880001 ? second : first;
-  CHECK(ids.getString() ==
+  CHECK(ids ==
         fmt::format("880001={} 880002={}", &repair == &first ? -111 : -222, &other == &first ? -111 : -222));
 
   CHECK(repair["action"] == "send_group_msg");
@@ -85,9 +88,9 @@ TEST_CASE("loopback onebot: a dropped and re-established WebSocket loses no repl
   CHECK(h.calls_to(*back, 880002).size() == 1);
   CHECK(text_of(h.calls_to(*back, 880002)[0]).find("#1") != std::string::npos);
   CHECK(h.count("outbox WHERE state != 'sent'") == 0);
-  auto resent =
-      h.service->state().database.raw().execAndGet("SELECT attempts FROM outbox WHERE chat_id = '880001'");
-  CHECK(resent.getInt() == 2);  // the unanswered call counted as an attempt that may have gone out
+  CHECK(
+      testing::sql_int(h.service->state().database, "SELECT attempts FROM outbox WHERE chat_id = '880001'") ==
+      2);  // the unanswered call counted as an attempt that may have gone out
 }
 
 TEST_CASE("loopback onebot: split API and Event connections (go-cqhttp, Token scheme) work together",

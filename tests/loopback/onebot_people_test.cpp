@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "support/onebot_harness.hpp"
+#include "support/scratch_db.hpp"
 
 using nlohmann::json;
 namespace onebot_people_test {
@@ -57,11 +58,11 @@ json at_seg(std::int64_t qq, const std::string& name) {
 }
 
 std::string assignee_of(harness& h, int ticket) {
-  auto q = h.service->state().database.raw().execAndGet(
+  return testing::sql_text(
+      h.service->state().database,
       fmt::format("SELECT coalesce((SELECT m.user_id FROM tickets t JOIN members m ON m.id = t.assignee_id "
                   "WHERE t.id = {}), '')",
                   ticket));
-  return q.getString();
 }
 
 // Every text the bot sent into a chat since call number `from`.

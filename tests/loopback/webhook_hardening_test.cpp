@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/scratch_db.hpp"
 #include "support/webhook_harness.hpp"
 
 namespace webhook_hardening_test {
@@ -93,14 +94,20 @@ TEST_CASE("loopback: /healthz answers 503 when the database takes no writes",
           "[loopback][health][hardening]") {
   harness h;
   // Every write on the bot's own connection now fails as on a read-only file.
-  h.service->state().database.raw().exec("PRAGMA query_only = ON");
+  auto& db = h.service->state().database;
+  db.exec(db.is_postgres() ? "SET default_transaction_read_only = on" : "PRAGMA query_only = ON");
   auto r = h.call("GET", "/healthz", "", "");
   CHECK(r.status == 503);
   auto j = nlohmann::json::parse(r.body);
   CHECK(j["status"] == "degraded");
   CHECK(j["database"]["ok"] == false);
-  CHECK(j["database"]["path"] == h.dir.file("bot.sqlite3"));  // loopback sees the details
-  CHECK(j["database"]["error"].get<std::string>().find("readonly") != std::string::npos);
+  // Loopback sees the details: the file, or the PostgreSQL URL (without a password).
+  if (db.is_postgres())
+    CHECK(j["database"]["path"].get<std::string>().rfind("postgresql://", 0) == 0);
+  else
+    CHECK(j["database"]["path"] == h.dir.file("bot.sqlite3"));
+  CHECK(j["database"]["error"].get<std::string>().find(db.is_postgres() ? "read-only" : "readonly") !=
+        std::string::npos);
 }
 
 }  // namespace webhook_hardening_test

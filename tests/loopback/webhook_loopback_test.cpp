@@ -60,7 +60,7 @@ TEST_CASE("loopback: bad input is refused with the right status and stores nothi
   auto j = nlohmann::json::parse(health.body);
   CHECK(j["version"] == ESTATEBOT_VERSION);
   CHECK(j["database"]["ok"] == true);
-  CHECK(j["database"]["journal_mode"] == "wal");
+  CHECK(j["database"]["journal_mode"] == (h.service->state().database.is_postgres() ? "postgresql" : "wal"));
   CHECK(j["database"]["schema_version"] == j["database"]["latest_schema"]);
 }
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/scratch_db.hpp"
 #include "support/wechatbot_harness.hpp"
 
 namespace wechatbot_loopback_test {
@@ -133,7 +134,7 @@ TEST_CASE("wechatbot loopback: a reply to a group the bridge cannot find is dead
   h.bridge.rooms.erase("3栋业主群");  // renamed between the message and the reply
   h.say("3栋业主群", "王阿姨", "报修 3-2-1201 厨房水管漏水");
   REQUIRE(testing::run_until(h.io, [&] { return h.count("outbox WHERE state = 'dead'") == 1; }));
-  auto reason = h.service->state().database.raw().execAndGet("SELECT last_error FROM outbox").getString();
+  auto reason = testing::sql_text(h.service->state().database, "SELECT last_error FROM outbox");
   CHECK(reason == "Room is not found");
   CHECK(h.bridge.inbox.size() == 1);  // refused once, not tried again
 }

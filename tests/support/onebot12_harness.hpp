@@ -2,7 +2,6 @@
 // implementation (ComWeChatBotClient's shapes) connects as a reverse-WebSocket client or posts to
 // the HTTP Webhook, over real sockets; helpers build its events and answer its actions.
 #pragma once
-#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -16,6 +15,7 @@
 #include "support/fake_onebot.hpp"
 #include "support/loop.hpp"
 #include "support/loopback_server.hpp"
+#include "support/scratch_db.hpp"
 #include "support/temp_dir.hpp"
 
 namespace testing::onebot12 {
@@ -76,12 +76,12 @@ struct harness {
   // `self_ids` false: the bridge's accounts are learned, none listed.
   explicit harness(const std::string& extra = "", bool http_api = false, bool self_ids = true) {
     if (http_api) api = std::make_unique<action_endpoint>(io);
-    auto cfg = bot::config::parse(
-        fmt::format(R"(
+    auto cfg = bot::config::parse(fmt::format(
+        R"(
 [server]
 port = 0
 [storage]
-path = "{}"
+{}
 [outbox]
 backoff_initial_ms = 10
 backoff_max_ms = 50
@@ -98,8 +98,8 @@ self_ids = [{}]
 api_url = "{}"
 {}
 )",
-                    dir.file("bot.sqlite3"), token, self_ids ? fmt::format("\"{}\"", account) : "",
-                    api ? fmt::format("http://127.0.0.1:{}/", api->port) : "", extra));
+        testing::storage_keys(dir.file("bot.sqlite3")), token, self_ids ? fmt::format("\"{}\"", account) : "",
+        api ? fmt::format("http://127.0.0.1:{}/", api->port) : "", extra));
     service = std::make_unique<bot::app>(cfg, io, clock);
     port = service->start(false);
   }
@@ -178,7 +178,7 @@ api_url = "{}"
   }
 
   std::int64_t count(const std::string& from) {
-    return service->state().database.raw().execAndGet("SELECT count(*) FROM " + from).getInt64();
+    return testing::sql_int(service->state().database, "SELECT count(*) FROM " + from);
   }
 
   testing::temp_dir dir;

@@ -2,7 +2,6 @@
 // OneBot clients (tests/support/fake_onebot.hpp) connect to it over real sockets, and the helpers
 // build events in the shapes the clients post.
 #pragma once
-#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -15,6 +14,7 @@
 #include "storage/stores.hpp"
 #include "support/fake_onebot.hpp"
 #include "support/loop.hpp"
+#include "support/scratch_db.hpp"
 #include "support/temp_dir.hpp"
 
 namespace testing::onebot {
@@ -87,7 +87,7 @@ struct harness {
 port = 0
 max_body_bytes = {}
 [storage]
-path = "{}"
+{}
 [outbox]
 backoff_initial_ms = 10
 backoff_max_ms = 50
@@ -105,8 +105,8 @@ api_url = "{}"
 self_ids = [{}]
 {}
 )",
-                                              max_body_bytes, dir.file("bot.sqlite3"), secret, token,
-                                              sink ? sink->url() : "", bot_qq, extra));
+                                              max_body_bytes, testing::storage_keys(dir.file("bot.sqlite3")),
+                                              secret, token, sink ? sink->url() : "", bot_qq, extra));
     service =
         std::make_unique<bot::app>(cfg, io, manual_time ? static_cast<const bot::clock&>(manual) : clock);
     port = service->start(false);
@@ -150,7 +150,7 @@ self_ids = [{}]
   }
 
   std::int64_t count(const std::string& from) {
-    return service->state().database.raw().execAndGet("SELECT count(*) FROM " + from).getInt64();
+    return testing::sql_int(service->state().database, "SELECT count(*) FROM " + from);
   }
 
   std::vector<json> calls_to(const testing::fake_ws_client& c, std::int64_t group) {

@@ -60,6 +60,11 @@ bool on_postgres() {
   return postgres_url() != nullptr;
 }
 
+std::string storage_keys(const std::string& file) {
+  if (!on_postgres()) return "path = \"" + file + "\"";
+  return "backend = \"postgres\"\nurl = \"" + scratch_database() + "\"";
+}
+
 std::string scratch_database() {
   const char* url = postgres_url();
   if (!url) return ":memory:";

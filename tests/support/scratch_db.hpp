@@ -15,6 +15,10 @@ namespace testing {
 std::string scratch_database();
 bool on_postgres();  // whether scratch databases are PostgreSQL ones in this run
 
+// The [storage] keys of a loopback harness's config: `file` (SQLite), or on PostgreSQL runs a
+// scratch schema.
+std::string storage_keys(const std::string& file);
+
 // The first column of the first row of a query, on either engine (parameters bound in order).
 template <class... A>
 std::int64_t sql_int(storage::database& db, const std::string& sql, const A&... args) {

@@ -1,7 +1,6 @@
 // The service on 127.0.0.1 port 0 with the generic webhook enabled, a real HTTP client posting
 // signed messages to it, and a fake bridge on loopback receiving its signed replies.
 #pragma once
-#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -15,6 +14,7 @@
 #include "storage/stores.hpp"
 #include "support/loop.hpp"
 #include "support/loopback_server.hpp"
+#include "support/scratch_db.hpp"
 #include "support/temp_dir.hpp"
 
 namespace testing::webhook {
@@ -50,14 +50,13 @@ struct harness {
           200, "application/json", R"({"message_id":"bridge-)" + std::to_string(inbox.size()) + "\"}", {}};
     });
     std::uint16_t bridge_port = bridge.start();
-    auto cfg =
-        bot::config::parse(fmt::format(R"(
+    auto cfg = bot::config::parse(fmt::format(R"(
 [server]
 port = 0
 max_body_bytes = 4096
 {}
 [storage]
-path = "{}"
+{}
 [outbox]
 backoff_initial_ms = 10
 [adapters.console]
@@ -68,7 +67,8 @@ secret = "{}"
 outbound_url = "http://127.0.0.1:{}/bridge"
 {}
 )",
-                                       server_extra, dir.file("bot.sqlite3"), secret, bridge_port, extra));
+                                              server_extra, testing::storage_keys(dir.file("bot.sqlite3")),
+                                              secret, bridge_port, extra));
     service = std::make_unique<bot::app>(cfg, io, clock);
     port = service->start(false);
   }
@@ -92,10 +92,7 @@ outbound_url = "http://127.0.0.1:{}/bridge"
   }
 
   std::int64_t count(const char* table) {
-    return service->state()
-        .database.raw()
-        .execAndGet(std::string("SELECT count(*) FROM ") + table)
-        .getInt64();
+    return testing::sql_int(service->state().database, std::string("SELECT count(*) FROM ") + table);
   }
 
   testing::temp_dir dir;

@@ -2,7 +2,6 @@
 // bridge's forms to it, and a fake wechatbot-webhook on loopback taking its sends at
 // /webhook/msg/v2 and answering as the bridge does (packages/core/src/service/msgSender.ts).
 #pragma once
-#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
@@ -17,6 +16,7 @@
 #include "storage/stores.hpp"
 #include "support/loop.hpp"
 #include "support/loopback_server.hpp"
+#include "support/scratch_db.hpp"
 #include "support/temp_dir.hpp"
 #include "support/wechatbot_forms.hpp"
 
@@ -81,7 +81,7 @@ struct harness {
 port = 0
 max_body_bytes = 16384
 [storage]
-path = "{}"
+{}
 [outbox]
 backoff_initial_ms = 10
 [outbox.platforms.wechatbot]
@@ -96,8 +96,8 @@ api_url = "http://127.0.0.1:{}"
 api_token = "{}"
 {}
 )",
-                                              dir.file("bot.sqlite3"), inbound_token, bridge.port, api_token,
-                                              extra));
+                                              testing::storage_keys(dir.file("bot.sqlite3")), inbound_token,
+                                              bridge.port, api_token, extra));
     service = std::make_unique<bot::app>(cfg, io, clock);
     port = service->start(false);
   }
@@ -129,7 +129,7 @@ api_token = "{}"
   }
 
   std::int64_t count(const std::string& table_and_where) {
-    return service->state().database.raw().execAndGet("SELECT count(*) FROM " + table_and_where).getInt64();
+    return testing::sql_int(service->state().database, "SELECT count(*) FROM " + table_and_where);
   }
   // Runs until nothing is pending in the outbox and no send is out.
   bool idle() {

@@ -24,6 +24,7 @@
 #include "storage/stores.hpp"
 #include "support/loop.hpp"
 #include "support/loopback_server.hpp"
+#include "support/scratch_db.hpp"
 #include "support/temp_dir.hpp"
 
 namespace testing::weixin {
@@ -143,12 +144,11 @@ struct answer {
 struct harness {
   harness() : weixin(io) {
     const std::string api = fmt::format("http://127.0.0.1:{}", weixin.port);
-    auto cfg =
-        bot::config::parse(fmt::format(R"(
+    auto cfg = bot::config::parse(fmt::format(R"(
 [server]
 port = 0
 [storage]
-path = "{}"
+{}
 [outbox]
 backoff_initial_ms = 10
 [outbox.platforms.wecom]
@@ -191,8 +191,9 @@ encoding_aes_key = "{}"
 app_secret = "mp-secret"
 api_base = "{}"
 )",
-                                       dir.file("bot.sqlite3"), corp_id, corp_token, corp_key, api, robot_key,
-                                       robot_key, smart_token, smart_key, mp_app_id, mp_token, mp_key, api));
+                                              testing::storage_keys(dir.file("bot.sqlite3")), corp_id,
+                                              corp_token, corp_key, api, robot_key, robot_key, smart_token,
+                                              smart_key, mp_app_id, mp_token, mp_key, api));
     service = std::make_unique<bot::app>(cfg, io, clock);
     port = service->start(false);
   }
@@ -308,11 +309,9 @@ api_base = "{}"
   }
 
   std::int64_t count(const std::string& table_and_where) {
-    return service->state().database.raw().execAndGet("SELECT count(*) FROM " + table_and_where).getInt64();
+    return testing::sql_int(service->state().database, "SELECT count(*) FROM " + table_and_where);
   }
-  std::string text(const std::string& sql) {
-    return service->state().database.raw().execAndGet(sql).getString();
-  }
+  std::string text(const std::string& sql) { return testing::sql_text(service->state().database, sql); }
   bool idle() {
     return testing::run_until(io, [&] {
       return count("outbox WHERE state = 'pending'") == 0 && service->state().outbox.in_flight() == 0;

@@ -7,6 +7,7 @@
 
 #include "bot/crypto.hpp"
 #include "storage/dashboard_store.hpp"
+#include "support/scratch_db.hpp"
 #include "support/webhook_chat.hpp"
 
 namespace dashboard_login_test {
@@ -121,10 +122,8 @@ TEST_CASE("dashboard: the link is asked for privately, by staff and managers onl
 TEST_CASE("dashboard: an expired or made-up link is refused", "[web][dashboard]") {
   harness h("", dashboard_roles);
   say(h, "wxid_boss", "后台");  // the manager is a member now
-  const std::int64_t manager = h.service->state()
-                                   .database.raw()
-                                   .execAndGet("SELECT id FROM members WHERE user_id = 'wechat:wxid_boss'")
-                                   .getInt64();
+  const std::int64_t manager = testing::sql_int(h.service->state().database,
+                                                "SELECT id FROM members WHERE user_id = 'wechat:wxid_boss'");
   const std::string secret(64, 'b');
   storage::dashboard_store logins(h.service->state().database);
   logins.add_link(bot::crypto::sha256_hex(secret), {manager, 1, "zh-CN"}, h.clock.now_ms() - 1);
