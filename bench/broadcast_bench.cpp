@@ -27,6 +27,7 @@
 #include "bot/http_server.hpp"
 #include "bot/log.hpp"
 #include "commands/all_commands.hpp"
+#include "storage/pg_engine.hpp"
 #include "storage/stores.hpp"
 
 namespace {
@@ -47,8 +48,7 @@ std::string fresh_target(const std::string& dir) {
   const std::string schema = "broadcast_" + std::filesystem::path(dir).filename().string().substr(16);
   storage::database admin(postgres_url);
   admin.exec("CREATE SCHEMA " + schema);
-  return postgres_url + (postgres_url.find('?') == std::string::npos ? "?" : "&") +
-         "options=-csearch_path%3D" + schema;
+  return storage::url_in_schema(postgres_url, schema);
 }
 
 void drop_target(const std::string& target) {

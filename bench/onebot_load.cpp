@@ -50,6 +50,7 @@
 #include "bot/crypto.hpp"
 #include "bot/http_server.hpp"
 #include "bot/log.hpp"
+#include "storage/pg_engine.hpp"
 #include "storage/statement.hpp"
 #include "storage/stores.hpp"
 
@@ -115,8 +116,7 @@ std::string event(const options& o, int i) {
 // SQLite in the run's folder, or a schema of its own in the PostgreSQL database given.
 std::string storage_lines(const std::string& dir, const options& o) {
   if (o.postgres.empty()) return "path = \"" + dir + "/bench.sqlite3\"\n";
-  return "backend = \"postgres\"\nurl = \"" + o.postgres +
-         (o.postgres.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3Donebot_load\"\n";
+  return "backend = \"postgres\"\nurl = \"" + storage::url_in_schema(o.postgres, "onebot_load") + "\"\n";
 }
 
 void fresh_schema(const options& o) {

@@ -71,6 +71,10 @@ std::string redact_url(const std::string& url) {
   return std::regex_replace(out, in_keywords, "password=***");
 }
 
+std::string url_in_schema(const std::string& url, const std::string& schema) {
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+}
+
 class pg_cursor final : public cursor {
  public:
   // `once`: made for one use, its server-side statements go with it (a cached one's go with the

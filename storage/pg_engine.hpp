@@ -92,5 +92,8 @@ class pg_engine final : public engine {
 
 // The URL without its password, for logs and /healthz.
 std::string redact_url(const std::string& url);
+// The URL of the same database with `schema` first in the search path (tests and benchmarks keep
+// a schema each).
+std::string url_in_schema(const std::string& url, const std::string& schema);
 
 }  // namespace storage

@@ -1,4 +1,5 @@
 #include "support/scratch_db.hpp"
+#include "storage/pg_engine.hpp"
 
 #include <libpq-fe.h>
 #include <unistd.h>
@@ -76,8 +77,7 @@ std::string scratch_database() {
     s.made.push_back(name);
   }
   run(url, "DROP SCHEMA IF EXISTS " + name + " CASCADE; CREATE SCHEMA " + name);
-  std::string base = url;
-  return base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + name;
+  return storage::url_in_schema(url, name);
 }
 
 }  // namespace testing
