@@ -12,8 +12,11 @@ namespace bot::log {
 enum class level { debug, info, warn, error };
 using sink = std::function<void(level, std::string_view module, std::string_view text)>;
 
-void set_sink(sink s);            // empty → default stderr sink
+void set_sink(sink s);  // empty → default stderr sink
 void set_min_level(level l);
+// The default sink writes for the journal: a "<N>" syslog priority first, no timestamp (the journal
+// keeps its own).
+void use_journal_format();
 bool enabled(level l);
 void write(level l, std::string_view module, std::string_view text);
 

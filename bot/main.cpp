@@ -3,24 +3,31 @@
 //   estatebot --check-config FILE             validate a config and exit
 //   estatebot import-roster FILE [--config FILE] [--community NAME]
 //   estatebot backup FILE [--config FILE]     copy the live database (online backup API)
-//   estatebot migrate [--config FILE]         bring the database to this build's schema and exit
+//   estatebot restore FILE [--config FILE]    put a backup in the database's place (service stopped)
+//   estatebot migrate [--backup-to FILE] [--config FILE]
+//                                             bring the database to this build's schema and exit
 //   estatebot copy-db --from FILE [--config FILE]   copy an SQLite database into PostgreSQL
 #include <fmt/format.h>
 #include <unistd.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <utility>
 
 #include "bot/app.hpp"
 #include "bot/clock.hpp"
 #include "bot/config.hpp"
 #include "bot/log.hpp"
+#include "bot/service_manager.hpp"
 #include "commands/all_commands.hpp"
 #include "domain/units/roster_import.hpp"
 #include "storage/copy_db.hpp"
+#include "storage/file_lock.hpp"
+#include "storage/sqlite_files.hpp"
 #include "storage/stores.hpp"
 
 namespace {
@@ -30,7 +37,8 @@ constexpr const char* usage =
     "       estatebot --check-config FILE\n"
     "       estatebot import-roster FILE [--config FILE] [--community NAME]\n"
     "       estatebot backup FILE [--config FILE]\n"
-    "       estatebot migrate [--config FILE]\n"
+    "       estatebot restore FILE [--config FILE]\n"
+    "       estatebot migrate [--backup-to FILE] [--config FILE]\n"
     "       estatebot copy-db --from FILE [--config FILE]\n"
     "       estatebot --version\n";
 
@@ -67,12 +75,17 @@ options parse_args(int argc, char** argv) {
       o.roster_path = value();
     } else if (a == "migrate") {
       o.command = "migrate";
+    } else if (a == "--backup-to") {
+      o.backup_path = value();
     } else if (a == "copy-db") {
       o.command = "copy-db";
     } else if (a == "--from") {
       o.copy_from = value();
     } else if (a == "backup") {
       o.command = "backup";
+      o.backup_path = value();
+    } else if (a == "restore") {
+      o.command = "restore";
       o.backup_path = value();
     } else {
       throw std::invalid_argument("unknown argument " + a);
@@ -81,25 +94,74 @@ options parse_args(int argc, char** argv) {
   return o;
 }
 
-bot::config load(const options& o) {
-  const auto checks = commands::config_checks();
-  if (!o.config_path.empty()) return bot::config::load_file(o.config_path, checks);
-  if (std::filesystem::exists("config.toml")) return bot::config::load_file("config.toml", checks);
-  return bot::config::defaults();
+// The config file this run reads: --config, else ./config.toml if present, else none (defaults).
+std::string config_file(const options& o) {
+  if (!o.config_path.empty()) return o.config_path;
+  return std::filesystem::exists("config.toml") ? "config.toml" : "";
 }
 
-int run(const bot::config& cfg) {
+bot::config load(const options& o) {
+  const std::string file = config_file(o);
+  return file.empty() ? bot::config::defaults() : bot::config::load_file(file, commands::config_checks());
+}
+
+// SIGHUP: nothing in the config is changed live (adapters, routes and limits are built at start);
+// the file is checked again so that an administrator learns before a restart whether it will start.
+void check_again(const options& o) {
+  const std::string file = config_file(o);
+  try {
+    if (!file.empty()) bot::config::load_file(file, commands::config_checks());
+    bot::log::info("main",
+                   "SIGHUP: {} is valid; restart the service to apply changes (systemctl restart estatebot)",
+                   file.empty() ? "the built-in config" : file);
+  } catch (const std::exception& e) {
+    bot::log::error("main", "SIGHUP: {} would not start: {}; still running on the config read at start", file,
+                    e.what());
+  }
+}
+
+// systemd's watchdog, fed from the event loop: a loop that stops turning stops feeding it.
+void feed_watchdog(boost::asio::steady_timer& timer, const bot::service_manager& systemd) {
+  timer.expires_after(systemd.watchdog_interval() / 2);
+  timer.async_wait([&timer, &systemd](boost::system::error_code ec) {
+    if (ec) return;
+    systemd.watchdog();
+    feed_watchdog(timer, systemd);
+  });
+}
+
+void wait_for_hangup(boost::asio::signal_set& hangup, const options& o) {
+  hangup.async_wait([&hangup, &o](boost::system::error_code ec, int) {
+    if (ec) return;
+    check_again(o);
+    wait_for_hangup(hangup, o);
+  });
+}
+
+int run(const options& o, const bot::config& cfg) {
+  const bot::service_manager systemd;
+  std::unique_ptr<storage::file_lock> lock;
+  if (!cfg.storage.postgres() && cfg.storage.path != ":memory:")
+    lock = std::make_unique<storage::file_lock>(cfg.storage.path, "the estatebot service");
   boost::asio::io_context io;
   bot::system_clock clk;
   bot::app service(cfg, io, clk);
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  boost::asio::signal_set hangup(io, SIGHUP);
+  boost::asio::steady_timer watchdog(io);
   signals.async_wait([&](boost::system::error_code ec, int sig) {
     if (!ec) {
       bot::log::info("main", "signal {} received", sig);
+      systemd.stopping();
+      hangup.cancel();
+      watchdog.cancel();
       service.stop();
     }
   });
+  wait_for_hangup(hangup, o);
   service.start();
+  systemd.ready();
+  if (systemd.watchdog_interval().count() > 0) feed_watchdog(watchdog, systemd);
   io.run();
   bot::log::info("main", "stopped");
   return 0;
@@ -126,19 +188,60 @@ int import(const options& o, const bot::config& cfg) {
 // A consistent copy of the database, safe while estatebot runs (copying a WAL database's file by
 // hand may miss what is still in the -wal file). The target must not exist yet.
 int backup(const options& o, const bot::config& cfg) {
+  if (cfg.storage.postgres()) {
+    std::cerr << "estatebot: a PostgreSQL database is backed up with pg_dump\n";
+    return 2;
+  }
   if (std::filesystem::exists(o.backup_path)) {
     std::cerr << "estatebot: " << o.backup_path << " exists already; choose a new file\n";
     return 2;
   }
-  storage::database database(cfg.storage.target(), cfg.storage.busy_timeout_ms, cfg.storage.durability);
-  database.backup_to(o.backup_path);
-  std::cout << "backed up " << database.describe() << " to " << o.backup_path << "\n";
+  storage::copy_sqlite(cfg.storage.path, o.backup_path, cfg.storage.busy_timeout_ms);
+  std::cout << "backed up " << cfg.storage.path << " to " << o.backup_path << "\n";
+  return 0;
+}
+
+// The service must be stopped: the restore holds the service's lock on the file while it runs.
+int restore(const options& o, const bot::config& cfg) {
+  if (cfg.storage.postgres()) {
+    std::cerr
+        << "estatebot: a PostgreSQL database is restored with pg_restore (it was backed up with pg_dump)\n";
+    return 2;
+  }
+  std::unique_ptr<storage::file_lock> lock;
+  try {
+    lock = std::make_unique<storage::file_lock>(cfg.storage.path, "estatebot restore");
+  } catch (const storage::database_error& e) {
+    std::cerr << "estatebot: " << e.what() << "; stop the service first (systemctl stop estatebot)\n";
+    return 3;
+  }
+  auto r = storage::restore_sqlite(o.backup_path, cfg.storage.path);
+  if (!r.kept.empty()) std::cout << "kept the database it replaced as " << r.kept << "\n";
+  std::cout << "restored " << o.backup_path << " (schema version " << r.source_version << ") to "
+            << cfg.storage.path << ", now at schema version " << r.version << "\n";
   return 0;
 }
 
 // Opening the database migrates it; several instances may run this at once (the migration takes
-// the writers' lock).
-int migrate(const bot::config& cfg) {
+// the writers' lock). --backup-to copies an existing SQLite file first (package upgrades); a
+// database newer than this build is refused before anything is copied or changed.
+int migrate(const options& o, const bot::config& cfg) {
+  if (!o.backup_path.empty()) {
+    if (cfg.storage.postgres()) {
+      std::cout << "not backed up: a PostgreSQL database is backed up with pg_dump\n";
+    } else if (std::filesystem::exists(cfg.storage.path)) {
+      const int version = storage::sqlite_schema_version(cfg.storage.path);
+      if (version > storage::database::latest_version())
+        throw storage::database_error(fmt::format(
+            "{} has schema version {}, newer than this estatebot understands ({}): it was written by a newer "
+            "estatebot. Install that version again, or restore a backup made before it (estatebot restore "
+            "FILE)",
+            cfg.storage.path, version, storage::database::latest_version()));
+      storage::copy_sqlite(cfg.storage.path, o.backup_path, cfg.storage.busy_timeout_ms);
+      std::cout << "backed up " << cfg.storage.path << " (schema version " << version << ") to "
+                << o.backup_path << "\n";
+    }
+  }
   storage::database database(cfg.storage.target(), cfg.storage.busy_timeout_ms, cfg.storage.durability);
   std::cout << database.describe() << " is at schema version " << database.schema_version() << "\n";
   return 0;
@@ -182,6 +285,7 @@ int copy_db(const options& o, const bot::config& cfg) {
 int main(int argc, char** argv) {
   try {
     options o = parse_args(argc, argv);
+    if (bot::stderr_is_journal()) bot::log::use_journal_format();
     if (o.command == "help") {
       std::cout << usage;
       return 0;
@@ -197,9 +301,10 @@ int main(int argc, char** argv) {
     }
     if (o.command == "import") return import(o, cfg);
     if (o.command == "backup") return backup(o, cfg);
-    if (o.command == "migrate") return migrate(cfg);
+    if (o.command == "restore") return restore(o, cfg);
+    if (o.command == "migrate") return migrate(o, cfg);
     if (o.command == "copy-db") return copy_db(o, cfg);
-    return run(cfg);
+    return run(o, cfg);
   } catch (const bot::config_error& e) {
     std::cerr << "estatebot: config error: " << e.what() << "\n";
     return 2;

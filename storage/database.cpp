@@ -125,11 +125,6 @@ std::int64_t database::last_insert_id() {
   return engine_->last_insert_id();
 }
 
-void database::backup_to(const std::string& target) {
-  if (!sqlite_) throw database_error("a PostgreSQL database is backed up with pg_dump");
-  sqlite_->backup_to(target);
-}
-
 void database::settle_batch() {
   if (batch_open_ && batch_commit_ && depth_ == 1 && !in_event_) batch_commit_();
 }

@@ -66,11 +66,6 @@ class database {
   // The smallest real commit (the health check's proof that writes work).
   void probe_write();
 
-  // Copies the whole database into `target` with SQLite's online backup, a few pages at a time,
-  // so it may run while the bot writes; the copy is a consistent snapshot. SQLite only (a
-  // PostgreSQL database is backed up with pg_dump).
-  void backup_to(const std::string& target);
-
   int schema_version();
   std::string journal_mode();
   static int latest_version();  // the number of migrations this build knows

@@ -1,6 +1,5 @@
 #include "storage/sqlite_engine.hpp"
 
-#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -229,15 +228,6 @@ void sqlite_engine::exec(const std::string& script) {
 
 std::int64_t sqlite_engine::last_insert_id() {
   return db_->getLastInsertRowid();
-}
-
-void sqlite_engine::backup_to(const std::string& target) {
-  SQLite::Database to(target, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-  SQLite::Backup copy(to, *db_);
-  constexpr int pages_per_step = 256;
-  // Each step holds the source's read lock only briefly; a write in between restarts the copy
-  // from the changed pages, so the result is one consistent state.
-  while (copy.executeStep(pages_per_step) != SQLITE_DONE) sqlite3_sleep(1);
 }
 
 void sqlite_engine::begin(begin_mode mode) {

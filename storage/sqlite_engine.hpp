@@ -43,7 +43,6 @@ class sqlite_engine final : public engine {
 
   SQLite::Database& raw() { return *db_; }
   const std::string& file() const { return file_; }
-  void backup_to(const std::string& target);
   // Checkpoints the log and truncates it to nothing (the scrub after a secret is deleted).
   void checkpoint_truncate();
 

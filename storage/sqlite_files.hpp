@@ -1,0 +1,28 @@
+// Whole-file work on an SQLite database without opening it as the service does (no migration):
+// `estatebot backup` (an online, consistent copy), the schema version of a file, and `estatebot
+// restore` (a backup put in the database's place while the service is stopped).
+#pragma once
+#include <string>
+
+namespace storage {
+
+// Copies `from` into the new file `to` with SQLite's online backup while the service keeps
+// writing; the copy is one consistent state. Throws database_error.
+void copy_sqlite(const std::string& from, const std::string& to, int busy_timeout_ms);
+
+// PRAGMA user_version of an existing estatebot file; throws database_error for another file.
+int sqlite_schema_version(const std::string& file);
+
+struct restore_result {
+  std::string kept;        // where the replaced database now is; empty when there was none
+  int source_version = 0;  // the backup's schema version
+  int version = 0;         // after migrating to this build's schema
+};
+
+// Checks that `backup` is an intact estatebot database no newer than this build, copies the
+// current `target` to TARGET.before-restore-YYYYMMDD-HHMMSS, copies the backup over `target` (one
+// transaction: a failure leaves `target` as it was) and migrates it. The caller holds the
+// service's lock (storage/file_lock). Throws database_error.
+restore_result restore_sqlite(const std::string& backup, const std::string& target);
+
+}  // namespace storage
