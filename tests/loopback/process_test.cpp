@@ -15,11 +15,15 @@ std::string config_for(const testing::temp_dir& dir, bool console = true) {
 
 }  // namespace
 
-TEST_CASE("estatebot --check-config accepts the example and names the bad key", "[process][config]") {
+TEST_CASE("estatebot --check-config accepts the example and the package's config, and names the bad key", "[process][config]") {
   auto ok = run_command(std::string(ESTATEBOT_BINARY) + " --check-config " + ESTATEBOT_SOURCE_DIR +
                         "/config.example.toml");
   CHECK(ok.exit_code == 0);
   CHECK(ok.output.find("config OK") != std::string::npos);
+  // The Debian package's /etc/estatebot/config.toml too.
+  CHECK(run_command(std::string(ESTATEBOT_BINARY) + " --check-config " + ESTATEBOT_SOURCE_DIR +
+                    "/packaging/config.toml")
+            .exit_code == 0);
 
   testing::temp_dir dir;
   testing::write_file(dir.file("bad.toml"),
