@@ -190,7 +190,7 @@ int import(const options& o, const bot::config& cfg) {
 int backup(const options& o, const bot::config& cfg) {
   if (cfg.storage.postgres()) {
     std::cerr << "estatebot: a PostgreSQL database is backed up with pg_dump\n";
-    return 2;
+    return 4;  // not this tool's to do: the daily backup timer then does nothing
   }
   if (std::filesystem::exists(o.backup_path)) {
     std::cerr << "estatebot: " << o.backup_path << " exists already; choose a new file\n";

@@ -1,7 +1,7 @@
 # `cmake --build build --target package`: estatebot_<version>_amd64.deb (CPack), what
 # `apt install ./estatebot_*.deb` turns into a service (README: Running as a service).
 # Its dependencies are the runtime packages of the libraries the binary links (dpkg-shlibdeps,
-# from dpkg-dev) and adduser for the maintainer scripts.
+# from dpkg-dev), adduser for the maintainer scripts and procps for the unit's ExecReload (/bin/kill).
 include(GNUInstallDirs)
 set(ESTATEBOT_PACKAGING ${CMAKE_SOURCE_DIR}/packaging)
 
@@ -31,7 +31,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, procps")  # procps: /bin/kill for ExecReload
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${ESTATEBOT_PACKAGING}/debian/conffiles ${ESTATEBOT_PACKAGING}/debian/postinst
     ${ESTATEBOT_PACKAGING}/debian/prerm ${ESTATEBOT_PACKAGING}/debian/postrm)

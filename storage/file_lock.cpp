@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "storage/database.hpp"
+#include "storage/sqlite_files.hpp"
 
 namespace storage {
 
@@ -17,7 +18,10 @@ file_lock::file_lock(const std::string& database_file, const std::string& holder
   const std::filesystem::path file = database_file + ".lock";
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
   fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+  // Another user's lock file (root ran a restore by hand) still locks: flock needs no write access.
+  if (fd_ < 0 && errno == EACCES) fd_ = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd_ < 0) throw database_error(fmt::format("cannot open {}: {}", file.string(), std::strerror(errno)));
+  give_to_folder_owner(file.string());
   if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     char who[256] = {};
     const auto n = ::pread(fd_, who, sizeof(who) - 1, 0);

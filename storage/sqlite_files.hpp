@@ -13,16 +13,20 @@ void copy_sqlite(const std::string& from, const std::string& to, int busy_timeou
 // PRAGMA user_version of an existing estatebot file; throws database_error for another file.
 int sqlite_schema_version(const std::string& file);
 
+// A file that root made in the service's folder (a restore or a lock file, by hand) becomes the
+// folder owner's, as SQLite does with -wal and -shm; the service could not open it otherwise.
+void give_to_folder_owner(const std::string& file);
+
 struct restore_result {
   std::string kept;        // where the replaced database now is; empty when there was none
   int source_version = 0;  // the backup's schema version
   int version = 0;         // after migrating to this build's schema
 };
 
-// Checks that `backup` is an intact estatebot database no newer than this build, copies the
-// current `target` to TARGET.before-restore-YYYYMMDD-HHMMSS, copies the backup over `target` (one
-// transaction: a failure leaves `target` as it was) and migrates it. The caller holds the
-// service's lock (storage/file_lock). Throws database_error.
+// Checks that `backup` is an intact estatebot database no newer than this build, moves the
+// current `target` (with its -wal) aside to TARGET.before-restore-YYYYMMDD-HHMMSS, copies the
+// backup into a new `target` and migrates it. The caller holds the service's lock
+// (storage/file_lock). Throws database_error.
 restore_result restore_sqlite(const std::string& backup, const std::string& target);
 
 }  // namespace storage

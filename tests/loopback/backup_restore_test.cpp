@@ -149,7 +149,10 @@ TEST_CASE("a backup taken while owners report repairs restores every acknowledge
   // What the restore replaced is kept whole beside it.
   int kept_files = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-    if (entry.path().filename().string().rfind("bot.sqlite3.before-restore-", 0) != 0) continue;
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("bot.sqlite3.before-restore-", 0) != 0 || name.find("-wal") != std::string::npos ||
+        name.find("-shm") != std::string::npos)
+      continue;
     ++kept_files;
     CHECK(ticket_messages(entry.path().string()) == live);
   }
@@ -184,6 +187,23 @@ TEST_CASE("restore refuses what is not an estatebot backup and leaves the databa
   CHECK(storage::database(dir.file("bot.sqlite3")).schema_version() == storage::database::latest_version());
   for (const auto& e : std::filesystem::directory_iterator(dir.path()))
     CHECK(e.path().filename().string().find("before-restore") == std::string::npos);
+
+  // A damaged database, the usual reason to restore, is replaced and kept as it was.
+  REQUIRE(testing::run_command(cli("backup " + dir.file("good.sqlite3"), dir)).exit_code == 0);
+  testing::write_file(dir.file("bot.sqlite3"), "SQLite format 3" + std::string(5000, '\x7f'));
+  CHECK(testing::run_command(cli("migrate", dir)).exit_code != 0);
+  auto rescued = testing::run_command(cli("restore " + dir.file("good.sqlite3"), dir));
+  INFO(rescued.output);
+  CHECK(rescued.exit_code == 0);
+  CHECK(testing::run_command(cli("migrate", dir)).exit_code == 0);
+  int kept = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    const std::string name = e.path().filename().string();
+    if (name.find("before-restore") == std::string::npos || name.find("-wal") != std::string::npos) continue;
+    ++kept;
+    CHECK(testing::read_file(e.path().string()) == "SQLite format 3" + std::string(5000, '\x7f'));
+  }
+  CHECK(kept == 1);
 }
 
 TEST_CASE("migrate --backup-to copies first, and refuses a database from a newer estatebot",

@@ -15,15 +15,26 @@ std::string config_for(const testing::temp_dir& dir, bool console = true) {
 
 }  // namespace
 
-TEST_CASE("estatebot --check-config accepts the example and the package's config, and names the bad key", "[process][config]") {
+TEST_CASE("estatebot --check-config accepts the example and the package's config, and names the bad key",
+          "[process][config]") {
   auto ok = run_command(std::string(ESTATEBOT_BINARY) + " --check-config " + ESTATEBOT_SOURCE_DIR +
                         "/config.example.toml");
   CHECK(ok.exit_code == 0);
   CHECK(ok.output.find("config OK") != std::string::npos);
-  // The Debian package's /etc/estatebot/config.toml too.
-  CHECK(run_command(std::string(ESTATEBOT_BINARY) + " --check-config " + ESTATEBOT_SOURCE_DIR +
-                    "/packaging/config.toml")
-            .exit_code == 0);
+  // The Debian package's /etc/estatebot/config.toml too, with the env file its postinst writes.
+  {
+    testing::temp_dir etc;
+    std::string shipped = testing::read_file(std::string(ESTATEBOT_SOURCE_DIR) + "/packaging/config.toml");
+    const std::string env_path = "/etc/estatebot/env";
+    const auto at = shipped.find("env_file = \"" + env_path + "\"");
+    REQUIRE(at != std::string::npos);
+    shipped.replace(at + 12, env_path.size(), etc.file("env"));
+    testing::write_file(etc.file("config.toml"), shipped);
+    testing::write_file(etc.file("env"), "ESTATEBOT_SUGGESTIONS_RELAY_KEY=" + std::string(64, 'a') + "\n");
+    auto packaged = run_command(std::string(ESTATEBOT_BINARY) + " --check-config " + etc.file("config.toml"));
+    INFO(packaged.output);
+    CHECK(packaged.exit_code == 0);
+  }
 
   testing::temp_dir dir;
   testing::write_file(dir.file("bad.toml"),
