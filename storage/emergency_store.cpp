@@ -1,5 +1,7 @@
 #include "storage/emergency_store.hpp"
 
+#include <fmt/format.h>
+
 #include "storage/statement.hpp"
 
 namespace storage {
@@ -63,13 +65,28 @@ void emergency_store::close(std::int64_t id, std::int64_t by_member, std::int64_
   q.exec();
 }
 
-void emergency_store::add_group(std::int64_t emergency_id, std::int64_t chat_id) {
-  static constexpr const char* sql =
-      "INSERT INTO emergency_groups (emergency_id, chat_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
-  auto q = db_.prepare(sql);
-  q.bind(1, emergency_id);
-  q.bind(2, chat_id);
-  q.exec();
+void emergency_store::add_groups(std::int64_t emergency_id, const std::vector<std::int64_t>& chat_ids) {
+  constexpr std::size_t per_statement = 256;
+  static const std::string many = [] {
+    std::string sql = "INSERT INTO emergency_groups (emergency_id, chat_id) VALUES ";
+    for (std::size_t r = 0; r < per_statement; ++r) sql += fmt::format("{}(?1, ?{})", r ? ", " : "", r + 2);
+    return sql + " ON CONFLICT DO NOTHING";
+  }();
+  static constexpr const char* one =
+      "INSERT INTO emergency_groups (emergency_id, chat_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+  std::size_t i = 0;
+  for (; i + per_statement <= chat_ids.size(); i += per_statement) {
+    auto q = db_.prepare(many.c_str());
+    q.bind(1, emergency_id);
+    for (std::size_t r = 0; r < per_statement; ++r) q.bind(static_cast<int>(r + 2), chat_ids[i + r]);
+    q.exec();
+  }
+  for (; i < chat_ids.size(); ++i) {
+    auto q = db_.prepare(one);
+    q.bind(1, emergency_id);
+    q.bind(2, chat_ids[i]);
+    q.exec();
+  }
 }
 
 std::vector<std::int64_t> emergency_store::group_ids(std::int64_t emergency_id) {

@@ -48,7 +48,9 @@ class emergency_store {
   std::optional<emergency_row> get(std::int64_t id);
   void close(std::int64_t id, std::int64_t by_member, std::int64_t at, const std::string& note);
 
-  void add_group(std::int64_t emergency_id, std::int64_t chat_id);
+  // The groups an emergency went to, many rows per statement (ten thousand groups are one
+  // emergency's usual reach: one round trip each on PostgreSQL would take seconds).
+  void add_groups(std::int64_t emergency_id, const std::vector<std::int64_t>& chat_ids);
   std::vector<std::int64_t> group_ids(std::int64_t emergency_id);
   // Open emergencies that were sent to a chat, oldest first.
   std::vector<std::int64_t> open_for_chat(std::int64_t chat_id);

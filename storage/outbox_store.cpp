@@ -73,9 +73,56 @@ std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgo
   return insert(target, encode_outgoing(body), p, ref, now_ms, false);
 }
 
-std::int64_t outbox_store::enqueue_encoded(const bot::chat_ref& target, const std::string& body_json,
-                                           priority p, const std::string& ref, std::int64_t now_ms) {
-  return insert(target, body_json, p, ref, now_ms, false);
+namespace {
+
+// One row of enqueue_many's statement. Shared: ?1 now, ?2 priority, ?3 ref, ?4 parked; the row's
+// own from ?first: platform, account, kind, chat id, body. Queued behind a pending row of its chat
+// it waits parked, as insert() decides for one row.
+std::string fan_out_row(int first) {
+  auto n = [first](int k) { return "?" + std::to_string(first + k); };
+  return "(?1, ?2, " + n(0) + ", " + n(1) + ", " + n(2) + ", " + n(3) + ", " + n(4) +
+         ", NULLIF(?3, ''), CASE WHEN ?2 = 0 THEN ?1 WHEN EXISTS (SELECT 1 FROM outbox p WHERE p.state = "
+         "'pending' AND p.platform = " +
+         n(0) + " AND p.kind = " + n(2) + " AND p.chat_id = " + n(3) + " AND p.priority <= ?2 AND " +
+         not_confirming + ") THEN ?4 ELSE ?1 END)";
+}
+
+std::string fan_out_sql() {
+  std::string sql =
+      "INSERT INTO outbox (created_at, priority, platform, account, kind, chat_id, body, ref, "
+      "next_attempt_at) "
+      "VALUES ";
+  for (int r = 0; r < outbox_store::rows_per_statement; ++r) sql += (r ? ", " : "") + fan_out_row(5 + 5 * r);
+  return sql;
+}
+
+}  // namespace
+
+void outbox_store::enqueue_many(const std::vector<std::pair<bot::chat_ref, const std::string*>>& rows,
+                                priority p, const std::string& ref, std::int64_t now_ms) {
+  static const std::string sql = fan_out_sql();
+  std::size_t i = 0;
+  for (; i + rows_per_statement <= rows.size(); i += rows_per_statement) {
+    auto q = db_.prepare(sql.c_str());
+    q.bind(1, now_ms);
+    q.bind(2, static_cast<int>(p));
+    q.bind(3, ref);
+    q.bind(4, outbox_row::parked);
+    for (int r = 0; r < rows_per_statement; ++r) {
+      const auto& [target, body] = rows[i + static_cast<std::size_t>(r)];
+      const int first = 5 + 5 * r;
+      q.bind(first, target.platform);
+      q.bind(first + 1, target.account);
+      q.bind(first + 2, target.is_group() ? "group" : "direct");
+      q.bind(first + 3, target.id);
+      q.bind(first + 4, *body);
+    }
+    q.exec();
+  }
+  for (; i < rows.size(); ++i) insert(rows[i].first, *rows[i].second, p, ref, now_ms, false);
+  if (rows.empty()) return;
+  if (committed_) db_.after_commit(this, committed_);
+  db_.notify(outbox_channel);
 }
 
 std::int64_t outbox_store::enqueue_sealed(const bot::chat_ref& target, const bot::outgoing& body, priority p,

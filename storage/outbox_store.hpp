@@ -58,9 +58,12 @@ class outbox_store {
   // Ids only grow, also over deleted rows: a row's id is its delivery id on every platform.
   std::int64_t enqueue(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                        const std::string& ref, std::int64_t now_ms);
-  // The same with the body already encoded (encode_outgoing): a broadcast encodes it once, not per group.
-  std::int64_t enqueue_encoded(const bot::chat_ref& target, const std::string& body_json, priority p,
-                               const std::string& ref, std::int64_t now_ms);
+  // One message to many chats (a notice, an emergency): the rows of `rows_per_statement` chats
+  // go in one statement (one round trip on PostgreSQL, one program run on SQLite) instead of one
+  // each. rows[i] is a chat and its encoded body; never sealed.
+  static constexpr int rows_per_statement = 64;
+  void enqueue_many(const std::vector<std::pair<bot::chat_ref, const std::string*>>& rows, priority p,
+                    const std::string& ref, std::int64_t now_ms);
   // A sealed row (see outbox_row::sealed); throws when no seal was installed.
   std::int64_t enqueue_sealed(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                               std::int64_t now_ms);

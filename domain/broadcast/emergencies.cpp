@@ -18,7 +18,10 @@ std::vector<storage::chat_row> reachable_groups(bot::services& svc, const storag
 void open_emergency(bot::services& svc, storage::emergency_row& e,
                     const std::vector<storage::chat_row>& groups) {
   e.id = svc.db.emergencies.create(e);
-  for (const auto& g : groups) svc.db.emergencies.add_group(e.id, g.id);
+  std::vector<std::int64_t> ids;
+  ids.reserve(groups.size());
+  for (const auto& g : groups) ids.push_back(g.id);
+  svc.db.emergencies.add_groups(e.id, ids);
   const std::int64_t now = svc.clk.now_ms();
   if (int minutes = svc.cfg.emergency.remind_after_minutes; minutes > 0)
     svc.db.jobs.schedule(remind_job.name, remind_job.ref(e.id), now + minutes * bot::minute_ms, "{}", now);

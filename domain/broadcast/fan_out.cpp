@@ -28,13 +28,15 @@ std::size_t fan_out(bot::services& svc, const std::vector<storage::chat_row>& gr
                     const std::function<bot::outgoing(bot::locale)>& render, storage::priority p,
                     const std::string& ref) {
   std::optional<std::string> zh, en;  // each rendered and encoded once
-  const std::int64_t now = svc.clk.now_ms();
+  std::vector<std::pair<bot::chat_ref, const std::string*>> rows;
+  rows.reserve(groups.size());
   for (const auto& g : groups) {
     bot::locale l = group_locale(svc, g);
     auto& body = l == bot::locale::en_US ? en : zh;
     if (!body) body = storage::encode_outgoing(render(l));
-    svc.db.outbox.enqueue_encoded(g.ref, *body, p, ref, now);
+    rows.emplace_back(g.ref, &*body);
   }
+  svc.db.outbox.enqueue_many(rows, p, ref, svc.clk.now_ms());
   return groups.size();
 }
 

@@ -225,3 +225,44 @@ TEST_CASE("a message queued behind others in its chat says so, and an emergency 
   f.channel.answer(bot::send_result::status::sent);
   CHECK(f.channel.texts() == std::vector<std::string>{"notice 1", "EMERGENCY", "notice 2"});
 }
+
+TEST_CASE(
+    "one message to many chats queues a row for each, in statements of many rows, parked only behind "
+    "a row its chat already has",
+    "[outbox]") {
+  outbox_fixture f;
+  f.channel.auto_answer.reset();
+  const auto earlier = f.put("g7", "earlier notice", storage::priority::notice);
+  // Two full statements and a remainder of single rows.
+  const int chats = 2 * storage::outbox_store::rows_per_statement + 5;
+  const std::string zh = storage::encode_outgoing(bot::outgoing::plain("停水通知"));
+  const std::string en = storage::encode_outgoing(bot::outgoing::plain("Water cut"));
+  std::vector<std::pair<bot::chat_ref, const std::string*>> rows;
+  for (int i = 0; i < chats; ++i)
+    rows.emplace_back(outbox_chat("g" + std::to_string(i)), i % 3 == 0 ? &en : &zh);
+  f.stores.outbox.enqueue_many(rows, storage::priority::notice, "notice:9", f.clock.now_ms());
+
+  const auto queued = f.stores.outbox.by_ref("notice:9");
+  REQUIRE(queued.size() == static_cast<std::size_t>(chats));
+  for (int i = 0; i < chats; ++i) {
+    const auto& row = queued[static_cast<std::size_t>(i)];
+    INFO("chat g" << i);
+    CHECK(row.id > earlier);
+    CHECK(row.target == outbox_chat("g" + std::to_string(i)));
+    CHECK(row.body.text == (i % 3 == 0 ? "Water cut" : "停水通知"));
+    CHECK(row.priority == storage::priority::notice);
+    CHECK(row.state == "pending");
+    CHECK(row.next_attempt_at == (i == 7 ? storage::outbox_row::parked : f.clock.now_ms()));
+  }
+  // g7's notice goes after the one it waited behind.
+  for (int round = 0; round < 30 && f.stores.outbox.count_in_state("pending") > 0; ++round) {
+    f.pump.pump();
+    while (!f.channel.pending.empty()) f.channel.answer(bot::send_result::status::sent);
+    f.clock.advance_ms(1000);  // the chats' own pace
+  }
+  CHECK(f.stores.outbox.count_in_state("sent") == chats + 1);
+  std::vector<std::string> to_g7;
+  for (const auto& d : f.channel.sent)
+    if (d.target == outbox_chat("g7")) to_g7.push_back(d.body.text);
+  CHECK(to_g7 == std::vector<std::string>{"earlier notice", "停水通知"});
+}
