@@ -12,8 +12,8 @@
 
 #include "bot/config_adapters.hpp"
 #include "bot/config_reader.hpp"
-#include "bot/env_file.hpp"
 #include "bot/crypto.hpp"
+#include "bot/env_file.hpp"
 #include "bot/role.hpp"
 #include "bot/texts.hpp"
 #include "bot/utf8.hpp"
@@ -395,9 +395,11 @@ config config::parse(std::string_view toml_text, const std::string& source_name,
   }
   config c;
   config_reader r(&root, "");
-  // First: the secrets the rest may read from the environment.
+  // First: the secrets the rest may read from it.
   r.read("env_file", c.env_file);
-  if (!c.env_file.empty()) load_env_file(c.env_file, "env_file");
+  config_reader::environment file_env;
+  if (!c.env_file.empty()) file_env = read_env_file(c.env_file, "env_file");
+  r.use_env_file(&file_env);
   read_server(r.table("server"), c.server);
   read_storage(r.table("storage"), c.storage);
   read_community(r.table("community"), c.community);

@@ -110,7 +110,12 @@ std::optional<std::int64_t> config_reader::integer(std::string_view key, std::in
 
 void config_reader::read_secret(std::string_view adapter, std::string_view key, std::string& out) {
   read(key, out);
-  if (const char* env = std::getenv(secret_env_name(adapter, key).c_str()); env && *env) out = env;
+  const std::string name = secret_env_name(adapter, key);
+  if (const char* env = std::getenv(name.c_str()); env && *env) {
+    out = env;
+  } else if (file_env_) {
+    if (auto it = file_env_->find(name); it != file_env_->end() && !it->second.empty()) out = it->second;
+  }
 }
 
 void config_reader::require_url(std::string_view key, const std::string& url) const {
@@ -125,7 +130,9 @@ void config_reader::require_path(std::string_view key, const std::string& path) 
 config_reader config_reader::table(std::string_view key) {
   const auto* n = get(key);
   if (n && !n->is_table()) wrong_type(key, "a [table]");
-  return config_reader(n ? n->as_table() : nullptr, key_path(key));
+  config_reader child(n ? n->as_table() : nullptr, key_path(key));
+  child.use_env_file(file_env_);
+  return child;
 }
 
 std::vector<std::string> config_reader::table_keys() {

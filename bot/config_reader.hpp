@@ -14,7 +14,12 @@ namespace bot {
 
 class config_reader {
  public:
+  // Variables from the config's env_file (bot/env_file): secrets the process environment lacks.
+  using environment = std::map<std::string, std::string, std::less<>>;
+
   config_reader(const toml::table* table, std::string path) : table_(table), path_(std::move(path)) {}
+  // For this reader and the tables read through it.
+  void use_env_file(const environment* variables) { file_env_ = variables; }
 
   bool present() const { return table_ != nullptr; }
   std::string key_path(std::string_view key) const;
@@ -33,7 +38,8 @@ class config_reader {
     if (auto v = integer(key, min, max)) out = static_cast<Int>(*v);
   }
 
-  // A secret: the key, unless the environment sets ESTATEBOT_<ADAPTER>_<KEY> (secret_env_name).
+  // A secret: the key, unless the environment (or else the env_file) sets ESTATEBOT_<ADAPTER>_<KEY>
+  // (secret_env_name).
   void read_secret(std::string_view adapter, std::string_view key, std::string& out);
   // Throw config_error naming the key unless the value is an http(s) URL / starts with "/".
   void require_url(std::string_view key, const std::string& url) const;
@@ -51,6 +57,7 @@ class config_reader {
   const toml::table* table_;
   std::string path_;
   std::set<std::string, std::less<>> read_;
+  const environment* file_env_ = nullptr;
 };
 
 }  // namespace bot

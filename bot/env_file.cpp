@@ -2,11 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <regex>
-#include <utility>
-#include <vector>
 
 #include "bot/config.hpp"
 
@@ -28,11 +25,12 @@ std::string unquote(const std::string& v) {
 
 }  // namespace
 
-void load_env_file(const std::string& path, const std::string& key) {
+std::map<std::string, std::string, std::less<>> read_env_file(const std::string& path,
+                                                              const std::string& key) {
   std::ifstream in(path);
   if (!in) throw config_error(fmt::format("{}: cannot read {}", key, path));
   static const std::regex assignment(R"(([A-Za-z_][A-Za-z0-9_]*)\s*=(.*))");
-  std::vector<std::pair<std::string, std::string>> variables;  // all read before any is set
+  std::map<std::string, std::string, std::less<>> variables;
   std::string line;
   int number = 0;
   while (std::getline(in, line)) {
@@ -42,9 +40,9 @@ void load_env_file(const std::string& path, const std::string& key) {
     std::smatch m;
     if (!std::regex_match(text, m, assignment))
       throw config_error(fmt::format("{}: {} line {} is not KEY=value", key, path, number));
-    variables.emplace_back(m[1].str(), unquote(trim(m[2].str())));
+    variables[m[1].str()] = unquote(trim(m[2].str()));  // a later line wins, as in systemd
   }
-  for (const auto& [name, value] : variables) ::setenv(name.c_str(), value.c_str(), 0);
+  return variables;
 }
 
 }  // namespace bot

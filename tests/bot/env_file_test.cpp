@@ -34,6 +34,8 @@ TEST_CASE("an adapter's secret may come from the env file the config names", "[c
   auto c = bot::config::parse(webhook_with(dir.file("env")), "test.toml");
   CHECK(c.webhook.secret == "s3cret value");
   CHECK(c.suggestions.relay_key == std::string(64, 'f'));
+  // Read for the config only: the process's environment, which other threads read, is left alone.
+  CHECK(std::getenv("ESTATEBOT_WEBHOOK_SECRET") == nullptr);
 }
 
 TEST_CASE("a variable already in the environment wins over the env file", "[config][env]") {
