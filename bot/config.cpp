@@ -396,9 +396,10 @@ config config::parse(std::string_view toml_text, const std::string& source_name,
   config c;
   config_reader r(&root, "");
   // First: the secrets the rest may read from it.
-  r.read("env_file", c.env_file);
+  std::string env_file;
+  r.read("env_file", env_file);
   config_reader::environment file_env;
-  if (!c.env_file.empty()) file_env = read_env_file(c.env_file, "env_file");
+  if (!env_file.empty()) file_env = read_env_file(env_file, "env_file");
   r.use_env_file(&file_env);
   read_server(r.table("server"), c.server);
   read_storage(r.table("storage"), c.storage);

@@ -342,8 +342,6 @@ struct config;
 using config_check = std::function<void(const config&)>;
 
 struct config {
-  // KEY=value lines read into the environment before anything else (bot/env_file): the secrets.
-  std::string env_file;
   server_config server;
   storage_config storage;
   community_config community;

@@ -19,7 +19,6 @@ class service_manager {
   void ready() const { notify("READY=1\nSTATUS=serving"); }
   void watchdog() const { notify("WATCHDOG=1"); }
   void stopping() const { notify("STOPPING=1\nSTATUS=stopping"); }
-  void status(const std::string& text) const { notify("STATUS=" + text); }
 
  private:
   void notify(const std::string& message) const;

@@ -67,25 +67,20 @@ void emergency_store::close(std::int64_t id, std::int64_t by_member, std::int64_
 
 void emergency_store::add_groups(std::int64_t emergency_id, const std::vector<std::int64_t>& chat_ids) {
   constexpr std::size_t per_statement = 256;
-  static const std::string many = [] {
+  auto sql_for = [](std::size_t rows) {
     std::string sql = "INSERT INTO emergency_groups (emergency_id, chat_id) VALUES ";
-    for (std::size_t r = 0; r < per_statement; ++r) sql += fmt::format("{}(?1, ?{})", r ? ", " : "", r + 2);
+    for (std::size_t r = 0; r < rows; ++r) sql += fmt::format("{}(?1, ?{})", r ? ", " : "", r + 2);
     return sql + " ON CONFLICT DO NOTHING";
-  }();
-  static constexpr const char* one =
-      "INSERT INTO emergency_groups (emergency_id, chat_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
-  std::size_t i = 0;
-  for (; i + per_statement <= chat_ids.size(); i += per_statement) {
-    auto q = db_.prepare(many.c_str());
+  };
+  static const std::string many = sql_for(per_statement);
+  static const std::string one = sql_for(1);
+  for (std::size_t i = 0; i < chat_ids.size();) {
+    const std::size_t rows = chat_ids.size() - i >= per_statement ? per_statement : 1;
+    auto q = db_.prepare((rows == 1 ? one : many).c_str());
     q.bind(1, emergency_id);
-    for (std::size_t r = 0; r < per_statement; ++r) q.bind(static_cast<int>(r + 2), chat_ids[i + r]);
+    for (std::size_t r = 0; r < rows; ++r) q.bind(static_cast<int>(r + 2), chat_ids[i + r]);
     q.exec();
-  }
-  for (; i < chat_ids.size(); ++i) {
-    auto q = db_.prepare(one);
-    q.bind(1, emergency_id);
-    q.bind(2, chat_ids[i]);
-    q.exec();
+    i += rows;
   }
 }
 

@@ -75,47 +75,68 @@ std::int64_t outbox_store::enqueue(const bot::chat_ref& target, const bot::outgo
 
 namespace {
 
-// One row of enqueue_many's statement. Shared: ?1 now, ?2 priority, ?3 ref, ?4 parked; the row's
-// own from ?first: platform, account, kind, chat id, body. Queued behind a pending row of its chat
-// it waits parked, as insert() decides for one row.
-std::string fan_out_row(int first) {
-  auto n = [first](int k) { return "?" + std::to_string(first + k); };
-  return "(?1, ?2, " + n(0) + ", " + n(1) + ", " + n(2) + ", " + n(3) + ", " + n(4) +
-         ", NULLIF(?3, ''), CASE WHEN ?2 = 0 THEN ?1 WHEN EXISTS (SELECT 1 FROM outbox p WHERE p.state = "
-         "'pending' AND p.platform = " +
-         n(0) + " AND p.kind = " + n(2) + " AND p.chat_id = " + n(3) + " AND p.priority <= ?2 AND " +
-         not_confirming + ") THEN ?4 ELSE ?1 END)";
-}
+// Rows queued by one statement. Shared: ?1 now, ?2 priority, ?3 ref, ?4 parked; each row's own
+// from 5 + row_params × its index: platform, account, kind, chat id, body, sealed target. A row
+// queued behind a pending row of its chat waits parked (see insert()).
+constexpr int row_params = 6;
 
-std::string fan_out_sql() {
+std::string queue_sql(int rows) {
   std::string sql =
       "INSERT INTO outbox (created_at, priority, platform, account, kind, chat_id, body, ref, "
-      "next_attempt_at) "
-      "VALUES ";
-  for (int r = 0; r < outbox_store::rows_per_statement; ++r) sql += (r ? ", " : "") + fan_out_row(5 + 5 * r);
+      "next_attempt_at, "
+      "sealed_target) VALUES ";
+  for (int r = 0; r < rows; ++r) {
+    auto n = [first = 5 + row_params * r](int k) { return "?" + std::to_string(first + k); };
+    sql += (r ? ", (" : "(") + std::string("?1, ?2, ") + n(0) + ", " + n(1) + ", " + n(2) + ", " + n(3) +
+           ", " + n(4) +
+           ", NULLIF(?3, ''), CASE WHEN ?2 = 0 THEN ?1 WHEN EXISTS (SELECT 1 FROM outbox p WHERE p.state = "
+           "'pending' AND p.platform = " +
+           n(0) + " AND p.kind = " + n(2) + " AND p.chat_id = " + n(3) + " AND p.priority <= ?2 AND " +
+           not_confirming + ") THEN ?4 ELSE ?1 END, " + n(5) + ")";
+  }
   return sql;
+}
+
+void bind_shared(statement& q, priority p, const std::string& ref, std::int64_t now_ms) {
+  q.bind(1, now_ms);
+  q.bind(2, static_cast<int>(p));
+  q.bind(3, ref);
+  q.bind(4, outbox_row::parked);
 }
 
 }  // namespace
 
+void outbox_store::bind_row(statement& q, int row, const bot::chat_ref& target, const std::string& body_json,
+                            bool sealed) {
+  const int first = 5 + row_params * row;
+  q.bind(first + 4, body_json);
+  if (sealed) {
+    // Not even the platform: with the time of the row it would narrow down who wrote.
+    if (!seal_.seal) throw std::logic_error("outbox: a message to an anonymous writer needs a seal");
+    q.bind(first, "");
+    q.bind(first + 1, "");
+    q.bind(first + 2, "direct");
+    q.bind(first + 3, "");
+    q.bind(first + 5, seal_.seal(target));
+  } else {
+    q.bind(first, target.platform);
+    q.bind(first + 1, target.account);
+    q.bind(first + 2, target.is_group() ? "group" : "direct");
+    q.bind(first + 3, target.id);
+    q.bind(first + 5);
+  }
+}
+
 void outbox_store::enqueue_many(const std::vector<std::pair<bot::chat_ref, const std::string*>>& rows,
                                 priority p, const std::string& ref, std::int64_t now_ms) {
-  static const std::string sql = fan_out_sql();
+  static const std::string sql = queue_sql(rows_per_statement);
   std::size_t i = 0;
   for (; i + rows_per_statement <= rows.size(); i += rows_per_statement) {
     auto q = db_.prepare(sql.c_str());
-    q.bind(1, now_ms);
-    q.bind(2, static_cast<int>(p));
-    q.bind(3, ref);
-    q.bind(4, outbox_row::parked);
+    bind_shared(q, p, ref, now_ms);
     for (int r = 0; r < rows_per_statement; ++r) {
       const auto& [target, body] = rows[i + static_cast<std::size_t>(r)];
-      const int first = 5 + 5 * r;
-      q.bind(first, target.platform);
-      q.bind(first + 1, target.account);
-      q.bind(first + 2, target.is_group() ? "group" : "direct");
-      q.bind(first + 3, target.id);
-      q.bind(first + 4, *body);
+      bind_row(q, r, target, *body, false);
     }
     q.exec();
   }
@@ -137,34 +158,10 @@ std::int64_t outbox_store::enqueue_sealed(const bot::chat_ref& target, const bot
 // the look-up and stay due.
 std::int64_t outbox_store::insert(const bot::chat_ref& target, const std::string& body_json, priority p,
                                   const std::string& ref, std::int64_t now_ms, bool sealed) {
-  static const std::string sql =
-      "INSERT INTO outbox (created_at, priority, platform, account, kind, chat_id, body, ref, "
-      "next_attempt_at, sealed_target) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULLIF(?8, ''), CASE WHEN ?2 = 0 THEN ?1 WHEN EXISTS (SELECT 1 "
-      "FROM outbox p WHERE "
-      "p.state = 'pending' AND p.platform = ?3 AND p.kind = ?5 AND p.chat_id = ?6 AND p.priority <= ?2 AND " +
-      std::string(not_confirming) + ") THEN ?10 ELSE ?1 END, ?9)";
+  static const std::string sql = queue_sql(1);
   auto q = db_.prepare(sql.c_str());
-  q.bind(10, outbox_row::parked);
-  q.bind(1, now_ms);
-  q.bind(2, static_cast<int>(p));
-  q.bind(7, body_json);
-  q.bind(8, ref);
-  if (sealed) {
-    // Not even the platform: with the time of the row it would narrow down who wrote.
-    if (!seal_.seal) throw std::logic_error("outbox: a message to an anonymous writer needs a seal");
-    q.bind(3, "");
-    q.bind(4, "");
-    q.bind(5, "direct");
-    q.bind(6, "");
-    q.bind(9, seal_.seal(target));
-  } else {
-    q.bind(3, target.platform);
-    q.bind(4, target.account);
-    q.bind(5, target.is_group() ? "group" : "direct");
-    q.bind(6, target.id);
-    q.bind(9);
-  }
+  bind_shared(q, p, ref, now_ms);
+  bind_row(q, 0, target, body_json, sealed);
   q.exec();
   const std::int64_t id = db_.last_insert_id();
   if (committed_) db_.after_commit(this, committed_);

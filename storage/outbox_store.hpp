@@ -112,6 +112,9 @@ class outbox_store {
   void unpark_after(std::int64_t id);
   std::int64_t insert(const bot::chat_ref& target, const std::string& body_json, priority p,
                       const std::string& ref, std::int64_t now_ms, bool sealed);
+  // Row `row` of a statement that queues rows (its own parameters; sealed: the chat only sealed).
+  void bind_row(statement& q, int row, const bot::chat_ref& target, const std::string& body_json,
+                bool sealed);
   database& db_;
   target_seal seal_;
   std::function<void()> committed_;

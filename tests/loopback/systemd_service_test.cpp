@@ -11,9 +11,13 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <regex>
 #include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -70,6 +74,22 @@ bool log_has(const std::string& path, const std::string& text) {
   return testing::read_file(path).find(text) != std::string::npos;
 }
 
+// Polls the child's log for `text` (up to 10 s), not waiting for luck.
+bool wait_for_log(const std::string& path, const std::string& text) {
+  const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!log_has(path, text) && std::chrono::steady_clock::now() < end)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  return log_has(path, text);
+}
+
+// The binary on quiet_config, with `env` set for it alone; its output in `log`.
+void start_bot(std::optional<testing::child_process>& child, const testing::temp_dir& dir,
+               const std::vector<std::pair<const char*, std::string>>& env, const std::string& log) {
+  std::vector<std::unique_ptr<scoped_env>> set;
+  for (const auto& [name, value] : env) set.push_back(std::make_unique<scoped_env>(name, value));
+  child.emplace(std::vector<std::string>{ESTATEBOT_BINARY, "--config", dir.file("config.toml")}, log);
+}
+
 }  // namespace
 
 TEST_CASE("under systemd the service says READY once it listens, feeds the watchdog and says STOPPING",
@@ -78,12 +98,9 @@ TEST_CASE("under systemd the service says READY once it listens, feeds the watch
   testing::write_file(dir.file("config.toml"), quiet_config(dir));
   notify_socket systemd(dir.file("notify"));
   std::optional<testing::child_process> child;
-  {
-    scoped_env socket("NOTIFY_SOCKET", dir.file("notify"));
-    scoped_env watchdog("WATCHDOG_USEC", "200000");  // 0.2 s: fed every 0.1 s
-    child.emplace(std::vector<std::string>{ESTATEBOT_BINARY, "--config", dir.file("config.toml")},
-                  dir.file("log.txt"));
-  }
+  start_bot(child, dir,
+            {{"NOTIFY_SOCKET", dir.file("notify")}, {"WATCHDOG_USEC", "200000"}},  // fed every 0.1 s
+            dir.file("log.txt"));
   auto ready = systemd.wait_for("READY=1");
   REQUIRE(ready);
   // By then the server listens: its log says where.
@@ -103,13 +120,10 @@ TEST_CASE("a watchdog meant for another process of the service is not fed from t
   testing::write_file(dir.file("config.toml"), quiet_config(dir));
   notify_socket systemd(dir.file("notify"));
   std::optional<testing::child_process> child;
-  {
-    scoped_env socket("NOTIFY_SOCKET", dir.file("notify"));
-    scoped_env watchdog("WATCHDOG_USEC", "200000");
-    scoped_env pid("WATCHDOG_PID", "1");  // systemd watches another process of the service
-    child.emplace(std::vector<std::string>{ESTATEBOT_BINARY, "--config", dir.file("config.toml")},
-                  dir.file("log.txt"));
-  }
+  // systemd watches another process of the service.
+  start_bot(child, dir,
+            {{"NOTIFY_SOCKET", dir.file("notify")}, {"WATCHDOG_USEC", "200000"}, {"WATCHDOG_PID", "1"}},
+            dir.file("log.txt"));
   REQUIRE(systemd.wait_for("READY=1"));
   CHECK_FALSE(systemd.wait_for("WATCHDOG=1", 500));
   child->signal(SIGTERM);
@@ -125,14 +139,8 @@ TEST_CASE("logs written to the journal carry a syslog priority and no timestamp 
   struct stat st {};
   REQUIRE(::stat(log.c_str(), &st) == 0);
   std::optional<testing::child_process> child;
-  {
-    scoped_env journal("JOURNAL_STREAM", fmt::format("{}:{}", st.st_dev, st.st_ino));
-    child.emplace(std::vector<std::string>{ESTATEBOT_BINARY, "--config", dir.file("config.toml")}, log);
-  }
-  auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!log_has(log, "listening on") && std::chrono::steady_clock::now() < end)
-    std::this_thread::sleep_for(
-        std::chrono::milliseconds(10));  // polling the child's log, not waiting for luck
+  start_bot(child, dir, {{"JOURNAL_STREAM", fmt::format("{}:{}", st.st_dev, st.st_ino)}}, log);
+  wait_for_log(log, "listening on");
   child->signal(SIGTERM);
   REQUIRE(child->wait(std::chrono::seconds(10)) == 0);
   const std::string text = testing::read_file(log);
@@ -141,13 +149,11 @@ TEST_CASE("logs written to the journal carry a syslog priority and no timestamp 
   CHECK_FALSE(std::regex_search(text, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d)")));
 
   // Anywhere else (a terminal, a file) lines keep their timestamps.
-  testing::child_process plain({ESTATEBOT_BINARY, "--config", dir.file("config.toml")},
-                               dir.file("plain.txt"));
-  end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!log_has(dir.file("plain.txt"), "listening on") && std::chrono::steady_clock::now() < end)
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  plain.signal(SIGTERM);
-  REQUIRE(plain.wait(std::chrono::seconds(10)) == 0);
+  std::optional<testing::child_process> plain;
+  start_bot(plain, dir, {}, dir.file("plain.txt"));
+  wait_for_log(dir.file("plain.txt"), "listening on");
+  plain->signal(SIGTERM);
+  REQUIRE(plain->wait(std::chrono::seconds(10)) == 0);
   CHECK(std::regex_search(testing::read_file(dir.file("plain.txt")),
                           std::regex(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z info +\[)")));
 }
@@ -157,24 +163,14 @@ TEST_CASE("SIGHUP checks the config file again and keeps the service running", "
   testing::write_file(dir.file("config.toml"), quiet_config(dir));
   notify_socket systemd(dir.file("notify"));
   std::optional<testing::child_process> child;
-  {
-    scoped_env socket("NOTIFY_SOCKET", dir.file("notify"));
-    child.emplace(std::vector<std::string>{ESTATEBOT_BINARY, "--config", dir.file("config.toml")},
-                  dir.file("log.txt"));
-  }
+  start_bot(child, dir, {{"NOTIFY_SOCKET", dir.file("notify")}}, dir.file("log.txt"));
   REQUIRE(systemd.wait_for("READY=1"));
-  auto wait_log = [&](const std::string& text) {
-    auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!log_has(dir.file("log.txt"), text) && std::chrono::steady_clock::now() < end)
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling the child's log
-    return log_has(dir.file("log.txt"), text);
-  };
   child->signal(SIGHUP);
-  CHECK(wait_log("is valid; restart the service to apply changes"));
+  CHECK(wait_for_log(dir.file("log.txt"), "is valid; restart the service to apply changes"));
 
   testing::write_file(dir.file("config.toml"), quiet_config(dir) + "[outbox]\nmax_attempts = \"many\"\n");
   child->signal(SIGHUP);
-  CHECK(wait_log("would not start: outbox.max_attempts"));
+  CHECK(wait_for_log(dir.file("log.txt"), "would not start: outbox.max_attempts"));
   CHECK_FALSE(child->wait(std::chrono::milliseconds(200)));  // still running
 
   child->signal(SIGTERM);
