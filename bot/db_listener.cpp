@@ -13,8 +13,7 @@ namespace bot {
 struct db_listener::impl : std::enable_shared_from_this<impl> {
   impl(boost::asio::io_context& io, std::string url, std::vector<std::string> channels,
        std::function<void(const std::string&)> heard, std::int64_t retry_ms)
-      : io(io),
-        url(std::move(url)),
+      : url(std::move(url)),
         channels(std::move(channels)),
         heard(std::move(heard)),
         retry_ms(retry_ms),
@@ -66,7 +65,6 @@ struct db_listener::impl : std::enable_shared_from_this<impl> {
     listener.reset();
   }
 
-  boost::asio::io_context& io;
   std::string url;
   std::vector<std::string> channels;
   std::function<void(const std::string&)> heard;

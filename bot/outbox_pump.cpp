@@ -44,8 +44,6 @@ channel* outbox_pump::channel_for(std::string_view platform) const {
   return it == channels_.end() ? nullptr : it->second;
 }
 
-// Pacing is configured in one place: [outbox.platforms.<name>] (built-in defaults follow the
-// platforms' published limits), falling back to the [outbox] per-chat default.
 bool outbox_pump::shared_limits_allow(const storage::outbox_row& row, const channel& ch,
                                       const std::string& account, std::int64_t now) {
   // Groups only: a bucket for a private chat would keep who was written to and when, and a sealed
@@ -61,6 +59,8 @@ bool outbox_pump::shared_limits_allow(const storage::outbox_row& row, const chan
   return true;
 }
 
+// Pacing is configured in one place: [outbox.platforms.<name>] (built-in defaults follow the
+// platforms' published limits), falling back to the [outbox] per-chat default.
 rate outbox_pump::chat_rate(const channel& ch) const {
   auto it = cfg_.platforms.find(std::string(ch.platform()));
   if (it != cfg_.platforms.end() && it->second.per_chat_per_second > 0)
