@@ -375,10 +375,11 @@ void run_http(const options& o, double baseline) {
   const double cpu = cpu_seconds() - cpu_before;
   while (sink.calls < expected_replies(o)) io.run_one_for(std::chrono::milliseconds(5));
   const double all = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const auto seen = app.on_app([](bot::app& a) { return count(a, "inbound_seen"); });
+  const auto seen = app.on_app([](bot::app& a) { return a.state().meter.inbound_total("processed"); });
   const auto tickets = app.on_app([](bot::app& a) { return count(a, "tickets"); });
   std::printf(
-      "estatebot : %.0f events/s = %.0f%% of bare, %s; %d refused, %lld events and %lld tickets stored; "
+      "estatebot : %.0f events/s = %.0f%% of bare, %s; %d refused, %lld events processed and %lld tickets "
+      "stored; "
       "%d replies at the API, all done in %.2f s; %.0f µs CPU per event until answered (both sides); peak "
       "RSS %ld MB (both sides)\n",
       o.events / secs, 100.0 * (o.events / secs) / baseline, percentiles(t.latency_ms).c_str(), t.refused,
@@ -452,8 +453,10 @@ void run_ws(const options& o) {
   for (int i = 0; i < o.events; ++i) client.queue.push_back(event(o, i));
   client.flush();
   // Processed events are counted on the app's thread; polling every 20 ms bounds the error.
-  auto processed = [&] { return app.on_app([](bot::app& a) { return count(a, "inbound_seen"); }); };
-  while (processed() < o.events) io.run_for(std::chrono::milliseconds(20));
+  auto processed = [&] {
+    return app.on_app([](bot::app& a) { return a.state().meter.inbound_total("processed"); });
+  };
+  while (processed() < static_cast<std::uint64_t>(o.events)) io.run_for(std::chrono::milliseconds(20));
   auto intake = std::chrono::steady_clock::now() - start;
   while (client.calls < expected_replies(o)) io.run_for(std::chrono::milliseconds(5));
   auto all = std::chrono::steady_clock::now() - start;

@@ -84,13 +84,20 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
   const bool anonymous = match && match->spec->anonymous && !m.chat.is_group();
 
   storage::transaction txn(db.database);
+  // A command's delivery is remembered before it runs. Chatter is remembered only when its handling
+  // changed something (see the end): most of a group's talk then costs no write and no sync, and a
+  // second delivery of talk that changed nothing changes nothing either.
   // An anonymous writer's delivery is remembered by its day only: its exact time would point at them.
   const std::int64_t seen_at = anonymous ? now - now % anonymous_time_grain_ms : now;
-  if (!m.id.empty() &&
-      !db.inbound.remember(m.chat.platform, m.chat.account, dedupe_key(m, svc_.cfg, anonymous), seen_at)) {
+  auto remember = [&] {
+    if (m.id.empty() ||
+        db.inbound.remember(m.chat.platform, m.chat.account, dedupe_key(m, svc_.cfg, anonymous), seen_at))
+      return true;
     log::info("dispatch", "duplicate delivery {}/{} ignored", m.chat.platform, m.id);
-    return dispatch_outcome::duplicate;
-  }
+    return false;
+  };
+  if (match && !remember()) return dispatch_outcome::duplicate;
+  const std::uint64_t changes_before = db.database.changes();
   storage::chat_row chat;
   caller who;
   if (anonymous) {  // look up, never touch: last_seen_at would date the suggestion
@@ -138,6 +145,8 @@ dispatch_outcome dispatcher::handle_message(const message& m) {
       hook_txn.commit();
     }
     if (!answered && asked) no_such_command(ctx, inv);
+    // A repeat of talk that changed something rolls back what it did this time.
+    if (db.database.changes() != changes_before && !remember()) return dispatch_outcome::duplicate;
   }
   txn.commit();
   return dispatch_outcome::processed;

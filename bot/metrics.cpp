@@ -35,6 +35,13 @@ void metrics::count_inbound(std::string_view platform, std::string_view outcome)
   bump(inbound_, platform, outcome);
 }
 
+std::uint64_t metrics::inbound_total(std::string_view outcome) const {
+  std::uint64_t n = 0;
+  for (const auto& [key, count] : inbound_)
+    if (key.second == outcome) n += count;
+  return n;
+}
+
 void metrics::count_command(std::string_view id) {
   auto it = commands_.find(id);
   if (it == commands_.end()) it = commands_.emplace(std::string(id), 0).first;

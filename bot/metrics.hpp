@@ -18,6 +18,8 @@ class metrics {
   void count_command(std::string_view id);
   void count_send(std::string_view platform, std::string_view result);
   void observe_request(double seconds);
+  // Inbound events of every platform that ended with `outcome` ("processed", "duplicate", …).
+  std::uint64_t inbound_total(std::string_view outcome) const;
 
   std::string render() const;
 

@@ -125,6 +125,10 @@ std::int64_t database::last_insert_id() {
   return engine_->last_insert_id();
 }
 
+std::uint64_t database::changes() {
+  return engine_->changes();
+}
+
 void database::settle_batch() {
   if (batch_open_ && batch_commit_ && depth_ == 1 && !in_event_) batch_commit_();
 }

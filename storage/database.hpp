@@ -57,6 +57,8 @@ class database {
   // Statements that return nothing, in the SQLite dialect (a PostgreSQL database translates them).
   void exec(const std::string& script);
   std::int64_t last_insert_id();
+  // Rows inserted, updated or deleted through this connection so far (rolled-back ones too).
+  std::uint64_t changes();
   bool is_postgres() const { return sqlite_ == nullptr; }
   // The SQLite connection itself (tests, tools); throws on PostgreSQL.
   SQLite::Database& raw();

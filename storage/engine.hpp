@@ -57,6 +57,8 @@ class engine {
   // Runs statements that return nothing (a migration, a PRAGMA).
   virtual void exec(const std::string& script) = 0;
   virtual std::int64_t last_insert_id() = 0;
+  // Rows inserted, updated or deleted through this connection so far (rolled-back ones too).
+  virtual std::uint64_t changes() = 0;
 
   virtual void begin(begin_mode mode) = 0;
   virtual void commit() = 0;

@@ -210,6 +210,9 @@ class pg_cursor final : public cursor {
     result_ =
         checked(conn, PQexecPrepared(conn, name.c_str(), count_, pointers.data(), nullptr, nullptr, 0), sql_);
     rows_ = PQntuples(result_.get());
+    const std::string_view command = PQcmdStatus(result_.get());
+    if (command.starts_with("INSERT") || command.starts_with("UPDATE") || command.starts_with("DELETE"))
+      e_.changed(std::strtoull(PQcmdTuples(result_.get()), nullptr, 10));
   }
   // Text and NULL parameters go without a type, read as the context needs (as SQLite's affinity
   // does). Where the context cannot tell (`?3 IS NULL OR building = ?3` reads ?3 IS NULL first),

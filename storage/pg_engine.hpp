@@ -41,6 +41,7 @@ class pg_engine final : public engine {
   std::unique_ptr<cursor> prepare_once(const std::string& sql) override;
   void exec(const std::string& script) override;
   std::int64_t last_insert_id() override;
+  std::uint64_t changes() override { return changes_; }
   void begin(begin_mode mode) override;
   void commit() override;
   void rollback() override;
@@ -64,6 +65,7 @@ class pg_engine final : public engine {
   bool has_identity_id(const std::string& table);
   // What the last INSERT handed back: its id, or nothing when lastval() must say.
   void inserted(std::optional<std::int64_t> id);
+  void changed(std::uint64_t rows) { changes_ += rows; }
   // Sends the savepoints still waiting (see savepoint()).
   void flush();
   // Opens the connection again if it was lost (outside a transaction); throws when it cannot.
@@ -86,6 +88,7 @@ class pg_engine final : public engine {
   std::string pending_;           // savepoint commands not sent yet
   std::unordered_map<std::string, bool> identity_id_;
   std::optional<std::int64_t> last_id_;
+  std::uint64_t changes_ = 0;
   bool deferred_ = false;        // the open transaction is a DEFERRED one
   long long deferred_from_ = 0;  // estatebot_writes when it began
 };

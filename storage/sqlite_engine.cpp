@@ -230,6 +230,10 @@ std::int64_t sqlite_engine::last_insert_id() {
   return db_->getLastInsertRowid();
 }
 
+std::uint64_t sqlite_engine::changes() {
+  return static_cast<std::uint64_t>(sqlite3_total_changes64(db_->getHandle()));
+}
+
 void sqlite_engine::begin(begin_mode mode) {
   if (mode == begin_mode::deferred) {
     db_->exec("BEGIN DEFERRED");

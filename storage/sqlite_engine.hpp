@@ -26,6 +26,7 @@ class sqlite_engine final : public engine {
   std::unique_ptr<cursor> prepare_once(const std::string& sql) override;
   void exec(const std::string& script) override;
   std::int64_t last_insert_id() override;
+  std::uint64_t changes() override;
   void begin(begin_mode mode) override;
   void commit() override;
   void rollback() override;

@@ -167,6 +167,27 @@ TEST_CASE("loopback onebot: HTTP POST refusals store nothing, duplicates are pro
 }
 
 TEST_CASE(
+    "loopback onebot: talk the bot answered is answered once when delivered again, and talk that "
+    "changed nothing leaves no trace",
+    "[loopback][onebot]") {
+  harness h;
+  CHECK(h.post(group_message(310, 880001, 2200334455, "大家晚上好").dump()).status == 204);
+  const auto seen = h.count("inbound_seen");  // a first word from someone new records them, and its id
+  CHECK(h.post(group_message(311, 880001, 2200334455, "今天好热").dump()).status == 204);
+  CHECK(h.post(group_message(311, 880001, 2200334455, "今天好热").dump()).status == 204);
+  CHECK(h.count("outbox") == 0);
+  CHECK(h.count("inbound_seen") == seen);  // no id kept for talk nobody answered
+
+  // Asked with the prefix, the bot answers that there is no such command: a retry of the same
+  // event must not answer twice.
+  const std::string asked = group_message(312, 880001, 2200334455, "/天气怎么样").dump();
+  CHECK(h.post(asked).status == 204);
+  CHECK(h.post(asked).status == 204);
+  CHECK(h.count("outbox") == 1);
+  CHECK(h.count("inbound_seen") == seen + 1);
+}
+
+TEST_CASE(
     "loopback onebot: over the HTTP API, a risk-control answer (retcode 1200) pauses the account and is "
     "retried later, not lost",
     "[loopback][onebot]") {
