@@ -143,6 +143,7 @@ sqlite_engine::sqlite_engine(const std::string& path, int busy_timeout_ms, durab
 sqlite_engine::~sqlite_engine() {
   checkpointer_.reset();
   statements_.clear();
+  for (auto& verb : control_) verb.clear();
 }
 
 int sqlite_engine::schema_version() {
@@ -234,38 +235,59 @@ std::uint64_t sqlite_engine::changes() {
   return static_cast<std::uint64_t>(sqlite3_total_changes64(db_->getHandle()));
 }
 
+// Transaction statements are prepared once: parsing "SAVEPOINT sp2" anew for every event and every
+// hook inside it cost more than running it.
+void sqlite_engine::control(control_verb verb, int level) {
+  static constexpr const char* texts[] = {"BEGIN DEFERRED", "BEGIN IMMEDIATE", "COMMIT",        "ROLLBACK",
+                                          "SAVEPOINT sp",   "RELEASE sp",      "ROLLBACK TO sp"};
+  const auto v = static_cast<std::size_t>(verb);
+  const bool leveled = verb >= control_verb::savepoint;
+  auto& row = control_[v];
+  const auto at = static_cast<std::size_t>(leveled ? level : 0);
+  if (row.size() <= at) row.resize(at + 1);
+  auto& slot = row[at];
+  if (!slot)
+    slot =
+        std::make_unique<SQLite::Statement>(*db_, leveled ? fmt::format("{}{}", texts[v], level) : texts[v]);
+  struct reset_after {
+    SQLite::Statement& s;
+    ~reset_after() { s.tryReset(); }
+  } done{*slot};
+  slot->exec();
+}
+
 void sqlite_engine::begin(begin_mode mode) {
   if (mode == begin_mode::deferred) {
-    db_->exec("BEGIN DEFERRED");
+    control(control_verb::begin_deferred);
     return;
   }
   try {
-    db_->exec("BEGIN IMMEDIATE");
+    control(control_verb::begin_immediate);
   } catch (const SQLite::Exception& e) {
     // A statement of ours still held an old snapshot while another process wrote: end every
     // read and start again from the current database.
     if (!is_busy_snapshot(e)) throw;
     bot::log::info("storage", "{}: a stale read snapshot was ended before a write", path_);
     end_reads();
-    db_->exec("BEGIN IMMEDIATE");
+    control(control_verb::begin_immediate);
   }
 }
 
 void sqlite_engine::commit() {
-  db_->exec("COMMIT");
+  control(control_verb::commit);
 }
 void sqlite_engine::rollback() {
-  db_->exec("ROLLBACK");
+  control(control_verb::rollback);
 }
 void sqlite_engine::savepoint(int level) {
-  db_->exec(fmt::format("SAVEPOINT sp{}", level));
+  control(control_verb::savepoint, level);
 }
 void sqlite_engine::release(int level) {
-  db_->exec(fmt::format("RELEASE sp{}", level));
+  control(control_verb::release, level);
 }
 void sqlite_engine::rollback_to(int level) {
-  db_->exec(fmt::format("ROLLBACK TO sp{}", level));
-  db_->exec(fmt::format("RELEASE sp{}", level));
+  control(control_verb::rollback_to, level);
+  control(control_verb::release, level);
 }
 
 bool sqlite_engine::lost_race(const std::exception& e) const {

@@ -1,16 +1,19 @@
 // The embedded engine: one SQLite file (or ":memory:") in WAL mode, with its PRAGMAs, the
 // application_id stamp, migrations keyed on user_version and a checkpointer thread for files.
 #pragma once
+#include <array>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/engine.hpp"
 
 namespace SQLite {
 class Database;
-}
+class Statement;
+}  // namespace SQLite
 
 namespace storage {
 
@@ -48,10 +51,23 @@ class sqlite_engine final : public engine {
   void checkpoint_truncate();
 
  private:
+  enum class control_verb {
+    begin_deferred,
+    begin_immediate,
+    commit,
+    rollback,
+    savepoint,
+    release,
+    rollback_to
+  };
+  void control(control_verb verb, int level = 0);
+
   std::string path_;
   std::string file_;
   std::unique_ptr<SQLite::Database> db_;
   std::unordered_map<const char*, std::unique_ptr<sqlite_cursor>> statements_;
+  // Transaction statements by verb, and by savepoint level for the leveled ones.
+  std::array<std::vector<std::unique_ptr<SQLite::Statement>>, 7> control_;
   std::unique_ptr<checkpointer> checkpointer_;  // file databases; stopped first
 };
 
