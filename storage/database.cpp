@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+
 #include "bot/log.hpp"
 
 #include "storage/migrations.hpp"
@@ -21,6 +23,8 @@ bool is_postgres_url(const std::string& path) {
 
 database::database(const std::string& path, int busy_timeout_ms, durability d, connection_role role)
     : path_(path) {
+  static std::atomic<std::uint64_t> opened{0};
+  serial_ = ++opened;
   if (is_postgres_url(path)) {
     engine_ = std::make_unique<pg_engine>(path, busy_timeout_ms, d, role);
   } else {

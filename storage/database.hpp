@@ -60,6 +60,9 @@ class database {
   // Rows inserted, updated or deleted through this connection so far (rolled-back ones too).
   std::uint64_t changes();
   bool is_postgres() const { return sqlite_ == nullptr; }
+  // A number no other database object of this process had: a key for what a reader remembers of
+  // this connection's data (domain/stats/day_sums).
+  std::uint64_t serial() const { return serial_; }
   // The SQLite connection itself (tests, tools); throws on PostgreSQL.
   SQLite::Database& raw();
   // Whether an error from a write means that another connection won a race for the same rows
@@ -122,6 +125,7 @@ class database {
   bool in_event_ = false;
   bool batch_open_ = false;
   std::uint64_t rollbacks_ = 0;
+  std::uint64_t serial_;
   std::function<void()> batch_commit_;
   bool scrub_pending_ = false;
   std::vector<std::pair<const void*, std::function<void()>>> after_commit_;

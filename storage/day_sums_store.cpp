@@ -33,15 +33,24 @@ void day_sums_store::use_offset(std::int64_t offset_ms) {
 
 std::vector<std::int64_t> day_sums_store::unsummed(std::int64_t community_id, std::int64_t first,
                                                    std::int64_t last) {
-  auto q = db_.prepare("SELECT day FROM ticket_days_summed WHERE community_id = ? AND day BETWEEN ? AND ?");
-  q.bind(1, community_id);
-  q.bind(2, first);
-  q.bind(3, last);
   std::set<std::int64_t> kept;
-  while (q.executeStep()) kept.insert(q.getColumn(0).getInt64());
+  for (const auto& k : summed(community_id, first, last)) kept.insert(k.day);
   std::vector<std::int64_t> out;
   for (std::int64_t d = first; d <= last; ++d)
     if (!kept.count(d)) out.push_back(d);
+  return out;
+}
+
+std::vector<day_sums_store::kept_day> day_sums_store::summed(std::int64_t community_id, std::int64_t first,
+                                                             std::int64_t last) {
+  auto q = db_.prepare(
+      "SELECT day, generation FROM ticket_days_summed WHERE community_id = ? AND day BETWEEN ? AND ? "
+      "ORDER BY day");
+  q.bind(1, community_id);
+  q.bind(2, first);
+  q.bind(3, last);
+  std::vector<kept_day> out;
+  while (q.executeStep()) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64()});
   return out;
 }
 
@@ -91,7 +100,10 @@ void day_sums_store::keep(std::int64_t community_id, std::int64_t day, const std
     q.bind_blob(6, r.fix);
     q.exec();
   }
-  auto mark = db_.prepare("INSERT OR IGNORE INTO ticket_days_summed (community_id, day) VALUES (?, ?)");
+  auto mark = db_.prepare(
+      "INSERT INTO ticket_days_summed (community_id, day, generation) VALUES (?1, ?2, "
+      "(SELECT coalesce(max(generation), 0) + 1 FROM ticket_days_summed)) "
+      "ON CONFLICT (community_id, day) DO UPDATE SET generation = excluded.generation");
   mark.bind(1, community_id);
   mark.bind(2, day);
   mark.exec();

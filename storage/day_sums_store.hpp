@@ -44,6 +44,13 @@ class day_sums_store {
   void use_offset(std::int64_t offset_ms);
   // Days in [first, last] whose sums are not kept.
   std::vector<std::int64_t> unsummed(std::int64_t community_id, std::int64_t first, std::int64_t last);
+  // The days in [first, last] whose sums are kept, by day, each with its generation: a number larger
+  // than any kept before it, so a day summed again is never taken for the same sums.
+  struct kept_day {
+    std::int64_t day = 0, generation = 0;
+    bool operator==(const kept_day&) const = default;
+  };
+  std::vector<kept_day> summed(std::int64_t community_id, std::int64_t first, std::int64_t last);
   std::vector<day_ticket> tickets(const period_span& p);
   // Replaces the day's sums (an empty list: a day without tickets) and marks it summed.
   void keep(std::int64_t community_id, std::int64_t day, const std::vector<day_sum_row>& rows);

@@ -411,6 +411,8 @@ const std::vector<migration>& migrations() {
       {"statistics: the tickets whose lateness depends on the clock read from their index alone",
        v17_live_sla_covering},
       {"send rate limits shared by the instances on one PostgreSQL database", v18_send_buckets},
+      {"statistics: kept days numbered, so that merged blocks of days are known to be current",
+       v19_day_generations},
   };
   return list;
 }

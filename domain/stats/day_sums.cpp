@@ -100,6 +100,46 @@ void count(day_sum& s, const storage::day_ticket& t) {
 // a read snapshot (day_sums_store::sum_and_keep). Returns the sums it could not keep (another
 // connection wrote meanwhile), and their days in `unkept_days`: they count this time and are worked
 // out again next time.
+// Merged sums of whole blocks of kept days, per reader (the reader thread, the event loop): a year
+// is then a dozen merged blocks instead of tens of thousands of rows. A block is used only while each
+// of its days is kept with the generation it had when merged (a day summed again has a new one).
+constexpr std::int64_t block_days = 32;
+constexpr std::size_t max_merged_blocks = 512;  // a few communities' years; beyond, start afresh
+
+struct block_key {
+  std::uint64_t database;  // storage::database::serial()
+  std::int64_t community, block;
+  auto operator<=>(const block_key&) const = default;
+};
+
+struct merged_block {
+  std::vector<storage::day_sums_store::kept_day> days;
+  std::map<std::string, day_sum> sums;
+};
+
+std::map<block_key, merged_block>& merged_blocks() {
+  thread_local std::map<block_key, merged_block> blocks;
+  return blocks;
+}
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+void add_sum(day_sum& into, const day_sum& s) {
+  for (std::size_t i = 0; i < s.c.size(); ++i) into.c[i] += s.c[i];
+  into.response.merge(s.response);
+  into.fix.merge(s.fix);
+}
+
+void add_row(std::map<std::string, day_sum>& into, const storage::day_sum_row& r) {
+  const auto c = unpack_counters(r.counters);
+  auto& s = into[r.dim];
+  for (std::size_t i = 0; i < c.size(); ++i) s.c[i] += c[i];
+  s.response.merge_packed(r.response);
+  s.fix.merge_packed(r.fix);
+}
+
 std::vector<storage::day_sum_row> sum_missing(bot::services& svc, std::int64_t community_id,
                                               std::int64_t first, std::int64_t last,
                                               std::set<std::int64_t>& unkept_days) {
@@ -223,13 +263,39 @@ bool read_from_sums(const storage::period_span& p, int offset_minutes) {
 std::map<std::string, day_sum> sums_over(bot::services& svc, std::int64_t community_id, std::int64_t first,
                                          std::int64_t last) {
   std::map<std::string, day_sum> out;
-  each_day_sum(svc, community_id, first, last, storage::day_sums_store::dims::all,
-               [&](const storage::day_sum_row& r, const day_counters& c) {
-                 auto& s = out[r.dim];
-                 for (std::size_t i = 0; i < c.size(); ++i) s.c[i] += c[i];
-                 s.response.merge_packed(r.response);
-                 s.fix.merge_packed(r.fix);
-               });
+  last = std::min(last, local_day(svc.clk.now_ms(), svc.cfg.community.utc_offset_minutes));
+  if (last < first) return out;
+  std::set<std::int64_t> fresh;
+  const auto unkept = sum_missing(svc, community_id, first, last, fresh);
+  storage::day_sums_store store(svc.db.database);
+  const auto kept = store.summed(community_id, first, last);
+  auto& blocks = merged_blocks();
+  const auto read = [&](std::int64_t from, std::int64_t to, std::map<std::string, day_sum>& into) {
+    for (const auto& r : store.sums(community_id, from, to, storage::day_sums_store::dims::all))
+      if (!fresh.contains(r.day)) add_row(into, r);
+  };
+  for (std::int64_t day = first; day <= last;) {
+    const std::int64_t block = floor_div(day, block_days);
+    const std::int64_t start = block * block_days, end = start + block_days - 1;
+    const std::int64_t to = std::min(end, last);
+    const auto lo = std::lower_bound(kept.begin(), kept.end(), start,
+                                     [](const auto& k, std::int64_t d) { return k.day < d; });
+    const auto hi = std::upper_bound(kept.begin(), kept.end(), end,
+                                     [](std::int64_t d, const auto& k) { return d < k.day; });
+    if (day != start || to != end || hi - lo != block_days) {  // a part of a block, or days not kept
+      read(day, to, out);
+    } else {
+      merged_block& b = blocks[{svc.db.database.serial(), community_id, block}];
+      if (!std::equal(lo, hi, b.days.begin(), b.days.end())) {
+        b = {std::vector<storage::day_sums_store::kept_day>(lo, hi), {}};
+        read(start, end, b.sums);
+      }
+      for (const auto& [dim, s] : b.sums) add_sum(out[dim], s);
+    }
+    day = to + 1;
+  }
+  for (const auto& r : unkept) add_row(out, r);
+  if (blocks.size() > max_merged_blocks) blocks.clear();
   return out;
 }
 

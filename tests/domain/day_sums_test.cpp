@@ -153,6 +153,34 @@ TEST_CASE("per-day sums are forgotten when a ticket of their day changes", "[sta
         y.core.db.tickets.stats(y.community, y.span.from, y.span.to, y.clock.now_ms()).cancelled);
 }
 
+TEST_CASE("a report read again sees a ticket changed in between, though its day was summed again by a chart",
+          "[stats]") {
+  year_of_tickets y;
+  const auto before = y.long_read();
+  // A ticket from the middle of the 60 days (inside a whole block of days merged by the first read)...
+  std::optional<storage::ticket_row> middle;
+  for (const auto id : y.ids) {
+    auto t = *y.core.db.tickets.get(id);
+    if (t.state != domain::ticket_state::cancelled && t.created_at > y.span.from + 15 * day &&
+        t.created_at < y.span.from + 25 * day) {
+      middle = t;
+      break;
+    }
+  }
+  REQUIRE(middle);
+  middle->state = domain::ticket_state::cancelled;
+  y.core.db.tickets.update(*middle);
+  // ...whose day the dashboard's chart sums and keeps again before the report is asked for again.
+  const int offset = y.core.cfg.community.utc_offset_minutes;
+  each_day_sum(y.core.svc, y.community, local_day(y.span.from, offset), local_day(y.span.to - 1, offset),
+               storage::day_sums_store::dims::totals_and_categories,
+               [](const storage::day_sum_row&, const day_counters&) {});
+  const auto after = y.long_read();
+  CHECK(after.counts.cancelled == before.counts.cancelled + 1);
+  CHECK(after.counts.cancelled ==
+        y.core.db.tickets.stats(y.community, y.span.from, y.span.to, y.clock.now_ms()).cancelled);
+}
+
 TEST_CASE("lateness still open moves with the clock, not with writes", "[stats]") {
   year_of_tickets y;
   storage::ticket_row t;
