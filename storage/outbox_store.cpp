@@ -2,6 +2,7 @@
 
 #include "storage/statement.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -14,7 +15,9 @@ constexpr const char* outbox_columns =
 
 }  // namespace
 
-std::string encode_outgoing(const bot::outgoing& o) {
+namespace {
+
+nlohmann::json outgoing_json(const bot::outgoing& o) {
   nlohmann::json j{{"text", o.text}};
   if (!o.mentions.empty()) {
     auto& m = j["mentions"] = nlohmann::json::array();
@@ -23,11 +26,24 @@ std::string encode_outgoing(const bot::outgoing& o) {
   if (!o.quote_id.empty()) j["quote_id"] = o.quote_id;
   if (o.mention_all) j["mention_all"] = true;
   if (!o.recall_id.empty()) j["recall_id"] = o.recall_id;
-  return j.dump();
+  return j;
 }
 
-bot::outgoing decode_outgoing(const std::string& json) {
-  auto j = nlohmann::json::parse(json);
+// What may be joined with other news: text and @s, nothing tied to one message (a quote, a
+// recall, @all).
+bool plain_news(const bot::outgoing& o) {
+  return o.quote_id.empty() && o.recall_id.empty() && !o.mention_all;
+}
+
+}  // namespace
+
+std::string encode_outgoing(const bot::outgoing& o) {
+  return outgoing_json(o).dump();
+}
+
+namespace {
+
+bot::outgoing outgoing_of(const nlohmann::json& j) {
   bot::outgoing o;
   o.text = j.value("text", "");
   if (auto it = j.find("mentions"); it != j.end())
@@ -36,6 +52,12 @@ bot::outgoing decode_outgoing(const std::string& json) {
   o.mention_all = j.value("mention_all", false);
   o.recall_id = j.value("recall_id", "");
   return o;
+}
+
+}  // namespace
+
+bot::outgoing decode_outgoing(const std::string& json) {
+  return outgoing_of(nlohmann::json::parse(json));
 }
 
 outbox_row outbox_store::read(statement& q) {
@@ -144,6 +166,46 @@ void outbox_store::enqueue_many(const std::vector<std::pair<bot::chat_ref, const
   if (rows.empty()) return;
   if (committed_) db_.after_commit(this, committed_);
   db_.notify(outbox_channel);
+}
+
+std::int64_t outbox_store::enqueue_joining(const bot::chat_ref& target, const bot::outgoing& body, priority p,
+                                           const std::string& ref, std::int64_t now_ms) {
+  if (!plain_news(body)) return enqueue(target, body, p, ref, now_ms);
+  static constexpr const char* last_sql =
+      "SELECT id, body, next_attempt_at FROM outbox WHERE state = 'pending' AND platform = ? AND kind = ? "
+      "AND chat_id = ? AND priority = ? ORDER BY id DESC LIMIT 1";
+  auto last = db_.prepare(last_sql);
+  last.bind(1, target.platform);
+  last.bind(2, target.is_group() ? "group" : "direct");
+  last.bind(3, target.id);
+  last.bind(4, static_cast<int>(p));
+  if (last.executeStep() && last.getColumn(2).getInt64() == outbox_row::parked) {
+    const std::int64_t id = last.getColumn(0).getInt64();
+    const auto stored = nlohmann::json::parse(last.getColumn(1).getString());
+    last.reset();
+    bot::outgoing joined = outgoing_of(stored);
+    if (stored.value("joins", false) && plain_news(joined) &&
+        joined.text.size() + 2 + body.text.size() <= joined_text_limit) {
+      joined.text += "\n\n" + body.text;
+      for (const auto& m : body.mentions)
+        if (std::none_of(joined.mentions.begin(), joined.mentions.end(),
+                         [&](const bot::mention& x) { return x.user_id == m.user_id; }))
+          joined.mentions.push_back(m);
+      auto j = outgoing_json(joined);
+      j["joins"] = true;
+      // Still parked, so still unsent: no instance claims a row that waits behind another.
+      static constexpr const char* join_sql =
+          "UPDATE outbox SET body = ? WHERE id = ? AND state = 'pending' AND next_attempt_at = ?";
+      auto q = db_.prepare(join_sql);
+      q.bind(1, j.dump());
+      q.bind(2, id);
+      q.bind(3, outbox_row::parked);
+      if (q.exec() == 1) return id;
+    }
+  }
+  auto j = outgoing_json(body);
+  j["joins"] = true;
+  return insert(target, j.dump(), p, ref, now_ms, false);
 }
 
 std::int64_t outbox_store::enqueue_sealed(const bot::chat_ref& target, const bot::outgoing& body, priority p,

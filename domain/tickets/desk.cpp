@@ -98,6 +98,11 @@ void ticket_desk::send(const bot::chat_ref& to, bot::outgoing o, storage::priori
   svc_.db.outbox.enqueue(to, o, p, ref, now());
 }
 
+void ticket_desk::send_news(const bot::chat_ref& to, bot::outgoing o, storage::priority p,
+                            const std::string& ref) {
+  svc_.db.outbox.enqueue_joining(to, o, p, ref, now());
+}
+
 void ticket_desk::send_sealed(const bot::chat_ref& to, bot::outgoing o, storage::priority p) {
   svc_.db.outbox.enqueue_sealed(to, o, p, now());
 }

@@ -65,6 +65,8 @@ class ticket_desk {
   std::int64_t now() const;
   // Into the outbox, in the caller's transaction: the pump wakes when it commits.
   void send(const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref);
+  // To people at work: joins news still waiting in the chat (storage::outbox_store::enqueue_joining).
+  void send_news(const bot::chat_ref& to, bot::outgoing o, storage::priority p, const std::string& ref);
   // To an anonymous writer: a sealed outbox row, with no ref.
   void send_sealed(const bot::chat_ref& to, bot::outgoing o, storage::priority p);
 

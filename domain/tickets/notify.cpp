@@ -119,15 +119,16 @@ void ticket_desk::tell_staff(const storage::ticket_row& t, const text_fn& text,
     const bot::locale l = group_locale(svc_, g);
     o.text = text(l);
     if (who) o.mentions.push_back({who->user_id, redact_for_group(who->display_name, l, svc_.cfg)});
-    send(g.ref, std::move(o), p, ticket_ref(t));
+    send_news(g.ref, std::move(o), p, ticket_ref(t));
   }
   if (!groups.empty()) return;
   if (who) {
-    send(svc_.db.chats.direct_chat_of(*who), bot::outgoing::plain(text(default_locale())), p, ticket_ref(t));
+    send_news(svc_.db.chats.direct_chat_of(*who), bot::outgoing::plain(text(default_locale())), p,
+              ticket_ref(t));
     return;
   }
   for (const auto& c : staff_without_group(svc_, t.community_id))
-    send(c.ref, bot::outgoing::plain(text(group_locale(svc_, c))), p, ticket_ref(t));
+    send_news(c.ref, bot::outgoing::plain(text(group_locale(svc_, c))), p, ticket_ref(t));
 }
 
 void ticket_desk::tell_managers(std::int64_t community_id, const std::string& ref, const text_fn& text) {
@@ -138,7 +139,7 @@ void ticket_desk::tell_managers(std::int64_t community_id, const std::string& re
     groups = svc_.db.chats.groups_of(community_id, std::nullopt, "staff");
   }
   for (const auto& g : groups)
-    send(g.ref, bot::outgoing::plain(text(group_locale(svc_, g))), storage::priority::reply, ref);
+    send_news(g.ref, bot::outgoing::plain(text(group_locale(svc_, g))), storage::priority::reply, ref);
 }
 
 }  // namespace domain::tickets
