@@ -13,10 +13,6 @@ constexpr const char* outbox_columns =
     "id, created_at, priority, platform, account, kind, chat_id, body, coalesce(ref, ''), state, attempts, "
     "next_attempt_at, sent_at, coalesce(platform_message_id, ''), coalesce(last_error, ''), sealed_target";
 
-}  // namespace
-
-namespace {
-
 nlohmann::json outgoing_json(const bot::outgoing& o) {
   nlohmann::json j{{"text", o.text}};
   if (!o.mentions.empty()) {
@@ -27,6 +23,17 @@ nlohmann::json outgoing_json(const bot::outgoing& o) {
   if (o.mention_all) j["mention_all"] = true;
   if (!o.recall_id.empty()) j["recall_id"] = o.recall_id;
   return j;
+}
+
+bot::outgoing outgoing_of(const nlohmann::json& j) {
+  bot::outgoing o;
+  o.text = j.value("text", "");
+  if (auto it = j.find("mentions"); it != j.end())
+    for (const auto& m : *it) o.mentions.push_back({m.value("id", ""), m.value("name", "")});
+  o.quote_id = j.value("quote_id", "");
+  o.mention_all = j.value("mention_all", false);
+  o.recall_id = j.value("recall_id", "");
+  return o;
 }
 
 // What may be joined with other news: text and @s, nothing tied to one message (a quote, a
@@ -40,21 +47,6 @@ bool plain_news(const bot::outgoing& o) {
 std::string encode_outgoing(const bot::outgoing& o) {
   return outgoing_json(o).dump();
 }
-
-namespace {
-
-bot::outgoing outgoing_of(const nlohmann::json& j) {
-  bot::outgoing o;
-  o.text = j.value("text", "");
-  if (auto it = j.find("mentions"); it != j.end())
-    for (const auto& m : *it) o.mentions.push_back({m.value("id", ""), m.value("name", "")});
-  o.quote_id = j.value("quote_id", "");
-  o.mention_all = j.value("mention_all", false);
-  o.recall_id = j.value("recall_id", "");
-  return o;
-}
-
-}  // namespace
 
 bot::outgoing decode_outgoing(const std::string& json) {
   return outgoing_of(nlohmann::json::parse(json));
