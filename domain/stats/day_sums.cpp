@@ -96,10 +96,6 @@ void count(day_sum& s, const storage::day_ticket& t) {
   if (t.visit_result == "unsatisfied") ++at(day_counter::unsatisfied);
 }
 
-// Sums the days of [first, last] that are not kept yet, and keeps them, a day at a time, each from
-// a read snapshot (day_sums_store::sum_and_keep). Returns the sums it could not keep (another
-// connection wrote meanwhile), and their days in `unkept_days`: they count this time and are worked
-// out again next time.
 // Merged sums of whole blocks of kept days, per reader (the reader thread, the event loop): a year
 // is then a dozen merged blocks instead of tens of thousands of rows. A block is used only while each
 // of its days is kept with the generation it had when merged (a day summed again has a new one).
@@ -140,6 +136,10 @@ void add_row(std::map<std::string, day_sum>& into, const storage::day_sum_row& r
   s.fix.merge_packed(r.fix);
 }
 
+// Sums the days of [first, last] that are not kept yet, and keeps them, a day at a time, each from
+// a read snapshot (day_sums_store::sum_and_keep). Returns the sums it could not keep (another
+// connection wrote meanwhile), and their days in `unkept_days`: they count this time and are worked
+// out again next time.
 std::vector<storage::day_sum_row> sum_missing(bot::services& svc, std::int64_t community_id,
                                               std::int64_t first, std::int64_t last,
                                               std::set<std::int64_t>& unkept_days) {
@@ -282,7 +282,10 @@ std::map<std::string, day_sum> sums_over(bot::services& svc, std::int64_t commun
                                      [](const auto& k, std::int64_t d) { return k.day < d; });
     const auto hi = std::upper_bound(kept.begin(), kept.end(), end,
                                      [](std::int64_t d, const auto& k) { return d < k.day; });
-    if (day != start || to != end || hi - lo != block_days) {  // a part of a block, or days not kept
+    const auto fresh_in = fresh.lower_bound(start);
+    const bool whole = day == start && to == end && hi - lo == block_days &&
+                       (fresh_in == fresh.end() || *fresh_in > end);  // every day kept, none summed just now
+    if (!whole) {
       read(day, to, out);
     } else {
       merged_block& b = blocks[{svc.db.database.serial(), community_id, block}];
