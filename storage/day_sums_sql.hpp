@@ -103,11 +103,12 @@ CREATE INDEX tickets_live_sla ON tickets (community_id, created_at, assignee_id,
   WHERE state != 'cancelled' AND (first_response_at IS NULL OR resolved_at IS NULL);
 )sql";
 
-// Migration 19: each kept day gets a generation, larger than any before it, so that a reader that
+// Migration 19: each kept day gets a generation from a counter that only grows (a day forgotten and
+// summed again never gets its old number back, even when it had the largest), so that a reader that
 // merged whole blocks of days (domain/stats/day_sums) can tell that none of them was summed again.
 inline constexpr const char* v19_day_generations = R"sql(
 ALTER TABLE ticket_days_summed ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX ticket_days_summed_generation ON ticket_days_summed (generation);
+ALTER TABLE stats_settings ADD COLUMN last_generation INTEGER NOT NULL DEFAULT 0;
 )sql";
 
 }  // namespace storage

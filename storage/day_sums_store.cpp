@@ -100,9 +100,10 @@ void day_sums_store::keep(std::int64_t community_id, std::int64_t day, const std
     q.bind_blob(6, r.fix);
     q.exec();
   }
+  db_.prepare("UPDATE stats_settings SET last_generation = last_generation + 1 WHERE id = 1").exec();
   auto mark = db_.prepare(
       "INSERT INTO ticket_days_summed (community_id, day, generation) VALUES (?1, ?2, "
-      "(SELECT coalesce(max(generation), 0) + 1 FROM ticket_days_summed)) "
+      "(SELECT last_generation FROM stats_settings WHERE id = 1)) "
       "ON CONFLICT (community_id, day) DO UPDATE SET generation = excluded.generation");
   mark.bind(1, community_id);
   mark.bind(2, day);

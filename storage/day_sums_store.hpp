@@ -45,7 +45,8 @@ class day_sums_store {
   // Days in [first, last] whose sums are not kept.
   std::vector<std::int64_t> unsummed(std::int64_t community_id, std::int64_t first, std::int64_t last);
   // The days in [first, last] whose sums are kept, by day, each with its generation: a number larger
-  // than any kept before it, so a day summed again is never taken for the same sums.
+  // than any given before (a counter that only grows), so a day summed again is never taken for the
+  // same sums.
   struct kept_day {
     std::int64_t day = 0, generation = 0;
     bool operator==(const kept_day&) const = default;

@@ -181,6 +181,30 @@ TEST_CASE("a report read again sees a ticket changed in between, though its day 
         y.core.db.tickets.stats(y.community, y.span.from, y.span.to, y.clock.now_ms()).cancelled);
 }
 
+TEST_CASE("the last day of a block, changed twice with reports between, is counted anew each time",
+          "[stats]") {
+  year_of_tickets y;
+  // Local day 20767 (2026-11-30 is 20787) ends a whole block of 32 days inside the 60: its tickets were
+  // created 39 days after the span starts.
+  const std::int64_t from = y.span.from + 39 * day, to = from + day;
+  std::vector<storage::ticket_row> on_that_day;
+  for (const auto id : y.ids) {
+    auto t = *y.core.db.tickets.get(id);
+    if (t.state != domain::ticket_state::cancelled && t.created_at >= from && t.created_at < to)
+      on_that_day.push_back(t);
+  }
+  REQUIRE(on_that_day.size() >= 2);
+  auto exact = [&] { return y.core.db.tickets.stats(y.community, y.span.from, y.span.to, y.clock.now_ms()); };
+  y.long_read();
+  for (std::size_t i = 0; i < 2; ++i) {
+    // Each change forgets the day; the report sums it again, the day then holding the newest
+    // generation, and merges the block.
+    on_that_day[i].state = domain::ticket_state::cancelled;
+    y.core.db.tickets.update(on_that_day[i]);
+    CHECK(y.long_read().counts.cancelled == exact().cancelled);
+  }
+}
+
 TEST_CASE("lateness still open moves with the clock, not with writes", "[stats]") {
   year_of_tickets y;
   storage::ticket_row t;
