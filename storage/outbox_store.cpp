@@ -164,14 +164,18 @@ std::int64_t outbox_store::enqueue_joining(const bot::chat_ref& target, const bo
                                            const std::string& ref, std::int64_t now_ms) {
   if (!plain_news(body)) return enqueue(target, body, p, ref, now_ms);
   static constexpr const char* last_sql =
-      "SELECT id, body, next_attempt_at FROM outbox WHERE state = 'pending' AND platform = ? AND kind = ? "
-      "AND chat_id = ? AND priority = ? ORDER BY id DESC LIMIT 1";
+      "SELECT id, body, next_attempt_at, account, created_at FROM outbox WHERE state = 'pending' AND "
+      "platform = ? AND kind = ? AND chat_id = ? AND priority = ? ORDER BY id DESC LIMIT 1";
   auto last = db_.prepare(last_sql);
   last.bind(1, target.platform);
   last.bind(2, target.is_group() ? "group" : "direct");
   last.bind(3, target.id);
   last.bind(4, static_cast<int>(p));
-  if (last.executeStep() && last.getColumn(2).getInt64() == outbox_row::parked) {
+  // The same bot account, and a row queued lately: a row's age decides when it is given up during an
+  // outage, and news must not die with a day-old message it joined.
+  if (last.executeStep() && last.getColumn(2).getInt64() == outbox_row::parked &&
+      last.getColumn(3).getString() == target.account &&
+      last.getColumn(4).getInt64() >= now_ms - join_window_ms) {
     const std::int64_t id = last.getColumn(0).getInt64();
     const auto stored = nlohmann::json::parse(last.getColumn(1).getString());
     last.reset();

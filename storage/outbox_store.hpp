@@ -65,11 +65,13 @@ class outbox_store {
   void enqueue_many(const std::vector<std::pair<bot::chat_ref, const std::string*>>& rows, priority p,
                     const std::string& ref, std::int64_t now_ms);
   // News for people at work (staff and managers hearing of tickets): when the chat's last pending
-  // row of the same priority is joinable news still waiting behind another row, the text is added
-  // to it (a blank line between) instead of queued alone, up to `joined_text_limit` bytes. A staff
+  // row of the same priority is joinable news still waiting behind another row, for the same bot
+  // account and queued within `join_window_ms`, the text is added to it (a blank line between)
+  // instead of queued alone, up to `joined_text_limit` bytes. A staff
   // group that hears of a hundred tickets in a storm then reads a dozen messages, not a hundred,
   // and they arrive in a tenth of the time. Returns the row that carries it.
-  static constexpr std::size_t joined_text_limit = 1'500;  // WeCom refuses texts over 2,048 bytes
+  static constexpr std::size_t joined_text_limit = 1'500;      // WeCom refuses texts over 2,048 bytes
+  static constexpr std::int64_t join_window_ms = 10 * 60'000;  // only into a row queued this long ago at most
   std::int64_t enqueue_joining(const bot::chat_ref& target, const bot::outgoing& body, priority p,
                                const std::string& ref, std::int64_t now_ms);
   // A sealed row (see outbox_row::sealed); throws when no seal was installed.

@@ -55,3 +55,40 @@ TEST_CASE(
   CHECK(ticket_ids_in({staff.front()}) == std::vector<int>{1});  // the first was queued alone
   for (const auto& m : staff) CHECK(m.body.text.size() <= storage::outbox_store::joined_text_limit);
 }
+
+TEST_CASE("news does not join a message queued more than ten minutes before it", "[tickets][outbox]") {
+  test_bot bot;
+  bot.add_platform("qq");
+  bot.on("qq");
+  bot.register_group("维修群", "", "staff");
+  bot.on("console").register_group("3栋业主群", "3");
+  bot.set_connected("qq", false);
+  auto report = [&](int i) {
+    bot.as("业主" + std::to_string(i))
+        .in_group("3栋业主群")
+        .say("报修 3-2-120" + std::to_string(i) + " 楼道灯不亮");
+  };
+  bot.on("qq");
+  const auto staff_group = bot.group("维修群");
+  auto waiting = [&] {
+    auto q = bot.core().database.query(
+        "SELECT count(*) FROM outbox WHERE state = 'pending' AND chat_id = ? AND body LIKE '%新工单%'");
+    q.bind(1, staff_group.id);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  };
+  for (int i = 1; i <= 3; ++i) report(i);
+  CHECK(waiting() == 2);  // #1 alone, #2 and #3 together
+  bot.clock().advance_ms(storage::outbox_store::join_window_ms + 60'000);
+  report(4);
+  CHECK(waiting() == 3);  // news from 11 minutes later goes alone
+
+  bot.set_connected("qq", true);
+  std::vector<std::vector<int>> messages;
+  for (int round = 0; round < 10 && waiting() > 0; ++round) {
+    bot.clock().advance_ms(5'000);
+    for (auto& m : bot.drain().to(staff_group))
+      if (auto ids = ticket_ids_in({m}); !ids.empty()) messages.push_back(ids);  // not the outage's own alert
+  }
+  CHECK(messages == std::vector<std::vector<int>>{{1}, {2, 3}, {4}});
+}
