@@ -42,6 +42,15 @@ bool plain_news(const bot::outgoing& o) {
   return o.quote_id.empty() && o.recall_id.empty() && !o.mention_all;
 }
 
+// A stored body that later news may join (enqueue_joining) carries this mark; channels never see it.
+constexpr const char* joins_mark = "joins";
+
+std::string joinable_body(const bot::outgoing& o) {
+  auto j = outgoing_json(o);
+  j[joins_mark] = true;
+  return j.dump();
+}
+
 }  // namespace
 
 std::string encode_outgoing(const bot::outgoing& o) {
@@ -180,28 +189,24 @@ std::int64_t outbox_store::enqueue_joining(const bot::chat_ref& target, const bo
     const auto stored = nlohmann::json::parse(last.getColumn(1).getString());
     last.reset();
     bot::outgoing joined = outgoing_of(stored);
-    if (stored.value("joins", false) && plain_news(joined) &&
+    if (stored.value(joins_mark, false) && plain_news(joined) &&
         joined.text.size() + 2 + body.text.size() <= joined_text_limit) {
       joined.text += "\n\n" + body.text;
       for (const auto& m : body.mentions)
         if (std::none_of(joined.mentions.begin(), joined.mentions.end(),
                          [&](const bot::mention& x) { return x.user_id == m.user_id; }))
           joined.mentions.push_back(m);
-      auto j = outgoing_json(joined);
-      j["joins"] = true;
       // Still parked, so still unsent: no instance claims a row that waits behind another.
       static constexpr const char* join_sql =
           "UPDATE outbox SET body = ? WHERE id = ? AND state = 'pending' AND next_attempt_at = ?";
       auto q = db_.prepare(join_sql);
-      q.bind(1, j.dump());
+      q.bind(1, joinable_body(joined));
       q.bind(2, id);
       q.bind(3, outbox_row::parked);
       if (q.exec() == 1) return id;
     }
   }
-  auto j = outgoing_json(body);
-  j["joins"] = true;
-  return insert(target, j.dump(), p, ref, now_ms, false);
+  return insert(target, joinable_body(body), p, ref, now_ms, false);
 }
 
 std::int64_t outbox_store::enqueue_sealed(const bot::chat_ref& target, const bot::outgoing& body, priority p,

@@ -238,8 +238,9 @@ std::uint64_t sqlite_engine::changes() {
 // Transaction statements are prepared once: parsing "SAVEPOINT sp2" anew for every event and every
 // hook inside it cost more than running it.
 void sqlite_engine::control(control_verb verb, int level) {
-  static constexpr const char* texts[] = {"BEGIN DEFERRED", "BEGIN IMMEDIATE", "COMMIT",        "ROLLBACK",
-                                          "SAVEPOINT sp",   "RELEASE sp",      "ROLLBACK TO sp"};
+  static constexpr const char* texts[static_cast<std::size_t>(control_verb::count)] = {
+      "BEGIN DEFERRED", "BEGIN IMMEDIATE", "COMMIT",        "ROLLBACK",
+      "SAVEPOINT sp",   "RELEASE sp",      "ROLLBACK TO sp"};
   const auto v = static_cast<std::size_t>(verb);
   const bool leveled = verb >= control_verb::savepoint;
   auto& row = control_[v];

@@ -58,7 +58,8 @@ class sqlite_engine final : public engine {
     rollback,
     savepoint,
     release,
-    rollback_to
+    rollback_to,
+    count
   };
   void control(control_verb verb, int level = 0);
 
@@ -67,7 +68,8 @@ class sqlite_engine final : public engine {
   std::unique_ptr<SQLite::Database> db_;
   std::unordered_map<const char*, std::unique_ptr<sqlite_cursor>> statements_;
   // Transaction statements by verb, and by savepoint level for the leveled ones.
-  std::array<std::vector<std::unique_ptr<SQLite::Statement>>, 7> control_;
+  std::array<std::vector<std::unique_ptr<SQLite::Statement>>, static_cast<std::size_t>(control_verb::count)>
+      control_;
   std::unique_ptr<checkpointer> checkpointer_;  // file databases; stopped first
 };
 

@@ -20,17 +20,35 @@ std::vector<int> ticket_ids_in(const std::vector<testing::sent_message>& sent) {
   return ids;
 }
 
+// 维修群 (the staff group) on qq, whose account is offline so that its news waits; 3栋业主群 on the
+// console. Messages said next come from the console.
+void staff_group_away(test_bot& bot) {
+  bot.add_platform("qq");
+  bot.on("qq");
+  bot.register_group("维修群", "", "staff");
+  bot.on("console").register_group("3栋业主群", "3");
+  bot.set_connected("qq", false);
+}
+
+// The qq account back: everything waiting goes out at the group's pace. What 维修群 received.
+std::vector<testing::sent_message> back_online(test_bot& bot) {
+  bot.set_connected("qq", true);
+  bot.on("qq");
+  std::vector<testing::sent_message> staff;
+  for (int round = 0; round < 10 && bot.db().outbox.count_in_state("pending") > 0; ++round) {
+    bot.clock().advance_ms(5'000);
+    for (auto& m : bot.drain().to(bot.group("维修群"))) staff.push_back(m);
+  }
+  return staff;
+}
+
 }  // namespace
 
 TEST_CASE(
     "tickets reported while the staff group's platform is away arrive as a few joined messages, in order",
     "[tickets][outbox]") {
   test_bot bot;
-  bot.add_platform("qq");
-  bot.on("qq");
-  bot.register_group("维修群", "", "staff");
-  bot.on("console").register_group("3栋业主群", "3");
-  bot.set_connected("qq", false);  // the staff group's account is offline: its news waits
+  staff_group_away(bot);
   for (int i = 0; i < 30; ++i)
     bot.as("业主" + std::to_string(i))
         .in_group("3栋业主群")
@@ -41,13 +59,7 @@ TEST_CASE(
   CHECK(waiting > 1);
   CHECK(waiting < 10);
 
-  bot.set_connected("qq", true);
-  std::vector<testing::sent_message> staff;
-  bot.on("qq");
-  for (int round = 0; round < 10 && bot.db().outbox.count_in_state("pending") > 0; ++round) {
-    bot.clock().advance_ms(5'000);  // the group's pace
-    for (auto& m : bot.drain().to(bot.group("维修群"))) staff.push_back(m);
-  }
+  const auto staff = back_online(bot);
   CHECK(static_cast<std::int64_t>(staff.size()) == waiting);
   std::vector<int> expected;
   for (int id = 1; id <= 30; ++id) expected.push_back(id);
@@ -58,11 +70,7 @@ TEST_CASE(
 
 TEST_CASE("news does not join a message queued more than ten minutes before it", "[tickets][outbox]") {
   test_bot bot;
-  bot.add_platform("qq");
-  bot.on("qq");
-  bot.register_group("维修群", "", "staff");
-  bot.on("console").register_group("3栋业主群", "3");
-  bot.set_connected("qq", false);
+  staff_group_away(bot);
   auto report = [&](int i) {
     bot.as("业主" + std::to_string(i))
         .in_group("3栋业主群")
@@ -83,12 +91,8 @@ TEST_CASE("news does not join a message queued more than ten minutes before it",
   report(4);
   CHECK(waiting() == 3);  // news from 11 minutes later goes alone
 
-  bot.set_connected("qq", true);
   std::vector<std::vector<int>> messages;
-  for (int round = 0; round < 10 && waiting() > 0; ++round) {
-    bot.clock().advance_ms(5'000);
-    for (auto& m : bot.drain().to(staff_group))
-      if (auto ids = ticket_ids_in({m}); !ids.empty()) messages.push_back(ids);  // not the outage's own alert
-  }
+  for (const auto& m : back_online(bot))
+    if (auto ids = ticket_ids_in({m}); !ids.empty()) messages.push_back(ids);  // not the outage's own alert
   CHECK(messages == std::vector<std::vector<int>>{{1}, {2, 3}, {4}});
 }
